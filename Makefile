@@ -1,0 +1,41 @@
+# Two commands set everything up: `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN = $(VENV)/bin
+DB ?= $(CURDIR)/.milepost-demo.db
+export MILEPOST_DB ?= $(DB)
+
+.PHONY: demo test lint typecheck pytest install clean bench eval
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	$(BIN)/milepost ingest data/samples
+	$(BIN)/milepost meetings --flagged
+	$(BIN)/milepost brief "Northwind Dental"
+
+test: install lint typecheck pytest
+
+lint:
+	$(BIN)/ruff format --check pipeline models tests benchmarks scripts
+	$(BIN)/ruff check pipeline models tests benchmarks scripts
+
+typecheck:
+	$(BIN)/mypy pipeline models
+
+pytest:
+	$(BIN)/python -m pytest -q
+
+eval: install
+	$(BIN)/milepost eval ../shared/eval/cs_dev
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

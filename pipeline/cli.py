@@ -1,0 +1,114 @@
+"""The `milepost` command: parse options, call one library function, print."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+from milepost.pipeline import __version__
+from milepost.pipeline.errors import MilepostError
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
+
+
+class Group(click.Group):
+    """Turns milepost's own errors into one 'Error: ...' line and exit code 1."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
+        try:
+            return super().invoke(ctx)
+        except MilepostError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+@click.group(cls=Group, context_settings=CONTEXT_SETTINGS)
+@click.version_option(__version__, "--version", prog_name="milepost")
+def cli() -> None:
+    """milepost: goals, next steps per side, journey stage and outcomes from customer calls."""
+
+
+def iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def roster_options(f):  # type: ignore[no-untyped-def]
+    f = click.option(
+        "--customer", multiple=True, metavar="NAME", help="A speaker on the customer side."
+    )(f)
+    f = click.option(
+        "--vendor", multiple=True, metavar="NAME", help="A speaker on the vendor side."
+    )(f)
+    return f
+
+
+@cli.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@roster_options
+@click.option(
+    "--date", "meeting_date", callback=iso_date, metavar="YYYY-MM-DD", help="Meeting date."
+)
+@click.option("--account", metavar="NAME", help="The customer account this meeting belongs to.")
+@click.option("--input-format", metavar="FORMAT", help="Force a transcript reader (see `formats`).")
+@click.option("--model", metavar="NAME|PATH", help="Whisper model for recordings.")
+@click.option("--speakers", type=click.IntRange(1, 20), help="Number of speakers in a recording.")
+@click.option("--json", "as_json", is_flag=True, help="Print the analysis as JSON.")
+@click.option("--explain", is_flag=True, help="Show what found each item.")
+def analyze(
+    path: Path,
+    vendor: tuple[str, ...],
+    customer: tuple[str, ...],
+    meeting_date: date | None,
+    account: str | None,
+    input_format: str | None,
+    model: str | None,
+    speakers: int | None,
+    as_json: bool,
+    explain: bool,
+) -> None:
+    """Analyse one transcript or recording and print goals, next steps, stage and outcomes."""
+    from milepost.pipeline.analyzer import Analyzer, Options
+    from milepost.pipeline.load import load_transcript
+    from milepost.pipeline.report import render_analysis
+
+    transcript = load_transcript(path, input_format, model=model, speakers=speakers)
+    options = Options(
+        date=meeting_date, account=account, vendor=list(vendor), customer=list(customer)
+    )
+    analysis = Analyzer().analyze(transcript, options)
+    if as_json:
+        click.echo(analysis.model_dump_json(indent=2))
+    else:
+        click.echo(render_analysis(analysis, explain=explain))
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of the analysis that `analyze --json` prints."""
+    from milepost.models import Analysis
+
+    click.echo(json.dumps(Analysis.model_json_schema(), indent=2))
+
+
+@cli.command("formats")
+def formats_command() -> None:
+    """List the transcript formats milepost reads."""
+    from milepost.pipeline import formats
+
+    for name in formats.formats():
+        click.echo(name)
+
+
+def main() -> None:
+    cli(prog_name="milepost")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,42 @@
+"""The exceptions milepost raises for problems a user can fix; the CLI prints them as one line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class MilepostError(Exception):
+    """Base of every user-facing error: `str()` is the one line shown after 'Error: '."""
+
+    def __init__(self, message: str, path: str | Path | None = None) -> None:
+        self.path = str(path) if path is not None else None
+        self.message = message
+        super().__init__(f"{self.path}: {message}" if self.path else message)
+
+
+class InputError(MilepostError):
+    """The input file is missing, empty, binary or unreadable."""
+
+
+class UnsupportedFormat(InputError):
+    """No reader recognises the file's content."""
+
+
+class TranscriptParseError(InputError):
+    """A reader recognised the format but the content is broken."""
+
+
+class AudioDecodeError(InputError):
+    """An audio or video file could not be decoded, or holds no speech."""
+
+
+class ModelNotAvailable(MilepostError):
+    """A spaCy or Whisper model is not installed locally (milepost never downloads)."""
+
+
+class ConfigError(MilepostError):
+    """A user-edited file (journey map, sidecar roster) is invalid."""
+
+
+class StoreError(MilepostError):
+    """The SQLite store cannot be opened or written, or an id is unknown."""

@@ -1,0 +1,1 @@
+"""Extractors: each reads a `Meeting` (turns parsed by spaCy) and returns contract items."""

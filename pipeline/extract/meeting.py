@@ -1,0 +1,37 @@
+"""The parsed meeting every extractor reads: turns, their spaCy docs, the date and the sides."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from milepost.models import SpeakerSide, Transcript
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+@dataclass
+class Meeting:
+    transcript: Transcript
+    docs: list[Doc]
+    """One spaCy Doc per turn, same order as transcript.turns (doc.text == turn.text)."""
+    date: date | None = None
+    roster: dict[str, SpeakerSide] = field(default_factory=dict)
+    """Sides given by the user (--vendor/--customer or a sidecar file)."""
+    sides: dict[str, SpeakerSide] = field(default_factory=dict)
+    """Sides for every named speaker after inference; roster entries win."""
+    names: dict[str, str] = field(default_factory=dict)
+    """Speaker label -> person's name learned from the talk (e.g. SPEAKER_00 -> Felix)."""
+
+    def side_of(self, speaker: str | None) -> SpeakerSide:
+        if speaker is None:
+            return "unknown"
+        return self.sides.get(speaker, "unknown")
+
+    def owner_name(self, speaker: str | None) -> str | None:
+        """The name to show as a step owner for this speaker label."""
+        if speaker is None:
+            return None
+        return self.names.get(speaker, speaker)

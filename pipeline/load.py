@@ -1,0 +1,30 @@
+"""Any input path to a Transcript: text transcripts through the readers, recordings through Whisper."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from milepost.models import Transcript
+from milepost.pipeline import formats
+
+AUDIO_EXTENSIONS = frozenset(
+    {".wav", ".mp3", ".m4a", ".flac", ".ogg", ".opus", ".webm", ".mp4", ".mov", ".aac", ".wma"}
+)
+
+
+def is_audio(path: str | Path) -> bool:
+    return Path(path).suffix.lower() in AUDIO_EXTENSIONS
+
+
+def load_transcript(
+    path: str | Path,
+    input_format: str | None = None,
+    model: str | None = None,
+    speakers: int | None = None,
+) -> Transcript:
+    """Read a transcript file, or transcribe a recording with the local Whisper model."""
+    if is_audio(path) and input_format is None:
+        from milepost.pipeline.audio import transcribe_file
+
+        return transcribe_file(path, model=model, speakers=speakers)
+    return formats.read(path, input_format)

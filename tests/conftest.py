@@ -1,0 +1,38 @@
+"""Shared fixtures: paths to ../shared, a temp home and store, the CLI runner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+SEEDS = SHARED / "seeds"
+CS_TRAIN = SHARED / "eval" / "cs_train"
+CS_DEV = SHARED / "eval" / "cs_dev"
+AUDIO = SHARED / "eval" / "audio"
+SAMPLES = REPO / "data" / "samples"
+
+needs_shared = pytest.mark.skipif(not SHARED.exists(), reason="../shared is not beside the repo")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never touch the user's real store or config."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / ".local" / "share"))
+    monkeypatch.setenv("MILEPOST_DB", str(tmp_path / "milepost.db"))
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def analyzer():  # type: ignore[no-untyped-def]
+    from milepost.pipeline.analyzer import Analyzer
+
+    return Analyzer()
