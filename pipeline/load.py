@@ -1,4 +1,4 @@
-"""Any input path to a Transcript: text transcripts through the readers, recordings through Whisper."""
+"""Any input path to a Transcript: readers for text, Whisper for recordings."""
 
 from __future__ import annotations
 
