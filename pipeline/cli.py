@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import click
-from milepost.pipeline import __version__
+from milepost.pipeline import __version__, cli_audio, cli_eval, cli_store
 from milepost.pipeline.errors import MilepostError
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
@@ -103,6 +103,11 @@ def formats_command() -> None:
 
     for name in formats.formats():
         click.echo(name)
+
+
+# Each area keeps its commands in its own small module (imports stay light: no spaCy here).
+for _area in (cli_store, cli_audio, cli_eval):
+    _area.register(cli)
 
 
 def main() -> None:
