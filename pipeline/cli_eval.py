@@ -1,9 +1,33 @@
-"""CLI commands for the eval area; registered on the main group by cli.py."""
+"""CLI command `eval`: score milepost on a labelled folder."""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 import click
 
 
+@click.command("eval")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--no-roster", is_flag=True, help="Ignore the label rosters: infer sides.")
+@click.option("--details", is_flag=True, help="List every miss, spurious item and wrong field.")
+@click.option("--json", "as_json", is_flag=True, help="Print totals and per-file scores as JSON.")
+def eval_command(folder: Path, no_roster: bool, details: bool, as_json: bool) -> None:
+    """Score extraction on a folder of labelled meetings (NAME.labels.json beside each file)."""
+    from milepost.pipeline.evaluate import evaluate, render
+
+    report = evaluate(folder, roster=not no_roster)
+    if as_json:
+        payload = {
+            "totals": report.totals(),
+            "files": [f.model_dump(mode="json") for f in report.files],
+        }
+        click.echo(json.dumps(payload, indent=2))
+    else:
+        click.echo(render(report, details=details))
+
+
 def register(group: click.Group) -> None:
     """Add this area's commands to the main group."""
+    group.add_command(eval_command)
