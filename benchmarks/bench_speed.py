@@ -1,0 +1,71 @@
+"""Analysis throughput next to bare spaCy on the same texts, in one run.
+
+Reads every transcript in ../shared/eval/cs_train, cs_dev and ../shared/seeds (or the
+folders given), then times, alternately and best of N: bare `nlp.pipe` over all turn texts
+with the same spaCy pipeline, and milepost's full `Analyzer.analyze_many`. Prints words per
+second for both and their ratio (target: milepost >= 0.85 of bare).
+
+    .venv/bin/python benchmarks/bench_speed.py [--repeat 3] [FOLDER ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from milepost.models import Transcript
+from milepost.pipeline import formats
+from milepost.pipeline.analyzer import Analyzer, Options
+from milepost.pipeline.errors import MilepostError
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+DEFAULT = [SHARED / "eval" / "cs_train", SHARED / "eval" / "cs_dev", SHARED / "seeds"]
+
+
+def load(folders: list[Path]) -> list[Transcript]:
+    out = []
+    for folder in folders:
+        for path in sorted(folder.iterdir()):
+            if path.name.endswith(".labels.json") or not path.is_file():
+                continue
+            try:
+                out.append(formats.read(path))
+            except MilepostError as exc:
+                print(f"skipped {exc}")
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folders", nargs="*", type=Path)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+
+    transcripts = load(args.folders or DEFAULT)
+    texts = [t.text for tr in transcripts for t in tr.turns]
+    words = sum(len(x.split()) for x in texts)
+    analyzer = Analyzer()
+    nlp = analyzer.nlp
+    list(nlp.pipe(texts[:200]))  # warm up
+    bare_times, ours_times = [], []
+    for _ in range(args.repeat):
+        t0 = time.perf_counter()
+        with nlp.memory_zone():
+            for _doc in nlp.pipe(texts):
+                pass
+        bare_times.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        for _analysis in analyzer.analyze_many((t, Options()) for t in transcripts):
+            pass
+        ours_times.append(time.perf_counter() - t0)
+    bare, ours = words / min(bare_times), words / min(ours_times)
+    name = nlp.meta["name"]
+    print(f"{len(transcripts)} transcripts, {len(texts)} turns, {words} words; spaCy {name}")
+    print(f"bare nlp.pipe   {bare:9.0f} words/s  (best of {args.repeat})")
+    print(f"milepost        {ours:9.0f} words/s  (best of {args.repeat})")
+    print(f"ratio           {ours / bare:9.3f}  (target >= 0.85)")
+
+
+if __name__ == "__main__":
+    main()
