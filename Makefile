@@ -2,8 +2,6 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
-DB ?= $(CURDIR)/.milepost-demo.db
-export MILEPOST_DB ?= $(DB)
 
 .PHONY: demo test lint typecheck pytest install clean bench eval
 
