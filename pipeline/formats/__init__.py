@@ -1,18 +1,41 @@
-"""Reading transcripts: decode the bytes, detect the format by content, parse into a Transcript."""
+"""Reading transcripts: decode the bytes, detect the format by content, parse into a Transcript.
+
+Each reader is a module with `sniff(text) -> float` (0..1, how sure it is the
+text is its format) and `parse(text, source) -> Transcript`; the highest
+sniff wins, and `--input-format NAME` skips detection.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from types import ModuleType
 
 from milepost.models import Transcript
-from milepost.pipeline.errors import InputError, UnsupportedFormat
-from milepost.pipeline.formats import otter, plain
+from milepost.pipeline.errors import InputError, TranscriptParseError, UnsupportedFormat
+from milepost.pipeline.formats import (
+    dump,
+    jsonseg,
+    meet,
+    meta,
+    otter,
+    plain,
+    podcast,
+    prose,
+    srt,
+    vtt,
+)
 from milepost.pipeline.formats.textio import decode
 
-# name -> module with `sniff(text) -> float` (0..1) and `parse(text, source) -> Transcript`.
-READERS = {
+READERS: dict[str, ModuleType] = {
     "otter": otter,
     "plain": plain,
+    "meet": meet,
+    "vtt": vtt,
+    "srt": srt,
+    "json": jsonseg,
+    "caption-dump": dump,
+    "podcast": podcast,
+    "text": prose,
 }
 
 
@@ -39,20 +62,30 @@ def read(path: str | Path, input_format: str | None = None) -> Transcript:
         raise InputError("no such file", path)
     if path.is_dir():
         raise InputError("is a directory, not a transcript", path)
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror}", path) from None
     text = decode(data, path)
     return parse(text, str(path), input_format)
 
 
 def parse(text: str, source: str, input_format: str | None = None) -> Transcript:
+    """Parse decoded text; the date falls back to one in the file name."""
     if not text.strip():
         raise InputError("file is empty", source)
     name = input_format or _detect(text, source)
     if name not in READERS:
-        raise UnsupportedFormat(f"unknown input format {name!r}", source)
-    transcript = READERS[name].parse(text, source)
+        known = ", ".join(READERS)
+        raise UnsupportedFormat(f"unknown input format {name!r} (known: {known})", source)
+    try:
+        transcript = READERS[name].parse(text, source)
+    except ValueError as exc:
+        raise TranscriptParseError(f"cannot read as {name}: {exc}", source) from None
     if not transcript.turns:
-        raise InputError(f"no transcript text found (read as {name})", source)
+        raise TranscriptParseError(f"no transcript text found (read as {name})", source)
+    if transcript.date is None:
+        transcript.date = meta.date_in_name(source)
     return transcript
 
 

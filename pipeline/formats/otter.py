@@ -5,27 +5,32 @@ from __future__ import annotations
 import re
 
 from milepost.models import Transcript, Turn
+from milepost.pipeline.formats.clock import CLOCK, seconds
+from milepost.pipeline.formats.plain import header
+from milepost.pipeline.formats.turns import fill_ends, join, transcript
 
-LINE = re.compile(r"^\[(\d+):(\d{2}):(\d{2})\]\s*([^:\n]{1,60}):\s*(.*)$")
+LINE = re.compile(rf"^\[({CLOCK})\]\s*([^:\n]{{1,60}}?):\s*(.*)$")
 
 
 def sniff(text: str) -> float:
-    lines = [ln for ln in text.splitlines() if ln.strip()][:40]
-    if not lines:
+    lines = [ln for ln in text.splitlines() if ln.strip()][:200]
+    hits = sum(1 for ln in lines if LINE.match(ln.strip()))
+    if hits < 2:
         return 0.0
-    return 0.95 * sum(1 for ln in lines if LINE.match(ln)) / len(lines)
+    return 0.95 * min(1.0, hits / (0.5 * len(lines)))
 
 
 def parse(text: str, source: str) -> Transcript:
     turns: list[Turn] = []
+    preamble: list[str] = []
     for line in text.splitlines():
         m = LINE.match(line.strip())
         if m:
-            h, mi, s, speaker, body = m.groups()
-            start = int(h) * 3600 + int(mi) * 60 + int(s)
-            turns.append(Turn(speaker=speaker.strip(), start=float(start), text=body.strip()))
-        elif line.strip() and turns:
-            turns[-1].text = f"{turns[-1].text} {line.strip()}".strip()
-    for a, b in zip(turns, turns[1:], strict=False):
-        a.end = b.start
-    return Transcript(source=source, input_format="otter", turns=[t for t in turns if t.text])
+            stamp, speaker, body = m.groups()
+            turns.append(Turn(speaker=speaker.strip(), start=seconds(stamp), text=body))
+        elif turns:
+            turns[-1].text = join(turns[-1].text, line.strip())
+        elif line.strip():
+            preamble.append(line.strip())
+    fill_ends(turns)
+    return transcript(source, "otter", turns, **header(preamble))

@@ -1,27 +1,50 @@
-"""Plain `Name: text` transcripts, one turn per line or paragraph."""
+"""Plain transcripts: `Name: text` lines or paragraphs, and `Speaker 1:` above its paragraph."""
 
 from __future__ import annotations
 
-import re
-
 from milepost.models import Transcript, Turn
-
-LINE = re.compile(r"^([A-Z][\w.'’\- ]{0,40}?):\s+(\S.*)$")
+from milepost.pipeline.formats import meta, speakers
+from milepost.pipeline.formats.turns import join, transcript
 
 
 def sniff(text: str) -> float:
-    lines = [ln for ln in text.splitlines() if ln.strip()][:60]
+    lines = [ln for ln in text.splitlines() if ln.strip()][:300]
     if not lines:
         return 0.0
-    return 0.8 * sum(1 for ln in lines if LINE.match(ln)) / len(lines)
+    labels = [lab for ln in lines if (lab := speakers.label(ln))]
+    names = speakers.trusted(n for n, _ in labels)
+    hits = sum(1 for n, _ in labels if n in names)
+    if hits < 2:
+        return 0.0
+    return 0.8 * min(1.0, hits / (0.5 * len(lines)))
 
 
 def parse(text: str, source: str) -> Transcript:
+    turns, preamble = split_turns(text.splitlines())
+    return transcript(source, "plain", turns, **header(preamble))
+
+
+def split_turns(lines: list[str], trust_all: bool = False) -> tuple[list[Turn], list[str]]:
+    """Turns from speaker-labelled lines; lines before the first label are the preamble."""
+    labels = [lab for ln in lines if (lab := speakers.label(ln))]
+    names = {n for n, _ in labels} if trust_all else speakers.trusted(n for n, _ in labels)
     turns: list[Turn] = []
-    for line in text.splitlines():
-        m = LINE.match(line.strip())
-        if m:
-            turns.append(Turn(speaker=m.group(1).strip(), text=m.group(2).strip()))
-        elif line.strip() and turns:
-            turns[-1].text = f"{turns[-1].text} {line.strip()}"
-    return Transcript(source=source, input_format="plain", turns=turns)
+    preamble: list[str] = []
+    for line in lines:
+        lab = speakers.label(line)
+        if lab and lab[0] in names:
+            turns.append(Turn(speaker=lab[0], text=lab[1]))
+        elif turns:
+            turns[-1].text = join(turns[-1].text, line.strip())
+        elif line.strip():
+            preamble.append(line.strip())
+    return turns, preamble
+
+
+def header(preamble: list[str]) -> dict[str, str | None]:
+    """Title and date from lines above the first speaker (`Title: ...`, `Date: ...`, a heading)."""
+    fields = meta.fields(preamble)
+    title = fields.get("title") or (preamble[0] if preamble and len(preamble[0]) < 120 else None)
+    if title and fields.get("date") == title:
+        title = None
+    return {"title": title, "date": meta.find_date(fields.get("date") or "\n".join(preamble))}

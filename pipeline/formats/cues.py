@@ -1,0 +1,77 @@
+"""Timed caption cues (WebVTT, SRT, caption dumps) and how they become turns.
+
+Captions cut speech every few seconds, often mid-sentence. Turns must hold
+whole sentences (a quote a user checks should not straddle two turns), so
+cues of one speaker are joined; cues with no speaker are joined until a
+sentence ends.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from milepost.models import Turn
+from milepost.pipeline.formats import speakers
+from milepost.pipeline.formats.clock import CLOCK, seconds
+from milepost.pipeline.formats.turns import join_sentences, merge_runs
+
+TIMING = re.compile(rf"^\s*({CLOCK})\s*-->\s*({CLOCK})")
+
+
+@dataclass
+class Cue:
+    start: float
+    end: float
+    lines: list[str] = field(default_factory=list)
+    speaker: str | None = None
+
+    @property
+    def text(self) -> str:
+        return " ".join(ln.strip() for ln in self.lines if ln.strip())
+
+
+def count_timings(text: str, limit: int = 400) -> int:
+    return sum(1 for ln in text.splitlines()[:limit] if TIMING.match(ln))
+
+
+def read_cues(lines: list[str]) -> list[Cue]:
+    """Cues from `start --> end` lines and the text lines under them (ids and headers skipped)."""
+    cues: list[Cue] = []
+    current: Cue | None = None
+    for i, line in enumerate(lines):
+        m = TIMING.match(line)
+        if m:
+            current = Cue(seconds(m.group(1)), seconds(m.group(2)))
+            cues.append(current)
+        elif not line.strip():
+            current = None
+        elif current is not None and not _is_cue_id(lines, i):
+            current.lines.append(line)
+    return cues
+
+
+def _is_cue_id(lines: list[str], i: int) -> bool:
+    return i + 1 < len(lines) and bool(TIMING.match(lines[i + 1]))
+
+
+def label_prefixes(cues: list[Cue]) -> None:
+    """Set `speaker` from a `Name: text` prefix when the name recurs like a speaker's would."""
+    found = [(cue, lab) for cue in cues if cue.lines and (lab := speakers.label(cue.lines[0]))]
+    names = speakers.trusted(lab[0] for _, lab in found)
+    for cue, (name, body) in found:
+        if cue.speaker is None and name in names:
+            cue.speaker = name
+            cue.lines[0] = body
+
+
+def to_turns(cues: list[Cue]) -> list[Turn]:
+    """Labelled cues: one turn per speaker run. Unlabelled: joined into whole sentences."""
+    if not any(c.speaker for c in cues):
+        return join_sentences([Turn(start=c.start, end=c.end, text=c.text) for c in cues])
+    turns: list[Turn] = []
+    speaker: str | None = None
+    for cue in cues:
+        speaker = cue.speaker or speaker  # an unlabelled cue continues the last speaker
+        turns.append(Turn(speaker=speaker, start=cue.start, end=cue.end, text=cue.text))
+    return merge_runs(turns)

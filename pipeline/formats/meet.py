@@ -1,0 +1,52 @@
+"""Google Meet / Zoom text exports: a `Name` line, a `00:00:04` line, then what they said.
+
+An optional first line is the meeting title (`Acme x Globex - kickoff - Transcript`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from milepost.models import Transcript, Turn
+from milepost.pipeline.formats import meta
+from milepost.pipeline.formats.clock import CLOCK, seconds
+from milepost.pipeline.formats.turns import fill_ends, join, transcript
+
+STAMP = re.compile(rf"^\s*({CLOCK})\s*$")
+_TITLE_SUFFIX = re.compile(r"\s*[-–—|:]\s*transcript\s*$", re.I)
+
+
+def _heads(lines: list[str]) -> list[int]:
+    """Indexes of speaker-name lines: a short line directly above a timestamp-only line."""
+    return [
+        i - 1
+        for i, line in enumerate(lines)
+        if i > 0 and STAMP.match(line) and 0 < len(lines[i - 1].strip()) <= 60
+    ]
+
+
+def sniff(text: str) -> float:
+    lines = text.splitlines()[:300]
+    heads = _heads(lines)
+    nonempty = sum(1 for ln in lines if ln.strip())
+    if len(heads) < 2:
+        return 0.0
+    return 0.95 * min(1.0, len(heads) / (0.3 * nonempty))
+
+
+def parse(text: str, source: str) -> Transcript:
+    lines = text.splitlines()
+    heads = _heads(lines)
+    turns: list[Turn] = []
+    for n, i in enumerate(heads):
+        stop = heads[n + 1] if n + 1 < len(heads) else len(lines)
+        body = ""
+        for line in lines[i + 2 : stop]:
+            body = join(body, line.strip())
+        turns.append(Turn(speaker=lines[i].strip(), start=seconds(lines[i + 1]), text=body))
+    fill_ends(turns)
+    preamble = [ln.strip() for ln in lines[: heads[0]] if ln.strip()] if heads else []
+    title = _TITLE_SUFFIX.sub("", preamble[0]) if preamble else None
+    return transcript(
+        source, "meet", turns, title=title or None, date=meta.find_date("\n".join(preamble))
+    )

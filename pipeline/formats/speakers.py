@@ -1,0 +1,54 @@
+"""Telling a speaker label (`Priya:`, `Speaker 2:`, `SPEAKER_01:`) from prose that has a colon."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+# `Name: text` at the start of a line; the body may be empty (`Speaker 1:` above its paragraph).
+LABEL_LINE = re.compile(r"^(?P<name>[^\W\d_][^:\n]{0,48}?)\s*:(?:\s+(?P<body>.*))?$")
+_PARTICLES = frozenset({"de", "da", "del", "della", "der", "di", "du", "la", "le", "van", "von"})
+_GENERIC = re.compile(r"^(?:(?:unknown\s+)?speaker|spk|spkr|participant)[\s_-]?\d{1,3}$", re.I)
+_NOT_NAMES = frozenset(
+    {"http", "https", "note", "notes", "title", "date", "description", "summary", "agenda",
+     "transcript", "captions", "introduction", "conclusion", "update", "warning", "tip",
+     "example", "question", "answer", "q", "a", "re", "fwd", "subject", "to", "from", "cc"}
+)  # fmt: skip
+
+
+def looks_like_name(name: str) -> bool:
+    """A person's name or an anonymous label, not a heading such as `Key Points & Arguments`."""
+    name = name.strip()
+    if _GENERIC.match(name):
+        return True
+    words = name.split()
+    if not 1 <= len(words) <= 4 or name.lower() in _NOT_NAMES:
+        return False
+    for word in words:
+        if word.lower() in _PARTICLES:
+            continue
+        if not (word[0].isupper() and re.fullmatch(r"[\w.'’\-()]+", word)):
+            return False
+    return True
+
+
+def label(line: str) -> tuple[str, str] | None:
+    """(name, body) when the line starts with a plausible speaker label."""
+    m = LABEL_LINE.match(line.strip())
+    if not m or not looks_like_name(m.group("name")):
+        return None
+    return m.group("name").strip(), (m.group("body") or "").strip()
+
+
+def trusted(names: Iterable[str], min_repeats: int = 2) -> set[str]:
+    """Labels used as speakers: said at least twice, or anonymous labels like `Speaker 3`.
+
+    A name said once counts only when at least two other speakers repeat, so a
+    one-line 'Hannah: Hi!' stays a turn while an article's 'Note: ...' does not.
+    """
+    counts = Counter(names)
+    repeated = {n for n, c in counts.items() if c >= min_repeats}
+    generic = {n for n in counts if _GENERIC.match(n)}
+    singles = set(counts) - repeated if len(repeated) >= 2 else set()
+    return repeated | generic | singles

@@ -1,0 +1,32 @@
+"""SubRip captions, with `Name: text` speaker prefixes or none at all."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from milepost.models import Transcript
+from milepost.pipeline.formats import cues
+from milepost.pipeline.formats.turns import transcript
+
+TAG = re.compile(r"</?(?:i|b|u|font)\b[^>]*>|\{\\[^}]*\}", re.I)
+_ID = re.compile(r"^\s*\d+\s*$")
+
+
+def sniff(text: str) -> float:
+    lines = text.splitlines()[:400]
+    timings = cues.count_timings(text)
+    ids = sum(
+        1 for a, b in zip(lines, lines[1:], strict=False) if _ID.match(a) and cues.TIMING.match(b)
+    )
+    if timings >= 2 and ids >= timings // 2:
+        return 0.9
+    return 0.4 if timings >= 2 else 0.0
+
+
+def parse(text: str, source: str) -> Transcript:
+    found = cues.read_cues(text.splitlines())
+    for cue in found:
+        cue.lines = [html.unescape(TAG.sub("", ln)) for ln in cue.lines]
+    cues.label_prefixes(found)
+    return transcript(source, "srt", cues.to_turns(found))
