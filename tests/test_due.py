@@ -1,0 +1,149 @@
+"""Due dates: every row of the guide's resolution table, phrasing families, and cs_train labels."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from conftest import CS_TRAIN, needs_shared
+
+from milepost.pipeline.extract.due import find_due, resolve
+
+TUESDAY = date(2026, 3, 3)  # the guide's example meeting date
+
+
+@pytest.mark.parametrize(
+    ("said", "due"),
+    [
+        ("today", "2026-03-03"),
+        ("EOD", "2026-03-03"),
+        ("by end of day", "2026-03-03"),
+        ("tomorrow", "2026-03-04"),
+        ("EOD tomorrow", "2026-03-04"),
+        ("by Friday", "2026-03-06"),
+        ("Friday", "2026-03-06"),
+        ("this Friday", "2026-03-06"),
+        ("by Tuesday", "2026-03-10"),
+        ("on Monday", "2026-03-09"),
+        ("next Tuesday", "2026-03-10"),
+        ("next Friday", "2026-03-13"),
+        ("end of this week", "2026-03-06"),
+        ("end of week", "2026-03-06"),
+        ("this week", "2026-03-06"),
+        ("next week", "2026-03-13"),
+        ("early next week", "2026-03-09"),
+        ("end of next week", "2026-03-13"),
+        ("in two weeks", "2026-03-17"),
+        ("in 10 days", "2026-03-13"),
+        ("in a month", "2026-04-03"),
+        ("end of the month", "2026-03-31"),
+        ("end of month", "2026-03-31"),
+        ("this month", "2026-03-31"),
+        ("end of next month", "2026-04-30"),
+        ("next month", "2026-04-30"),
+        ("end of the quarter", "2026-03-31"),
+        ("this quarter", "2026-03-31"),
+        ("by the 14th", "2026-03-14"),
+        ("before the 14th", "2026-03-14"),
+        ("by the 2nd", "2026-04-02"),
+        ("by March 20", "2026-03-20"),
+        ("on the 3rd of April", "2026-04-03"),
+        ("by March 1", "2027-03-01"),
+    ],
+)
+def test_guide_table(said: str, due: str) -> None:
+    assert resolve(said, TUESDAY) == due
+    assert find_due(f"I'll send it {said}.", TUESDAY) == (due, said)
+
+
+@pytest.mark.parametrize("said", ["soon", "shortly", "ASAP", "after the holidays"])
+def test_vague_phrases_keep_text_and_no_date(said: str) -> None:
+    assert find_due(f"I'll get it to you {said}.", TUESDAY) == (None, said)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "due", "due_text"),
+    [
+        ("I'll have it to you by the twenty-sixth.", "2026-03-26", "by the twenty-sixth"),
+        ("We'll present on the twelfth, all of us.", "2026-03-12", "on the twelfth"),
+        ("I'll send it by March sixth.", "2026-03-06", "by March sixth"),
+        ("I'll have the draft done by July ninth.", "2026-07-09", "by July ninth"),
+        ("Let's lock it for the second of April.", "2026-04-02", "the second of April"),
+        ("I'll run it tomorrow morning, before service.", "2026-03-04", "tomorrow morning"),
+        ("I'll send the redlines EOD tomorrow.", "2026-03-04", "EOD tomorrow"),
+        ("I'll have it by end of next week.", "2026-03-13", "by end of next week"),
+        ("Let's meet Thursday the twenty-sixth at two.", "2026-03-26", "Thursday the twenty-sixth"),
+        ("So we go live on Tuesday, April seventh.", "2026-04-07", "on Tuesday, April seventh"),
+        ("Say the twelfth, Thursday week?", "2026-03-12", "the twelfth, Thursday week"),
+        ("I'll do it this coming Monday.", "2026-03-09", "this coming Monday"),
+        ("I'll check in at the end of April.", "2026-04-30", "at the end of April"),
+        ("I'll get it to her well before the 21st.", "2026-03-21", "well before the 21st"),
+        ("I'll send it this afternoon.", "2026-03-03", "this afternoon"),
+        ("I'll pull the numbers, give me till the tenth.", "2026-03-10", "till the tenth"),
+        ("I'll have a proposal by the end of March.", "2026-03-31", "by the end of March"),
+        ("We'll close it out by end of quarter.", "2026-03-31", "by end of quarter"),
+        ("I'll do the export right after this call.", None, "right after this call"),
+        ("I'll redo the login today, right after this.", "2026-03-03", "today"),
+        ("I'll send the pack as soon as you intro us.", None, "as soon as you intro us"),
+        ("I'll export them after the holidays, first week back.", None, "after the holidays"),
+    ],
+)
+def test_phrasing_families(sentence: str, due: str | None, due_text: str) -> None:
+    assert find_due(sentence, TUESDAY) == (due, due_text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "due", "due_text"),
+    [
+        (
+            "I'll send a report every Monday, starting next Monday.",
+            "2026-03-09",
+            "starting next Monday",
+        ),
+        ("I'll recap everything we went through today by Friday.", "2026-03-06", "by Friday"),
+        ("If the board is good on Monday, let's sign by the 19th.", "2026-03-19", "by the 19th"),
+        ("It goes live in May. I'll send the plan this week.", "2026-03-06", "this week"),
+        ("The videos come on Tuesday instead of Friday.", "2026-03-10", "on Tuesday"),
+    ],
+)
+def test_choosing_among_several_time_phrases(sentence: str, due: str, due_text: str) -> None:
+    assert find_due(sentence, TUESDAY) == (due, due_text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I'll send the first draft.",
+        "We sent it last Friday.",
+        "We did that earlier this week.",
+        "I'll send a recap of today's call.",
+        "You may want to loop in legal.",
+        "I'll walk the second floor with them.",
+        "The Q4 survey came back.",
+    ],
+)
+def test_no_time_phrase(sentence: str) -> None:
+    assert find_due(sentence, TUESDAY) == (None, None)
+
+
+def test_no_meeting_date_keeps_text() -> None:
+    assert find_due("I'll send it by Friday.", None) == (None, "by Friday")
+
+
+@needs_shared
+def test_cs_train_due_accuracy() -> None:
+    """Due of every labelled cs_train step, read from its evidence (else its restatements)."""
+    right = total = 0
+    for path in sorted(CS_TRAIN.glob("*.labels.json")):
+        labels = json.loads(path.read_text("utf-8"))
+        meeting_date = date.fromisoformat(labels["date"])
+        for step in labels["next_steps"]:
+            total += 1
+            for quote in [step["evidence"], *(step.get("also_evidence") or [])]:
+                due, due_text = find_due(quote, meeting_date)
+                if due_text is not None:
+                    break
+            right += due == step["due"]
+    assert total == 255
+    assert right / total >= 0.95
