@@ -1,0 +1,61 @@
+"""The journey map: the packaged default or a company's own file, validated (a typo is an error)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from milepost.models import JourneyMap
+from milepost.pipeline.errors import ConfigError
+
+DEFAULT = "journey.yaml"
+
+
+def load_journey(path: str | Path | None = None) -> JourneyMap:
+    """The journey map at path, or the default one shipped in `milepost.prompts`."""
+    if path is None:
+        return _default()
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot read journey map ({exc.strerror})", path) from None
+    return parse_journey(text, path)
+
+
+def parse_journey(text: str, source: str | Path) -> JourneyMap:
+    """Validate a journey map's YAML text; any problem is a ConfigError naming the source."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"not valid YAML ({_first_line(exc)})", source) from None
+    if not isinstance(data, dict):
+        raise ConfigError("a journey map must be a mapping with 'name' and 'stages'", source)
+    try:
+        return JourneyMap.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(_describe(exc), source) from None
+
+
+@lru_cache(maxsize=1)
+def _default() -> JourneyMap:
+    text = resources.files("milepost.prompts").joinpath(DEFAULT).read_text(encoding="utf-8")
+    return parse_journey(text, DEFAULT)
+
+
+def _describe(exc: ValidationError) -> str:
+    """One line per problem, e.g. "stages.2.cuse: unknown field"."""
+    parts = []
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err["loc"]) or "map"
+        what = "unknown field" if err["type"] == "extra_forbidden" else err["msg"]
+        parts.append(f"{where}: {what}")
+    return "; ".join(parts)
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
