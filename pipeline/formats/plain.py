@@ -14,7 +14,7 @@ def sniff(text: str) -> float:
     labels = [lab for ln in lines if (lab := speakers.label(ln))]
     names = speakers.trusted(n for n, _ in labels)
     hits = sum(1 for n, _ in labels if n in names)
-    if hits < 2:
+    if hits < 2 or hits < 0.2 * len(lines):
         return 0.0
     return 0.8 * min(1.0, hits / (0.5 * len(lines)))
 

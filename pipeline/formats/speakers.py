@@ -44,11 +44,11 @@ def label(line: str) -> tuple[str, str] | None:
 def trusted(names: Iterable[str], min_repeats: int = 2) -> set[str]:
     """Labels used as speakers: said at least twice, or anonymous labels like `Speaker 3`.
 
-    A name said once counts only when at least two other speakers repeat, so a
-    one-line 'Hannah: Hi!' stays a turn while an article's 'Note: ...' does not.
+    A name said once counts only when another speaker repeats, so a one-line
+    'Hannah: Hi!' stays a turn while a lone 'Tip: ...' in an article does not.
     """
     counts = Counter(names)
     repeated = {n for n, c in counts.items() if c >= min_repeats}
     generic = {n for n in counts if _GENERIC.match(n)}
-    singles = set(counts) - repeated if len(repeated) >= 2 else set()
+    singles = set(counts) - repeated if repeated else set()
     return repeated | generic | singles
