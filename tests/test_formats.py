@@ -130,7 +130,7 @@ def test_article_headings_and_prose_colons_are_not_speakers() -> None:
     t = formats.read(_seed("004"))
     assert all(turn.speaker is None for turn in t.turns)
     texts = [turn.text for turn in t.turns]
-    assert "Key Points & Arguments:" not in texts
+    assert "Key Points & Arguments:" not in texts  # a section heading, not a paragraph
     # a hard-wrapped bullet is one paragraph, its marker dropped
     assert texts[2] == (
         "Introducing the Full Customer Journey: The speaker introduces a more holistic "
@@ -209,6 +209,22 @@ FIXTURE_TURNS: dict[str, tuple[str, list[tuple[str | None, float | None, float |
             ("Dana Lee", 4.0, 9.0, "Hi Sam! Can you hear us?"),
             ("Sam Ortiz", 9.0, 75.0, "We can. Sorry for the noise."),
             ("Dana Lee", 75.0, None, "Great. I'll send the agenda today."),
+        ],
+    ),
+    "otter_export.txt": (
+        "meet",
+        [
+            ("Priya Nair", 2.0, 5.0, "Hi Tom, can you hear me?"),
+            ("Tom Baker", 5.0, 70.0, "Loud and clear."),
+            ("Priya Nair", 70.0, None, "I'll send the rollout plan by Friday."),
+        ],
+    ),
+    "youtube.vtt": (
+        "vtt",
+        [
+            (None, 0.0, 4.0, "so today we talk about renewals."),
+            (None, 4.0, 6.0, "Yeah."),
+            (None, 6.5, 7.0, "Yeah."),  # a separate cue, not a rolling repeat
         ],
     ),
     "teams.vtt": (

@@ -65,9 +65,31 @@ def label_prefixes(cues: list[Cue]) -> None:
             cue.lines[0] = body
 
 
+def drop_rolling_repeats(cues: list[Cue]) -> list[Cue]:
+    """Rolling captions (YouTube, caption dumps) show each line in two cues: keep it once.
+
+    A line is a repeat when it equals a line of the cue before and that cue is still on
+    screen (the cues overlap), the line opens a multi-line cue, or the cue only flashes
+    (YouTube's 10 ms cues); a plain 'Yeah.' answered by 'Yeah.' in the next cue is kept.
+    """
+    prev: Cue | None = None
+    for cue in cues:
+        lines = [ln.strip() for ln in cue.lines if ln.strip()]
+        if prev is not None:
+            seen = {ln.strip() for ln in prev.lines}
+            rolling = cue.start < prev.end - 0.01 or len(lines) > 1 or cue.end - cue.start <= 0.05
+            if rolling:
+                while lines and lines[0] in seen:
+                    lines.pop(0)
+        prev = Cue(cue.start, cue.end, [ln.strip() for ln in cue.lines if ln.strip()])
+        cue.lines = lines
+    return [c for c in cues if c.lines]
+
+
 def to_turns(cues: list[Cue]) -> list[Turn]:
     """Labelled cues: one turn per speaker run. Unlabelled: joined into whole sentences."""
     if not any(c.speaker for c in cues):
+        cues = drop_rolling_repeats(cues)
         return join_sentences([Turn(start=c.start, end=c.end, text=c.text) for c in cues])
     turns: list[Turn] = []
     speaker: str | None = None

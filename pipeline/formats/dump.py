@@ -39,7 +39,7 @@ def parse(text: str, source: str) -> Transcript:
     return transcript(
         source,
         "caption-dump",
-        _chunks(_dedupe(cues.read_cues(body))),
+        _chunks(cues.drop_rolling_repeats(cues.read_cues(body))),
         title=fields.get("title") or None,
         date=meta.find_date(day),
         description=_description(head),
@@ -58,16 +58,6 @@ def _description(head: list[str]) -> str | None:
     first = head[start].split(":", 1)[1].strip()
     text = "\n".join([first, *(ln.strip() for ln in head[start + 1 :])]).strip()
     return re.sub(r"\n{3,}", "\n\n", text) or None
-
-
-def _dedupe(found: list[cues.Cue]) -> list[cues.Cue]:
-    """Drop the lines a rolling cue repeats from the cue before it."""
-    previous: set[str] = set()
-    for cue in found:
-        lines = [ln.strip() for ln in cue.lines if ln.strip()]
-        cue.lines = [ln for ln in lines if ln not in previous]
-        previous = set(lines)
-    return [c for c in found if c.lines]
 
 
 def _chunks(found: list[cues.Cue]) -> list[Turn]:

@@ -1,4 +1,5 @@
-"""Google Meet / Zoom text exports: a `Name` line, a `00:00:04` line, then what they said.
+"""Google Meet / Zoom text exports: a `Name` line, a `00:00:04` line, then what they said;
+also Otter's own .txt export, where name and time share a line (`Priya Nair  0:04`).
 
 An optional first line is the meeting title (`Acme x Globex - kickoff - Transcript`).
 """
@@ -13,16 +14,19 @@ from milepost.pipeline.formats.clock import CLOCK, seconds
 from milepost.pipeline.formats.turns import fill_ends, join, transcript
 
 STAMP = re.compile(rf"^\s*({CLOCK})\s*$")
+NAME_STAMP = re.compile(rf"^(\S[^\t]{{0,58}}?)(?:\s{{2,}}|\t)({CLOCK})\s*$")
 _TITLE_SUFFIX = re.compile(r"\s*[-–—|:]\s*transcript\s*$", re.I)
 
 
-def _heads(lines: list[str]) -> list[int]:
-    """Indexes of speaker-name lines: a short line directly above a timestamp-only line."""
-    return [
-        i - 1
-        for i, line in enumerate(lines)
-        if i > 0 and STAMP.match(line) and 0 < len(lines[i - 1].strip()) <= 60
-    ]
+def _heads(lines: list[str]) -> list[tuple[int, int, str, float]]:
+    """(head line, first text line, speaker, start) for each turn's header."""
+    heads = []
+    for i, line in enumerate(lines):
+        if i > 0 and STAMP.match(line) and 0 < len(lines[i - 1].strip()) <= 60:
+            heads.append((i - 1, i + 1, lines[i - 1].strip(), seconds(line)))
+        elif m := NAME_STAMP.match(line):
+            heads.append((i, i + 1, m.group(1).strip(), seconds(m.group(2))))
+    return heads
 
 
 def sniff(text: str) -> float:
@@ -38,14 +42,14 @@ def parse(text: str, source: str) -> Transcript:
     lines = text.splitlines()
     heads = _heads(lines)
     turns: list[Turn] = []
-    for n, i in enumerate(heads):
-        stop = heads[n + 1] if n + 1 < len(heads) else len(lines)
+    for n, (_, first, speaker, start) in enumerate(heads):
+        stop = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
         body = ""
-        for line in lines[i + 2 : stop]:
+        for line in lines[first:stop]:
             body = join(body, line.strip())
-        turns.append(Turn(speaker=lines[i].strip(), start=seconds(lines[i + 1]), text=body))
+        turns.append(Turn(speaker=speaker, start=start, text=body))
     fill_ends(turns)
-    preamble = [ln.strip() for ln in lines[: heads[0]] if ln.strip()] if heads else []
+    preamble = [ln.strip() for ln in lines[: heads[0][0]] if ln.strip()] if heads else []
     title = _TITLE_SUFFIX.sub("", preamble[0]) if preamble else None
     return transcript(
         source, "meet", turns, title=title or None, date=meta.find_date("\n".join(preamble))

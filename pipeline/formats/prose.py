@@ -1,5 +1,8 @@
 """Text with no speaker labels: articles, show notes, raw ASR output. One turn per paragraph,
 speaker unknown; a `Title:` line or a heading line above the first paragraph is the title.
+
+Section headings (`3.1 Funnels`, `Key Points:`) are structure, not speech, and are left out;
+any other short line stays a turn, so nothing said in raw ASR text is lost.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from milepost.pipeline.formats.turns import SENTENCE_END, join, transcript
 
 WORD = re.compile(r"[^\W\d_]{2,}")
 BULLET = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")
+SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)+\s|^\d+\s+[A-Z]")
 
 
 def sniff(text: str) -> float:
@@ -42,20 +46,25 @@ def parse(text: str, source: str) -> Transcript:
     fields = meta.fields(paragraphs[:5])
     title = fields.get("title")
     turns: list[Turn] = []
-    for para in paragraphs:
+    for n, para in enumerate(paragraphs):
         if meta.FIELD.match(para) and para.split(":", 1)[0].lower() in meta.KNOWN_FIELDS:
             continue
-        if is_heading(para):
-            title = title or (para if not turns else None)
-            continue
-        turns.append(Turn(text=BULLET.sub("", para)))
+        if is_heading(para) and not turns and title is None and n + 1 < len(paragraphs):
+            title = para
+        elif not is_section(para):
+            turns.append(Turn(text=BULLET.sub("", para)))
     day = fields.get("date") or fields.get("publication date") or ""
     return transcript(source, "text", turns, title=title, date=meta.find_date(day))
 
 
 def is_heading(para: str) -> bool:
-    """A short line with no sentence ending: `3.1 Funnels vs journeys`, `Key Points:`."""
+    """A short line with no sentence ending: `How customers work`, `3.1 Funnels`, `Key Points:`."""
     return len(para.split()) <= 12 and not SENTENCE_END.search(para) and not BULLET.match(para)
+
+
+def is_section(para: str) -> bool:
+    """A heading that marks a section: numbered (`3.1 Funnels`) or ending in a colon."""
+    return is_heading(para) and (para.endswith(":") or bool(SECTION_NUMBER.match(para)))
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
