@@ -1,0 +1,79 @@
+"""The pre-meeting brief and the recap: what `brief --json` and `recap --json` print."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from milepost.models.analysis import GoalCategory
+from milepost.models.records import LedgerStep, MeetingRecord
+
+
+class StageView(BaseModel):
+    id: str
+    name: str
+    since: str | None = Field(description="date of the first meeting in this stage")
+    next_id: str | None = None
+    next_name: str | None = None
+    vendor_actions: list[str] = Field(default_factory=list)
+    customer_actions: list[str] = Field(default_factory=list)
+
+
+class GoalView(BaseModel):
+    text: str
+    category: GoalCategory
+    metric: str | None
+    deadline: str | None
+    agreed: bool
+    meeting_id: int
+    date: str | None
+    evidence: str
+
+
+class OutcomeView(BaseModel):
+    category: GoalCategory
+    goal: str | None
+    evidence: str
+    speaker: str | None
+    meeting_id: int
+    date: str | None
+
+
+class Quote(BaseModel):
+    speaker: str | None
+    text: str
+
+
+class LastMeeting(BaseModel):
+    id: int
+    date: str | None
+    title: str | None
+    source: str
+    quotes: list[Quote]
+
+
+class Brief(BaseModel):
+    """Everything a CSM wants to know about an account before the next call."""
+
+    account: str
+    today: str
+    meetings: int
+    stage: StageView | None
+    goal: GoalView | None = Field(description="the latest agreed goal, if any")
+    unagreed_goals: list[GoalView] = Field(default_factory=list)
+    questions: list[str] = Field(default_factory=list, description="when no goal is agreed")
+    outcomes: list[OutcomeView] = Field(default_factory=list)
+    open_steps: dict[str, list[LedgerStep]] = Field(description="side -> open steps")
+    recently_done: list[LedgerStep] = Field(default_factory=list)
+    last_meeting: LastMeeting | None
+    flagged: list[MeetingRecord] = Field(default_factory=list)
+
+
+class Recap(BaseModel):
+    """The follow-up email after one call."""
+
+    meeting: MeetingRecord
+    to: list[str]
+    subject: str
+    goals: list[GoalView]
+    steps: dict[str, list[LedgerStep]] = Field(description="side -> steps agreed in the call")
+    body: str

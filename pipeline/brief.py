@@ -1,0 +1,155 @@
+"""The pre-meeting goal brief: where an account stands, gathered from the store.
+
+`build_brief` reads the store into a `Brief` (what `--json` prints); `render_brief`
+turns it into one screen of Markdown through `prompts/brief.md.j2`.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from sqlite_utils import Database
+
+from milepost.models import JourneyMap
+from milepost.models.brief import Brief, GoalView, LastMeeting, OutcomeView, Quote, StageView
+from milepost.models.records import MeetingRecord
+from milepost.pipeline import ledger
+from milepost.pipeline.store import read
+from milepost.pipeline.templating import render
+
+MAX_QUOTES = 4
+QUOTE_CHARS = 200
+SIDES = ("vendor", "customer", "joint")
+
+
+def build_brief(
+    db: Database, account: str, on: date | None = None, journey: JourneyMap | None = None
+) -> Brief:
+    """Gather stage, goal, outcomes, open steps, last meeting and flags for one account."""
+    from milepost.pipeline.journey import load_journey
+
+    account = read.account_name(db, account)
+    on = on or ledger.today()
+    journey = journey or load_journey()
+    meetings = read.list_meetings(db, account=account)
+    ids = [m.id for m in meetings]
+    by_id = {m.id: m for m in meetings}
+    goals = [_goal(g, by_id[g["meeting_id"]]) for g in read.rows(db, "goals", ids)]
+    agreed = [g for g in goals if g.agreed]
+    goal = max(agreed, key=_goal_rank) if agreed else None
+    steps = ledger.list_steps(db, account=account, on=on)
+    last = meetings[-1] if meetings else None
+    return Brief(
+        account=account,
+        today=on.isoformat(),
+        meetings=len(meetings),
+        stage=_stage(meetings, journey),
+        goal=goal,
+        unagreed_goals=[] if goal else goals[-3:],
+        questions=[] if goal else _questions(db, meetings, journey),
+        outcomes=[
+            _outcome(o, by_id[o["meeting_id"]]) for o in read.rows(db, "verified_outcomes", ids)
+        ],
+        open_steps={s: [x for x in steps if x.side == s and x.status == "open"] for s in SIDES},
+        recently_done=[x for x in steps if last and x.done_meeting_id == last.id],
+        last_meeting=_last_meeting(db, last) if last else None,
+        flagged=[m for m in meetings if m.flags],
+    )
+
+
+def render_brief(brief: Brief) -> str:
+    return render("brief.md.j2", b=brief, max_steps=8)
+
+
+def _goal_rank(g: GoalView) -> tuple[str, bool, int]:
+    """Latest meeting first, then the most concrete goal (metric and deadline said)."""
+    return (g.date or "", bool(g.metric or g.deadline), g.meeting_id)
+
+
+def _stage(meetings: list[MeetingRecord], journey: JourneyMap) -> StageView | None:
+    staged = [m for m in meetings if m.stage]
+    if not staged:
+        return None
+    current = staged[-1].stage or ""
+    since = staged[-1].date
+    for m in reversed(staged):
+        if m.stage != current:
+            break
+        since = m.date
+    stage = journey.get(current)
+    nxt = journey.next_after(current)
+    return StageView(
+        id=current,
+        name=stage.name if stage else current,
+        since=since,
+        next_id=nxt.id if nxt else None,
+        next_name=nxt.name if nxt else None,
+        vendor_actions=stage.vendor_actions if stage else [],
+        customer_actions=stage.customer_actions if stage else [],
+    )
+
+
+def _questions(db: Database, meetings: list[MeetingRecord], journey: JourneyMap) -> list[str]:
+    """Goal-discovery questions for the current stage, else those the last analysis chose."""
+    staged = [m for m in meetings if m.stage]
+    stage = journey.get(staged[-1].stage or "") if staged else None
+    if stage and stage.questions:
+        return stage.questions
+    if not meetings:
+        return []
+    row = db.execute("SELECT questions FROM meetings WHERE id = ?", [meetings[-1].id]).fetchone()
+    return list(json.loads(row[0])) if row else []
+
+
+def _goal(row: dict[str, Any], m: MeetingRecord) -> GoalView:
+    return GoalView(
+        text=row["text"],
+        category=row["category"],
+        metric=row["metric"],
+        deadline=row["deadline"],
+        agreed=bool(row["agreed"]),
+        meeting_id=m.id,
+        date=m.date,
+        evidence=row["evidence"],
+    )
+
+
+def _outcome(row: dict[str, Any], m: MeetingRecord) -> OutcomeView:
+    return OutcomeView(
+        category=row["category"],
+        goal=row["goal"],
+        evidence=row["evidence"],
+        speaker=row["speaker"],
+        meeting_id=m.id,
+        date=m.date,
+    )
+
+
+def _last_meeting(db: Database, m: MeetingRecord) -> LastMeeting:
+    """The last call and its key quotes: what it found first, else the customer's longest turns."""
+    found: list[Quote] = []
+    for table in ("verified_outcomes", "goals", "next_steps"):
+        found += [
+            Quote(speaker=r["speaker"], text=r["evidence"]) for r in read.rows(db, table, [m.id])
+        ]
+    if not found:
+        turns = read.rows(db, "turns", [m.id])
+        customer = [t for t in turns if t["side"] == "customer"] or turns
+        longest = sorted(customer, key=lambda t: -len(t["text"]))[:2]
+        found = [Quote(speaker=t["speaker"], text=t["text"]) for t in sorted(longest, key=_idx)]
+    quotes: list[Quote] = []
+    for q in found:
+        if all(q.text != seen.text for seen in quotes) and len(quotes) < MAX_QUOTES:
+            quotes.append(Quote(speaker=q.speaker, text=_clip(q.text)))
+    return LastMeeting(id=m.id, date=m.date, title=m.title, source=m.source, quotes=quotes)
+
+
+def _idx(turn: dict[str, Any]) -> int:
+    return int(turn["idx"])
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rsplit(" ", 1)[0] + " …"

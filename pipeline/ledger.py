@@ -1,0 +1,154 @@
+"""The commitment ledger: every next step across meetings, open until shown done.
+
+A step closes when a later meeting of the same account says it was done (see
+completion.py) or when a user marks it; overdue means open and past its due date.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from milepost.models.records import LedgerStep
+from milepost.pipeline import completion
+from milepost.pipeline.errors import StoreError
+from milepost.pipeline.store.db import write_txn
+
+TODAY_ENV = "MILEPOST_TODAY"
+
+STEP_QUERY = """
+SELECT s.id, a.name AS account, s.meeting_id, m.date AS meeting_date, s.action, s.side,
+       s.owner, s.due, s.due_text, s.evidence, s.status, s.done_by, s.done_meeting_id,
+       s.done_evidence, s.done_at
+FROM next_steps s JOIN meetings m ON m.id = s.meeting_id JOIN accounts a ON a.id = m.account_id
+"""
+
+
+def today() -> date:
+    """Today's date, or $MILEPOST_TODAY (YYYY-MM-DD) so tests and demos are reproducible."""
+    chosen = os.environ.get(TODAY_ENV)
+    return date.fromisoformat(chosen) if chosen else date.today()
+
+
+def list_steps(
+    db: Database,
+    account: str | None = None,
+    side: str | None = None,
+    open_only: bool = False,
+    overdue_only: bool = False,
+    on: date | None = None,
+) -> list[LedgerStep]:
+    """Steps in meeting order, filtered; `overdue` is judged against `on` (default today)."""
+    on = on or today()
+    where, params = [], []
+    if account is not None:
+        where.append("a.name = ? COLLATE NOCASE")
+        params.append(account)
+    if side is not None:
+        where.append("s.side = ?")
+        params.append(side)
+    if open_only or overdue_only:
+        where.append("s.status = 'open'")
+    if overdue_only:
+        where.append("s.due IS NOT NULL AND s.due < ?")
+        params.append(on.isoformat())
+    sql = STEP_QUERY + (" WHERE " + " AND ".join(where) if where else "")
+    sql += " ORDER BY a.name, m.date, s.meeting_id, s.id"
+    return [_step(row, on) for row in db.query(sql, params)]
+
+
+def get_step(db: Database, step_id: int, on: date | None = None) -> LedgerStep:
+    rows = list(db.query(STEP_QUERY + " WHERE s.id = ?", [step_id]))
+    if not rows:
+        raise StoreError(f"no next step with id {step_id}")
+    return _step(rows[0], on or today())
+
+
+def mark_done(db: Database, step_id: int, on: date | None = None) -> LedgerStep:
+    """A user closes a step by hand; it stays closed through re-analysis of its meeting."""
+    get_step(db, step_id)
+    with write_txn(db):
+        db.execute(
+            "UPDATE next_steps SET status = 'done', done_by = 'user', done_meeting_id = NULL,"
+            " done_evidence = NULL, done_at = ? WHERE id = ?",
+            [(on or today()).isoformat(), step_id],
+        )
+    return get_step(db, step_id, on)
+
+
+def reopen_done_by(db: Database, meeting_id: int) -> None:
+    """Steps that this meeting closed become open again (it is about to be re-analysed)."""
+    db.execute(
+        "UPDATE next_steps SET status = 'open', done_by = NULL, done_meeting_id = NULL,"
+        " done_evidence = NULL, done_at = NULL WHERE done_meeting_id = ? AND done_by = 'meeting'",
+        [meeting_id],
+    )
+
+
+def reconcile(db: Database, meeting_id: int) -> None:
+    """Close earlier open steps this meeting shows done, and this meeting's steps later ones do."""
+    meetings = _account_meetings(db, meeting_id)
+    this = meetings[meeting_id]
+    earlier = [m for m in meetings.values() if _after(this, m)]
+    if earlier:
+        _close_from(db, meeting_id, [m["id"] for m in earlier])
+    later = sorted((m for m in meetings.values() if _after(m, this)), key=_order)
+    for m in later:
+        _close_from(db, m["id"], [meeting_id])
+
+
+def _close_from(db: Database, closer_id: int, step_meeting_ids: list[int]) -> None:
+    """Match the open steps of some meetings against what meeting `closer_id` says was done."""
+    marks = ",".join("?" * len(step_meeting_ids))
+    steps = db.execute(
+        f"SELECT id, action FROM next_steps WHERE status = 'open' AND meeting_id IN ({marks})",
+        step_meeting_ids,
+    ).fetchall()
+    if not steps:
+        return
+    texts = [
+        r[0]
+        for r in db.execute("SELECT text FROM turns WHERE meeting_id = ? ORDER BY idx", [closer_id])
+    ]
+    statements = completion.done_statements(texts)
+    if not statements:
+        return
+    now = datetime.now(UTC).date().isoformat()
+    for step_id, action in steps:
+        sentence = completion.first_completion(action, statements)
+        if sentence is not None:
+            db.execute(
+                "UPDATE next_steps SET status = 'done', done_by = 'meeting', done_meeting_id = ?,"
+                " done_evidence = ?, done_at = ? WHERE id = ?",
+                [closer_id, sentence, now, step_id],
+            )
+
+
+def _account_meetings(db: Database, meeting_id: int) -> dict[int, dict[str, Any]]:
+    rows = db.execute(
+        "SELECT id, date FROM meetings WHERE account_id ="
+        " (SELECT account_id FROM meetings WHERE id = ?)",
+        [meeting_id],
+    ).fetchall()
+    return {r[0]: {"id": r[0], "date": r[1]} for r in rows}
+
+
+def _after(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Is meeting `a` later than meeting `b`? By date when both have one, else by ingest order."""
+    if a["id"] == b["id"]:
+        return False
+    if a["date"] and b["date"]:
+        return bool(a["date"] > b["date"])
+    return bool(a["id"] > b["id"])
+
+
+def _order(m: dict[str, Any]) -> tuple[str, int]:
+    return (m["date"] or "", m["id"])
+
+
+def _step(row: dict[str, Any], on: date) -> LedgerStep:
+    overdue = row["status"] == "open" and bool(row["due"]) and row["due"] < on.isoformat()
+    return LedgerStep(**row, overdue=overdue)

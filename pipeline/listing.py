@@ -1,0 +1,90 @@
+"""Plain-text tables for the store's lists (meetings, steps, search hits) as people read them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import PurePath
+
+from milepost.models.records import LedgerStep, MeetingRecord, SearchHit
+from milepost.pipeline.ingest import Summary
+
+
+def table(headers: Sequence[str], rows: list[list[str]], right: Sequence[int] = (0,)) -> str:
+    """Columns padded to their widest cell; the columns in `right` are right-aligned."""
+    widths = [max(len(str(c)) for c in col) for col in zip(headers, *rows, strict=False)]
+    lines = []
+    for row in [list(headers), *rows]:
+        cells = [
+            c.rjust(w) if i in right else c.ljust(w)
+            for i, (c, w) in enumerate(zip(row, widths, strict=True))
+        ]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)
+
+
+def render_meetings(meetings: list[MeetingRecord]) -> str:
+    if not meetings:
+        return "No meetings."
+    rows = [
+        [
+            str(m.id),
+            m.date or "-",
+            m.account,
+            m.stage or "-",
+            str(m.next_steps),
+            ",".join(m.flags) or "-",
+            m.title or PurePath(m.source).name,
+        ]
+        for m in meetings
+    ]
+    headers = ["ID", "DATE", "ACCOUNT", "STAGE", "STEPS", "FLAGS", "MEETING"]
+    return table(headers, rows, right=(0, 4))
+
+
+def step_status(s: LedgerStep) -> str:
+    if s.status == "done":
+        return f"done (#{s.done_meeting_id})" if s.done_by == "meeting" else "done (user)"
+    return "OVERDUE" if s.overdue else "open"
+
+
+def render_steps(steps: list[LedgerStep]) -> str:
+    if not steps:
+        return "No steps."
+    rows = [
+        [
+            str(s.id),
+            s.account,
+            s.side,
+            s.action,
+            s.owner or "-",
+            s.due or s.due_text or "-",
+            step_status(s),
+        ]
+        for s in steps
+    ]
+    return table(["ID", "ACCOUNT", "SIDE", "ACTION", "OWNER", "DUE", "STATUS"], rows)
+
+
+def render_hits(hits: list[SearchHit]) -> str:
+    if not hits:
+        return "No matches."
+    blocks = []
+    for h in hits:
+        where = f"#{h.meeting_id} {h.date or 'no date'} {h.account} · {PurePath(h.source).name}"
+        who = h.speaker or "unknown speaker"
+        at = f" at {_clock(h.start)}" if h.start is not None else ""
+        blocks.append(f"{where} · {who}{at}\n  {h.snippet}")
+    return "\n".join(blocks)
+
+
+def render_summary(summary: Summary) -> str:
+    counts = ", ".join(f"{summary.count(s)} {s}" for s in ("new", "replaced", "skipped", "failed"))
+    lines = [f"Ingested {len(summary.results)} files: {counts}."]
+    for r in summary.failed:
+        lines.append(f"  failed: {r.path}: {r.reason}")
+    return "\n".join(lines)
+
+
+def _clock(seconds: float) -> str:
+    s = int(seconds)
+    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}"

@@ -1,0 +1,67 @@
+"""The follow-up email after a call: the goal, then what each side will do and by when."""
+
+from __future__ import annotations
+
+import json
+
+from sqlite_utils import Database
+
+from milepost.models.brief import Recap
+from milepost.models.records import LedgerStep
+from milepost.pipeline import ledger
+from milepost.pipeline.brief import _goal
+from milepost.pipeline.store import read
+from milepost.pipeline.templating import render
+
+
+def build_recap(db: Database, meeting_id: int) -> Recap:
+    """Gather one meeting's goals and steps and render the email from `prompts/recap.md.j2`."""
+    meeting = read.get_meeting(db, meeting_id)
+    speakers = read.rows(db, "speakers", [meeting_id])
+    customers = [s["name"] for s in speakers if s["side"] == "customer"]
+    vendors = [s["name"] for s in speakers if s["side"] == "vendor"]
+    goals = [_goal(g, meeting) for g in read.rows(db, "goals", [meeting_id])]
+    agreed = [g for g in goals if g.agreed]
+    steps = [
+        s for s in ledger.list_steps(db, account=meeting.account) if s.meeting_id == meeting_id
+    ]
+    by_side = {
+        side: sorted((s for s in steps if s.side == side), key=_due_order)
+        for side in ("customer", "vendor", "joint")
+    }
+    subject = f"Recap: {meeting.title or meeting.account}" + (
+        f", {meeting.date}" if meeting.date else ""
+    )
+    question = _first_question(db, meeting_id) if not agreed else None
+    body = render(
+        "recap.md.j2",
+        m=meeting,
+        subject=subject,
+        customers=customers,
+        sender=_sender(vendors, by_side["vendor"]),
+        goals=agreed,
+        mentioned=goals if not agreed else [],
+        question=question,
+        steps=by_side,
+    )
+    return Recap(
+        meeting=meeting, to=customers, subject=subject, goals=agreed, steps=by_side, body=body
+    )
+
+
+def _due_order(s: LedgerStep) -> tuple[bool, str, int]:
+    return (s.due is None, s.due or "", s.id)
+
+
+def _sender(vendors: list[str], vendor_steps: list[LedgerStep]) -> str | None:
+    """Whoever on the vendor side owns the most steps, else the first vendor speaker."""
+    owners = [s.owner for s in vendor_steps if s.owner in vendors]
+    if owners:
+        return max(set(owners), key=owners.count)
+    return vendors[0] if vendors else None
+
+
+def _first_question(db: Database, meeting_id: int) -> str | None:
+    row = db.execute("SELECT questions FROM meetings WHERE id = ?", [meeting_id]).fetchone()
+    questions = json.loads(row[0]) if row else []
+    return questions[0] if questions else None

@@ -1,0 +1,67 @@
+"""Finding and reading the sidecar files that tell milepost a meeting's account, date and rosters.
+
+`NAME.meta.yaml` beside `NAME.EXT` describes one meeting; `meeting.yaml` in a folder
+describes every meeting in it. The per-file sidecar wins field by field.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from milepost.models.sidecar import Sidecar
+from milepost.pipeline.errors import ConfigError
+
+FOLDER_SIDECAR = "meeting.yaml"
+SUFFIX = ".meta.yaml"
+
+
+def is_sidecar(path: Path) -> bool:
+    return path.name == FOLDER_SIDECAR or path.name.endswith(SUFFIX)
+
+
+def sidecar_path(path: Path) -> Path:
+    """Where the per-file sidecar of a transcript or recording lives."""
+    return path.with_name(path.stem + SUFFIX)
+
+
+def read_sidecar(path: Path) -> Sidecar:
+    """Parse and validate one sidecar file; a typo or a wrong type is a ConfigError."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ConfigError(f"cannot read sidecar: {_first_line(exc)}", path) from None
+    if data is None:
+        return Sidecar()
+    if not isinstance(data, dict):
+        raise ConfigError("sidecar must be a mapping of fields", path)
+    try:
+        return Sidecar.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(_describe(exc), path) from None
+
+
+def sidecar_for(path: Path) -> Sidecar:
+    """The merged sidecar for a meeting file: NAME.meta.yaml over the folder's meeting.yaml."""
+    result = Sidecar()
+    own = sidecar_path(path)
+    if own.is_file():
+        result = read_sidecar(own)
+    folder = path.parent / FOLDER_SIDECAR
+    if folder.is_file():
+        result = result.merged_over(read_sidecar(folder))
+    return result
+
+
+def _describe(exc: ValidationError) -> str:
+    err = exc.errors()[0]
+    where = ".".join(str(p) for p in err["loc"]) or "sidecar"
+    if err["type"] == "extra_forbidden":
+        return f"unknown field {where!r}"
+    return f"{where}: {err['msg']}"
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

@@ -1,0 +1,95 @@
+"""Read-only queries over the store: the meeting list, one meeting, full-text search."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from typing import Any
+
+from sqlite_utils import Database
+
+from milepost.models.records import MeetingRecord, SearchHit
+from milepost.pipeline.errors import StoreError
+
+MEETING_QUERY = """
+SELECT m.id, a.name AS account, m.date, m.title, m.source, m.format, m.stage,
+       m.has_agreed_goal, m.flags, m.pipeline_version,
+       (SELECT count(*) FROM next_steps s WHERE s.meeting_id = m.id) AS next_steps
+FROM meetings m JOIN accounts a ON a.id = m.account_id
+"""
+
+
+def list_meetings(
+    db: Database, account: str | None = None, flagged: bool = False, since: date | None = None
+) -> list[MeetingRecord]:
+    """Meetings by account and date; `flagged` keeps those with any flag."""
+    where, params = [], []
+    if account is not None:
+        where.append("a.name = ? COLLATE NOCASE")
+        params.append(account)
+    if flagged:
+        where.append("m.flags != '[]'")
+    if since is not None:
+        where.append("m.date >= ?")
+        params.append(since.isoformat())
+    sql = MEETING_QUERY + (" WHERE " + " AND ".join(where) if where else "")
+    sql += " ORDER BY a.name, m.date, m.id"
+    return [_meeting(r) for r in db.query(sql, params)]
+
+
+def get_meeting(db: Database, meeting_id: int) -> MeetingRecord:
+    rows = list(db.query(MEETING_QUERY + " WHERE m.id = ?", [meeting_id]))
+    if not rows:
+        raise StoreError(f"no meeting with id {meeting_id}")
+    return _meeting(rows[0])
+
+
+def account_name(db: Database, name: str) -> str:
+    """The stored spelling of an account (matched case-insensitively); StoreError if unknown."""
+    row = db.execute("SELECT name FROM accounts WHERE name = ? COLLATE NOCASE", [name]).fetchone()
+    if row is None:
+        known = [r[0] for r in db.execute("SELECT name FROM accounts ORDER BY name")]
+        hint = f" (known: {', '.join(known)})" if known else " (the store is empty)"
+        raise StoreError(f"no account named {name!r}{hint}")
+    return str(row[0])
+
+
+def rows(db: Database, table: str, meeting_ids: list[int]) -> list[dict[str, Any]]:
+    """All rows of a child table for these meetings, in insertion order."""
+    if not meeting_ids:
+        return []
+    marks = ",".join("?" * len(meeting_ids))
+    sql = f"SELECT * FROM {table} WHERE meeting_id IN ({marks}) ORDER BY id"
+    return list(db.query(sql, meeting_ids))
+
+
+def search(db: Database, query: str, limit: int = 20) -> list[SearchHit]:
+    """Turns matching a full-text query, best first; a bare phrase works as words."""
+    sql = """
+    SELECT t.meeting_id, a.name AS account, m.date, m.source, t.speaker, t.start, t.text,
+           snippet(turns_fts, 0, '[', ']', '…', 12) AS snippet
+    FROM turns_fts JOIN turns t ON t.id = turns_fts.rowid
+    JOIN meetings m ON m.id = t.meeting_id JOIN accounts a ON a.id = m.account_id
+    WHERE turns_fts MATCH ? ORDER BY rank, m.date, t.idx LIMIT ?
+    """
+    fts = _fts_query(query)
+    if not fts:
+        raise StoreError("empty search query")
+    return [SearchHit(**r) for r in db.query(sql, [fts, limit])]
+
+
+def _fts_query(query: str) -> str:
+    """Quote each word so punctuation in what people type is never FTS syntax."""
+    words = re.findall(r"[\w'’-]+", query)
+    return " ".join('"' + w.replace('"', "") + '"' for w in words)
+
+
+def _meeting(row: dict[str, Any]) -> MeetingRecord:
+    return MeetingRecord(
+        **{
+            **row,
+            "has_agreed_goal": bool(row["has_agreed_goal"]),
+            "flags": json.loads(row["flags"]),
+        }
+    )

@@ -1,0 +1,28 @@
+"""Rendering the Markdown templates in `milepost.prompts` (brief, recap) with jinja2."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import PurePath
+from typing import Any
+
+import jinja2
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("milepost.prompts", "."),
+        autoescape=False,  # Markdown for a terminal or an email, not HTML
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["first_name"] = lambda name: name.split()[0] if name else ""
+    env.filters["basename"] = lambda path: PurePath(path).name
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    return environment().get_template(template).render(**context).rstrip() + "\n"
