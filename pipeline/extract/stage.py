@@ -8,7 +8,7 @@ Any company's map works: only its cue lists are read.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 
 from milepost.models import JourneyMap, StageCall
@@ -36,7 +36,7 @@ def detect(meeting: Meeting, journey: JourneyMap | None = None) -> StageCall | N
     hits = _hits(meeting, journey)
     if not hits:
         return None
-    per_cue: dict[str, Counter[str]] = defaultdict(Counter)
+    per_cue: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for h in hits:
         per_cue[h.stage][h.cue] += h.weight
     scores = {sid: sum(min(w, CUE_CAP) for w in c.values()) for sid, c in per_cue.items()}

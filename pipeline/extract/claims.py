@@ -1,0 +1,151 @@
+"""Candidate sentences for goals and outcomes, with the cue features a small model scores.
+
+Every sentence of every turn is a candidate; cue families from `data/goals/cues.yaml`
+say what it contains (a want, a metric, a deadline, a past result...) and what the turns
+around it do (a discovery question before, an affirmation after). Goals and verified
+outcomes read the same features with different learned weights (`data/goals/model.json`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+import yaml
+
+from milepost.models import SpeakerSide
+from milepost.pipeline.extract.meeting import Meeting
+
+DATA = "data/goals"
+CONTEXT_FAMILIES = ("discovery_q", "affirm", "contest", "joint")
+FIRST_PERSON = frozenset({"i", "we", "our", "my", "us", "me", "i'd", "we're", "i'm"})
+
+
+@dataclass
+class Claim:
+    """One sentence of one turn, with what it says and who said it."""
+
+    turn: int
+    text: str
+    speaker: str | None
+    side: SpeakerSide
+    fired: set[str] = field(default_factory=set)
+    features: dict[str, float] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def cue_families() -> dict[str, re.Pattern[str]]:
+    """Each cue family compiled into one pattern (number words expanded), so one search each."""
+    raw = yaml.safe_load(_read("cues.yaml"))
+    number = raw["number"]
+    return {
+        name: re.compile("|".join(f"(?:{p.replace('{number}', number)})" for p in patterns), re.I)
+        for name, patterns in raw["families"].items()
+    }
+
+
+@lru_cache(maxsize=1)
+def model() -> dict:
+    """Learned weights and thresholds for the goal and outcome heads."""
+    return json.loads(_read("model.json"))
+
+
+def score(claims: list[Claim], head: str) -> np.ndarray:
+    """Probability per claim under one head of the model ("goal" or "outcome")."""
+    m = model()
+    names = m["features"]
+    x = np.array([[c.features.get(n, 0.0) for n in names] for c in claims], dtype=float)
+    if not len(claims):
+        return np.zeros(0)
+    z = x @ np.array(m[head]["weights"]) + m[head]["bias"]
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def first(family: str, text: str) -> re.Match[str] | None:
+    """The first place in text where a cue family matches."""
+    return cue_families()[family].search(text)
+
+
+def claims(meeting: Meeting) -> list[Claim]:
+    """Every sentence in the meeting as a Claim with its features."""
+    families = cue_families()
+    turns = meeting.transcript.turns
+    context = [_context(t.text, families) for t in turns]
+    out = []
+    for i, doc in enumerate(meeting.docs):
+        speaker = turns[i].speaker
+        for sent in doc.sents:
+            text = sent.text.strip()
+            if len(text) < 3:
+                continue
+            claim = Claim(i, text, speaker, meeting.side_of(speaker))
+            claim.fired = {
+                n
+                for n, pattern in families.items()
+                if (n not in CONTEXT_FAMILIES or n == "joint") and pattern.search(text)
+            }
+            claim.features = _features(claim, sent, _around(meeting, i, context))
+            out.append(claim)
+    return out
+
+
+def _context(text: str, families: dict[str, re.Pattern[str]]) -> set[str]:
+    return {n for n in CONTEXT_FAMILIES if families[n].search(text)}
+
+
+def _around(meeting: Meeting, i: int, context: list[set[str]]) -> dict[str, float]:
+    """What the two turns before (by someone else) and the two after (by someone else) do."""
+    turns = meeting.transcript.turns
+    me = turns[i].speaker
+    out: dict[str, float] = {}
+    for j in (i - 1, i - 2):
+        if j >= 0 and (me is None or turns[j].speaker != me) and "discovery_q" in context[j]:
+            out["prev_discovery_q"] = 1.0
+    for j in (i + 1, i + 2):
+        if j < len(turns) and (me is None or turns[j].speaker != me):
+            for fam in ("affirm", "contest"):
+                if fam in context[j]:
+                    out[f"next_{fam}"] = 1.0
+    return out
+
+
+def _features(claim: Claim, sent, around: dict[str, float]) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    f: dict[str, float] = {f"side_{claim.side}": 1.0, **around}
+    for name in claim.fired:
+        f[f"has_{name}"] = 1.0
+    words = [t.lower_ for t in sent]
+    f["first_person"] = float(any(w in FIRST_PERSON for w in words))
+    f["short"] = float(len(words) < 7)
+    f["long"] = float(len(words) > 45)
+    f["root_past"] = float(sent.root.tag_ in ("VBD", "VBN"))
+    f["ent_num"] = float(
+        any(e.label_ in ("PERCENT", "MONEY", "CARDINAL", "QUANTITY") for e in sent.ents)
+    )
+    f["ent_date"] = float(any(e.label_ in ("DATE", "TIME") for e in sent.ents))
+    wantish = any(k in claim.fired for k in ("want", "goal_word", "if_could"))
+    measurable = "metric" in claim.fired or "deadline" in claim.fired
+    f["want_x_measurable"] = float(wantish and measurable)
+    f["want_x_customer"] = float(wantish and claim.side == "customer")
+    f["want_x_change"] = float(wantish and "change" in claim.fired)
+    f["past_x_metric"] = float("past_result" in claim.fired and "metric" in claim.fired)
+    f["past_x_customer"] = float("past_result" in claim.fired and claim.side == "customer")
+    f["question_x_vendor"] = float("question" in claim.fired and claim.side == "vendor")
+    return f
+
+
+def _read(name: str) -> str:
+    return resources.files("milepost.pipeline").joinpath(f"{DATA}/{name}").read_text("utf-8")
+
+
+_LAST: list = [None, []]
+
+
+def claims_for(meeting: Meeting) -> list[Claim]:
+    """claims(meeting), computed once per meeting (goals and outcomes both read them)."""
+    if _LAST[0] is not meeting:
+        _LAST[:] = [meeting, claims(meeting)]
+    return _LAST[1]

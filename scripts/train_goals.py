@@ -1,0 +1,135 @@
+"""Train the goal and verified-outcome heads on cs_train only; writes data/goals/model.json.
+
+Usage: python scripts/train_goals.py [../shared/eval/cs_train]
+
+Each sentence becomes a Claim with cue features (pipeline/extract/claims.py); a sentence is a
+positive when it overlaps a labelled goal's (or outcome's) evidence as the evaluation scores it.
+Logistic regression, seeded, with C and the decision threshold chosen by leave-files-out
+cross-validation on the same meeting-level F1 that `milepost eval` reports.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+from milepost.pipeline import evaluate, formats, nlp
+from milepost.pipeline.extract import claims as cl
+from milepost.pipeline.extract import goals, sides
+from milepost.pipeline.extract.meeting import Meeting
+
+REPO = Path(__file__).resolve().parent.parent
+OUT = REPO / "pipeline" / "data" / "goals" / "model.json"
+SEED = 13
+FOLDS = 5
+CS = (0.03, 0.1, 0.3, 1.0)
+THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.2, 0.85, 0.05))
+HEADS = {"goal": "goals", "outcome": "verified_outcomes"}
+
+
+def load(folder: Path) -> list[tuple[Meeting, dict]]:
+    """Every labelled meeting in folder, parsed once, with the roster its labels give."""
+    pipe = nlp.load()
+    out = []
+    for path, labels in evaluate.labelled_files(folder):
+        transcript = formats.read(path)
+        docs = list(pipe.pipe(t.text for t in transcript.turns))
+        roster = {n: "vendor" for n in labels.get("vendor_speakers", [])}
+        roster.update({n: "customer" for n in labels.get("customer_speakers", [])})
+        meeting = Meeting(transcript, docs, date.fromisoformat(labels["date"]), roster)  # type: ignore[arg-type]
+        sides.infer(meeting)
+        out.append((meeting, labels))
+    return out
+
+
+def dataset(data: list[tuple[Meeting, dict]]) -> list[tuple[list[cl.Claim], dict]]:
+    return [(cl.claims(m), labels) for m, labels in data]
+
+
+def positive(claim: cl.Claim, items: list[dict]) -> bool:
+    quotes = [q for it in items for q in [it["evidence"], *it.get("also_evidence", [])]]
+    return any(evaluate.overlap(claim.text, q) for q in quotes)
+
+
+def matrix(rows: list[tuple[list[cl.Claim], dict]], names: list[str], kind: str):  # type: ignore[no-untyped-def]
+    x = [[c.features.get(n, 0.0) for n in names] for cs, _ in rows for c in cs]
+    y = [positive(c, labels[kind]) for cs, labels in rows for c in cs]
+    return np.array(x, dtype=float), np.array(y, dtype=int)
+
+
+def meeting_f1(rows, probs_per_meeting, kind: str, threshold: float) -> float:  # type: ignore[no-untyped-def]
+    found = labelled = matched = 0
+    for (cs, labels), probs in zip(rows, probs_per_meeting, strict=True):
+        groups = goals.select(cs, probs, threshold)
+        evidence = [cs[g[0]].text for g in groups]
+        found += len(evidence)
+        labelled += len(labels[kind])
+        matched += len(evaluate.match(evidence, labels[kind]))
+    return 2 * matched / (found + labelled) if found + labelled else 0.0
+
+
+def cross_validate(rows, names, kind):  # type: ignore[no-untyped-def]
+    """(C, threshold, F1) with the best leave-files-out F1."""
+    folds = [rows[i::FOLDS] for i in range(FOLDS)]
+    best = (CS[0], 0.5, -1.0)
+    for c in CS:
+        probs: list = []
+        ordered: list = []
+        for k in range(FOLDS):
+            train = [r for j, f in enumerate(folds) if j != k for r in f]
+            model = fit(train, names, kind, c)
+            for cs, labels in folds[k]:
+                probs.append(predict(model, cs, names))
+                ordered.append((cs, labels))
+        for t in THRESHOLDS:
+            f1 = meeting_f1(ordered, probs, kind, t)
+            if f1 > best[2]:
+                best = (c, t, f1)
+    return best
+
+
+def fit(rows, names, kind, c):  # type: ignore[no-untyped-def]
+    x, y = matrix(rows, names, kind)
+    return LogisticRegression(C=c, max_iter=2000, random_state=SEED).fit(x, y)
+
+
+def predict(model, cs, names) -> np.ndarray:  # type: ignore[no-untyped-def]
+    if not cs:
+        return np.zeros(0)
+    x = np.array([[c.features.get(n, 0.0) for n in names] for c in cs], dtype=float)
+    return model.predict_proba(x)[:, 1]
+
+
+def train(rows: list[tuple[list[cl.Claim], dict]]) -> dict:
+    names = sorted({n for cs, _ in rows for c in cs for n in c.features})
+    out: dict = {"features": names, "trained_on": "cs_train", "seed": SEED}
+    for head, kind in HEADS.items():
+        c, threshold, f1 = cross_validate(rows, names, kind)
+        model = fit(rows, names, kind, c)
+        out[head] = {
+            "weights": [round(float(w), 5) for w in model.coef_[0]],
+            "bias": round(float(model.intercept_[0]), 5),
+            "threshold": threshold,
+            "C": c,
+            "cv_f1": round(f1, 3),
+        }
+        print(f"{head}: C={c} threshold={threshold} leave-files-out F1={f1:.3f}")
+    return out
+
+
+def main() -> None:
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO.parent / "shared/eval/cs_train"
+    if "cs_dev" in str(folder):
+        sys.exit("train on cs_train only; cs_dev is for reporting")
+    model = train(dataset(load(folder)))
+    OUT.write_text(json.dumps(model, indent=1) + "\n")
+    print(f"wrote {OUT}")
+
+
+if __name__ == "__main__":
+    main()
