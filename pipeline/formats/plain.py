@@ -28,17 +28,23 @@ def split_turns(lines: list[str], trust_all: bool = False) -> tuple[list[Turn], 
     """Turns from speaker-labelled lines; lines before the first label are the preamble."""
     labels = [lab for ln in lines if (lab := speakers.label(ln))]
     names = {n for n, _ in labels} if trust_all else speakers.trusted(n for n, _ in labels)
+    # `Speaker 1:` alone above its paragraph: then a `Word: ...` line inside one is just text
+    blocks = _block_style([lab for lab in labels if lab[0] in names])
     turns: list[Turn] = []
     preamble: list[str] = []
     for line in lines:
         lab = speakers.label(line)
-        if lab and lab[0] in names:
+        if lab and lab[0] in names and not (blocks and lab[1]):
             turns.append(Turn(speaker=lab[0], text=lab[1]))
         elif turns:
             turns[-1].text = join(turns[-1].text, line.strip())
         elif line.strip():
             preamble.append(line.strip())
     return turns, preamble
+
+
+def _block_style(labels: list[tuple[str, str]]) -> bool:
+    return len(labels) >= 2 and sum(1 for _, body in labels if not body) >= 0.8 * len(labels)
 
 
 def header(preamble: list[str]) -> dict[str, str | None]:

@@ -68,12 +68,14 @@ def duration(turns: list[Turn]) -> float | None:
 
 
 def transcript(source: str, fmt: str, turns: list[Turn], **meta: str | None) -> Transcript:
-    """The Transcript for a reader's turns: squashed text, empty turns dropped, duration filled."""
+    """The Transcript for a reader's turns: squashed text, empty turns dropped, runs of one
+    speaker joined (so every format gives the same turns), duration filled."""
     kept = []
     for turn in turns:
         turn.text = squash(turn.text)
         if turn.text:
             kept.append(turn)
+    kept = merge_runs(kept)
     return Transcript(
         source=source, input_format=fmt, turns=kept, duration_s=duration(kept), **meta
     )
