@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import click
+
 from milepost.pipeline import __version__, cli_audio, cli_eval, cli_store
 from milepost.pipeline.errors import MilepostError
 
@@ -38,6 +39,15 @@ def iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> d
         raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
+def reader_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """`--input-format` must name a reader; an unknown name is a usage error (exit 2)."""
+    from milepost.pipeline import formats
+
+    if value is not None and value not in formats.formats():
+        raise click.BadParameter(f"{value!r} is not one of: {', '.join(formats.formats())}")
+    return value
+
+
 def roster_options(f):  # type: ignore[no-untyped-def]
     f = click.option(
         "--customer", multiple=True, metavar="NAME", help="A speaker on the customer side."
@@ -55,7 +65,12 @@ def roster_options(f):  # type: ignore[no-untyped-def]
     "--date", "meeting_date", callback=iso_date, metavar="YYYY-MM-DD", help="Meeting date."
 )
 @click.option("--account", metavar="NAME", help="The customer account this meeting belongs to.")
-@click.option("--input-format", metavar="FORMAT", help="Force a transcript reader (see `formats`).")
+@click.option(
+    "--input-format",
+    metavar="FORMAT",
+    callback=reader_name,
+    help="Force a transcript reader (see `formats`).",
+)
 @click.option("--model", metavar="NAME|PATH", help="Whisper model for recordings.")
 @click.option("--speakers", type=click.IntRange(1, 20), help="Number of speakers in a recording.")
 @click.option("--json", "as_json", is_flag=True, help="Print the analysis as JSON.")

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
+
 from milepost.pipeline import __version__
 from milepost.pipeline.cli import cli
 

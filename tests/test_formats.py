@@ -612,6 +612,12 @@ def test_cli_unknown_format_is_one_line_error(runner: CliRunner) -> None:
     assert result.output == f"Error: {path}: no transcript text found (read as vtt)\n"
 
 
+def test_cli_unknown_reader_name_is_a_usage_error(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["analyze", str(FIXTURES / "plain.txt"), "--input-format", "docx"])
+    assert result.exit_code == 2
+    assert "'docx' is not one of: otter, plain, meet, vtt, srt, json, caption-dump" in result.output
+
+
 @needs_shared
 @pytest.mark.slow
 @pytest.mark.parametrize("prefix", sorted(SEED_EXPECTED))
