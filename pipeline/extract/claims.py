@@ -21,7 +21,7 @@ from milepost.models import SpeakerSide
 from milepost.pipeline.extract.meeting import Meeting
 
 DATA = "data/goals"
-CONTEXT_FAMILIES = ("discovery_q", "affirm", "contest", "joint")
+CONTEXT_FAMILIES = ("discovery_q", "affirm", "said_yes", "contest", "joint")
 FIRST_PERSON = frozenset({"i", "we", "our", "my", "us", "me", "i'd", "we're", "i'm"})
 
 

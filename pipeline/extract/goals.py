@@ -21,6 +21,7 @@ from milepost.pipeline.extract.meeting import Meeting
 
 FOUND_BY = "goal-model"
 SAME_GOAL_TURNS = 12
+AGREE_TURNS = 6
 _CONTENT = re.compile(r"[a-z][a-z'-]{3,}|\d+")
 _STOP = frozenset(
     [
@@ -98,13 +99,14 @@ def select(found: list[Claim], probs: np.ndarray, threshold: float) -> list[list
 
 
 def _same_goal(a: Claim, b: Claim) -> bool:
-    if abs(a.turn - b.turn) > SAME_GOAL_TURNS:
-        return False
     wa, wb = _words(a.text), _words(b.text)
     if not wa or not wb:
         return False
     shared = wa & wb
-    return len(shared) / min(len(wa), len(wb)) >= 0.34 or any(w.isdigit() for w in shared)
+    ratio = len(shared) / min(len(wa), len(wb))
+    if abs(a.turn - b.turn) > SAME_GOAL_TURNS:
+        return ratio >= 0.5
+    return ratio >= 0.34 or any(w.isdigit() for w in shared)
 
 
 def _words(text: str) -> set[str]:
@@ -113,7 +115,7 @@ def _words(text: str) -> set[str]:
 
 def _goal(meeting: Meeting, found: list[Claim], probs: np.ndarray, group: list[int]) -> Goal:
     lead = _evidence_claim(found, group)
-    texts = [found[i].text for i in group]
+    texts = [lead.text] + [found[i].text for i in group if found[i] is not lead]
     return Goal(
         text=short_text(lead.text),
         category=category(" ".join(texts)),
@@ -135,12 +137,44 @@ def _evidence_claim(found: list[Claim], group: list[int]) -> Claim:
 
 
 def agreed(meeting: Meeting, group: list[Claim]) -> bool:
-    """Both sides accept the goal: set jointly, affirmed by the other side, or restated."""
+    """Both sides accept the goal: set jointly, or stated by one side and affirmed by the other."""
     if any("joint" in c.fired for c in group):
         return True
-    if any(c.features.get("next_contest") for c in group):
-        return False
-    sides = {c.side for c in group}
-    if "vendor" in sides and "customer" in sides:
-        return True
-    return any(c.features.get("next_affirm") and c.side == "vendor" for c in group)
+    turns = meeting.transcript.turns
+    said = {c.turn for c in group}
+    words = set().union(*(_words(c.text) for c in group))
+    for c in group:
+        for j in range(c.turn + 1, min(c.turn + 1 + AGREE_TURNS, len(turns))):
+            text = turns[j].text
+            if cl.first("contest", text):
+                return False
+            if not _other(meeting, c.speaker, turns[j].speaker):
+                continue
+            if cl.first("affirm", text) and (j - c.turn <= 2 or _restates(text, words)):
+                return True
+            if j not in said and _restates(text, words) and _confirmed(meeting, j):
+                return True
+    return False
+
+
+def _restates(text: str, words: set[str]) -> bool:
+    shared = _words(text) & words
+    return len(shared) >= 3 or any(w.isdigit() for w in shared)
+
+
+def _confirmed(meeting: Meeting, j: int) -> bool:
+    """The turn after turn j, by someone else, says yes."""
+    turns = meeting.transcript.turns
+    for k in (j + 1, j + 2):
+        if k < len(turns) and _other(meeting, turns[j].speaker, turns[k].speaker):
+            text = turns[k].text
+            return bool(cl.first("said_yes", text) or cl.first("affirm", text))
+    return False
+
+
+def _other(meeting: Meeting, a: str | None, b: str | None) -> bool:
+    """b is on the other side from a (or, with sides unknown, a different or unnamed speaker)."""
+    sa, sb = meeting.side_of(a), meeting.side_of(b)
+    if "unknown" not in (sa, sb):
+        return sa != sb
+    return a is None or b is None or a != b
