@@ -1,10 +1,106 @@
-"""Next steps: commitments and accepted requests, with side, owner and due date."""
+"""Next steps: commitments and accepted requests, with side, owner and due date.
+
+Cue patterns propose sentences (commitment.py), a trained linear model scores them
+(commitment_model.py), and this module keeps the likely ones, folds restatements of the
+same commitment into one step, and resolves each into the contract (steps_resolve.py).
+"""
 
 from __future__ import annotations
 
+import re
+
 from milepost.models import NextStep
+from milepost.pipeline.extract import commitment_model
+from milepost.pipeline.extract.commitment import (
+    REQUEST_CUES,
+    Candidate,
+    candidates,
+    contains,
+    lexicon,
+)
+from milepost.pipeline.extract.commitment_features import describe
 from milepost.pipeline.extract.meeting import Meeting
+from milepost.pipeline.extract.steps_resolve import Resolved, resolve
+
+FOUND_BY = "cue+linear"
+_WORD = re.compile(r"[a-z0-9]+")
 
 
 def find(meeting: Meeting) -> list[NextStep]:
-    return []
+    """The meeting's next steps, one per commitment, in the order they were first made."""
+    cands = candidates(meeting)
+    describe(meeting, cands)
+    model = commitment_model.commitment()
+    limit = commitment_model.thresholds()["accept"]
+    kept: list[tuple[Candidate, Resolved]] = []
+    for cand in cands:
+        cand.score = model.score(cand.features)
+        if cand.score >= limit and not _withdrawn(meeting, cand):
+            kept.append((cand, resolve(meeting, cand)))
+    return [_step(meeting, c, r) for c, r in _one_per_commitment(meeting, kept)]
+
+
+def _withdrawn(meeting: Meeting, cand: Candidate) -> bool:
+    """True when the speaker takes the offer back in the next sentence ("scratch that")."""
+    doc = meeting.docs[cand.turn]
+    if cand.sent.end >= len(doc):
+        return False
+    following = doc[cand.sent.end].sent.text
+    return contains(following, lexicon()["withdrawals"]) is not None
+
+
+def _one_per_commitment(
+    meeting: Meeting, kept: list[tuple[Candidate, Resolved]]
+) -> list[tuple[Candidate, Resolved]]:
+    """Drop restatements: the same owner's same action said again, or a reply to a request."""
+    overlap = commitment_model.thresholds()["same_step_overlap"]
+    out: list[tuple[Candidate, Resolved]] = []
+    for cand, res in kept:
+        twin = next(
+            (i for i, (c, r) in enumerate(out) if _same(meeting, c, r, cand, res, overlap)), None
+        )
+        if twin is None:
+            out.append((cand, res))
+        elif cand.score > out[twin][0].score and not _is_reply(out[twin][0], cand):
+            out[twin] = (cand, res)
+    return out
+
+
+def _same(
+    meeting: Meeting, a: Candidate, ra: Resolved, b: Candidate, rb: Resolved, overlap: float
+) -> bool:
+    if a.turn == b.turn and b.sent.start - a.sent.end <= 1 and ra.owner_key == rb.owner_key:
+        return True
+    if _is_reply(a, b) and meeting.transcript.turns[b.turn].speaker == rb.owner_key:
+        return True
+    if ra.owner_key != rb.owner_key and "joint" not in (ra.side, rb.side):
+        return False
+    return _content_overlap(ra.action, rb.action) >= overlap
+
+
+def _is_reply(request: Candidate, answer: Candidate) -> bool:
+    """True when answer comes in the turn or two after a request."""
+    return request.first_cue in REQUEST_CUES and 0 < answer.turn - request.turn <= 2
+
+
+def _content_overlap(a: str, b: str) -> float:
+    stop = set(lexicon()["action_stopwords"])
+    wa = {w for w in _WORD.findall(a.lower()) if w not in stop}
+    wb = {w for w in _WORD.findall(b.lower()) if w not in stop}
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / min(len(wa), len(wb))
+
+
+def _step(meeting: Meeting, cand: Candidate, res: Resolved) -> NextStep:
+    return NextStep(
+        action=res.action,
+        side=res.side,
+        owner=res.owner,
+        due=res.due,
+        due_text=res.due_text,
+        speaker=meeting.transcript.turns[cand.turn].speaker,
+        evidence=cand.sent.text.strip(),
+        confidence=round(cand.score, 3),
+        found_by=f"{FOUND_BY}:{cand.first_cue}",
+    )

@@ -1,0 +1,120 @@
+"""Commitment candidates: sentences a cue pattern proposes, and the features a classifier scores.
+
+Rules stay broad here (any "I'll", "could you", "let's" ...); telling commitments from
+hypotheticals, refusals, past actions and small talk is the classifier's job, so this
+module only proposes spans and describes them and their context.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.matcher import Matcher
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+    from milepost.pipeline.extract.meeting import Meeting
+
+DATA = "milepost.pipeline"
+# Families whose grammatical subject is the addressee: the step, if any, belongs to them.
+REQUEST_CUES = frozenset({"YOU_REQ"})
+JOINT_CUES = frozenset({"LETS", "SHALL_WE"})
+
+
+@dataclass
+class Candidate:
+    """One sentence a cue proposed, with where it sits in the meeting."""
+
+    turn: int
+    sent: Span
+    cues: list[str]
+    cue_end: int
+    """Doc index just after the first cue match: the action verb follows it."""
+    features: dict[str, float] = field(default_factory=dict)
+    score: float = 0.0
+
+    @property
+    def first_cue(self) -> str:
+        return self.cues[0]
+
+
+def _load_json(name: str) -> Any:
+    return json.loads(resources.files(DATA).joinpath(f"data/steps/{name}").read_text("utf-8"))
+
+
+@cache
+def lexicon() -> dict[str, list[str]]:
+    """Word lists from data/steps/lexicon.json."""
+    data = _load_json("lexicon.json")
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+_MATCHERS: dict[int, Matcher] = {}
+_LABELS: dict[int, str] = {}
+
+
+def matcher(vocab: Vocab) -> Matcher:
+    """The cue Matcher for this vocab, built once from data/steps/cues.json."""
+    found = _MATCHERS.get(id(vocab))
+    if found is None:
+        from spacy.matcher import Matcher
+        from spacy.strings import get_string_id
+
+        found = Matcher(vocab)
+        for label, patterns in _load_json("cues.json")["patterns"].items():
+            found.add(label, patterns)
+            # By hash, not via the StringStore: a memory_zone may drop labels added inside it.
+            _LABELS[get_string_id(label)] = label
+        _MATCHERS[id(vocab)] = found
+    return found
+
+
+def candidates(meeting: Meeting) -> list[Candidate]:
+    """Every sentence in the meeting that carries at least one cue."""
+    out: list[Candidate] = []
+    for i, doc in enumerate(meeting.docs):
+        if not len(doc):
+            continue
+        out.extend(_doc_candidates(i, doc))
+    return out
+
+
+def _doc_candidates(turn: int, doc: Doc) -> list[Candidate]:
+    m = matcher(doc.vocab)
+    by_sent: dict[int, Candidate] = {}
+    for match_id, start, end in sorted(m(doc), key=lambda x: x[1]):
+        sent = doc[start].sent
+        label = _LABELS[match_id]
+        cand = by_sent.get(sent.start)
+        if cand is None:
+            by_sent[sent.start] = Candidate(turn=turn, sent=sent, cues=[label], cue_end=end)
+        elif label not in cand.cues:
+            cand.cues.append(label)
+    return list(by_sent.values())
+
+
+def starts_with(text: str, phrases: list[str]) -> bool:
+    """True when text (lower-cased, leading filler stripped) begins with one of phrases."""
+    low = text.lower().lstrip(" ,.-\u2014").removeprefix("um, ").removeprefix("uh, ")
+    for p in phrases:
+        if low.startswith(p) and (len(low) == len(p) or not low[len(p)].isalnum()):
+            return True
+    return False
+
+
+def contains(text: str, phrases: list[str]) -> str | None:
+    """The first phrase found in text as whole words, else None."""
+    low = f" {text.lower()} "
+    for p in phrases:
+        idx = low.find(p)
+        while idx != -1:
+            before, after = low[idx - 1], low[idx + len(p)] if idx + len(p) < len(low) else " "
+            if not before.isalnum() and not after.isalnum():
+                return p
+            idx = low.find(p, idx + 1)
+    return None

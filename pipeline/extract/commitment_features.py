@@ -1,0 +1,154 @@
+"""Features of a commitment candidate: its wording, its grammar and the replies around it.
+
+The same function feeds training (scripts/train_steps.py) and run time, so what the
+classifier learned is exactly what it sees.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from milepost.pipeline.extract.commitment import Candidate, contains, lexicon, starts_with
+from milepost.pipeline.extract.steps_due import time_phrase
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from milepost.pipeline.extract.meeting import Meeting
+
+NEG_WORDS = frozenset({"not", "n't", "never", "no"})
+
+
+def action_verb(cand: Candidate) -> Token | None:
+    """The verb the cue governs: the first verb after the cue inside the sentence."""
+    doc = cand.sent.doc
+    for tok in doc[cand.cue_end : cand.sent.end]:
+        if tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD" and tok.lower_ not in ("na", "to"):
+            return tok
+    return None
+
+
+def describe(meeting: Meeting, cands: list[Candidate]) -> None:
+    """Fill each candidate's features in place."""
+    n_turns = max(len(meeting.docs), 1)
+    for cand in cands:
+        f: dict[str, float] = {"bias": 1.0}
+        _wording(cand, f)
+        _grammar(cand, f)
+        _context(meeting, cand, f)
+        if n_turns >= 20:  # position only means something in a whole meeting
+            f["pos_late"] = float(cand.turn / n_turns > 0.85)
+            f["pos_early"] = float(cand.turn / n_turns < 0.1)
+        _conjunctions(cand, f)
+        cand.features = {k: v for k, v in f.items() if v}
+
+
+def _conjunctions(cand: Candidate, f: dict[str, float]) -> None:
+    """Cue family crossed with the signals that change its meaning most."""
+    cue = cand.first_cue
+    for key in (
+        "due_sent",
+        "due_turn",
+        "due_next",
+        "next_affirm",
+        "next_refuse",
+        "question",
+        "joint",
+        "neg_cue",
+        "past",
+        "cond",
+        "hedge",
+        "recap_ctx",
+    ):
+        if f.get(key):
+            f[f"{cue}&{key}"] = 1.0
+
+
+def _wording(cand: Candidate, f: dict[str, float]) -> None:
+    sent = cand.sent
+    for cue in cand.cues:
+        f[f"cue:{cue}"] = 1.0
+    f[f"first:{cand.first_cue}"] = 1.0
+    words = [t.lower_ for t in sent if not t.is_punct and not t.is_space]
+    for w in set(words):
+        f[f"w:{w}"] = 1.0
+    for a, b in zip(words, words[1:], strict=False):
+        f[f"b:{a}_{b}"] = 1.0
+    n = len(words)
+    f["len<6" if n < 6 else "len<12" if n < 12 else "len<25" if n < 25 else "len>=25"] = 1.0
+    lex = lexicon()
+    text = sent.text
+    f["hedge"] = float(contains(text, lex["hedges"]) is not None)
+    f["joint"] = float(contains(text, lex["joint_markers"]) is not None)
+    f["past_marker"] = float(contains(text, lex["past_markers"]) is not None)
+    f["cond"] = float(starts_with(text, lex["conditional_starts"]) or " if " in f" {text.lower()}")
+    f["question"] = float(text.rstrip().endswith("?"))
+    f["due_sent"] = float(time_phrase(text) is not None)
+    f["first_sent"] = float(sent.start == 0)
+
+
+def _grammar(cand: Candidate, f: dict[str, float]) -> None:
+    verb = action_verb(cand)
+    if verb is None:
+        f["no_verb"] = 1.0
+    else:
+        f[f"verb:{verb.lemma_.lower()}"] = 1.0
+        f["verb_be"] = float(verb.lemma_ == "be")
+        f["has_obj"] = float(
+            any(c.dep_ in ("dobj", "dative", "prt", "ccomp") for c in verb.children)
+        )
+        f["neg_verb"] = float(any(c.dep_ == "neg" for c in verb.children))
+    doc = cand.sent.doc
+    window = doc[max(cand.sent.start, cand.cue_end - 3) : min(cand.sent.end, cand.cue_end + 2)]
+    f["neg_cue"] = float(any(t.lower_ in NEG_WORDS for t in window))
+    f["neg_any"] = float(any(t.dep_ == "neg" for t in cand.sent))
+    f["past"] = float(_is_past(cand.sent))
+
+
+def _is_past(sent: Span) -> bool:
+    root = sent.root
+    if root.tag_ not in ("VBD", "VBN"):
+        return False
+    return not any(c.tag_ == "MD" for c in root.children)
+
+
+def _context(meeting: Meeting, cand: Candidate, f: dict[str, float]) -> None:
+    lex = lexicon()
+    doc = meeting.docs[cand.turn]
+    turns = meeting.transcript.turns
+    speaker = turns[cand.turn].speaker
+    f["nospk"] = float(speaker is None)
+    after = doc[cand.sent.end :].text
+    f["withdrawn"] = float(contains(after[:200], lex["withdrawals"]) is not None)
+    f["due_turn"] = float(not f.get("due_sent") and time_phrase(doc.text) is not None)
+    recap = any(
+        contains(meeting.docs[j].text, lex["recap_markers"])
+        for j in range(cand.turn - 2, cand.turn + 1)
+        if j >= 0
+    )
+    f["recap_ctx"] = float(recap)
+    nxt = _next_other(meeting, cand.turn)
+    if nxt is not None:
+        text = turns[nxt].text
+        f["next_affirm"] = float(starts_with(text, lex["affirm_starts"]))
+        f["next_refuse"] = float(starts_with(text, lex["refuse_starts"]))
+        f["next_withdraw"] = float(contains(text[:120], lex["withdrawals"]) is not None)
+        f["due_next"] = float(time_phrase(text[:200]) is not None)
+        first = text.split()[:1]
+        if first:
+            f[f"nw:{first[0].lower().strip(',.!?')}"] = 1.0
+    prev = cand.turn - 1
+    if prev >= 0 and turns[prev].speaker != speaker:
+        ptext = turns[prev].text.rstrip()
+        f["prev_q"] = float(ptext.endswith("?"))
+
+
+def _next_other(meeting: Meeting, turn: int) -> int | None:
+    """The next turn, when it is by someone else (or speakers are unknown)."""
+    turns = meeting.transcript.turns
+    j = turn + 1
+    if j >= len(turns):
+        return None
+    if turns[j].speaker is not None and turns[j].speaker == turns[turn].speaker:
+        return None
+    return j

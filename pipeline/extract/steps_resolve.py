@@ -1,0 +1,169 @@
+"""Who owns a next step, which side it falls on, what the action is and when it is due."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from milepost.pipeline.extract import commitment_model
+from milepost.pipeline.extract.commitment import JOINT_CUES, REQUEST_CUES, Candidate, contains
+from milepost.pipeline.extract.commitment import lexicon as _lexicon
+from milepost.pipeline.extract.commitment_features import action_verb
+from milepost.pipeline.extract.steps_due import find_due, time_phrase
+
+if TYPE_CHECKING:
+    from milepost.models.analysis import StepSide
+    from milepost.pipeline.extract.meeting import Meeting
+
+STOP_DEPS = frozenset({"advcl", "mark"})
+STOP_WORDS = frozenset({"so", "because", "since", "and", "but", "once", "if", "which", "then"})
+
+
+@dataclass
+class Resolved:
+    """The contract fields of a step, and the key that says which commitment it is."""
+
+    side: StepSide
+    owner: str | None
+    owner_key: str
+    """Speaker label, person's name or 'joint': two statements of one step share it."""
+    action: str
+    due_text: str | None
+    due: str | None
+
+
+def resolve(meeting: Meeting, cand: Candidate) -> Resolved:
+    """Fill side, owner, action and due for an accepted candidate."""
+    speaker = meeting.transcript.turns[cand.turn].speaker
+    cue = _owner_cue(cand)
+    if cue in JOINT_CUES or (cue == "WE_WILL" and _sounds_joint(cand)):
+        side: StepSide = "joint"
+        owner, key = None, "joint"
+    elif cue in REQUEST_CUES:
+        side, owner, key = _addressee(meeting, cand, speaker)
+    elif cue == "NAME_WILL":
+        side, owner, key = _named(meeting, cand, speaker)
+    else:
+        side = _speaker_side(meeting, cand, speaker)
+        owner = meeting.owner_name(speaker) if cue != "WE_WILL" else None
+        key = speaker or side
+    due_text, due = _due(meeting, cand)
+    return Resolved(side, owner, key, action_phrase(cand, due_text), due_text, due)
+
+
+def _owner_cue(cand: Candidate) -> str:
+    """The cue that decides ownership: a request or 'let's' beats an 'I'll' in passing."""
+    for group in (JOINT_CUES, REQUEST_CUES):
+        for cue in cand.cues:
+            if cue in group and cand.cues.index(cue) == 0:
+                return cue
+    return cand.first_cue
+
+
+def _sounds_joint(cand: Candidate) -> bool:
+    return contains(cand.sent.text, _lexicon()["we_joint"]) is not None
+
+
+def _speaker_side(meeting: Meeting, cand: Candidate, speaker: str | None) -> StepSide:
+    side = meeting.side_of(speaker)
+    if side != "unknown":
+        return side
+    return _side_from_words(cand.sent.text)
+
+
+def _side_from_words(text: str) -> StepSide:
+    """Vendor or customer from the wording alone ("send you the quote" vs "send you our export")."""
+    words = [w.strip(".,?!").lower() for w in text.split()]
+    feats = {f"w:{w}": 1.0 for w in words}
+    feats.update({f"b:{a}_{b}": 1.0 for a, b in zip(words, words[1:], strict=False)})
+    vendor = commitment_model.side().score(feats)
+    return "vendor" if vendor >= commitment_model.thresholds()["vendor_side"] else "customer"
+
+
+def _addressee(
+    meeting: Meeting, cand: Candidate, speaker: str | None
+) -> tuple[StepSide, str | None, str]:
+    """The person asked: a name said in the request, else whoever answers next."""
+    turns = meeting.transcript.turns
+    named = _vocative(meeting, cand)
+    target = named
+    if target is None and cand.turn + 1 < len(turns):
+        nxt = turns[cand.turn + 1].speaker
+        target = nxt if nxt != speaker else None
+    if target is not None and target in meeting.sides:
+        side = meeting.side_of(target)
+        if side != "unknown":
+            return side, meeting.owner_name(target), target
+    own = meeting.side_of(speaker)
+    side_: StepSide = {"vendor": "customer", "customer": "vendor"}.get(own, "customer")  # type: ignore[assignment]
+    owner = meeting.owner_name(target) if target else None
+    return side_, owner, target or f"ask:{cand.turn}"
+
+
+def _vocative(meeting: Meeting, cand: Candidate) -> str | None:
+    """A speaker whose (first) name is said in the request sentence."""
+    names = {}
+    for label in meeting.transcript.speakers:
+        shown = meeting.owner_name(label) or label
+        names[shown.split()[0].lower()] = label
+    for tok in cand.sent:
+        if tok.pos_ == "PROPN" and tok.lower_ in names:
+            return names[tok.lower_]
+    return None
+
+
+def _named(
+    meeting: Meeting, cand: Candidate, speaker: str | None
+) -> tuple[StepSide, str | None, str]:
+    """'Priya will send it': owner Priya; her side when she is a speaker, else the speaker's."""
+    doc = cand.sent.doc
+    name_tok = next((t for t in doc[cand.sent.start : cand.cue_end] if t.pos_ == "PROPN"), None)
+    name = name_tok.text if name_tok is not None else None
+    for label in meeting.transcript.speakers:
+        shown = meeting.owner_name(label) or label
+        if name and shown.split()[0].lower() == name.lower():
+            side = meeting.side_of(label)
+            if side != "unknown":
+                return side, shown, label
+    return _speaker_side(meeting, cand, speaker), name, name or (speaker or "?")
+
+
+def _due(meeting: Meeting, cand: Candidate) -> tuple[str | None, str | None]:
+    """The time phrase in the sentence, else the rest of the turn, else the reply to a request."""
+    texts = [cand.sent.text]
+    doc = meeting.docs[cand.turn]
+    if cand.sent.end < len(doc):
+        texts.append(doc[cand.sent.end].sent.text)
+    if cand.first_cue in REQUEST_CUES and cand.turn + 1 < len(meeting.docs):
+        texts.append(meeting.docs[cand.turn + 1].text[:200])
+    for text in texts:
+        if time_phrase(text) is not None:
+            due_text, due = find_due(text, meeting.date)
+            if due_text:
+                return due_text, due
+    return None, None
+
+
+def action_phrase(cand: Candidate, due_text: str | None) -> str:
+    """A short imperative: the governed verb and what follows, up to the time phrase or clause."""
+    verb = action_verb(cand)
+    if verb is None:
+        return cand.sent.text.strip()
+    words: list[str] = []
+    due_low = (due_text or "").lower()
+    for tok in cand.sent.doc[verb.i : cand.sent.end]:
+        if tok.is_punct and tok.text in ",.?!;:":
+            break
+        if tok.i > verb.i and (tok.dep_ in STOP_DEPS or tok.lower_ in STOP_WORDS):
+            break
+        if due_low and cand.sent.doc[tok.i :].text.lower().startswith(due_low):
+            break
+        words.append(tok.text_with_ws)
+    phrase = "".join(words).strip()
+    for prep in (" by", " on", " till", " until", " before", " in", " this", " next"):
+        phrase = phrase.removesuffix(prep)
+    return phrase or cand.sent.text.strip()
+
+
+def lexicon_hit(text: str, key: str) -> bool:
+    return contains(text, _lexicon()[key]) is not None

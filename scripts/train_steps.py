@@ -1,0 +1,165 @@
+"""Train the next-step scorer and the side-from-wording model from cs_train; write JSON weights.
+
+Seeded and reproducible; reads only ../shared/eval/cs_train (never cs_dev). Needs the
+dev extra (scikit-learn). Writes pipeline/data/steps/model.json and prints the
+grouped cross-validation curve used to pick the `accept` threshold.
+
+    .venv/bin/python scripts/train_steps.py [--write-threshold]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+
+from milepost.pipeline import nlp as spacy_nlp
+from milepost.pipeline.evaluate import labelled_files, match, overlap
+from milepost.pipeline.extract import steps
+from milepost.pipeline.extract.commitment import Candidate, candidates
+from milepost.pipeline.extract.commitment_features import describe
+from milepost.pipeline.extract.meeting import Meeting
+from milepost.pipeline.load import load_transcript
+
+REPO = Path(__file__).resolve().parents[1]
+TRAIN = REPO.parent / "shared" / "eval" / "cs_train"
+DATA = REPO / "pipeline" / "data" / "steps"
+SEED = 13
+C_COMMIT = 1.0
+C_SIDE = 1.0
+FOLDS = 5
+
+
+def load_meetings(folder: Path) -> list[tuple[str, Meeting, dict[str, Any]]]:
+    """Every labelled meeting, parsed once, with the label roster and date."""
+    nlp = spacy_nlp.load()
+    out = []
+    for path, labels in labelled_files(folder):
+        transcript = load_transcript(path)
+        docs = list(nlp.pipe(t.text for t in transcript.turns))
+        roster = {n: "vendor" for n in labels.get("vendor_speakers", [])}
+        roster.update({n: "customer" for n in labels.get("customer_speakers", [])})
+        day = date.fromisoformat(labels["date"]) if labels.get("date") else None
+        meeting = Meeting(transcript=transcript, docs=docs, date=day, roster=roster)  # type: ignore[arg-type]
+        meeting.sides = dict(meeting.roster)
+        out.append((path.name, meeting, labels))
+    return out
+
+
+def label_of(cand: Candidate, steps_: list[dict[str, Any]]) -> int | None:
+    """1: states a labelled step; None: only restates one (not trained on); else 0."""
+    text = cand.sent.text
+    if any(overlap(text, s["evidence"]) for s in steps_):
+        return 1
+    if any(overlap(text, q) for s in steps_ for q in s.get("also_evidence") or []):
+        return None
+    return 0
+
+
+def examples(meetings: list[tuple[str, Meeting, dict[str, Any]]]) -> tuple[list, list, list]:
+    feats, ys, groups = [], [], []
+    for gi, (_, meeting, labels) in enumerate(meetings):
+        cands = candidates(meeting)
+        describe(meeting, cands)
+        for cand in cands:
+            y = label_of(cand, labels["next_steps"])
+            if y is not None:
+                feats.append(cand.features)
+                ys.append(y)
+                groups.append(gi)
+    return feats, ys, groups
+
+
+def fit(feats: list[dict[str, float]], ys: list[int], c: float) -> dict[str, Any]:
+    vec = DictVectorizer()
+    x = vec.fit_transform(feats)
+    clf = LogisticRegression(C=c, max_iter=5000, random_state=SEED).fit(x, np.array(ys))
+    names = vec.get_feature_names_out()
+    weights = {
+        n: round(float(w), 5) for n, w in zip(names, clf.coef_[0], strict=True) if abs(w) > 1e-4
+    }
+    return {"weights": dict(sorted(weights.items())), "bias": round(float(clf.intercept_[0]), 5)}
+
+
+def side_model(meetings: list[tuple[str, Meeting, dict[str, Any]]]) -> dict[str, Any]:
+    """Vendor vs customer from a step's wording: labelled evidence of one-sided steps."""
+    feats, ys = [], []
+    for _, _, labels in meetings:
+        for s in labels["next_steps"]:
+            if s["side"] in ("vendor", "customer"):
+                words = [w.strip(".,?!").lower() for w in s["evidence"].split()]
+                f = {f"w:{w}": 1.0 for w in words}
+                f.update({f"b:{a}_{b}": 1.0 for a, b in zip(words, words[1:], strict=False)})
+                feats.append(f)
+                ys.append(int(s["side"] == "vendor"))
+    return fit(feats, ys, C_SIDE)
+
+
+def cross_validate(meetings: list[tuple[str, Meeting, dict[str, Any]]]) -> None:
+    """Grouped K-fold on meetings: step-level P/R/F1 of the whole extractor per threshold."""
+    order = list(range(len(meetings)))
+    random.Random(SEED).shuffle(order)
+    folds = [order[k::FOLDS] for k in range(FOLDS)]
+    thresholds = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65]
+    totals = {t: [0, 0, 0] for t in thresholds}
+    for held in folds:
+        train = [m for i, m in enumerate(meetings) if i not in held]
+        feats, ys, _ = examples(train)
+        model = fit(feats, ys, C_COMMIT)
+        for t in thresholds:
+            _install(model, accept=t)
+            for i in held:
+                _, meeting, labels = meetings[i]
+                found = steps.find(meeting)
+                pairs = match([s.evidence for s in found], labels["next_steps"])
+                totals[t][0] += len(found)
+                totals[t][1] += len(labels["next_steps"])
+                totals[t][2] += len(pairs)
+    for t, (found, labelled, matched) in totals.items():
+        p, r = matched / max(found, 1), matched / max(labelled, 1)
+        print(f"accept={t:.2f}  P={p:.3f} R={r:.3f} F1={2 * p * r / max(p + r, 1e-9):.3f}")
+
+
+_BASE_THRESHOLDS: dict[str, float] = {}
+
+
+def _install(model: dict[str, Any], accept: float) -> None:
+    """Point the run-time scorer at in-memory weights (cross-validation only)."""
+    from milepost.pipeline.extract import commitment_model as cm
+
+    linear = cm.LinearModel(weights=model["weights"], bias=model["bias"])
+    base = dict(_BASE_THRESHOLDS)
+    cm.commitment = lambda: linear  # type: ignore[assignment]
+    cm.thresholds = lambda: {**base, "accept": accept}  # type: ignore[assignment]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cv", action="store_true", help="print the cross-validation curve")
+    args = parser.parse_args()
+    from milepost.pipeline.extract import commitment_model as cm
+
+    _BASE_THRESHOLDS.update(cm.thresholds())
+    meetings = load_meetings(TRAIN)
+    feats, ys, _ = examples(meetings)
+    print(f"{len(meetings)} meetings, {len(ys)} candidates, {sum(ys)} positive")
+    out = {
+        "_about": "Trained by scripts/train_steps.py from cs_train only (seed 13).",
+        "commitment": fit(feats, ys, C_COMMIT),
+        "side": side_model(meetings),
+    }
+    (DATA / "model.json").write_text(json.dumps(out, indent=0, sort_keys=True) + "\n", "utf-8")
+    print(f"wrote {DATA / 'model.json'}")
+    if args.cv:
+        cross_validate(meetings)
+
+
+if __name__ == "__main__":
+    main()

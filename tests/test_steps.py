@@ -1,0 +1,152 @@
+"""Next steps: each phrasing family found, each rejection rule applied, one step per commitment."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from milepost.models import NextStep, Transcript, Turn
+from milepost.pipeline.extract import steps
+from milepost.pipeline.extract.commitment import candidates
+from milepost.pipeline.extract.meeting import Meeting
+from milepost.pipeline.extract.steps_due import time_phrase
+
+ROSTER = {"Dana": "vendor", "Raj": "customer", "Mia": "customer"}
+TUESDAY = date(2026, 3, 3)
+
+
+@pytest.fixture(scope="module")
+def find(analyzer):  # type: ignore[no-untyped-def]
+    """Steps for a short dialogue of (speaker, text) turns, roster Dana=vendor, Raj/Mia=customer."""
+
+    def run(*lines: tuple[str | None, str], roster: bool = True) -> list[NextStep]:
+        transcript = Transcript(
+            source="t", input_format="plain", turns=[Turn(speaker=s, text=t) for s, t in lines]
+        )
+        docs = [analyzer.nlp(t) for _, t in lines]
+        meeting = Meeting(transcript=transcript, docs=docs, date=TUESDAY)
+        meeting.sides = dict(ROSTER) if roster else {}
+        return steps.find(meeting)
+
+    return run
+
+
+def test_i_will_makes_the_speaker_the_owner(find) -> None:  # type: ignore[no-untyped-def]
+    [step] = find(
+        ("Dana", "Thanks for joining. I'll send the SSO setup guide by Friday."),
+        ("Raj", "Great, thanks."),
+    )
+    assert step.evidence == "I'll send the SSO setup guide by Friday."
+    assert (step.side, step.owner, step.speaker) == ("vendor", "Dana", "Dana")
+    assert (step.action, step.due_text, step.due) == (
+        "send the SSO setup guide",
+        "by Friday",
+        "2026-03-06",
+    )
+    assert step.found_by == "cue+linear:I_WILL"
+    assert 0.5 <= step.confidence <= 1.0
+
+
+def test_accepted_request_belongs_to_the_addressee(find) -> None:  # type: ignore[no-untyped-def]
+    [step] = find(
+        ("Dana", "Raj, can you send the user export by Thursday?"),
+        ("Raj", "Yep, will do."),
+    )
+    assert step.evidence == "Raj, can you send the user export by Thursday?"
+    assert (step.side, step.owner, step.speaker) == ("customer", "Raj", "Dana")
+    assert (step.due_text, step.due) == ("by Thursday", "2026-03-05")
+
+
+def test_request_and_its_spelled_out_reply_are_one_step(find) -> None:  # type: ignore[no-untyped-def]
+    [step] = find(
+        ("Dana", "Could you send me the list of sites?"),
+        ("Raj", "Yeah, I'll send you the site list tomorrow."),
+    )
+    assert (step.side, step.owner) == ("customer", "Raj")
+    assert (step.due_text, step.due) == ("tomorrow", "2026-03-04")
+
+
+def test_refused_request_is_not_a_step(find) -> None:  # type: ignore[no-untyped-def]
+    assert (
+        find(
+            ("Dana", "Can you send the usage export by Friday?"),
+            ("Raj", "No, sorry, we can't share that data."),
+        )
+        == []
+    )
+
+
+def test_joint_lets_has_no_owner(find) -> None:  # type: ignore[no-untyped-def]
+    [step] = find(
+        ("Dana", "And then let's all get back together next Tuesday and walk through the plan."),
+        ("Raj", "Works for me."),
+    )
+    assert (step.side, step.owner, step.due) == ("joint", None, "2026-03-10")
+    assert step.found_by == "cue+linear:LETS"
+
+
+def test_we_will_belongs_to_the_side_with_no_owner(find) -> None:  # type: ignore[no-untyped-def]
+    [step] = find(
+        ("Raj", "We'll send you the export by end of month."),
+        ("Dana", "Perfect."),
+    )
+    assert (step.side, step.owner, step.due) == ("customer", None, "2026-03-31")
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "We could maybe look at the API integration at some point next year.",  # hypothetical
+        "I sent the export to your team last week.",  # already done
+        "We won't get to the SSO rollout this quarter.",  # refusal
+        "You should always train your admins before a rollout.",  # advice
+    ],
+)
+def test_non_commitments_are_rejected(find, said: str) -> None:  # type: ignore[no-untyped-def]
+    assert find(("Raj", said), ("Dana", "Okay, makes sense.")) == []
+
+
+def test_withdrawn_offer_is_rejected(find) -> None:  # type: ignore[no-untyped-def]
+    assert (
+        find(
+            ("Mia", "I'll ask legal to review the contract this week. Actually, scratch that."),
+            ("Dana", "Okay, no problem."),
+        )
+        == []
+    )
+
+
+def test_recap_restating_a_step_is_not_a_second_step(find) -> None:  # type: ignore[no-untyped-def]
+    found = find(
+        ("Dana", "I'll send the pricing by Friday."),
+        ("Raj", "Thanks."),
+        ("Dana", "So to recap, I'll send you the pricing on Friday."),
+    )
+    assert [s.evidence for s in found] == ["I'll send the pricing by Friday."]
+
+
+def test_side_from_wording_when_speakers_are_unknown(find) -> None:  # type: ignore[no-untyped-def]
+    found = find(
+        (None, "Thanks everyone. We'll send you the revised quote with both options by Friday."),
+        (None, "Great, and we'll get you our user export by Monday."),
+        roster=False,
+    )
+    assert [(s.side, s.owner, s.due) for s in found] == [
+        ("vendor", None, "2026-03-06"),
+        ("customer", None, "2026-03-09"),
+    ]
+
+
+def test_time_phrase_ignores_first_as_in_order() -> None:
+    assert time_phrase("Let's get the basics live first.") is None
+    assert time_phrase("Let's meet on the twenty-ninth.") == "the twenty-ninth"
+
+
+def test_candidates_survive_a_memory_zone(analyzer) -> None:  # type: ignore[no-untyped-def]
+    """Cue labels are looked up by hash, so a spaCy memory_zone cannot drop them."""
+    transcript = Transcript(source="t", input_format="plain", turns=[Turn(text="I'll do it.")])
+    for _ in range(2):
+        with analyzer.nlp.memory_zone():
+            meeting = Meeting(transcript=transcript, docs=[analyzer.nlp("I'll do it.")])
+            assert [c.cues for c in candidates(meeting)] == [["I_WILL", "I_HAPPY"]]
