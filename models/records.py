@@ -37,6 +37,7 @@ class LedgerStep(BaseModel):
     owner: str | None
     due: str | None
     due_text: str | None
+    speaker: str | None
     evidence: str
     status: StepStatus
     overdue: bool

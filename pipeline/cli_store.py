@@ -239,6 +239,8 @@ def export(account: str | None, fmt: str, table: str | None, db_path: Path | Non
     """Export meetings, goals and next steps for other tools."""
     from milepost.pipeline.export import export as run_export
 
+    if fmt == "csv" and table is None:
+        raise click.UsageError("CSV holds one table: choose one with --table")
     click.echo(run_export(_open(db_path), fmt, account=account, table=table), nl=False)
 
 

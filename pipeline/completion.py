@@ -60,7 +60,7 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
             break
-    return word.rstrip("e") if len(word) > 3 else word
+    return word.removesuffix("e") if len(word) > 3 else word
 
 
 def keywords(text: str) -> set[str]:
@@ -94,24 +94,39 @@ def done_statements(texts: list[str]) -> list[tuple[str, set[str]]]:
     return [(s, keywords(s)) for text in texts for s in sentences(text) if says_done(s)]
 
 
-def matches(action: str, keys: set[str]) -> bool:
-    """Enough of the action's keywords appear in a done statement's keywords."""
+def share(action: str, keys: set[str]) -> float:
+    """The share of the action's keywords in a done statement; 0 when too few are shared."""
     wanted = keywords(action)
     if not wanted:
-        return False
+        return 0.0
     shared = len(wanted & keys)
     c = cues()
-    return shared >= min(c.min_shared, len(wanted)) and shared / len(wanted) >= c.min_share
+    if shared < min(c.min_shared, len(wanted)) or shared / len(wanted) < c.min_share:
+        return 0.0
+    return shared / len(wanted)
 
 
 def completes(action: str, sentence: str) -> bool:
     """True when `sentence` says the step `action` has been done."""
-    return says_done(sentence) and matches(action, keywords(sentence))
+    return says_done(sentence) and share(action, keywords(sentence)) > 0
 
 
-def first_completion(action: str, statements: list[tuple[str, set[str]]]) -> str | None:
-    """The first done statement that completes the action, verbatim, else None."""
-    return next((s for s, keys in statements if matches(action, keys)), None)
+def assign(steps: list[tuple[int, str]], statements: list[tuple[str, set[str]]]) -> dict[int, str]:
+    """Step id -> the done statement that closes it; each statement closes one step at most,
+    the step it matches best."""
+    pairs = [
+        (score, -i, step_id, sentence)
+        for step_id, action in steps
+        for i, (sentence, keys) in enumerate(statements)
+        if (score := share(action, keys)) > 0
+    ]
+    closed: dict[int, str] = {}
+    used: set[str] = set()
+    for _, _, step_id, sentence in sorted(pairs, reverse=True):
+        if step_id not in closed and sentence not in used:
+            closed[step_id] = sentence
+            used.add(sentence)
+    return closed
 
 
 def _has(low: str, words: list[str], cue: str) -> bool:

@@ -34,10 +34,12 @@ def export(db: Database, fmt: str, account: str | None = None, table: str | None
         raise StoreError("CSV holds one table: choose one with --table meetings|goals|steps")
     data = {t: collect(db, t, account) for t in tables}
     if fmt == "json":
-        return json.dumps(data if table is None else data[table], indent=2, ensure_ascii=False)
+        return (
+            json.dumps(data if table is None else data[table], indent=2, ensure_ascii=False) + "\n"
+        )
     if fmt == "csv":
         return to_csv(data[tables[0]])
-    return "\n\n".join(to_markdown(t, rows) for t, rows in data.items())
+    return "\n\n".join(to_markdown(t, rows) for t, rows in data.items()) + "\n"
 
 
 def collect(db: Database, table: str, account: str | None) -> list[dict[str, Any]]:

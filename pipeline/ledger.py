@@ -21,7 +21,7 @@ TODAY_ENV = "MILEPOST_TODAY"
 
 STEP_QUERY = """
 SELECT s.id, a.name AS account, s.meeting_id, m.date AS meeting_date, s.action, s.side,
-       s.owner, s.due, s.due_text, s.evidence, s.status, s.done_by, s.done_meeting_id,
+       s.owner, s.due, s.due_text, s.speaker, s.evidence, s.status, s.done_by, s.done_meeting_id,
        s.done_evidence, s.done_at
 FROM next_steps s JOIN meetings m ON m.id = s.meeting_id JOIN accounts a ON a.id = m.account_id
 """
@@ -116,15 +116,14 @@ def _close_from(db: Database, closer_id: int, step_meeting_ids: list[int]) -> No
     statements = completion.done_statements(texts)
     if not statements:
         return
-    now = datetime.now(UTC).date().isoformat()
-    for step_id, action in steps:
-        sentence = completion.first_completion(action, statements)
-        if sentence is not None:
-            db.execute(
-                "UPDATE next_steps SET status = 'done', done_by = 'meeting', done_meeting_id = ?,"
-                " done_evidence = ?, done_at = ? WHERE id = ?",
-                [closer_id, sentence, now, step_id],
-            )
+    row = db.execute("SELECT date FROM meetings WHERE id = ?", [closer_id]).fetchone()
+    when = row[0] if row and row[0] else datetime.now(UTC).date().isoformat()
+    for step_id, sentence in completion.assign(steps, statements).items():
+        db.execute(
+            "UPDATE next_steps SET status = 'done', done_by = 'meeting', done_meeting_id = ?,"
+            " done_evidence = ?, done_at = ? WHERE id = ?",
+            [closer_id, sentence, when, step_id],
+        )
 
 
 def _account_meetings(db: Database, meeting_id: int) -> dict[int, dict[str, Any]]:

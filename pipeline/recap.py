@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
+from functools import lru_cache
+from importlib import resources
 
+import yaml
 from sqlite_utils import Database
 
 from milepost.models.brief import Recap
@@ -23,7 +27,9 @@ def build_recap(db: Database, meeting_id: int) -> Recap:
     goals = [_goal(g, meeting) for g in read.rows(db, "goals", [meeting_id])]
     agreed = [g for g in goals if g.agreed]
     steps = [
-        s for s in ledger.list_steps(db, account=meeting.account) if s.meeting_id == meeting_id
+        _in_vendor_words(s, customers)
+        for s in ledger.list_steps(db, account=meeting.account)
+        if s.meeting_id == meeting_id
     ]
     by_side = {
         side: sorted((s for s in steps if s.side == side), key=_due_order)
@@ -65,3 +71,23 @@ def _first_question(db: Database, meeting_id: int) -> str | None:
     row = db.execute("SELECT questions FROM meetings WHERE id = ?", [meeting_id]).fetchone()
     questions = json.loads(row[0]) if row else []
     return questions[0] if questions else None
+
+
+@lru_cache(maxsize=1)
+def _swaps() -> dict[str, str]:
+    text = resources.files("milepost.pipeline").joinpath("data/recap.yaml").read_text()
+    return dict(yaml.safe_load(text)["customer_to_vendor_view"])
+
+
+def _in_vendor_words(step: LedgerStep, customers: list[str]) -> LedgerStep:
+    """A step the customer said in their own words, with its pronouns seen from our side."""
+    if step.speaker not in customers:
+        return step
+    swaps = _swaps()
+    pattern = re.compile(r"\b(" + "|".join(swaps) + r")\b", re.IGNORECASE)
+
+    def swap(m: re.Match[str]) -> str:
+        word = swaps[m.group(0).lower()]
+        return word.capitalize() if m.group(0)[0].isupper() else word
+
+    return step.model_copy(update={"action": pattern.sub(swap, step.action)})

@@ -20,9 +20,16 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["first_name"] = lambda name: name.split()[0] if name else ""
+    env.filters["names"] = _names
     env.filters["basename"] = lambda path: PurePath(path).name
     return env
 
 
 def render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context).rstrip() + "\n"
+
+
+def _names(names: list[str]) -> str:
+    """First names as a person writes them: "Ana", "Ana and Bo", "Ana, Bo and Cy"."""
+    first = [n.split()[0] for n in names if n.strip()]
+    return " and ".join([", ".join(first[:-1]), first[-1]]) if len(first) > 1 else "".join(first)
