@@ -13,7 +13,7 @@ from conftest import CS_DEV, CS_TRAIN, SEEDS, needs_shared
 from milepost.pipeline import formats
 from milepost.pipeline.cli import cli
 from milepost.pipeline.errors import InputError, TranscriptParseError, UnsupportedFormat
-from milepost.pipeline.formats import meta
+from milepost.pipeline.formats import meta, writers
 
 FIXTURES = Path(__file__).parent / "fixtures" / "formats"
 
@@ -230,6 +230,49 @@ def test_every_eval_meeting_round_trips_through_each_format(fmt: str) -> None:
         assert [(t.speaker, t.text) for t in back.turns] == [
             (t.speaker, t.text) for t in original.turns
         ], src.name
+
+
+@needs_shared
+@pytest.mark.parametrize("fmt", writers.WRITERS)
+def test_writers_output_reads_back_the_same_turns(fmt: str) -> None:
+    """What `transcribe --format` writes: every eval meeting and seed 001 (no speakers)."""
+    for src in [*(p for p, _ in LABELLED), _seed("001")]:
+        original = formats.read(src)
+        back = formats.parse(writers.render(original, fmt), f"{src.stem}.{fmt}")
+        assert [(t.speaker, t.text) for t in back.turns] == [
+            (t.speaker, t.text) for t in original.turns
+        ], src.name
+        if original.turns[0].start is not None:
+            whole = fmt == "txt"  # `[0:01:44]` keeps whole seconds
+            assert [t.start for t in back.turns] == [
+                float(int(t.start or 0)) if whole else t.start for t in original.turns
+            ], src.name
+
+
+def test_writer_rejects_unknown_format() -> None:
+    with pytest.raises(ValueError, match="unknown transcript format 'docx'"):
+        writers.render(formats.read(FIXTURES / "otter.txt"), "docx")
+
+
+def test_unpunctuated_captions_are_cut_about_every_half_minute() -> None:
+    cues = [
+        f"{i + 1}\n00:00:{i * 5:02d},000 --> 00:00:{i * 5 + 5:02d},000\nword{i} and more words"
+        for i in range(12)
+    ]
+    t = formats.parse("\n\n".join(cues), "auto.srt")
+    assert [(x.start, x.end) for x in t.turns] == [(0.0, 30.0), (30.0, 60.0)]
+    assert t.turns[1].text.startswith("word6 and more words word7")
+
+
+def test_single_turn_files_are_still_detected() -> None:
+    assert formats.detect("[0:00:05] SPEAKER_1: Just me today.") == "otter"
+    assert formats.detect("1\n00:00:01,000 --> 00:00:02,000\nSPEAKER_1: Just me.\n") == "srt"
+    t = formats.parse("[0:00:05] So: no speakers here.\n[0:00:09] More.\n[0:00:12] Done.", "x")
+    assert [(x.speaker, x.text) for x in t.turns] == [
+        (None, "So: no speakers here."),
+        (None, "More."),
+        (None, "Done."),
+    ]
 
 
 # --- one small fixture per format ------------------------------------------------------------

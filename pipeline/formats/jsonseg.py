@@ -5,16 +5,18 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from milepost.models import Transcript, Turn
 from milepost.pipeline.errors import TranscriptParseError
 from milepost.pipeline.formats.turns import join_sentences, merge_runs, transcript
 
+LOOKS_JSON = re.compile(r"^\s*(?:\{|\[\s*[{\]])")
+
 
 def sniff(text: str) -> float:
-    head = text.lstrip()[:1]
-    if head not in ("{", "["):
+    if not LOOKS_JSON.match(text):
         return 0.0
     try:
         _segments(json.loads(text))

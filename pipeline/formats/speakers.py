@@ -9,6 +9,8 @@ from collections.abc import Iterable
 # `Name: text` at the start of a line; the body may be empty (`Speaker 1:` above its paragraph).
 LABEL_LINE = re.compile(r"^(?P<name>[^\W\d_][^:\n]{0,48}?)\s*:(?:\s+(?P<body>.*))?$")
 _PARTICLES = frozenset({"de", "da", "del", "della", "der", "di", "du", "la", "le", "van", "von"})
+# `Priya`, `O'Neil`, `Dr.`, `Jean-Luc`, `(Acme)`, `SPEAKER_01`: capitalised, no sentence punctuation
+_NAME_WORD = re.compile(r"\(?[^\W\d_][\w.'’\-]*\)?")
 _GENERIC = re.compile(r"^(?:(?:unknown\s+)?speaker|spk|spkr|participant)[\s_-]?\d{1,3}$", re.I)
 _NOT_NAMES = frozenset(
     {"http", "https", "note", "notes", "title", "date", "description", "summary", "agenda",
@@ -22,15 +24,10 @@ def looks_like_name(name: str) -> bool:
     name = name.strip()
     if _GENERIC.match(name):
         return True
-    words = name.split()
+    words = [w for w in name.split() if w.lower() not in _PARTICLES]
     if not 1 <= len(words) <= 4 or name.lower() in _NOT_NAMES:
         return False
-    for word in words:
-        if word.lower() in _PARTICLES:
-            continue
-        if not (word[0].isupper() and re.fullmatch(r"[\w.'’\-()]+", word)):
-            return False
-    return True
+    return all(_NAME_WORD.fullmatch(w) and w.lstrip("(")[0].isupper() for w in words)
 
 
 def label(line: str) -> tuple[str, str] | None:

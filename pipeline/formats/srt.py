@@ -19,7 +19,7 @@ def sniff(text: str) -> float:
     ids = sum(
         1 for a, b in zip(lines, lines[1:], strict=False) if _ID.match(a) and cues.TIMING.match(b)
     )
-    if timings >= 2 and ids >= timings // 2:
+    if timings >= 1 and ids >= max(1, timings // 2):
         return 0.9
     return 0.4 if timings >= 2 else 0.0
 

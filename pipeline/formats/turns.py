@@ -8,8 +8,11 @@ from milepost.models import Transcript, Turn
 
 _SPACE = re.compile(r"\s+")
 SENTENCE_END = re.compile(r"[.?!…][\"'”’)\]]*$")
-# A pause this long between unlabelled pieces starts a new turn even mid-sentence.
+# A pause this long between unlabelled pieces starts a new turn even mid-sentence; so does a
+# turn this long with no punctuation at all (auto captions would otherwise be one endless turn).
 PAUSE_S = 2.0
+LONGEST_S = 30.0
+_PUNCTUATED = re.compile(r"[.?!,;]")
 
 
 def squash(text: str) -> str:
@@ -50,8 +53,11 @@ def join_sentences(turns: list[Turn]) -> list[Turn]:
 def _continues(prev: Turn, turn: Turn) -> bool:
     if SENTENCE_END.search(prev.text.strip()):
         return False
-    if prev.end is None or turn.start is None:
+    if prev.end is None or turn.start is None or prev.start is None:
         return True
+    unpunctuated = not _PUNCTUATED.search(prev.text)
+    if unpunctuated and prev.end - prev.start >= LONGEST_S:
+        return False
     return turn.start - prev.end < PAUSE_S
 
 
