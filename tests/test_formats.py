@@ -511,6 +511,7 @@ TEXT = "Zoë Müller: We’ll send the café menu – “today”.\nBo Chen: Gre
         TEXT.encode("utf-16-be"),
         TEXT.encode("cp1252"),
         TEXT.replace("\n", "\r\n").encode("cp1252"),
+        TEXT.encode("utf-32"),
     ],
     ids=[
         "utf8",
@@ -522,6 +523,7 @@ TEXT = "Zoë Müller: We’ll send the café menu – “today”.\nBo Chen: Gre
         "utf16be",
         "cp1252",
         "cp1252-crlf",
+        "utf32",
     ],
 )
 def test_encodings_read_the_same_text(encoded: bytes, tmp_path: Path) -> None:
@@ -533,6 +535,17 @@ def test_encodings_read_the_same_text(encoded: bytes, tmp_path: Path) -> None:
         ("Zoë Müller", "We’ll send the café menu – “today”."),
         ("Bo Chen", "Great."),
         ("Zoë Müller", "Done."),
+    ]
+
+
+def test_utf8_with_one_stray_byte_stays_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "m.txt"
+    path.write_bytes(TEXT.encode("utf-8").replace(b"Great.", b"Great\x85"))
+    t = formats.read(path)
+    assert [x.text for x in t.turns] == [
+        "We’ll send the café menu – “today”.",
+        "Great\ufffd",
+        "Done.",
     ]
 
 
