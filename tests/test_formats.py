@@ -453,6 +453,20 @@ def test_fixture_is_detected_and_read_exactly(name: str) -> None:
     assert [(x.speaker, x.start, x.end, x.text) for x in t.turns] == want
 
 
+def test_prose_with_repeated_colon_lines_stays_prose() -> None:
+    text = (
+        "Renewals are won early.\n"
+        "Important: agree the goal at kickoff.\n"
+        "Most teams wait until the last quarter.\n"
+        "Important: measure it with the customer.\n"
+        "That is the whole trick.\n"
+    )
+    assert formats.detect(text) == "text"
+    t = formats.parse(text, "a.txt")
+    assert [x.speaker for x in t.turns] == [None] * 5
+    assert t.turns[1].text == "Important: agree the goal at kickoff."
+
+
 def test_fixture_metadata() -> None:
     plain = formats.read(FIXTURES / "plain.txt")
     assert (plain.title, plain.date) == ("Weekly sync with Northwind", "2026-03-03")

@@ -13,10 +13,11 @@ def sniff(text: str) -> float:
         return 0.0
     labels = [lab for ln in lines if (lab := speakers.label(ln))]
     names = speakers.trusted(n for n, _ in labels)
-    hits = sum(1 for n, _ in labels if n in names)
-    if hits < 2 or hits < 0.2 * len(lines):
+    hits = [n for n, _ in labels if n in names]
+    # two people talking, and often: a lone repeated 'Important:' in an article is not a speaker
+    if len(set(hits)) < 2 or len(hits) < 0.2 * len(lines):
         return 0.0
-    return 0.8 * min(1.0, hits / (0.5 * len(lines)))
+    return 0.8 * min(1.0, len(hits) / (0.5 * len(lines)))
 
 
 def parse(text: str, source: str) -> Transcript:
