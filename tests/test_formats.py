@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -10,12 +11,19 @@ import pytest
 from click.testing import CliRunner
 from conftest import CS_DEV, CS_TRAIN, SEEDS, needs_shared
 
+from milepost.models import Transcript
 from milepost.pipeline import formats
 from milepost.pipeline.cli import cli
 from milepost.pipeline.errors import InputError, TranscriptParseError, UnsupportedFormat
 from milepost.pipeline.formats import meta, writers
 
 FIXTURES = Path(__file__).parent / "fixtures" / "formats"
+
+
+@functools.cache
+def _read(path: Path) -> Transcript:
+    """Each eval file is read once per session (several tests look at the same meetings)."""
+    return formats.read(path)
 
 
 def _norm(text: str) -> str:
@@ -146,7 +154,7 @@ def test_article_headings_and_prose_colons_are_not_speakers() -> None:
 @pytest.mark.parametrize("src,labels", LABELLED, ids=[p.name for p, _ in LABELLED])
 def test_eval_meeting_parses_with_the_labelled_speakers(src: Path, labels: Path) -> None:
     label = json.loads(labels.read_text())
-    t = formats.read(src)
+    t = _read(src)
     assert len(t.turns) >= 10
     roster = set(label["vendor_speakers"] + label["customer_speakers"])
     if roster:
@@ -159,7 +167,7 @@ def test_eval_meeting_parses_with_the_labelled_speakers(src: Path, labels: Path)
 @pytest.mark.parametrize("src,labels", LABELLED, ids=[p.name for p, _ in LABELLED])
 def test_every_labelled_evidence_lies_in_one_turn(src: Path, labels: Path) -> None:
     label = json.loads(labels.read_text())
-    turns = [_norm(turn.text) for turn in formats.read(src).turns]
+    turns = [_norm(turn.text) for turn in _read(src).turns]
     quotes = [
         item["evidence"]
         for kind in ("goals", "next_steps", "verified_outcomes")
@@ -222,7 +230,7 @@ ROUND_TRIP = {
 @pytest.mark.parametrize("fmt", sorted(ROUND_TRIP))
 def test_every_eval_meeting_round_trips_through_each_format(fmt: str) -> None:
     for src, _ in LABELLED:
-        original = formats.read(src)
+        original = _read(src)
         if not original.speakers:
             continue
         back = formats.parse(_write(fmt, original.turns), f"{src.stem}.x")
@@ -237,7 +245,7 @@ def test_every_eval_meeting_round_trips_through_each_format(fmt: str) -> None:
 def test_writers_output_reads_back_the_same_turns(fmt: str) -> None:
     """What `transcribe --format` writes: every eval meeting and seed 001 (no speakers)."""
     for src in [*(p for p, _ in LABELLED), _seed("001")]:
-        original = formats.read(src)
+        original = _read(src)
         back = formats.parse(writers.render(original, fmt), f"{src.stem}.{fmt}")
         assert [(t.speaker, t.text) for t in back.turns] == [
             (t.speaker, t.text) for t in original.turns
