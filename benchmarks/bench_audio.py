@@ -1,0 +1,251 @@
+"""Audio figures on ../shared/eval/audio: WER, DER, the stereo split, and speed.
+
+WER: lower case, punctuation removed, word-level edit distance over the reference length.
+DER: this file's own standard DER (missed + false alarm + confusion over scored reference
+speech), 0.25 s collar around every reference boundary, overlapping speech scored, the
+optimal one-to-one speaker mapping (Hungarian), 10 ms frames; computed on the Transcript
+turns milepost outputs (what a user gets), not on an internal diarization.
+Speed: one several-minute mono file made by concatenating the sample clips; milepost's
+`analyze` (a fresh process, as a user runs it) against a bare faster-whisper script with
+the same model and settings (a fresh process too), alternating, best of --repeat.
+
+    .venv/bin/python benchmarks/bench_audio.py [--skip-speed] [--minutes 5] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import av
+import numpy as np
+
+from milepost.models import Transcript
+from milepost.pipeline.audio import decode, diarization_available, transcribe_file
+from milepost.pipeline.audio.model import default_threads, load_whisper, resolve_model
+
+AUDIO = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "audio"
+JFK = AUDIO / "faster_whisper" / "jfk.flac"
+JFK_TEXT = (
+    "And so my fellow Americans, ask not what your country can do for you, "
+    "ask what you can do for your country."
+)
+STEREO = AUDIO / "faster_whisper" / "stereo_diarization.wav"
+STEREO_TEXT = (
+    "He began a confused complaint against the wizard, who had vanished behind the curtain "
+    "on the left.",
+    "The horizon seems extremely distant.",
+)
+SAMPLE = AUDIO / "pyannote_sample"
+AMI = AUDIO / "ami_ES2004a_clip"
+BIN = Path(sys.executable).parent
+
+
+def words(text: str) -> list[str]:
+    """Lower case, punctuation removed (apostrophes inside words kept)."""
+    return re.sub(r"[^\w' ]+", " ", text.lower()).replace(" '", " ").split()
+
+
+def wer(reference: str, hypothesis: str) -> float:
+    ref, hyp = words(reference), words(hypothesis)
+    row = list(range(len(hyp) + 1))
+    for i, r in enumerate(ref, 1):
+        prev, row[0] = row[0], i
+        for j, h in enumerate(hyp, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (r != h))
+    return row[-1] / max(1, len(ref))
+
+
+def read_rttm(path: Path) -> list[tuple[float, float, str]]:
+    turns = []
+    for line in path.read_text().splitlines():
+        f = line.split()
+        turns.append((float(f[3]), float(f[3]) + float(f[4]), f[7]))
+    return turns
+
+
+def der(
+    reference: list[tuple[float, float, str]],
+    hypothesis: list[tuple[float, float, str]],
+    collar: float = 0.25,
+    step: float = 0.01,
+) -> dict[str, float]:
+    """Standard DER with a collar; overlapped speech scored; optimal speaker mapping."""
+    from scipy.optimize import linear_sum_assignment
+
+    end = max(e for _, e, _ in reference + hypothesis)
+    t = np.arange(int(end / step) + 1) * step
+    ref, scored = _activity(reference, t), np.ones(len(t), bool)
+    for s, e, _ in reference:
+        for edge in (s, e):
+            scored &= ~((t >= edge - collar) & (t < edge + collar))
+    hyp = _activity(hypothesis, t)
+    r, h = ref[:, scored], hyp[:, scored]
+    n_ref, n_hyp = r.sum(0), h.sum(0)
+    overlap = np.array([[np.sum(ri & hj) for hj in h] for ri in r]).reshape(len(r), len(h))
+    rows, cols = linear_sum_assignment(-overlap)
+    correct = sum(overlap[i, j] for i, j in zip(rows, cols, strict=True))
+    total = n_ref.sum()
+    miss = np.maximum(n_ref - n_hyp, 0).sum()
+    false_alarm = np.maximum(n_hyp - n_ref, 0).sum()
+    confusion = np.minimum(n_ref, n_hyp).sum() - correct
+    return {
+        "der": (miss + false_alarm + confusion) / total,
+        "miss": miss / total,
+        "false_alarm": false_alarm / total,
+        "confusion": confusion / total,
+    }
+
+
+def _activity(turns: list[tuple[float, float, str]], t: np.ndarray) -> np.ndarray:
+    names = sorted({name for *_, name in turns})
+    out = np.zeros((max(1, len(names)), len(t)), bool)
+    for s, e, name in turns:
+        out[names.index(name)] |= (t >= s) & (t < e)
+    return out
+
+
+def turns_of(transcript: Transcript) -> list[tuple[float, float, str]]:
+    return [(t.start or 0.0, t.end or 0.0, t.speaker or "?") for t in transcript.turns]
+
+
+def text_of(transcript: Transcript) -> str:
+    return " ".join(t.text for t in transcript.turns)
+
+
+def accuracy() -> None:
+    print("== accuracy (bundled tiny.en, int8, VAD on)")
+    jfk = transcribe_file(JFK, speakers=1, progress=False)
+    print(f"WER jfk.flac: {wer(JFK_TEXT, text_of(jfk)):.3f}  (target <= 0.10)")
+    with open(AMI / "reference_words.tsv") as f:
+        ref_words = [
+            r["word"] for r in csv.DictReader(f, delimiter="\t") if r["is_punct"] != "True"
+        ]
+    ami = transcribe_file(AMI / "mixture.wav", progress=False)
+    print(f"WER AMI ES2004a clip: {wer(' '.join(ref_words), text_of(ami)):.3f}  (target <= 0.34)")
+    stereo = transcribe_file(STEREO, progress=False)
+    by_speaker = {
+        s: " ".join(t.text for t in stereo.turns if t.speaker == s) for s in stereo.speakers
+    }
+    print(f"stereo_diarization.wav: {len(by_speaker)} speakers")
+    for (speaker, text), expected in zip(sorted(by_speaker.items()), STEREO_TEXT, strict=False):
+        print(f"  {speaker}: WER {wer(expected, text):.3f}  {text!r}")
+    if not diarization_available():
+        print("DER: skipped (the diarize extra is not installed)")
+        return
+    for name, path, rttm, n in (
+        ("pyannote sample", SAMPLE / "sample.wav", SAMPLE / "sample.rttm", 2),
+        ("AMI ES2004a clip", AMI / "mixture.wav", AMI / "mixture.rttm", 4),
+    ):
+        reference = read_rttm(rttm)
+        for given in (n, None):
+            transcript = transcribe_file(path, speakers=given, progress=False)
+            d = der(reference, turns_of(transcript))
+            label = f"--speakers {given}" if given else "estimated"
+            print(
+                f"DER {name} ({label}: {len(transcript.speakers)} found): {d['der']:.3f} "
+                f"(miss {d['miss']:.3f}, false alarm {d['false_alarm']:.3f}, "
+                f"confusion {d['confusion']:.3f})"
+            )
+
+
+def make_long_file(minutes: float, folder: Path) -> Path:
+    """A mono 16 kHz wav of the sample clips back to back, repeated to `minutes`."""
+    clips = [decode.load(p)[0] for p in (JFK, SAMPLE / "sample.wav", AMI / "mixture.wav")]
+    clips.append(decode.load(STEREO, 2).mean(axis=0))
+    gap = np.zeros(decode.SAMPLE_RATE // 2, np.float32)
+    parts: list[np.ndarray] = []
+    while sum(len(p) for p in parts) < minutes * 60 * decode.SAMPLE_RATE:
+        for clip in clips:
+            parts.extend([clip, gap])
+    audio = np.concatenate(parts)[: int(minutes * 60 * decode.SAMPLE_RATE)]
+    path = folder / "long.wav"
+    with av.open(str(path), "w") as out:
+        stream = out.add_stream("pcm_s16le", rate=decode.SAMPLE_RATE, layout="mono")
+        frame = av.AudioFrame.from_ndarray(
+            (audio * 32767).astype(np.int16)[None, :], format="s16", layout="mono"
+        )
+        frame.sample_rate = decode.SAMPLE_RATE
+        for packet in stream.encode(frame):
+            out.mux(packet)
+        for packet in stream.encode(None):
+            out.mux(packet)
+    return path
+
+
+BARE = """
+import sys
+from faster_whisper import WhisperModel
+model = WhisperModel(sys.argv[1], device="cpu", compute_type="int8", cpu_threads=int(sys.argv[2]))
+segments, _ = model.transcribe(sys.argv[3], vad_filter=True, word_timestamps=sys.argv[4] == "1")
+print(sum(len(s.text.split()) for s in segments))
+"""
+
+
+def _timed(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def speed(minutes: float, repeat: int) -> None:
+    threads = default_threads()
+    folder = resolve_model(None)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = make_long_file(minutes, Path(tmp))
+        duration = minutes * 60
+        print(f"== speed on {minutes:.1f} min of concatenated samples, {threads} threads")
+        cases = [("--speakers 1", ["--speakers", "1"], "0")]
+        if diarization_available():
+            cases.append(("diarized (speakers estimated)", [], "1"))
+        for label, extra, word_times in cases:
+            bare_cmd = [
+                sys.executable,
+                "-c",
+                BARE,
+                str(folder),
+                str(threads),
+                str(path),
+                word_times,
+            ]
+            ours_cmd = [str(BIN / "milepost"), "analyze", str(path), "--json", *extra]
+            bare, ours = [], []
+            for _ in range(repeat):
+                bare.append(_timed(bare_cmd))
+                ours.append(_timed(ours_cmd))
+            print(
+                f"{label}: milepost analyze {min(ours):.2f} s, bare faster-whisper "
+                f"{min(bare):.2f} s, ratio {min(ours) / min(bare):.3f} (target <= 1.05)"
+            )
+        audio = decode.load(path)[0]
+        for n in (1, 2):
+            model = load_whisper(folder, n)
+            for vad in (True, False):
+                start = time.perf_counter()
+                segments, _ = model.transcribe(audio, vad_filter=vad)
+                list(segments)
+                rtf = (time.perf_counter() - start) / duration
+                print(f"RTF tiny.en int8, {n} thread(s), VAD {'on' if vad else 'off'}: {rtf:.4f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-speed", action="store_true")
+    parser.add_argument("--minutes", type=float, default=5.0)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    print(f"cpu cores available: {os.cpu_count()}, diarize extra: {diarization_available()}")
+    accuracy()
+    if not args.skip_speed:
+        speed(args.minutes, args.repeat)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,156 @@
+"""One recording to a Transcript: decode in windows, transcribe, then say who spoke.
+
+Stereo files whose channels carry different voices (dialer and call-recorder exports)
+are transcribed per channel; everything else is mixed to mono and diarized.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import numpy as np
+
+from milepost.models import Transcript, Turn
+from milepost.pipeline.audio import decode, diarize
+from milepost.pipeline.audio.transcriber import Segment, Transcriber, Word
+from milepost.pipeline.errors import AudioDecodeError
+
+log = logging.getLogger("milepost")
+
+# Stereo counts as two parties when, over frames with speech in either channel, the
+# louder channel is typically this many dB above the other (a room mic stays near 0).
+SPLIT_DB = 6.0
+Progress = Callable[[float], None]
+
+
+def speaker_name(index: int) -> str:
+    return f"SPEAKER_{index + 1}"
+
+
+def transcribe_recording(
+    path: str | Path,
+    transcriber: Transcriber,
+    embedder: diarize.SpeakerEmbedder | None = None,
+    speakers: int | None = None,
+    progress: Progress | None = None,
+    window_s: float = 600.0,
+) -> Transcript:
+    """Transcribe a recording; embedder None means one speaker (no diarization)."""
+    info = decode.probe(path)
+    channels = 2 if info.channels == 2 and speakers != 1 else 1
+    pieces = decode.windows(decode.blocks(path, channels), window_s=window_s)
+    first = next(pieces, None)
+    if first is None:
+        raise AudioDecodeError("no audio could be decoded", path)
+    pieces = _chain(first, pieces)
+    if channels == 2 and channels_differ(first[1]):
+        segments = _by_channel(pieces, transcriber, progress)
+    else:
+        if speakers == 1:
+            embedder = None
+        segments = _diarized(pieces, transcriber, embedder, speakers, progress)
+    if not segments:
+        raise AudioDecodeError("no speech found in the recording", path)
+    turns = [Turn(speaker=s.speaker, start=s.start, end=s.end, text=s.text) for s in segments]
+    return Transcript(
+        source=str(path), input_format="audio", turns=turns, duration_s=info.duration_s
+    )
+
+
+def channels_differ(stereo: np.ndarray, frame: int = decode.SAMPLE_RATE // 10) -> bool:
+    """True when the two channels carry different parties rather than one mix."""
+    n = stereo.shape[1] // frame
+    if n == 0:
+        return False
+    energy = np.square(stereo[:, : n * frame]).reshape(2, n, frame).mean(axis=2) + 1e-12
+    loud = energy.max(axis=0)
+    active = loud > loud.max() * 1e-3  # within 30 dB of the loudest frame
+    ratio_db = 10 * np.abs(np.log10(energy[0, active] / energy[1, active]))
+    return bool(np.median(ratio_db) >= SPLIT_DB)
+
+
+def _by_channel(
+    pieces: Iterator[tuple[float, np.ndarray]], transcriber: Transcriber, progress: Progress | None
+) -> list[Segment]:
+    out: list[Segment] = []
+    for offset, audio in pieces:
+        merged: list[Segment] = []
+        for channel in range(2):
+            for seg in transcriber.transcribe(audio[channel]):
+                merged.append(_shift(seg, offset, speaker_name(channel)))
+        out.extend(sorted(merged, key=lambda s: (s.start, s.end)))
+        if progress:
+            progress(offset + audio.shape[1] / decode.SAMPLE_RATE)
+    return out
+
+
+def _diarized(
+    pieces: Iterator[tuple[float, np.ndarray]],
+    transcriber: Transcriber,
+    embedder: diarize.SpeakerEmbedder | None,
+    speakers: int | None,
+    progress: Progress | None,
+) -> list[Segment]:
+    segments: list[Segment] = []
+    vectors: list[np.ndarray] = []
+    centers: list[float] = []
+    length = int(diarize.WINDOW_S * decode.SAMPLE_RATE)
+    for offset, audio in pieces:
+        mono = audio.mean(axis=0) if audio.shape[0] > 1 else audio[0]
+        found = []
+        for seg in transcriber.transcribe(mono, words=embedder is not None):
+            found.append(seg)
+            if progress:
+                progress(offset + seg.end)
+        if embedder is not None and found:
+            starts = diarize.window_starts([(s.start, s.end) for s in found], len(mono))
+            vectors.append(embedder.embed(mono, starts, length))
+            centers.extend(offset + (s + length / 2) / decode.SAMPLE_RATE for s in starts)
+        segments.extend(_shift(s, offset, speaker_name(0)) for s in found)
+        if progress:
+            progress(offset + len(mono) / decode.SAMPLE_RATE)
+    if embedder is None or not vectors:
+        return segments
+    labels = diarize.cluster(np.concatenate(vectors), speakers)
+    return _split_by_speaker(segments, np.array(centers), labels)
+
+
+def _split_by_speaker(
+    segments: list[Segment], centers: np.ndarray, labels: np.ndarray
+) -> list[Segment]:
+    """Each segment becomes one turn per run of words from one speaker."""
+    words = [w for s in segments for w in s.words]
+    diarize.label_words(words, centers, labels)
+    out: list[Segment] = []
+    for seg in segments:
+        if not seg.words:
+            out.append(seg)
+            continue
+        run: list[Word] = []
+        for word in seg.words:
+            if run and word.speaker != run[-1].speaker:
+                out.append(_from_words(run))
+                run = []
+            run.append(word)
+        out.append(_from_words(run))
+    return [s for s in out if s.text]
+
+
+def _from_words(words: list[Word]) -> Segment:
+    text = "".join(w.text for w in words).strip()
+    speaker = speaker_name(words[0].speaker)
+    return Segment(words[0].start, words[-1].end, text, speaker, words)
+
+
+def _shift(seg: Segment, offset: float, speaker: str) -> Segment:
+    words = [Word(w.start + offset, w.end + offset, w.text) for w in seg.words]
+    return Segment(seg.start + offset, seg.end + offset, seg.text, speaker, words)
+
+
+def _chain(
+    first: tuple[float, np.ndarray], rest: Iterator[tuple[float, np.ndarray]]
+) -> Iterator[tuple[float, np.ndarray]]:
+    yield first
+    yield from rest
