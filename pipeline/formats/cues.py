@@ -52,7 +52,9 @@ def read_cues(lines: list[str]) -> list[Cue]:
 
 
 def _is_cue_id(lines: list[str], i: int) -> bool:
-    return i + 1 < len(lines) and bool(TIMING.match(lines[i + 1]))
+    """`12` or `6d82…/11-0` right above a timing line (a cue's words have spaces)."""
+    nxt = i + 1 < len(lines) and bool(TIMING.match(lines[i + 1]))
+    return nxt and len(lines[i].split()) == 1
 
 
 def label_prefixes(cues: list[Cue]) -> None:
