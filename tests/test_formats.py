@@ -272,6 +272,24 @@ def test_unpunctuated_captions_are_cut_about_every_half_minute() -> None:
     assert t.turns[1].text.startswith("word6 and more words word7")
 
 
+@pytest.mark.parametrize("stamp", ["[0:00:05]", "(0:00:05)", "0:00:05", "00:05"])
+def test_otter_timestamp_styles(stamp: str) -> None:
+    later = stamp.replace("05", "09")
+    t = formats.parse(f"{stamp} Ana Ruiz: Hi there.\n{later} Bo Chen: Hello.\n", "x")
+    assert t.input_format == "otter"
+    assert [(x.speaker, x.start, x.text) for x in t.turns] == [
+        ("Ana Ruiz", 5.0, "Hi there."),
+        ("Bo Chen", 9.0, "Hello."),
+    ]
+
+
+def test_headerless_vtt_timings_are_not_otter_lines() -> None:
+    text = (
+        "00:00:01.000 --> 00:00:02.000\nhello there\n\n00:00:03.000 --> 00:00:04.000\nand more.\n"
+    )
+    assert formats.detect(text) == "vtt"
+
+
 def test_single_turn_files_are_still_detected() -> None:
     assert formats.detect("[0:00:05] SPEAKER_1: Just me today.") == "otter"
     assert formats.detect("1\n00:00:01,000 --> 00:00:02,000\nSPEAKER_1: Just me.\n") == "srt"

@@ -10,7 +10,8 @@ from milepost.pipeline.formats.clock import CLOCK, seconds
 from milepost.pipeline.formats.plain import header
 from milepost.pipeline.formats.turns import fill_ends, join, transcript
 
-LINE = re.compile(rf"^\[({CLOCK})\]\s*(.*)$")
+# `[0:01:44] Name: text`, also `(0:01:44)` or a bare `0:01:44 Name: text`; never a cue timing
+LINE = re.compile(rf"^(?!.*-->)(?:\[({CLOCK})\]|\(({CLOCK})\)|({CLOCK})(?=\s))\s*(.*)$")
 
 
 def sniff(text: str) -> float:
@@ -23,7 +24,7 @@ def sniff(text: str) -> float:
 
 def parse(text: str, source: str) -> Transcript:
     lines = text.splitlines()
-    stamped = [m.groups() for ln in lines if (m := LINE.match(ln.strip()))]
+    stamped = [_stamp(m) for ln in lines if (m := LINE.match(ln.strip()))]
     labels = [lab[0] for _, rest in stamped if (lab := speakers.label(rest))]
     # Otter labels every paragraph; only when most lines lack one must a name earn its place
     names = set(labels) if len(labels) >= 0.5 * len(stamped) else speakers.trusted(labels)
@@ -32,7 +33,7 @@ def parse(text: str, source: str) -> Transcript:
     for line in lines:
         m = LINE.match(line.strip())
         if m:
-            stamp, rest = m.groups()
+            stamp, rest = _stamp(m)
             lab = speakers.label(rest)
             speaker, body = lab if lab and lab[0] in names else (None, rest)
             turns.append(Turn(speaker=speaker, start=seconds(stamp), text=body))
@@ -42,3 +43,8 @@ def parse(text: str, source: str) -> Transcript:
             preamble.append(line.strip())
     fill_ends(turns)
     return transcript(source, "otter", turns, **header(preamble))
+
+
+def _stamp(m: re.Match[str]) -> tuple[str, str]:
+    """(timestamp, rest of the line) whichever bracket style matched."""
+    return next(g for g in m.groups()[:3] if g), m.group(4)
