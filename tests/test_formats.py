@@ -714,6 +714,22 @@ def test_cli_unknown_reader_name_is_a_usage_error(runner: CliRunner) -> None:
     assert "'docx' is not one of: otter, plain, meet, vtt, srt, json, caption-dump" in result.output
 
 
+@pytest.mark.slow
+def test_analyze_date_is_option_then_file_then_name(runner: CliRunner, tmp_path: Path) -> None:
+    def date_of(*args: str) -> str | None:
+        result = runner.invoke(cli, ["analyze", *args, "--json"], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return json.loads(result.output)["date"]
+
+    plain = str(FIXTURES / "plain.txt")
+    assert date_of(plain) == "2026-03-03"
+    assert date_of(plain, "--date", "2026-01-02") == "2026-01-02"
+    named = tmp_path / "acme_20260214.txt"
+    named.write_text((FIXTURES / "otter.txt").read_text())
+    assert date_of(str(named)) == "2026-02-14"
+    assert date_of(str(FIXTURES / "otter.txt")) is None
+
+
 @needs_shared
 @pytest.mark.slow
 @pytest.mark.parametrize("prefix", sorted(SEED_EXPECTED))
