@@ -257,6 +257,22 @@ def test_writers_output_reads_back_the_same_turns(fmt: str) -> None:
             ], src.name
 
 
+def test_json_tolerates_nulls_numeric_strings_and_number_speakers() -> None:
+    text = json.dumps(
+        {
+            "segments": [
+                {"text": None, "words": [{"word": " hi"}, {"word": " there."}], "start": "1.5"},
+                {"text": " ok.", "start": None, "speaker": 0},
+            ]
+        }
+    )
+    t = formats.parse(text, "x.json")
+    assert [(x.speaker, x.start, x.text) for x in t.turns] == [
+        (None, 1.5, "hi there."),
+        ("0", None, "ok."),
+    ]
+
+
 def test_writer_rejects_unknown_format() -> None:
     with pytest.raises(ValueError, match="unknown transcript format 'docx'"):
         writers.render(formats.read(FIXTURES / "otter.txt"), "docx")

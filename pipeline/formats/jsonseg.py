@@ -60,7 +60,7 @@ def _segments(data: Any) -> list[dict[str, Any]]:
 
 def _turns(seg: dict[str, Any]) -> list[Turn]:
     """One turn per segment; word-level speakers (WhisperX) split a segment where they change."""
-    words = seg.get("words") or []
+    words = seg.get("words") if isinstance(seg.get("words"), list) else []
     if not seg.get("speaker") and any(isinstance(w, dict) and w.get("speaker") for w in words):
         return [_turn(w) for w in words if isinstance(w, dict)]
     text = seg.get("text")
@@ -70,15 +70,21 @@ def _turns(seg: dict[str, Any]) -> list[Turn]:
 
 
 def _turn(item: dict[str, Any]) -> Turn:
-    text = item.get("text", item.get("word", ""))
+    text = next((v for v in (item.get("text"), item.get("word")) if isinstance(v, str)), "")
     speaker = item.get("speaker")
     return Turn(
         speaker=str(speaker) if speaker not in (None, "") else None,
         start=_num(item.get("start")),
         end=_num(item.get("end")),
-        text=str(text).strip(),
+        text=text.strip(),
     )
 
 
 def _num(value: Any) -> float | None:
-    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+    """Seconds as a number or a numeric string; anything else is no time."""
+    if isinstance(value, bool):
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
