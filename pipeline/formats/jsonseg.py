@@ -60,7 +60,8 @@ def _segments(data: Any) -> list[dict[str, Any]]:
 
 def _turns(seg: dict[str, Any]) -> list[Turn]:
     """One turn per segment; word-level speakers (WhisperX) split a segment where they change."""
-    words = seg.get("words") if isinstance(seg.get("words"), list) else []
+    raw = seg.get("words")
+    words: list[Any] = raw if isinstance(raw, list) else []
     if not seg.get("speaker") and any(isinstance(w, dict) and w.get("speaker") for w in words):
         return [_turn(w) for w in words if isinstance(w, dict)]
     text = seg.get("text")
