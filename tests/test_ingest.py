@@ -1,0 +1,293 @@
+"""Batch ingest: sidecars and precedence, discovery, idempotency, failures, kills, concurrency."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from sqlite_utils import Database
+
+from milepost.models.sidecar import Sidecar
+from milepost.pipeline.cli import cli
+from milepost.pipeline.errors import ConfigError
+from milepost.pipeline.ingest import Overrides, discover, ingest
+from milepost.pipeline.sidecar import read_sidecar, sidecar_for
+from milepost.pipeline.store import open_db
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "data" / "samples"
+
+
+def call(i: int) -> str:
+    """A small, distinct plain-text meeting."""
+    return (
+        f"Ana Lopez: Hi Bo, this is check-in number {i}.\n"
+        f"Bo Chen: Thanks Ana. We reviewed {i} invoices this week.\n"
+        "Ana Lopez: I'll send you the summary by Friday.\n"
+        "Bo Chen: Great, talk soon.\n"
+    )
+
+
+def write_calls(folder: Path, n: int) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = [folder / f"call-{i:03d}.txt" for i in range(n)]
+    for i, p in enumerate(paths):
+        p.write_text(call(i))
+    return paths
+
+
+BROKEN_JSON = (
+    "invalid JSON: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)"
+)
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    return result.exit_code, result.output
+
+
+# Sidecars -----------------------------------------------------------------------------
+
+
+def test_file_sidecar_wins_field_by_field_over_folder(tmp_path: Path) -> None:
+    (tmp_path / "meeting.yaml").write_text("account: Acme\nvendor: [Ana Lopez]\ncustomer: [Bo]\n")
+    (tmp_path / "kickoff.meta.yaml").write_text("date: 2026-03-03\ncustomer: [Bo Chen]\n")
+    got = sidecar_for(tmp_path / "kickoff.txt")
+    assert got == Sidecar(
+        account="Acme", date=date(2026, 3, 3), vendor=["Ana Lopez"], customer=["Bo Chen"]
+    )
+    assert sidecar_for(tmp_path / "other.vtt") == Sidecar(
+        account="Acme", vendor=["Ana Lopez"], customer=["Bo"]
+    )
+
+
+def test_sidecar_typo_is_an_error(tmp_path: Path) -> None:
+    bad = tmp_path / "x.meta.yaml"
+    bad.write_text("acount: Acme\n")
+    with pytest.raises(ConfigError) as err:
+        read_sidecar(bad)
+    assert str(err.value) == f"{bad}: unknown field 'acount'"
+    bad.write_text("date: someday\n")
+    with pytest.raises(ConfigError, match="date: Input should be a valid date"):
+        read_sidecar(bad)
+    bad.write_text("- just\n- a list\n")
+    with pytest.raises(ConfigError, match="sidecar must be a mapping of fields"):
+        read_sidecar(bad)
+
+
+def test_discovery_walks_folders_and_skips_non_meetings(tmp_path: Path) -> None:
+    for name in (
+        "a.txt",
+        "b.vtt",
+        "sub/c.srt",
+        "sub/d.json",
+        "sub/e.wav",
+        "a.meta.yaml",
+        "meeting.yaml",
+        "a.labels.json",
+        "notes.docx",
+        ".hidden/x.txt",
+    ):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    found = [p.relative_to(tmp_path).as_posix() for p in discover([tmp_path])]  # type: ignore[union-attr]
+    assert found == ["a.txt", "b.vtt", "sub/c.srt", "sub/d.json", "sub/e.wav"]
+
+
+# Ingest in this process ------------------------------------------------------------------
+
+
+def _accounts(db: Database) -> list[tuple[str, str | None, str]]:
+    sql = (
+        "SELECT a.name, m.date, m.source FROM meetings m JOIN accounts a ON a.id = m.account_id"
+        " ORDER BY m.source"
+    )
+    return [(r[0], r[1], Path(r[2]).name) for r in db.execute(sql)]
+
+
+def test_samples_ingest_once_then_skip(tmp_path: Path) -> None:
+    db_path = str(tmp_path / "s.db")
+    assert run("ingest", str(SAMPLES), "--jobs", "1", "--db", db_path) == (
+        0,
+        "Ingested 6 files: 6 new, 0 replaced, 0 skipped, 0 failed.\n",
+    )
+    assert run("ingest", str(SAMPLES), "--db", db_path) == (
+        0,
+        "Ingested 6 files: 0 new, 0 replaced, 6 skipped, 0 failed.\n",
+    )
+    db = open_db(db_path)
+    assert _accounts(db) == [
+        ("Larkspur Logistics", "2026-10-13", "2026-10-13-discovery.txt"),
+        ("Larkspur Logistics", "2026-10-27", "2026-10-27-demo.vtt"),
+        ("Northwind Dental", "2026-09-01", "northwind-01-kickoff.txt"),
+        ("Northwind Dental", "2026-09-15", "northwind-02-checkin.vtt"),
+        ("Northwind Dental", "2026-10-06", "northwind-03-rollout.srt"),
+        ("Northwind Dental", "2026-11-24", "northwind-04-review.json"),
+    ]
+    sides = dict(db.execute("SELECT name, side FROM speakers WHERE meeting_id = 3").fetchall())
+    assert sides == {
+        "Maya Okafor": "vendor",
+        "Priya Nair": "customer",
+        "Luis Ortega": "customer",
+        "Tom Brennan": "vendor",
+    }
+    titles = [r[0] for r in db.execute("SELECT title FROM meetings ORDER BY id")]
+    assert titles[0] == "Larkspur discovery call"
+
+
+def test_account_from_option_else_folder(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "s.db")
+    write_calls(tmp_path / "Acme Corp", 1)
+    ingest(db, [tmp_path / "Acme Corp"], jobs=1)
+    assert _accounts(db) == [("Acme Corp", None, "call-000.txt")]
+    write_calls(tmp_path / "more", 2)
+    given = Overrides(account="Zenith", date=date(2026, 5, 4))
+    ingest(db, [tmp_path / "more" / "call-001.txt"], given, jobs=1)
+    assert _accounts(db)[-1] == ("Zenith", "2026-05-04", "call-001.txt")
+
+
+def test_one_bad_file_is_reported_and_the_rest_stored(tmp_path: Path) -> None:
+    folder = tmp_path / "Acme"
+    write_calls(folder, 2)
+    (folder / "empty.txt").write_text("   \n")
+    (folder / "broken.json").write_text("{not json")
+    (folder / "bad.meta.yaml").write_text("acount: typo\n")
+    (folder / "bad.txt").write_text(call(99))
+    missing = tmp_path / "nope"
+    code, out = run("ingest", str(folder), str(missing), "--jobs", "1")
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0] == "Ingested 6 files: 2 new, 0 replaced, 0 skipped, 4 failed."
+    assert sorted(lines[1:]) == [
+        f"  failed: {folder / 'bad.txt'}: unknown field 'acount'",
+        f"  failed: {folder / 'broken.json'}: {BROKEN_JSON}",
+        f"  failed: {folder / 'empty.txt'}: file is empty",
+        f"  failed: {missing}: no such file or folder",
+    ]
+    db = open_db()
+    assert db["meetings"].count == 2
+
+
+def test_changed_file_is_replaced_and_reanalyze_redoes_all(tmp_path: Path) -> None:
+    folder = tmp_path / "Acme"
+    paths = write_calls(folder, 2)
+    assert run("ingest", str(folder), "--jobs", "1")[0] == 0
+    paths[0].write_text(call(0) + "Ana Lopez: One more thing, I'll book the training.\n")
+    assert run("ingest", str(folder), "--jobs", "1") == (
+        0,
+        "Ingested 2 files: 0 new, 1 replaced, 1 skipped, 0 failed.\n",
+    )
+    assert run("ingest", str(folder), "--reanalyze", "--jobs", "1") == (
+        0,
+        "Ingested 2 files: 0 new, 2 replaced, 0 skipped, 0 failed.\n",
+    )
+    db = open_db()
+    assert db["meetings"].count == 2
+    assert db.execute("SELECT count(*) FROM turns WHERE meeting_id = 1").fetchone() == (5,)
+
+
+def test_process_pool_gives_the_same_store(tmp_path: Path) -> None:
+    folder = tmp_path / "Acme"
+    write_calls(folder, 4)
+    assert run("ingest", str(folder), "--jobs", "2") == (
+        0,
+        "Ingested 4 files: 4 new, 0 replaced, 0 skipped, 0 failed.\n",
+    )
+    db = open_db()
+    assert db.execute("SELECT count(*), count(DISTINCT content_hash) FROM meetings").fetchone() == (
+        4,
+        4,
+    )
+    assert db["turns"].count == 16
+
+
+# Real processes ------------------------------------------------------------------------------
+
+
+def _spawn(db_path: Path, folder: Path) -> subprocess.Popen[str]:
+    env = {**os.environ, "MILEPOST_DB": str(db_path)}
+    return subprocess.Popen(
+        [sys.executable, "-m", "milepost.pipeline", "ingest", str(folder), "--jobs", "1"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _count(db_path: Path) -> int:
+    try:
+        conn = sqlite3.connect(db_path, timeout=5)
+        try:
+            return int(conn.execute("SELECT count(*) FROM meetings").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.OperationalError:
+        return 0  # not created yet
+
+
+def _assert_no_half_meeting(db_path: Path) -> None:
+    conn = sqlite3.connect(db_path)
+    per_meeting = conn.execute(
+        "SELECT m.id, (SELECT count(*) FROM turns t WHERE t.meeting_id = m.id),"
+        " (SELECT count(*) FROM speakers s WHERE s.meeting_id = m.id) FROM meetings m"
+    ).fetchall()
+    assert per_meeting, "nothing was written"
+    assert {(turns, speakers) for _, turns, speakers in per_meeting} == {(4, 2)}
+    orphans = conn.execute(
+        "SELECT count(*) FROM turns WHERE meeting_id NOT IN (SELECT id FROM meetings)"
+    ).fetchone()
+    assert orphans == (0,)
+    conn.close()
+
+
+def test_killed_ingest_leaves_no_half_meeting_and_rerun_completes(tmp_path: Path) -> None:
+    n = 150
+    folder = tmp_path / "Acme"
+    write_calls(folder, n)
+    db_path = tmp_path / "killed.db"
+    proc = _spawn(db_path, folder)
+    deadline = time.monotonic() + 120
+    while _count(db_path) < 3 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    alive = proc.poll() is None
+    proc.send_signal(signal.SIGKILL)
+    _, err = proc.communicate()
+    written = _count(db_path)
+    assert alive, f"ingest ended before the kill: {err}"
+    assert 0 < written < n, f"the kill came too late to test anything ({written} of {n})"
+    _assert_no_half_meeting(db_path)
+
+    rerun = _spawn(db_path, folder)
+    out, err = rerun.communicate(timeout=300)
+    assert rerun.returncode == 0, err
+    skipped = written
+    assert (
+        out == f"Ingested {n} files: {n - skipped} new, 0 replaced, {skipped} skipped, 0 failed.\n"
+    )
+    assert _count(db_path) == n
+    _assert_no_half_meeting(db_path)
+
+
+def test_two_concurrent_ingests_share_one_store(tmp_path: Path) -> None:
+    n = 40
+    folder = tmp_path / "Acme"
+    write_calls(folder, n)
+    db_path = tmp_path / "shared.db"
+    first, second = _spawn(db_path, folder), _spawn(db_path, folder)
+    outs = [p.communicate(timeout=300) for p in (first, second)]
+    assert [p.returncode for p in (first, second)] == [0, 0], outs
+    assert _count(db_path) == n
+    _assert_no_half_meeting(db_path)
+    new = [int(out.split(": ")[1].split(" new")[0]) for out, _ in outs]
+    skipped = [int(out.split("replaced, ")[1].split(" skipped")[0]) for out, _ in outs]
+    assert sum(new) == n
+    assert sum(skipped) == n
