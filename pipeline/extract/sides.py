@@ -1,10 +1,280 @@
-"""Which side each speaker is on: the roster when given, else inferred from what they say."""
+"""Which side each speaker is on: the roster when given, else inferred from what they say.
+
+Three kinds of evidence, strongest last: how each speaker talks ("we can", "you want", "my
+team", "we had": pronoun pairs weighted by a model learned from cs_train), who opens the
+call (the vendor records and hosts it), and what people say about each other ("I've got
+Jess on with me", "Lauren, she's your CSM"). An internal meeting, where nobody is
+addressed as the customer, puts everyone on the vendor side.
+"""
 
 from __future__ import annotations
 
+import json
+import math
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from milepost.models import SpeakerSide, StepSide
+from milepost.pipeline.extract import names as names_
 from milepost.pipeline.extract.meeting import Meeting
 
+SENTENCE = re.compile(r"(?<=[.?!])\s+")
+FIRST = "__first"
+SECOND = "__second"
+SHARE = "__share"
 
-def infer(meeting: Meeting) -> None:
-    """Fill meeting.sides (and meeting.names); roster entries always win."""
-    meeting.sides = dict(meeting.roster)
+
+@dataclass(frozen=True)
+class Cues:
+    pair: re.Pattern[str]
+    same_before: list[re.Pattern[str]]
+    same_after: list[re.Pattern[str]]
+    vendor_role: list[re.Pattern[str]]
+    vendor_self: list[re.Pattern[str]]
+    third_person_role: re.Pattern[str]
+    second_person: re.Pattern[str]
+    min_third: int
+    max_second_rate: float
+    customer_talk: re.Pattern[str]
+    min_customer_rate: float
+    joint: list[re.Pattern[str]]
+    vendor_words: list[tuple[re.Pattern[str], float]]
+    customer_words: list[tuple[re.Pattern[str], float]]
+
+
+def _data(name: str) -> str:
+    return resources.files("milepost.pipeline").joinpath(f"data/sides/{name}").read_text("utf-8")
+
+
+def _compile(patterns: list[str]) -> list[re.Pattern[str]]:
+    return [re.compile(p, re.IGNORECASE) for p in patterns]
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    """The side cues, loaded once from package data."""
+    raw: dict[str, Any] = yaml.safe_load(_data("cues.yaml"))
+    internal, sentence = raw["internal"], raw["sentence"]
+    return Cues(
+        pair=re.compile(raw["pair"], re.IGNORECASE),
+        same_before=_compile(raw["same_side_before"]),
+        same_after=_compile(raw["same_side_after"]),
+        vendor_role=_compile(raw["vendor_role"]),
+        vendor_self=_compile(raw["vendor_self"]),
+        third_person_role=re.compile(internal["third_person_role"], re.IGNORECASE),
+        second_person=re.compile(internal["second_person"], re.IGNORECASE),
+        min_third=int(internal["min_third_person_role"]),
+        max_second_rate=float(internal["max_second_per_1000_words"]),
+        customer_talk=re.compile(internal["customer_talk"], re.IGNORECASE),
+        min_customer_rate=float(internal["min_customer_talk_per_1000_words"]),
+        joint=_compile(sentence["joint"]),
+        vendor_words=[(re.compile(p, re.IGNORECASE), float(w)) for p, w in sentence["vendor"]],
+        customer_words=[(re.compile(p, re.IGNORECASE), float(w)) for p, w in sentence["customer"]],
+    )
+
+
+@lru_cache(maxsize=1)
+def model() -> dict[str, Any]:
+    """Learned weights for the per-speaker features (scripts/train_sides.py)."""
+    return dict(json.loads(_data("weights.json")))
+
+
+def infer(meeting: Meeting, weights: dict[str, Any] | None = None) -> None:
+    """Fill meeting.sides and meeting.names; roster entries always win.
+
+    `weights` replaces the shipped speaker model (the training script's cross-validation).
+    """
+    meeting.names = names_.learn(meeting)
+    speakers = meeting.transcript.speakers
+    roster = _roster_by_label(meeting)
+    if "customer" not in meeting.roster.values() and is_internal(meeting):
+        meeting.sides = {s: "vendor" for s in speakers}
+    else:
+        scores = speaker_scores(meeting, weights)
+        fixed = _relations(meeting, dict(roster))
+        meeting.sides = {
+            s: fixed.get(s) or ("vendor" if scores[s] > 0 else "customer") for s in speakers
+        }
+        _at_least_one_customer(meeting.sides, scores, set(fixed))
+    meeting.sides.update(roster)
+    for name, side in meeting.roster.items():
+        meeting.sides.setdefault(name, side)
+
+
+def _roster_by_label(meeting: Meeting) -> dict[str, SpeakerSide]:
+    """Roster sides keyed by speaker label: a roster name may be a label, a full or first name."""
+    out: dict[str, SpeakerSide] = {}
+    for given, side in meeting.roster.items():
+        for label in meeting.transcript.speakers:
+            shown = meeting.names.get(label, label)
+            if _same_person(given, label) or _same_person(given, shown):
+                out[label] = side
+    return out
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
+
+
+def _same_person(given: str, label: str) -> bool:
+    """True when a roster entry names this label: exact, or by the first name alone."""
+    g, l_ = _fold(given), _fold(label)
+    if g == l_:
+        return True
+    if names_.is_anonymous(given) or names_.is_anonymous(label):
+        return False
+    return (
+        (" " not in g or " " not in l_) and g.split()[:1] == l_.split()[:1] and not g[-1:].isdigit()
+    )
+
+
+def is_internal(meeting: Meeting) -> bool:
+    """Not a customer call: staff discussing an account ("their VP"), or customers in general."""
+    c = cues()
+    text = " ".join(t.text for t in meeting.transcript.turns)
+    per_1000 = 1000 / max(1, len(text.split()))
+    if len(c.customer_talk.findall(text)) * per_1000 >= c.min_customer_rate:
+        return True
+    third = len(c.third_person_role.findall(text))
+    second = len(c.second_person.findall(text)) * per_1000
+    return third >= c.min_third and second < c.max_second_rate
+
+
+def speaker_features(meeting: Meeting) -> dict[str, dict[str, float]]:
+    """Per speaker: log counts of pronoun pairs, whether they spoke first or second, word share."""
+    pair = cues().pair
+    counts: dict[str, Counter[str]] = {s: Counter() for s in meeting.transcript.speakers}
+    words: Counter[str] = Counter()
+    for turn in meeting.transcript.turns:
+        if turn.speaker is None:
+            continue
+        low = turn.text.lower()
+        words[turn.speaker] += len(low.split())
+        counts[turn.speaker].update(f"{m.group(1)} {m.group(2)}" for m in pair.finditer(low))
+    total = max(1, sum(words.values()))
+    out = {}
+    for rank, speaker in enumerate(meeting.transcript.speakers):
+        feats = {k: math.log1p(v) for k, v in counts[speaker].items()}
+        feats[FIRST] = 1.0 if rank == 0 else 0.0
+        feats[SECOND] = 1.0 if rank == 1 else 0.0
+        feats[SHARE] = words[speaker] / total
+        out[speaker] = feats
+    return out
+
+
+def speaker_scores(meeting: Meeting, weights: dict[str, Any] | None = None) -> dict[str, float]:
+    """Vendor log-odds for each speaker from how they talk (positive: vendor)."""
+    m = weights or model()
+    w: dict[str, float] = m["weights"]
+    return {
+        s: m["bias"] + sum(w.get(k, 0.0) * v for k, v in f.items())
+        for s, f in speaker_features(meeting).items()
+    }
+
+
+def _relations(meeting: Meeting, fixed: dict[str, SpeakerSide]) -> dict[str, SpeakerSide]:
+    """Sides settled by what people say about each other, spreading from the call's host."""
+    speakers = meeting.transcript.speakers
+    if speakers and speakers[0] not in fixed:
+        fixed[speakers[0]] = "vendor"
+    links = _links(meeting)
+    for speaker, target in links["vendor"]:
+        fixed.setdefault(target or speaker, "vendor")
+    for _ in range(3):  # spread "on my side" links from speakers whose side is known
+        for speaker, target in links["same"]:
+            if speaker in fixed and target and target not in fixed:
+                fixed[target] = fixed[speaker]
+    return fixed
+
+
+def _links(meeting: Meeting) -> dict[str, list[tuple[str, str | None]]]:
+    """("same", speaker, person they put on their side) and ("vendor", speaker, person or None)."""
+    c = cues()
+    lookup = _name_lookup(meeting)
+    out: dict[str, list[tuple[str, str | None]]] = {"same": [], "vendor": []}
+    for turn in meeting.transcript.turns:
+        if turn.speaker is None:
+            continue
+        for sentence in SENTENCE.split(turn.text):
+            if any(p.search(sentence) for p in c.vendor_self):
+                out["vendor"].append((turn.speaker, None))
+            people = [
+                (label, m) for label, m in _mentioned(sentence, lookup) if label != turn.speaker
+            ]
+            role = next((m for p in c.vendor_role if (m := p.search(sentence))), None)
+            if role and people:
+                before = [p for p in people if p[1].start() < role.start()]
+                out["vendor"].append((turn.speaker, (before[-1] if before else people[0])[0]))
+            if sentence.rstrip().endswith("?"):
+                continue
+            for label, m in people:
+                head, tail = sentence[: m.start()], sentence[m.end() :]
+                if any(p.search(head) for p in c.same_before) or any(
+                    p.search(tail) for p in c.same_after
+                ):
+                    out["same"].append((turn.speaker, label))
+    return out
+
+
+def _name_lookup(meeting: Meeting) -> dict[str, str]:
+    """First name (folded) -> speaker label, for every speaker whose name is known."""
+    lookup: dict[str, str] = {}
+    for label in meeting.transcript.speakers:
+        shown = meeting.names.get(label, label)
+        if names_.is_anonymous(shown):
+            continue
+        lookup.setdefault(_fold(shown.split()[0]), label)
+    return lookup
+
+
+def _mentioned(sentence: str, lookup: dict[str, str]) -> list[tuple[str, re.Match[str]]]:
+    """Speakers named in the sentence, not counting one addressed at its start or end."""
+    out = []
+    for m in re.finditer(r"[^\W\d_][^\W\d_'’-]*(?:-[^\W\d_]+)?", sentence):
+        label = lookup.get(_fold(m.group(0)))
+        if label is None or not m.group(0)[0].isupper():
+            continue
+        before, after = sentence[: m.start()].strip(), sentence[m.end() :].lstrip()
+        leading = " ".join(w for w in before.split() if _fold(w.strip(",.")) not in lookup)
+        opening = re.fullmatch(r"(?i:(?:and|so|okay|ok|oh|hi|hey|right|um)\W*)*[,.]?", leading)
+        vocative = opening is not None and after.startswith(",")
+        vocative = vocative or (before.endswith(",") and bool(re.fullmatch(r"[?.!]?\s*", after)))
+        if not vocative:
+            out.append((label, m))
+    return out
+
+
+def _at_least_one_customer(
+    sides: dict[str, str], scores: dict[str, float], fixed: set[str]
+) -> None:
+    """A customer meeting (not internal) has someone on the customer side: the least vendor-like."""
+    if len(sides) < 2 or "customer" in sides.values():
+        return
+    free = [s for s in sides if s not in fixed] or list(sides)[1:]
+    sides[min(free, key=lambda s: scores.get(s, 0.0))] = "customer"
+
+
+def sentence_side(span: str, speaker_side: str = "unknown") -> StepSide | str:
+    """Side of a commitment from its own words, for text with no speaker labels.
+
+    "Let's all review it" -> joint; "we'll send you the quote" -> vendor; "I'll get it
+    through legal" -> customer. A known speaker side breaks ties; else "unknown".
+    """
+    c = cues()
+    if any(p.search(span) for p in c.joint):
+        return "joint"
+    vendor = sum(w for p, w in c.vendor_words if p.search(span))
+    customer = sum(w for p, w in c.customer_words if p.search(span))
+    if vendor > customer:
+        return "vendor"
+    if customer > vendor:
+        return "customer"
+    return speaker_side if speaker_side in ("vendor", "customer") else "unknown"

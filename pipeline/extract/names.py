@@ -1,0 +1,180 @@
+"""People's names for anonymous speaker labels (SPEAKER_00, Speaker 2), learned from the talk.
+
+Step owners must be people ("Felix"), not diarizer labels. A speaker names themself ("this
+is Tomas", "Lauren here"), or is greeted or addressed right before or after they speak ("Hi
+Yusuf." / "Kwame, could you..."). Votes are summed and each label gets its best name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from milepost.pipeline.extract.meeting import Meeting
+
+NAME = r"(?P<name>[A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)?(?:\s+[A-Z][^\W\d_]+(?:-[^\W\d_]+)?)?)(?!['’]s)"
+# A name opening a turn ("So Marcus, you're the one...") or closing it ("..., Kwame?").
+SENTENCE_START = re.compile(r"(?:^|(?<=[.?!])\s+)")
+HEAD = re.compile(
+    rf"(?:(?i:so|okay|ok|and|right|um|alright)\W+)*{NAME}\s*"
+    r"(?:[,?!]|\s+(?i:hi|hey|you|can you|could you|would you|do you|did you)\b)"
+)
+TAIL = re.compile(rf"(?:[,?]|\b(?i:is it|are you))\s*{NAME}\s*[?.!]\s*$")
+COMPANY = frozenset({"ORG", "PRODUCT"})
+SELF_VOTE = 3.0
+ADDRESS_VOTE = 1.0
+OWN_ADDRESS_PENALTY = -3.0
+
+
+@dataclass(frozen=True)
+class Vocab:
+    anonymous: re.Pattern[str]
+    greeting: re.Pattern[str]
+    not_names: frozenset[str]
+    self_intros: list[re.Pattern[str]]
+
+
+@lru_cache(maxsize=1)
+def vocab() -> Vocab:
+    """The name learner's words, loaded once from package data."""
+    text = resources.files("milepost.pipeline").joinpath("data/sides/names.yaml").read_text("utf-8")
+    raw: dict[str, Any] = yaml.safe_load(text)
+    greet = "|".join(re.escape(g) for g in sorted(raw["greetings"], key=len, reverse=True))
+    return Vocab(
+        anonymous=re.compile(raw["anonymous_label"], re.IGNORECASE),
+        greeting=re.compile(rf"\b(?i:{greet})\b,?\s+{NAME}"),
+        not_names=frozenset(w.lower() for w in raw["not_names"]),
+        self_intros=[re.compile(p.replace("NAME", NAME)) for p in raw["self_intros"]],
+    )
+
+
+def is_anonymous(label: str) -> bool:
+    """True for diarizer-style labels that carry no person's name."""
+    return bool(vocab().anonymous.match(label.strip()))
+
+
+def learn(meeting: Meeting) -> dict[str, str]:
+    """Speaker label -> person's name: named speakers map to themselves, anonymous ones to a
+    name learned from the talk when the evidence points one way."""
+    names = {s: s for s in meeting.transcript.speakers if not is_anonymous(s)}
+    anonymous = [s for s in meeting.transcript.speakers if is_anonymous(s)]
+    if not anonymous:
+        return names
+    votes = _votes(meeting)
+    taken = set(names.values())
+    ranked = sorted(
+        ((score, label, name) for (label, name), score in votes.items() if label in anonymous),
+        reverse=True,
+    )
+    for score, label, name in ranked:
+        if score <= 0 or label in names or name in taken:
+            continue
+        if any(n.split()[0] == name.split()[0] for n in taken):
+            continue
+        names[label] = name
+        taken.add(name)
+    return names
+
+
+def _votes(meeting: Meeting) -> dict[tuple[str, str], float]:
+    """(speaker label, name) -> evidence that the label is that person."""
+    turns = meeting.transcript.turns
+    proper = proper_nouns(meeting.docs) if meeting.docs else None
+    votes: dict[tuple[str, str], float] = defaultdict(float)
+    for i, turn in enumerate(turns):
+        if turn.speaker is None:
+            continue
+        text = turn.text.strip()
+        for name in self_named(text, proper):
+            votes[(turn.speaker, name)] += SELF_VOTE
+        prev_speaker = _neighbour(turns, i, -1)
+        next_speaker = _neighbour(turns, i, +1)
+        called = addressed(text, proper)
+        share = ADDRESS_VOTE / max(1, sum(greeted for _, greeted in called))
+        for name, greeted in called:
+            votes[(turn.speaker, name)] += OWN_ADDRESS_PENALTY
+            if greeted and prev_speaker:
+                votes[(prev_speaker, name)] += share
+            if next_speaker:
+                votes[(next_speaker, name)] += share / 2 if greeted else ADDRESS_VOTE
+    return votes
+
+
+def _neighbour(turns: list[Any], i: int, step: int) -> str | None:
+    """The nearest other speaker before (step -1) or after (step +1) turn i."""
+    j = i + step
+    while 0 <= j < len(turns):
+        if turns[j].speaker and turns[j].speaker != turns[i].speaker:
+            return str(turns[j].speaker)
+        j += step
+    return None
+
+
+def self_named(text: str, proper: set[str] | None = None) -> list[str]:
+    """Names a speaker gives themself in this turn ("Hi, it's Hye-jin", "I'm Noor Haddad")."""
+    found = []
+    for pattern in vocab().self_intros:
+        for m in pattern.finditer(text):
+            name = _clean(m.group("name"), proper)
+            if name:
+                found.append(name)
+    return found
+
+
+def addressed(text: str, proper: set[str] | None = None) -> list[tuple[str, bool]]:
+    """(name, is_greeting) for people this turn greets or addresses by name at its edges."""
+    out: list[tuple[str, bool]] = []
+    for m in vocab().greeting.finditer(text):
+        name = _clean(m.group("name"), proper)
+        if name:
+            out.append((name, True))
+    for sentence in SENTENCE_START.finditer(text):
+        head = HEAD.match(text, sentence.end())
+        name = head and _clean(head.group("name"), proper)
+        if name and all(name != n for n, _ in out):
+            out.append((name, False))
+    tail = TAIL.search(text)
+    if tail:
+        name = _clean(tail.group("name"), proper)
+        if name and all(name != n for n, _ in out):
+            out.append((name, False))
+    return out
+
+
+def proper_nouns(docs: list[Doc]) -> set[str]:
+    """Words spaCy reads as a proper noun or a person, less those it only ever calls a company."""
+    proper: set[str] = set()
+    person: set[str] = set()
+    company: dict[str, int] = defaultdict(int)
+    for doc in docs:
+        for t in doc:
+            if t.pos_ == "PROPN" or t.ent_type_ == "PERSON":
+                proper.add(t.text)
+            if t.ent_type_ == "PERSON":
+                person.add(t.text)
+            elif t.ent_type_ in COMPANY:
+                company[t.text] += 1
+    return {w for w in proper if w in person or company[w] < 3}
+
+
+def _clean(name: str, proper: set[str] | None) -> str | None:
+    """The name if it looks like a person's (capitalised, not a filler word, a proper noun)."""
+    words = name.split()
+    while words and words[-1].lower() in vocab().not_names:
+        words.pop()
+    if not words or words[0].lower() in vocab().not_names or not words[0][0].isupper():
+        return None
+    if words[0].isupper():  # an acronym (SSO, PT), not a person
+        return None
+    if proper is not None and re.split(r"[-'’]", words[0])[0] not in proper:
+        return None
+    return " ".join(words)

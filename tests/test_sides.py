@@ -1,0 +1,153 @@
+"""Sides and speaker names: roster first, then inference from talk; sentence-level sides."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import CS_TRAIN, SEEDS, needs_shared
+
+from milepost.models import SpeakerSide, Transcript, Turn
+from milepost.pipeline import evaluate, formats
+from milepost.pipeline.extract import names, sides
+from milepost.pipeline.extract.meeting import Meeting
+
+
+def meeting(
+    *turns: tuple[str | None, str], roster: dict[str, SpeakerSide] | None = None
+) -> Meeting:
+    transcript = Transcript(
+        source="t.txt",
+        input_format="plain",
+        turns=[Turn(speaker=s, text=t) for s, t in turns],
+    )
+    return Meeting(transcript=transcript, docs=[], roster=roster or {})
+
+
+KICKOFF = (
+    ("SPEAKER_00", "Hi Raj. Thanks for making the time. I've got Jess on with me."),
+    ("SPEAKER_01", "Hi Dana. Happy to be here. Mia's here with me from our ops team."),
+    ("SPEAKER_02", "Hi everyone, this is Jess. Looking forward to it."),
+    ("SPEAKER_00", "Great. So, Raj, what does your team need from our platform?"),
+    ("SPEAKER_01", "My team spends two days a week on manual reports. We had three people on it."),
+    ("SPEAKER_03", "Hey sorry, Mia here. We had a fire drill."),
+    ("SPEAKER_00", "No worries. We can set up the sandbox and you can see the reports."),
+)
+
+
+def test_roster_wins_and_matches_first_names_and_labels() -> None:
+    m = meeting(
+        ("Dana Ruiz", "Welcome to Acme, I'll be your account director."),
+        ("Raj Patel", "Thanks. Our team is small."),
+        ("SPEAKER_07", "We had a rough quarter."),
+        roster={"Dana": "customer", "raj patel": "vendor", "SPEAKER_07": "vendor"},
+    )
+    sides.infer(m)
+    assert m.sides["Dana Ruiz"] == "customer"
+    assert m.sides["Raj Patel"] == "vendor"
+    assert m.sides["SPEAKER_07"] == "vendor"
+    assert m.side_of("Dana") == "customer"  # the roster name itself resolves too
+
+
+def test_names_learned_for_anonymous_labels() -> None:
+    m = meeting(*KICKOFF)
+    learned = names.learn(m)
+    assert learned["SPEAKER_02"] == "Jess"
+    assert learned["SPEAKER_03"] == "Mia"
+    assert learned["SPEAKER_01"] == "Raj"
+    assert learned["SPEAKER_00"] == "Dana"
+
+
+def test_named_speakers_map_to_themselves() -> None:
+    m = meeting(("Dana Ruiz", "Hi Raj."), ("Raj Patel", "Hi Dana."))
+    assert names.learn(m) == {"Dana Ruiz": "Dana Ruiz", "Raj Patel": "Raj Patel"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hey sorry, sorry I'm late this is Tomas.", ["Tomas"]),
+        ("Hi, it's Hye-jin. Can you hear me?", ["Hye-jin"]),
+        ("Okay so I'm Adaeze I'm the account exec here.", ["Adaeze"]),
+        ("Lauren here. My last call went over.", ["Lauren"]),
+        ("So, this is Yuki, she runs customer marketing for us.", []),
+        ("I've got Mei-Ling here with me.", []),
+        ("Tomas this is Greg and Mei-Ling from Harbor Point.", []),
+    ],
+)
+def test_self_introductions(text: str, name: list[str]) -> None:
+    assert names.self_named(text) == name
+
+
+def test_sides_inferred_from_talk_and_introductions() -> None:
+    m = meeting(*KICKOFF)
+    sides.infer(m)
+    assert m.sides == {
+        "SPEAKER_00": "vendor",
+        "SPEAKER_01": "customer",
+        "SPEAKER_02": "vendor",
+        "SPEAKER_03": "customer",
+    }
+    assert m.owner_name("SPEAKER_02") == "Jess"
+
+
+def test_vendor_role_names_the_colleague() -> None:
+    m = meeting(
+        ("Ana", "Morning all. So Lauren's gonna join us, she's your CSM."),
+        ("Raj", "Morning. My team has been waiting for this."),
+        ("Lauren", "Hi, sorry I'm late. Did I miss much?"),
+        ("Raj", "We had a rough week, honestly."),
+    )
+    sides.infer(m)
+    assert m.sides == {"Ana": "vendor", "Raj": "customer", "Lauren": "vendor"}
+
+
+@needs_shared
+def test_internal_meeting_is_all_vendor() -> None:
+    m = Meeting(formats.read(CS_TRAIN / "t4_06_alcott_vine_internal_review.txt"), [])
+    sides.infer(m)
+    assert set(m.sides.values()) == {"vendor"}
+
+
+@needs_shared
+def test_founders_seed_has_no_customer() -> None:
+    m = Meeting(formats.read(next(SEEDS.glob("000_*.txt"))), [])
+    sides.infer(m)
+    assert "customer" not in m.sides.values()
+
+
+@needs_shared
+def test_cs_train_speaker_sides_without_roster() -> None:
+    """Every labelled speaker of cs_train, sides inferred with no roster."""
+    right = total = 0
+    for path, labels in evaluate.labelled_files(Path(CS_TRAIN)):
+        truth = {n: "vendor" for n in labels["vendor_speakers"]}
+        truth.update({n: "customer" for n in labels["customer_speakers"]})
+        m = Meeting(formats.read(path), [])
+        sides.infer(m)
+        right += sum(m.side_of(s) == side for s, side in truth.items())
+        total += len(truth)
+    assert total == 170
+    assert right / total >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("sentence", "side"),
+    [
+        ("We'll send you the quote by Friday.", "vendor"),
+        ("We'll get you our export next week.", "customer"),
+        ("I'll get it through legal in two weeks.", "customer"),
+        ("I'll take it to the board on the twelfth.", "customer"),
+        ("Could you send me the driver list?", "customer"),
+        ("Let's all review the plan on Thursday.", "joint"),
+        ("I'll go back to my VP on the discount.", "vendor"),
+        ("I'll set up the sandbox by Monday.", "vendor"),
+        ("I'll put together the deck.", "unknown"),
+    ],
+)
+def test_sentence_side(sentence: str, side: str) -> None:
+    assert sides.sentence_side(sentence) == side
+
+
+def test_sentence_side_falls_back_to_the_speaker() -> None:
+    assert sides.sentence_side("I'll put together the deck.", "customer") == "customer"
