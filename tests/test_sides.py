@@ -102,6 +102,22 @@ def test_vendor_role_names_the_colleague() -> None:
     assert m.sides == {"Ana": "vendor", "Raj": "customer", "Lauren": "vendor"}
 
 
+def test_email_domains_in_labels_split_the_sides() -> None:
+    m = meeting(
+        ("dana@acme.io", "Okay, let's start."),
+        ("raj@globex.com", "Sure."),
+        ("Priya Shah (Acme)", "My team had a rough week."),
+        ("Mia Chen (Globex)", "We had one too."),
+    )
+    sides.infer(m)
+    assert m.sides == {
+        "dana@acme.io": "vendor",
+        "raj@globex.com": "customer",
+        "Priya Shah (Acme)": "vendor",
+        "Mia Chen (Globex)": "customer",
+    }
+
+
 @needs_shared
 def test_internal_meeting_is_all_vendor() -> None:
     m = Meeting(formats.read(CS_TRAIN / "t4_06_alcott_vine_internal_review.txt"), [])

@@ -185,6 +185,8 @@ def _relations(meeting: Meeting, fixed: dict[str, SpeakerSide]) -> dict[str, Spe
     speakers = meeting.transcript.speakers
     if speakers and speakers[0] not in fixed:
         fixed[speakers[0]] = "vendor"
+    for speaker, side in _by_domain(speakers).items():
+        fixed.setdefault(speaker, side)
     links = _links(meeting)
     for speaker, target in links["vendor"]:
         fixed.setdefault(target or speaker, "vendor")
@@ -193,6 +195,23 @@ def _relations(meeting: Meeting, fixed: dict[str, SpeakerSide]) -> dict[str, Spe
             if speaker in fixed and target and target not in fixed:
                 fixed[target] = fixed[speaker]
     return fixed
+
+
+def _domain(label: str) -> str | None:
+    """The company in a label: an email domain ("dana@acme.com") or "Dana Ruiz (Acme)"."""
+    m = re.search(r"@([\w-]+(?:\.[\w-]+)*)|\(([^)]+)\)\s*$", label)
+    if m is None:
+        return None
+    return _fold(m.group(1) or m.group(2)).split(".")[0]
+
+
+def _by_domain(speakers: list[str]) -> dict[str, SpeakerSide]:
+    """With two or more companies in the labels, the host's company is the vendor."""
+    domains = {s: d for s in speakers if (d := _domain(s))}
+    if not speakers or len(set(domains.values())) < 2:
+        return {}
+    host = domains.get(speakers[0]) or next(iter(domains.values()))
+    return {s: "vendor" if d == host else "customer" for s, d in domains.items()}
 
 
 def _links(meeting: Meeting) -> dict[str, list[tuple[str, str | None]]]:
