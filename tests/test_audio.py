@@ -61,7 +61,7 @@ class FakeTranscriber:
     def __init__(self) -> None:
         self.calls: list[int] = []
 
-    def transcribe(self, audio: np.ndarray, words: bool = False) -> Iterator[Segment]:
+    def transcribe(self, audio: np.ndarray, words: bool = True) -> Iterator[Segment]:
         self.calls.append(len(audio))
         loud = np.abs(audio).reshape(-1, SR // 2).max(axis=1) > 0.05
         for start, end in _runs(loud):

@@ -44,7 +44,7 @@ def transcribe_file(
                 "'milepost[diarize]'); all speech is labelled SPEAKER_1",
                 path,
             )
-    show = sys.stderr.isatty() if progress is None else progress
+    show = _interactive() if progress is None else progress
     with _progress_bar(path, show) as update:
         return transcribe_recording(path, transcriber, embedder, speakers, update)
 
@@ -68,6 +68,13 @@ class LazyEmbedder:
             self._inner = ResemblyzerEmbedder(self.threads)  # type: ignore[assignment]
         assert self._inner is not None
         return self._inner.embed(audio, starts, length)
+
+
+def _interactive() -> bool:
+    """A terminal, and not a batch worker process (parallel bars would garble it)."""
+    import multiprocessing
+
+    return sys.stderr.isatty() and multiprocessing.parent_process() is None
 
 
 def _is_mono(path: str | Path) -> bool:

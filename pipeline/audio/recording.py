@@ -7,7 +7,7 @@ are transcribed per channel; everything else is mixed to mono and diarized.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +22,9 @@ log = logging.getLogger("milepost")
 # Stereo counts as two parties when, over frames with speech in either channel, the
 # louder channel is typically this many dB above the other (a room mic stays near 0).
 SPLIT_DB = 6.0
+# A silence this long between two words ends a turn (on one channel of a call, the other
+# party usually spoke in it; Whisper would keep both sides of the gap in one segment).
+PAUSE_S = 1.0
 Progress = Callable[[float], None]
 
 
@@ -78,7 +81,7 @@ def _by_channel(
     for offset, audio in pieces:
         merged: list[Segment] = []
         for channel in range(2):
-            for seg in transcriber.transcribe(audio[channel]):
+            for seg in _split_at_pauses(transcriber.transcribe(audio[channel])):
                 merged.append(_shift(seg, offset, speaker_name(channel)))
         out.extend(sorted(merged, key=lambda s: (s.start, s.end)))
         if progress:
@@ -100,7 +103,7 @@ def _diarized(
     for offset, audio in pieces:
         mono = audio.mean(axis=0) if audio.shape[0] > 1 else audio[0]
         found = []
-        for seg in transcriber.transcribe(mono, words=embedder is not None):
+        for seg in _split_at_pauses(transcriber.transcribe(mono)):
             found.append(seg)
             if progress:
                 progress(offset + seg.end)
@@ -131,16 +134,26 @@ def _split_by_speaker(
         run: list[Word] = []
         for word in seg.words:
             if run and word.speaker != run[-1].speaker:
-                out.append(_from_words(run))
+                out.append(_from_words(run, speaker_name(run[0].speaker)))
                 run = []
             run.append(word)
-        out.append(_from_words(run))
+        out.append(_from_words(run, speaker_name(run[0].speaker)))
     return [s for s in out if s.text]
 
 
-def _from_words(words: list[Word]) -> Segment:
+def _split_at_pauses(segments: Iterable[Segment]) -> Iterator[Segment]:
+    for seg in segments:
+        run: list[Word] = []
+        for word in seg.words:
+            if run and word.start - run[-1].end >= PAUSE_S:
+                yield _from_words(run, seg.speaker)
+                run = []
+            run.append(word)
+        yield _from_words(run, seg.speaker) if run else seg
+
+
+def _from_words(words: list[Word], speaker: str | None = None) -> Segment:
     text = "".join(w.text for w in words).strip()
-    speaker = speaker_name(words[0].speaker)
     return Segment(words[0].start, words[-1].end, text, speaker, words)
 
 

@@ -36,7 +36,7 @@ class Segment:
 class Transcriber(Protocol):
     """Anything that turns 16 kHz mono float32 audio into segments (tests use a fake)."""
 
-    def transcribe(self, audio: np.ndarray, words: bool = False) -> Iterator[Segment]: ...
+    def transcribe(self, audio: np.ndarray, words: bool = True) -> Iterator[Segment]: ...
 
 
 class WhisperTranscriber:
@@ -50,11 +50,17 @@ class WhisperTranscriber:
         self.vad = vad
         self.model = load_whisper(self.folder, self.threads)
 
-    def transcribe(self, audio: np.ndarray, words: bool = False) -> Iterator[Segment]:
-        """Segments as Whisper produces them, with word times when asked (for diarization)."""
+    def transcribe(self, audio: np.ndarray, words: bool = True) -> Iterator[Segment]:
+        """Segments as Whisper produces them, their times tightened to the first and last word.
+
+        Segment times alone can stretch over a pause that VAD removed, which misorders
+        the two channels of a call when they are merged by time; word times cost little.
+        """
         segments, _info = self.model.transcribe(audio, vad_filter=self.vad, word_timestamps=words)
         for seg in segments:
             text = seg.text.strip()
-            if text:
-                timed = [Word(float(w.start), float(w.end), w.word) for w in seg.words or []]
-                yield Segment(float(seg.start), float(seg.end), text, words=timed)
+            if not text:
+                continue
+            timed = [Word(float(w.start), float(w.end), w.word) for w in seg.words or []]
+            start, end = (timed[0].start, timed[-1].end) if timed else (seg.start, seg.end)
+            yield Segment(float(start), float(end), text, words=timed)
