@@ -10,6 +10,7 @@ Speed: one several-minute mono file made by concatenating the sample clips; mile
 the same model and settings (a fresh process too), alternating, best of --repeat.
 
     .venv/bin/python benchmarks/bench_audio.py [--skip-speed] [--minutes 5] [--repeat 3]
+        [--memory-hours 3]
 """
 
 from __future__ import annotations
@@ -227,14 +228,70 @@ def speed(minutes: float, repeat: int) -> None:
                 print(f"RTF tiny.en int8, {n} thread(s), VAD {'on' if vad else 'off'}: {rtf:.4f}")
 
 
+MEMORY = """
+import resource, sys
+import numpy as np
+from milepost.pipeline.audio import recording
+from milepost.pipeline.audio.transcriber import Segment, Word
+
+class Cheap:
+    # a stand-in for Whisper: one 8-word segment every 10 s of audio
+    def transcribe(self, audio, words=True):
+        for t in np.arange(0, len(audio) / 16000 - 10, 10.0):
+            ws = [Word(t + i, t + i + 0.5, " w") for i in range(8)]
+            yield Segment(t, t + 8, "w " * 8, words=ws)
+
+class Random:
+    def embed(self, audio, starts, length):
+        v = np.random.default_rng(len(starts)).random((len(starts), 256))
+        return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+t = recording.transcribe_recording(sys.argv[1], Cheap(), Random(), speakers=2)
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(len(t.turns), base // 1024, peak // 1024)
+"""
+
+
+def memory(hours: float) -> None:
+    """Peak RSS of the decode-window-diarize path on a long file (Whisper stubbed out)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "long.wav"
+        clip = decode.load(AMI / "mixture.wav")[0]
+        block = np.tile(clip, 10)  # 10 minutes
+        with av.open(str(path), "w") as out:
+            stream = out.add_stream("pcm_s16le", rate=decode.SAMPLE_RATE, layout="mono")
+            for _ in range(int(hours * 6)):
+                frame = av.AudioFrame.from_ndarray(
+                    (block * 32767).astype(np.int16)[None, :], format="s16", layout="mono"
+                )
+                frame.sample_rate = decode.SAMPLE_RATE
+                for packet in stream.encode(frame):
+                    out.mux(packet)
+            for packet in stream.encode(None):
+                out.mux(packet)
+        result = subprocess.run(
+            [sys.executable, "-c", MEMORY, str(path)], check=True, capture_output=True, text=True
+        )
+        turns, base, peak = result.stdout.split()
+        whole = hours * 3600 * decode.SAMPLE_RATE * 4 / 2**20
+        print(
+            f"== memory, {hours:g} h mono wav, Whisper stubbed: peak RSS {peak} MiB "
+            f"(after imports {base} MiB; the whole decoded audio would be {whole:.0f} MiB)"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-speed", action="store_true")
     parser.add_argument("--minutes", type=float, default=5.0)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--memory-hours", type=float, default=3.0, help="0 skips the check")
     args = parser.parse_args()
     print(f"cpu cores available: {os.cpu_count()}, diarize extra: {diarization_available()}")
     accuracy()
+    if args.memory_hours:
+        memory(args.memory_hours)
     if not args.skip_speed:
         speed(args.minutes, args.repeat)
 

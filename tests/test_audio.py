@@ -342,6 +342,7 @@ def test_mel_matches_resemblyzers_own() -> None:
 @pytest.fixture
 def fake_model(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(audio, "WhisperTranscriber", _fake_whisper)
+    monkeypatch.setattr(audio, "diarization_available", lambda: True)
     monkeypatch.setattr(audio, "LazyEmbedder", lambda threads=None: FakeEmbedder())
 
 
