@@ -127,6 +127,15 @@ def test_channels_differ_only_for_one_party_per_channel() -> None:
     assert not recording.channels_differ(decode.load(JFK, 2))
 
 
+def test_a_dead_channel_is_not_a_second_party() -> None:
+    both = np.concatenate([tone(150, 1), tone(1200, 1)])
+    assert not recording.channels_differ(np.stack([both, np.zeros_like(both)]))
+    assert not recording.channels_differ(np.stack([both, both * 0.9]))
+    quiet = np.zeros(SR, np.float32)
+    left, right = np.concatenate([tone(150, 1), quiet]), np.concatenate([quiet, tone(1200, 1)])
+    assert recording.channels_differ(np.stack([left, right]))
+
+
 def test_not_audio_with_an_audio_extension(tmp_path: Path) -> None:
     path = tmp_path / "call.mp3"
     path.write_text("Dana: this is a transcript, not a recording\n")

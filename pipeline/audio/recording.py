@@ -6,7 +6,7 @@ are transcribed per channel; everything else is mixed to mono and diarized.
 
 from __future__ import annotations
 
-import logging
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -17,11 +17,12 @@ from milepost.pipeline.audio import decode, diarize
 from milepost.pipeline.audio.transcriber import Segment, Transcriber, Word
 from milepost.pipeline.errors import AudioDecodeError
 
-log = logging.getLogger("milepost")
-
 # Stereo counts as two parties when, over frames with speech in either channel, the
 # louder channel is typically this many dB above the other (a room mic stays near 0).
 SPLIT_DB = 6.0
+# ... and each channel leads in at least this share of them (else one side is dead air,
+# e.g. a mono call recorded into the left channel only: that is diarized instead).
+LEAD_SHARE = 0.1
 # A silence this long between two words ends a turn (on one channel of a call, the other
 # party usually spoke in it; Whisper would keep both sides of the gap in one segment).
 PAUSE_S = 1.0
@@ -47,7 +48,8 @@ def transcribe_recording(
     first = next(pieces, None)
     if first is None:
         raise AudioDecodeError("no audio could be decoded", path)
-    pieces = _chain(first, pieces)
+    decoded: list[float] = []  # end of the last window, for files without a duration
+    pieces = _chain(first, pieces, decoded)
     if channels == 2 and channels_differ(first[1]):
         segments = _by_channel(pieces, transcriber, progress)
     else:
@@ -58,20 +60,24 @@ def transcribe_recording(
         raise AudioDecodeError("no speech found in the recording", path)
     turns = [Turn(speaker=s.speaker, start=s.start, end=s.end, text=s.text) for s in segments]
     return Transcript(
-        source=str(path), input_format="audio", turns=turns, duration_s=info.duration_s
+        source=str(path),
+        input_format="audio",
+        turns=turns,
+        duration_s=info.duration_s or round(decoded[-1], 3),
     )
 
 
 def channels_differ(stereo: np.ndarray, frame: int = decode.SAMPLE_RATE // 10) -> bool:
-    """True when the two channels carry different parties rather than one mix."""
+    """True when each channel carries its own party, rather than one mix or one dead side."""
     n = stereo.shape[1] // frame
     if n == 0:
         return False
     energy = np.square(stereo[:, : n * frame]).reshape(2, n, frame).mean(axis=2) + 1e-12
     loud = energy.max(axis=0)
     active = loud > loud.max() * 1e-3  # within 30 dB of the loudest frame
-    ratio_db = 10 * np.abs(np.log10(energy[0, active] / energy[1, active]))
-    return bool(np.median(ratio_db) >= SPLIT_DB)
+    ratio_db = 10 * np.log10(energy[0, active] / energy[1, active])
+    each_leads = min(np.mean(ratio_db >= SPLIT_DB), np.mean(ratio_db <= -SPLIT_DB))
+    return bool(np.median(np.abs(ratio_db)) >= SPLIT_DB and each_leads >= LEAD_SHARE)
 
 
 def _by_channel(
@@ -163,7 +169,9 @@ def _shift(seg: Segment, offset: float, speaker: str) -> Segment:
 
 
 def _chain(
-    first: tuple[float, np.ndarray], rest: Iterator[tuple[float, np.ndarray]]
+    first: tuple[float, np.ndarray], rest: Iterator[tuple[float, np.ndarray]], ends: list[float]
 ) -> Iterator[tuple[float, np.ndarray]]:
-    yield first
-    yield from rest
+    """`first` then the rest, noting where each window ends."""
+    for offset, audio in itertools.chain([first], rest):
+        ends.append(offset + audio.shape[1] / decode.SAMPLE_RATE)
+        yield offset, audio
