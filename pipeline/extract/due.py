@@ -98,6 +98,9 @@ def rules() -> list[tuple[str, re.Pattern[str]]]:
             rf"(?:(?P<wd>{wd}),?\s+)?the\s+(?P<day>{ord_})(?:,?\s+(?P<wd2>{wd})(?:\s+week)?)?",
         ),
         ("tomorrow", rf"{eod}\s+tomorrow|tomorrow\s+{eod}"),
+        ("weekday", rf"{eod},?\s+(?:on\s+)?(?P<wd>{wd})"),
+        ("next_weekday", rf"(?P<wd>{wd}){tod},?\s+next\s+week"),
+        ("weekday_week", rf"(?:a|one)\s+week\s+from\s+(?P<wd>{wd})"),
         ("day_after_tomorrow", r"(?:the\s+)?day\s+after\s+tomorrow"),
         ("tomorrow", rf"tomorrow(?!['’]s){tod}"),
         (
@@ -115,7 +118,12 @@ def rules() -> list[tuple[str, re.Pattern[str]]]:
         ("next_weekday", rf"next\s+(?P<wd>{wd}){tod}"),
         ("weekday_week", rf"(?P<wd>{wd})\s+week\b"),
         ("weekday", rf"(?:this\s+coming\s+|this\s+|coming\s+)?(?P<wd>{wd}){tod}"),
-        ("in_n", rf"(?:in|within)\s+(?:the\s+next\s+)?(?P<n>{num})\s+(?P<unit>day|week|month)s?"),
+        (
+            "in_n",
+            rf"(?:in|within|over)\s+(?:the\s+next\s+)?(?P<n>{num})\s+(?P<unit>day|week|month)s?",
+        ),
+        ("in_n", r"(?:in|within|over)\s+the\s+next\s+(?P<unit>day|week|month)\b"),
+        ("in_n", r"in\s+a\s+(?P<unit>fortnight)"),
         ("in_n", rf"(?P<n>{num})\s+(?P<unit>day|week|month)s?\s+from\s+(?:now|today)"),
         ("month_end", rf"(?:the\s+)?end\s+of\s+(?P<mon>{mon})"),
         ("month_end", r"(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?month|month[- ]end|this\s+month"),
@@ -302,9 +310,11 @@ def _month_day(parts: dict[str, str], d: date) -> date | None:
 
 
 def _in_n(parts: dict[str, str], d: date) -> date:
-    raw = " ".join(parts["n"].lower().split())
+    raw = " ".join(parts.get("n", "one").lower().split())
     n = int(raw) if raw.isdigit() else vocab().numbers[raw]
     unit = parts["unit"].lower()
+    if unit == "fortnight":
+        n, unit = 2 * n, "week"
     if unit == "month":
         return _add_months(d, n)
     return d + timedelta(days=n * (7 if unit == "week" else 1))
