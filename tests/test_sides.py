@@ -118,6 +118,30 @@ def test_email_domains_in_labels_split_the_sides() -> None:
     }
 
 
+def test_customer_speaking_first_is_not_taken_for_the_host() -> None:
+    m = meeting(
+        (
+            "Raj",
+            "Hi, can you hear me? My team is all here. We had a rough quarter and we had to cut.",
+        ),
+        (
+            "Dana",
+            "Hi Raj. We can set up a sandbox for you. You want the reports daily? You can see it.",
+        ),
+        ("Raj", "We had a tool like that before. Our numbers never matched. I'll tell my team."),
+        (
+            "Dana",
+            "Of course. We can send you a login today. You can try it, and we can walk your side.",
+        ),
+        (
+            "Raj",
+            "We'll see. My team decides. We had enough demos. We lose two days a week on reports.",
+        ),
+    )
+    sides.infer(m)
+    assert m.sides == {"Raj": "customer", "Dana": "vendor"}
+
+
 @needs_shared
 def test_internal_meeting_is_all_vendor() -> None:
     m = Meeting(formats.read(CS_TRAIN / "t4_06_alcott_vine_internal_review.txt"), [])

@@ -29,6 +29,9 @@ SENTENCE = re.compile(r"(?<=[.?!])\s+")
 FIRST = "__first"
 SECOND = "__second"
 SHARE = "__share"
+# The first speaker hosts the call (the vendor records it) unless they talk like a customer
+# and someone else talks like the vendor by at least this margin (vendor log-odds).
+HOST_DOUBT_MARGIN = 0.75
 
 
 @dataclass(frozen=True)
@@ -98,7 +101,7 @@ def infer(meeting: Meeting, weights: dict[str, Any] | None = None) -> None:
         meeting.sides = {s: "vendor" for s in speakers}
     else:
         scores = speaker_scores(meeting, weights)
-        fixed = _relations(meeting, dict(roster))
+        fixed = _relations(meeting, dict(roster), scores)
         meeting.sides = {
             s: fixed.get(s) or ("vendor" if scores[s] > 0 else "customer") for s in speakers
         }
@@ -180,11 +183,14 @@ def speaker_scores(meeting: Meeting, weights: dict[str, Any] | None = None) -> d
     }
 
 
-def _relations(meeting: Meeting, fixed: dict[str, SpeakerSide]) -> dict[str, SpeakerSide]:
+def _relations(
+    meeting: Meeting, fixed: dict[str, SpeakerSide], scores: dict[str, float]
+) -> dict[str, SpeakerSide]:
     """Sides settled by what people say about each other, spreading from the call's host."""
     speakers = meeting.transcript.speakers
-    if speakers and speakers[0] not in fixed:
-        fixed[speakers[0]] = "vendor"
+    host = speakers[0] if speakers else None
+    if host and host not in fixed and not _host_doubted(host, scores):
+        fixed[host] = "vendor"
     for speaker, side in _by_domain(speakers).items():
         fixed.setdefault(speaker, side)
     links = _links(meeting)
@@ -212,6 +218,12 @@ def _by_domain(speakers: list[str]) -> dict[str, SpeakerSide]:
         return {}
     host = domains.get(speakers[0]) or next(iter(domains.values()))
     return {s: "vendor" if d == host else "customer" for s, d in domains.items()}
+
+
+def _host_doubted(host: str, scores: dict[str, float]) -> bool:
+    """True when the first speaker sounds like the customer and another like the vendor."""
+    best_other = max((v for s, v in scores.items() if s != host), default=float("-inf"))
+    return scores[host] < 0 and best_other - scores[host] > HOST_DOUBT_MARGIN
 
 
 def _links(meeting: Meeting) -> dict[str, list[tuple[str, str | None]]]:
