@@ -229,7 +229,7 @@ def speed(minutes: float, repeat: int) -> None:
 
 
 MEMORY = """
-import resource, sys
+import sys
 import numpy as np
 from milepost.pipeline.audio import recording
 from milepost.pipeline.audio.transcriber import Segment, Word
@@ -246,10 +246,15 @@ class Random:
         v = np.random.default_rng(len(starts)).random((len(starts), 256))
         return v / np.linalg.norm(v, axis=1, keepdims=True)
 
-base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def high_water_mib():
+    # VmHWM: this process's peak RSS (ru_maxrss would carry the parent's over exec)
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) // 1024
+
+base = high_water_mib()
 t = recording.transcribe_recording(sys.argv[1], Cheap(), Random(), speakers=2)
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(len(t.turns), base // 1024, peak // 1024)
+print(len(t.turns), base, high_water_mib())
 """
 
 

@@ -9,6 +9,7 @@ import wave
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+import av
 import numpy as np
 import pytest
 from click.testing import CliRunner
@@ -111,6 +112,57 @@ def test_decode_any_rate_and_layout(tmp_path: Path) -> None:
     assert audio.shape == (1, 32000)
 
 
+def encode(path: Path, codec: str | None, rate: int, video: bool = False) -> Path:
+    """Two seconds of a stereo tone (codec None: none) in any container, with video if asked."""
+    with av.open(str(path), "w") as out:
+        picture = out.add_stream("mpeg4", rate=10) if video else None
+        sound = out.add_stream(codec, rate=rate, layout="stereo") if codec else None
+        packets = []
+        if picture is not None:
+            picture.width, picture.height, picture.pix_fmt = 64, 48, "yuv420p"
+            for i in range(20):
+                still = av.VideoFrame.from_ndarray(np.zeros((48, 64, 3), np.uint8), format="rgb24")
+                still.pts = i
+                packets += picture.encode(still)
+            packets += picture.encode(None)
+        if sound is not None:
+            frame = av.AudioFrame.from_ndarray(
+                np.stack([tone(300, 2, rate)] * 2), format="fltp", layout="stereo"
+            )
+            frame.sample_rate = rate
+            packets += [*sound.encode(frame), *sound.encode(None)]
+        for packet in packets:
+            out.mux(packet)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "codec", "rate"),
+    [
+        ("call.m4a", "aac", 44100),
+        ("call.mp3", "libmp3lame", 44100),
+        ("call.ogg", "libopus", 48000),
+        ("call.opus", "libopus", 48000),
+        ("call.webm", "libopus", 48000),
+        ("call.flac", "flac", 22050),
+        ("call.mp4", "aac", 32000),
+    ],
+)
+def test_every_container_decodes_to_16k(tmp_path: Path, name: str, codec: str, rate: int) -> None:
+    path = encode(tmp_path / name, codec, rate)
+    assert decode.probe(path).channels == 2
+    samples = decode.load(path).shape[1]
+    assert abs(samples - 2 * SR) < 0.1 * SR  # codec priming and padding aside
+
+
+def test_the_audio_track_of_a_video(tmp_path: Path) -> None:
+    path = encode(tmp_path / "meeting.mov", "aac", 48000, video=True)
+    assert abs(decode.load(path).shape[1] - 2 * SR) < 0.1 * SR
+    silent = encode(tmp_path / "screen.mp4", None, 48000, video=True)
+    with pytest.raises(AudioDecodeError, match="screen.mp4: no audio track"):
+        decode.probe(silent)
+
+
 def test_windows_cut_at_quiet_points_without_losing_samples() -> None:
     loud = np.concatenate([tone(200, 3), np.zeros(SR // 4, np.float32), tone(200, 3)])
     blocks = [loud[None, i : i + 1000] for i in range(0, len(loud), 1000)]
@@ -179,6 +231,7 @@ def test_default_model_is_the_bundled_tiny_en() -> None:
     folder = resolve_model(None)
     assert folder.name == "model" and (folder / "model.bin").is_file()
     assert resolve_model("tiny.en") == folder
+    assert resolve_model(str(folder)) == folder  # a local CTranslate2 folder
 
 
 def test_named_model_must_be_in_the_local_cache(
@@ -252,6 +305,16 @@ def test_missing_diarize_extra_warns_and_keeps_one_speaker(
         f"{path}: speaker diarization needs the optional extra (pip install "
         "'milepost[diarize]'); all speech is labelled SPEAKER_1"
     ]
+
+
+def test_a_bad_file_fails_before_the_model_loads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(audio, "WhisperTranscriber", None)  # calling it would be a TypeError
+    path = tmp_path / "call.opus"
+    path.write_bytes(b"\x00\x01 not opus at all" * 50)
+    with pytest.raises(AudioDecodeError, match="call.opus: not a readable audio file"):
+        audio.transcribe_file(path)
 
 
 def _fake_whisper(model: str | None = None, threads: int | None = None, vad: bool = True):  # type: ignore[no-untyped-def]

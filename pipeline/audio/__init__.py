@@ -33,19 +33,20 @@ def transcribe_file(
 
     progress None shows a bar in audio seconds when stderr is a terminal.
     """
+    info = probe(path)  # a bad file fails before the model loads
     transcriber = WhisperTranscriber(model, threads=threads, vad=vad)
     embedder = None
     if speakers != 1:
         if diarization_available():
             embedder = LazyEmbedder(transcriber.threads)
-        elif _is_mono(path):
+        elif info.channels != 2:
             log.warning(
                 "%s: speaker diarization needs the optional extra (pip install "
                 "'milepost[diarize]'); all speech is labelled SPEAKER_1",
                 path,
             )
     show = _interactive() if progress is None else progress
-    with _progress_bar(path, show) as update:
+    with _progress_bar(path, info.duration_s, show) as update:
         return transcribe_recording(path, transcriber, embedder, speakers, update)
 
 
@@ -77,18 +78,15 @@ def _interactive() -> bool:
     return sys.stderr.isatty() and multiprocessing.parent_process() is None
 
 
-def _is_mono(path: str | Path) -> bool:
-    return probe(path).channels != 2
-
-
 @contextmanager
-def _progress_bar(path: str | Path, show: bool) -> Iterator[Callable[[float], None] | None]:
+def _progress_bar(
+    path: str | Path, total: float | None, show: bool
+) -> Iterator[Callable[[float], None] | None]:
     if not show:
         yield None
         return
     from tqdm import tqdm
 
-    total = probe(path).duration_s
     with tqdm(total=round(total or 0, 1) or None, unit="s", desc=Path(path).name) as bar:
 
         def update(done: float) -> None:
