@@ -89,6 +89,7 @@ def test_vague_phrases_keep_text_and_no_date(said: str) -> None:
         ("I'll get back to you within the next week.", "2026-03-10", "within the next week"),
         ("We'll roll it out over the next two weeks.", "2026-03-17", "over the next two weeks"),
         ("I'll have it to you in a couple of weeks.", "2026-03-17", "in a couple of weeks"),
+        ("I'll send it over on tomorrow, with the form.", "2026-03-04", "tomorrow"),
         ("I'll do the export right after this call.", None, "right after this call"),
         ("I'll redo the login today, right after this.", "2026-03-03", "today"),
         ("I'll send the pack as soon as you intro us.", None, "as soon as you intro us"),

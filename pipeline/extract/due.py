@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+# Rules whose phrase is said without "on"/"from"/"starting" ("send it on tomorrow" -> "tomorrow").
+UNLED_RULES = frozenset({"today", "tomorrow", "day_after_tomorrow", "vague"})
 # Sayings that pin a deadline: preferred over a bare "today" said earlier in the sentence.
 DEADLINE_LEADS = ("by", "before", "till", "til", "until", "no later than")
 
@@ -228,7 +230,8 @@ def _accept(text: str, name: str, m: re.Match[str]) -> Found | None:
     start = m.start()
     lead = v.lead.search(before)
     core = m.group(0).lower()
-    if lead and (lead.group(0).split()[-1].lower() != "from" or name != "vague"):
+    lead_word = lead.group(0).split()[-1].lower() if lead else ""
+    if lead and not (lead_word in ("on", "from", "starting") and name in UNLED_RULES):
         start = lead.start()
     elif core.startswith(("the end", "end")) and re.search(r"\bat\s+$", before, re.IGNORECASE):
         start = re.search(r"\bat\s+$", before, re.IGNORECASE).start()  # type: ignore[union-attr]
