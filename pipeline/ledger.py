@@ -88,42 +88,47 @@ def reopen_done_by(db: Database, meeting_id: int) -> None:
     )
 
 
-def reconcile(db: Database, meeting_id: int) -> None:
-    """Close earlier open steps this meeting shows done, and this meeting's steps later ones do."""
+def reconcile(db: Database, meeting_id: int, texts: list[str] | None = None) -> None:
+    """Close earlier open steps this meeting shows done, and this meeting's steps later ones do.
+
+    `texts` are the meeting's turns when the caller has them (saves reading them back)."""
     meetings = _account_meetings(db, meeting_id)
     this = meetings[meeting_id]
-    earlier = [m for m in meetings.values() if _after(this, m)]
+    earlier = [m["id"] for m in meetings.values() if _after(this, m)]
     if earlier:
-        _close_from(db, meeting_id, [m["id"] for m in earlier])
-    later = sorted((m for m in meetings.values() if _after(m, this)), key=_order)
-    for m in later:
-        _close_from(db, m["id"], [meeting_id])
+        said = completion.done_statements(texts if texts is not None else _texts(db, meeting_id))
+        _close(db, this, said, earlier)
+    for m in sorted((m for m in meetings.values() if _after(m, this)), key=_order):
+        _close(db, m, completion.done_statements(_texts(db, m["id"])), [meeting_id])
 
 
-def _close_from(db: Database, closer_id: int, step_meeting_ids: list[int]) -> None:
-    """Match the open steps of some meetings against what meeting `closer_id` says was done."""
+def _close(
+    db: Database,
+    closer: dict[str, Any],
+    said: list[completion.Statement],
+    step_meeting_ids: list[int],
+) -> None:
+    """Close the open steps of some meetings that what meeting `closer` said shows done."""
+    if not said:
+        return
     marks = ",".join("?" * len(step_meeting_ids))
     steps = db.execute(
-        f"SELECT id, action FROM next_steps WHERE status = 'open' AND meeting_id IN ({marks})",
+        # `+status`: look steps up by meeting (few), not by status (most of the store)
+        f"SELECT id, action FROM next_steps WHERE +status = 'open' AND meeting_id IN ({marks})",
         step_meeting_ids,
     ).fetchall()
-    if not steps:
-        return
-    texts = [
-        r[0]
-        for r in db.execute("SELECT text FROM turns WHERE meeting_id = ? ORDER BY idx", [closer_id])
-    ]
-    statements = completion.done_statements(texts)
-    if not statements:
-        return
-    row = db.execute("SELECT date FROM meetings WHERE id = ?", [closer_id]).fetchone()
-    when = row[0] if row and row[0] else datetime.now(UTC).date().isoformat()
-    for step_id, sentence in completion.assign(steps, statements).items():
+    when = closer["date"] or datetime.now(UTC).date().isoformat()
+    for step_id, sentence in completion.assign(steps, said).items():
         db.execute(
             "UPDATE next_steps SET status = 'done', done_by = 'meeting', done_meeting_id = ?,"
             " done_evidence = ?, done_at = ? WHERE id = ?",
-            [closer_id, sentence, when, step_id],
+            [closer["id"], sentence, when, step_id],
         )
+
+
+def _texts(db: Database, meeting_id: int) -> list[str]:
+    sql = "SELECT text FROM turns WHERE meeting_id = ? ORDER BY idx"
+    return [r[0] for r in db.execute(sql, [meeting_id])]
 
 
 def _account_meetings(db: Database, meeting_id: int) -> dict[int, dict[str, Any]]:

@@ -43,6 +43,8 @@ def test_done_statements_close_steps(action: str, said: str) -> None:
         ("send the contract", "I sent the invoice."),  # a different thing
         ("export the patient list", "We need to export the patient list."),  # still to do
         ("send the SSO setup guide", "The SSO guide is long."),  # no done cue
+        ("send the SSO setup guide", "We talked about the SSO setup guide."),  # another verb
+        ("export the patient list as a CSV", "I shared the CSV with Tom."),  # another verb
     ],
 )
 def test_other_statements_do_not(action: str, said: str) -> None:
@@ -61,6 +63,7 @@ def test_each_statement_closes_the_step_it_matches_best() -> None:
 
 def test_stemming_meets_irregular_and_regular_forms() -> None:
     assert completion.keywords("sent the guides") == completion.keywords("send a guide")
+    assert completion.action_verb("sent the guides") == completion.action_verb("send a guide")
     assert completion.keywords("exported reports") == completion.keywords("export the report")
 
 

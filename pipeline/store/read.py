@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from sqlite_utils import Database
@@ -86,10 +87,12 @@ def _fts_query(query: str) -> str:
 
 
 def _meeting(row: dict[str, Any]) -> MeetingRecord:
-    return MeetingRecord(
-        **{
-            **row,
-            "has_agreed_goal": bool(row["has_agreed_goal"]),
-            "flags": json.loads(row["flags"]),
-        }
-    )
+    """A meetings row as a record (flags parsed once per distinct value: a hot path)."""
+    row["has_agreed_goal"] = bool(row["has_agreed_goal"])
+    row["flags"] = list(_flags(row["flags"]))
+    return MeetingRecord.model_validate(row)
+
+
+@lru_cache(maxsize=256)
+def _flags(text: str) -> tuple[str, ...]:
+    return tuple(json.loads(text))

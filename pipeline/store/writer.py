@@ -75,7 +75,7 @@ def write_meeting(
             meeting_id = int(cursor.lastrowid or 0)
         _insert_children(db, meeting_id, analysis)
         _restore_user_marks(db, meeting_id, kept)
-        ledger.reconcile(db, meeting_id)
+        ledger.reconcile(db, meeting_id, [t.text for t in analysis.turns])
     return Written("new" if existing is None else "replaced", meeting_id)
 
 

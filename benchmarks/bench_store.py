@@ -1,0 +1,284 @@
+"""Store figures: write throughput next to a plain executemany, read latency, size, batch ingest.
+
+Builds a store of 10,000 generated meetings (100 accounts, dated, with turns, goals, steps,
+outcomes and stage evidence; some later turns close earlier steps) and prints:
+- milepost's write throughput (one transaction per meeting, skip check, ledger matching)
+  next to one plain `executemany` per table of exactly the same rows into the same schema;
+- `brief` (build + render, one account) and `meetings --flagged` latency, median of N;
+- store size per meeting;
+- batch ingest of 200 transcripts with `--jobs 2` vs `--jobs 1` (real analyzer, fresh
+  stores; on a 2-core machine this mostly measures analysis and model loading).
+
+    .venv/bin/python benchmarks/bench_store.py [--meetings 10000] [--transcripts 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from milepost.models import Analysis
+from milepost.pipeline import ledger
+from milepost.pipeline.brief import build_brief, render_brief
+from milepost.pipeline.ingest import ingest
+from milepost.pipeline.listing import render_meetings
+from milepost.pipeline.store import open_db
+from milepost.pipeline.store.read import list_meetings
+from milepost.pipeline.store.writer import CHILD_INSERTS, child_rows, write_meeting
+
+REPO = Path(__file__).resolve().parents[1]
+THINGS = [
+    "SSO guide",
+    "data export",
+    "pricing sheet",
+    "admin training",
+    "field mapping",
+    "security questionnaire",
+    "rollout plan",
+    "usage report",
+    "API keys",
+    "invoice",
+]
+VERBS = ["send", "finish", "share", "book", "review", "set up", "draft", "update"]
+
+
+def generated(n: int, accounts: int = 100, seed: int = 7) -> list[tuple[Analysis, str, str]]:
+    """(analysis, content hash, account) for n meetings over 100 accounts, oldest first."""
+    rnd = random.Random(seed)
+    out = []
+    for i in range(n):
+        account = f"Account {i % accounts:03d}"
+        day = date(2025, 1, 1) + timedelta(days=i // accounts * 3)
+        turns = []
+        for t in range(30):
+            side = "vendor" if t % 2 == 0 else "customer"
+            thing = rnd.choice(THINGS)
+            if t == 5 and i % 5 == 0:  # a done statement that may close an earlier step
+                text = f"I {rnd.choice(['sent', 'finished', 'shared'])} the {thing} last week."
+            elif t % 5 == 0:  # a past-tense sentence that closes nothing
+                text = f"Last month we looked at the {thing} with the team."
+            else:
+                text = f"Turn {t} of meeting {i}: the {thing} matters for next quarter."
+            turns.append(
+                {
+                    "speaker": f"{side.title()} {t % 3}",
+                    "side": side,
+                    "start": t * 20.0,
+                    "end": t * 20.0 + 18,
+                    "text": text,
+                }
+            )
+        steps = [
+            {
+                "action": f"{rnd.choice(VERBS)} the {rnd.choice(THINGS)}",
+                "side": rnd.choice(["vendor", "customer", "joint"]),
+                "owner": "Vendor 0",
+                "due": (day + timedelta(days=7)).isoformat(),
+                "due_text": "next week",
+                "speaker": "Vendor 0",
+                "evidence": f"I'll do step {k} of meeting {i}.",
+                "confidence": 0.8,
+                "found_by": "bench",
+            }
+            for k in range(4)
+        ]
+        agreed = rnd.random() < 0.4
+        a = Analysis.model_validate(
+            {
+                "source": f"/bench/{account}/{i}.txt",
+                "input_format": "plain",
+                "date": day.isoformat(),
+                "title": f"Call {i}",
+                "duration_s": 600.0,
+                "speakers": [
+                    {"name": "Vendor 0", "side": "vendor"},
+                    {"name": "Customer 1", "side": "customer"},
+                ],
+                "turns": turns,
+                "goals": [
+                    {
+                        "text": "cut onboarding time",
+                        "category": "save_time",
+                        "metric": "30%",
+                        "deadline": "by Q3",
+                        "agreed": agreed,
+                        "evidence": "We want 30% faster.",
+                        "confidence": 0.9,
+                    }
+                ],
+                "has_agreed_goal": agreed,
+                "next_steps": steps,
+                "stage": {"id": "adoption", "confidence": 0.7, "evidence": ["rollout", "training"]},
+                "verified_outcomes": [{"category": "save_time", "evidence": "We saved 3 days."}]
+                if i % 10 == 0
+                else [],
+                "flags": [] if agreed else ["no_agreed_goal"],
+                "pipeline_version": "bench",
+            }
+        )
+        out.append((a, f"hash-{i}", account))
+    return out
+
+
+def time_ours(path: Path, items: list[tuple[Analysis, str, str]]) -> tuple[float, float]:
+    """(wall, CPU) seconds to write every meeting the way ingest does."""
+    db = open_db(path)
+    start, cpu = time.perf_counter(), time.process_time()
+    for a, h, account in items:
+        write_meeting(db, a, h, account)
+    elapsed = time.perf_counter() - start, time.process_time() - cpu
+    db.close()
+    return elapsed
+
+
+def time_plain(path: Path, items: list[tuple[Analysis, str, str]]) -> tuple[float, float]:
+    """The same rows, prepared beforehand, with one executemany per table in one transaction."""
+    db = open_db(path)
+    accounts = sorted({acc for _, _, acc in items})
+    ids = {acc: i + 1 for i, acc in enumerate(accounts)}
+    meetings, children = [], {t: [] for t in CHILD_INSERTS}  # type: ignore[var-annotated]
+    for n, (a, h, acc) in enumerate(items, start=1):
+        meetings.append(
+            (
+                n,
+                ids[acc],
+                a.source,
+                h,
+                a.input_format,
+                a.title,
+                a.date,
+                a.duration_s,
+                a.stage.id if a.stage else None,
+                0.7,
+                int(a.has_agreed_goal),
+                '["no_agreed_goal"]' if a.flags else "[]",
+                "[]",
+                a.pipeline_version,
+                "2026-01-01T00:00:00",
+            )
+        )
+        for table, rows in child_rows(n, a).items():
+            children[table].extend(rows)
+    start, cpu = time.perf_counter(), time.process_time()
+    with db.conn:
+        db.conn.executemany(
+            "INSERT INTO accounts (id, name) VALUES (?, ?)", [(i, acc) for acc, i in ids.items()]
+        )
+        db.conn.executemany(
+            "INSERT INTO meetings (id, account_id, source, content_hash, format, title, date,"
+            " duration_s, stage, stage_confidence, has_agreed_goal, flags, questions,"
+            " pipeline_version, ingested_at) VALUES (" + ",".join("?" * 15) + ")",
+            meetings,
+        )
+        for table, rows in children.items():
+            db.conn.executemany(CHILD_INSERTS[table], rows)
+    elapsed = time.perf_counter() - start, time.process_time() - cpu
+    db.close()
+    return elapsed
+
+
+def median_ms(fn, repeat: int) -> str:  # type: ignore[no-untyped-def]
+    """Median wall and CPU milliseconds of `fn`, as text."""
+    wall, cpu = [], []
+    for _ in range(repeat):
+        start, c0 = time.perf_counter(), time.process_time()
+        fn()
+        wall.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - c0)
+    wall_ms, cpu_ms = statistics.median(wall) * 1000, statistics.median(cpu) * 1000
+    return f"{wall_ms:6.1f} ms wall, {cpu_ms:6.1f} ms CPU"
+
+
+def write_transcripts(folder: Path, n: int) -> None:
+    """n distinct text meetings made from the samples (numbered so every hash differs)."""
+    samples = sorted(p for p in (REPO / "data" / "samples").rglob("*.txt") if p.is_file())
+    folder.mkdir(parents=True)
+    for i in range(n):
+        text = samples[i % len(samples)].read_text(encoding="utf-8")
+        (folder / f"m{i:03d}.txt").write_text(text + f"\n[0:09:59] Maya Okafor: Call {i}, bye.\n")
+
+
+def time_ingest(folder: Path, db_path: Path, jobs: int) -> tuple[float, int]:
+    db = open_db(db_path)
+    start = time.perf_counter()
+    summary = ingest(db, [folder], jobs=jobs)
+    return time.perf_counter() - start, summary.count("new")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--meetings", type=int, default=10_000)
+    parser.add_argument("--transcripts", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=20)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp_dir:
+        tmp = Path(tmp_dir)
+        items = generated(args.meetings)
+        rows = sum(1 + sum(len(r) for r in child_rows(0, a).values()) for a, _, _ in items)
+        plain = time_plain(tmp / "plain.db", items)
+        ours = time_ours(tmp / "ours.db", items)
+        bare = ledger.reconcile
+        ledger.reconcile = lambda *args: None  # type: ignore[assignment]
+        store_only = time_ours(tmp / "store-only.db", items)
+        ledger.reconcile = bare
+        print(f"store write, {args.meetings} meetings ({rows} rows), wall / CPU seconds:")
+        for name, (wall, cpu) in (
+            ("plain executemany", plain),
+            ("milepost", ours),
+            ("  without ledger", store_only),
+        ):
+            rate = args.meetings / wall
+            print(f"  {name:18} {wall:7.2f} s / {cpu:6.2f} s  {rate:8.0f} meetings/s (wall)")
+        print(
+            f"  ratio              {ours[0] / plain[0]:7.2f}x wall, {ours[1] / plain[1]:.2f}x CPU"
+            "  (target <= 1.5x)"
+        )
+        print(
+            f"  without ledger     {store_only[0] / plain[0]:7.2f}x wall, "
+            f"{store_only[1] / plain[1]:.2f}x CPU  (per-meeting transactions and checks only)"
+        )
+        db = open_db(tmp / "ours.db")
+        closed = db.execute("SELECT count(*) FROM next_steps WHERE status = 'done'").fetchone()[0]
+        print(f"  steps closed by a later meeting: {closed} of {db['next_steps'].count}")
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        size = os.path.getsize(tmp / "ours.db")
+        print(f"store size: {size / 1e6:.1f} MB, {size / args.meetings / 1024:.1f} KiB per meeting")
+
+        def brief() -> None:
+            render_brief(build_brief(open_db(tmp / "ours.db"), "Account 042"))
+
+        def flagged_one() -> None:
+            render_meetings(list_meetings(open_db(tmp / "ours.db"), "Account 042", flagged=True))
+
+        def flagged_all() -> None:
+            render_meetings(list_meetings(open_db(tmp / "ours.db"), flagged=True))
+
+        n_flagged = len(list_meetings(db, flagged=True))
+        print(f"latency, median of {args.repeat} (open store + query + render; target < 50 ms):")
+        for label, fn in (
+            (f"brief (one account, {args.meetings // 100} meetings)", brief),
+            ("meetings --flagged --account (1 account)", flagged_one),
+            (f"meetings --flagged (all {n_flagged} rows)", flagged_all),
+        ):
+            print(f"  {label:42} {median_ms(fn, args.repeat)}")
+
+        if args.transcripts:
+            folder = tmp / "transcripts"
+            write_transcripts(folder, args.transcripts)
+            one, n1 = time_ingest(folder, tmp / "j1.db", 1)
+            two, n2 = time_ingest(folder, tmp / "j2.db", 2)
+            cores = os.cpu_count()
+            print(f"batch ingest, {args.transcripts} transcripts, real analyzer, {cores} cores:")
+            print(f"  --jobs 1  {one:6.1f} s  ({n1} new)")
+            print(f"  --jobs 2  {two:6.1f} s  ({n2} new)")
+            print(f"  speed-up  {one / two:6.2f}x  (target >= 1.7x)")
+
+
+if __name__ == "__main__":
+    main()
