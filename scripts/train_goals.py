@@ -26,6 +26,7 @@ from milepost.pipeline.extract.meeting import Meeting
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "pipeline" / "data" / "goals" / "model.json"
 SEED = 13
+MIN_WORD = 5
 FOLDS = 5
 CS = (0.03, 0.1, 0.3, 1.0)
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.2, 0.85, 0.05))
@@ -105,8 +106,18 @@ def predict(model, cs, names) -> np.ndarray:  # type: ignore[no-untyped-def]
     return model.predict_proba(x)[:, 1]
 
 
+def feature_names(rows: list[tuple[list[cl.Claim], dict]]) -> list[str]:
+    """Every cue feature, and the words seen in at least MIN_WORD sentences."""
+    counts: dict[str, int] = {}
+    for cs, _ in rows:
+        for c in cs:
+            for n in c.features:
+                counts[n] = counts.get(n, 0) + 1
+    return sorted(n for n, k in counts.items() if not n.startswith("w:") or k >= MIN_WORD)
+
+
 def train(rows: list[tuple[list[cl.Claim], dict]]) -> dict:
-    names = sorted({n for cs, _ in rows for c in cs for n in c.features})
+    names = feature_names(rows)
     out: dict = {"features": names, "trained_on": "cs_train", "seed": SEED}
     for head, kind in HEADS.items():
         c, threshold, f1 = cross_validate(rows, names, kind)

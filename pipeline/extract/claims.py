@@ -22,6 +22,7 @@ from milepost.pipeline.extract.meeting import Meeting
 
 DATA = "data/goals"
 CONTEXT_FAMILIES = ("discovery_q", "affirm", "said_yes", "contest", "joint")
+_WORD = re.compile(r"[a-z][a-z'-]+|\d+")
 FIRST_PERSON = frozenset({"i", "we", "our", "my", "us", "me", "i'd", "we're", "i'm"})
 
 
@@ -75,6 +76,7 @@ def claims(meeting: Meeting) -> list[Claim]:
     families = cue_families()
     turns = meeting.transcript.turns
     context = [_context(t.text, families) for t in turns]
+    words = [content_words(t.text) for t in turns]
     out = []
     for i, doc in enumerate(meeting.docs):
         speaker = turns[i].speaker
@@ -88,9 +90,42 @@ def claims(meeting: Meeting) -> list[Claim]:
                 for n, pattern in families.items()
                 if (n not in CONTEXT_FAMILIES or n == "joint") and pattern.search(text)
             }
-            claim.features = _features(claim, sent, _around(meeting, i, context))
+            around = _around(meeting, i, context)
+            if _restated(meeting, i, content_words(text), words):
+                around["restated_next"] = 1.0
+            claim.features = _features(claim, sent, around)
             out.append(claim)
     return out
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> dict[str, frozenset[str]]:
+    raw = yaml.safe_load(_read("cues.yaml"))
+    return {k: frozenset(raw[k].split()) for k in ("number_words", "stop_words")}
+
+
+def is_number(word: str) -> bool:
+    """A digit string or a spelled-out number ("twenty")."""
+    return word.isdigit() or word in _vocab()["number_words"]
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-cased content words and numbers, for spotting a restatement."""
+    stop = _vocab()["stop_words"]
+    words = _WORD.findall(text.lower())
+    return {w for w in words if w not in stop and (len(w) > 3 or w.isdigit())}
+
+
+def _restated(meeting: Meeting, i: int, mine: set[str], words: list[set[str]]) -> bool:
+    """Someone else repeats this sentence's content within the next three turns."""
+    turns = meeting.transcript.turns
+    for j in range(i + 1, min(i + 4, len(turns))):
+        if turns[j].speaker is not None and turns[j].speaker == turns[i].speaker:
+            continue
+        shared = mine & words[j]
+        if len(shared) >= 3 or any(is_number(w) for w in shared):
+            return True
+    return False
 
 
 def _context(text: str, families: dict[str, re.Pattern[str]]) -> set[str]:
@@ -118,6 +153,9 @@ def _features(claim: Claim, sent, around: dict[str, float]) -> dict[str, float]:
     for name in claim.fired:
         f[f"has_{name}"] = 1.0
     words = [t.lower_ for t in sent]
+    for t in sent:
+        if t.is_alpha and not t.is_stop and len(t) > 2:
+            f[f"w:{t.lemma_.lower()}"] = 1.0
     f["first_person"] = float(any(w in FIRST_PERSON for w in words))
     f["short"] = float(len(words) < 7)
     f["long"] = float(len(words) > 45)

@@ -13,8 +13,9 @@ from milepost.pipeline.extract import claims as cl
 
 MAX_WORDS = 14
 _LEAD = re.compile(
-    r"^(?:(?:so|and|but|um|uh|okay|ok|yeah|well|honestly|like|i mean|look|right|for me|"
-    r"from my side|for us)[,.]?\s+)+",
+    r"^(?:(?:so|and|but|um|uh|okay|ok|yeah|yes|well|honestly|like|i mean|look|right|for me|"
+    r"from my side|for us|from our side|the big picture|bigger picture|separately"
+    r")[,.]?\s+)+",
     re.I,
 )
 _QUALIFIER = re.compile(
@@ -58,9 +59,15 @@ def deadline_of(text: str) -> str | None:
     return text[m.start() : end].strip(" ,.")
 
 
+def trim_lead(sentence: str) -> str:
+    """The sentence without its spoken lead-in ("And honestly, for me, "): still verbatim."""
+    text = _LEAD.sub("", sentence.strip()).strip()
+    return text or sentence.strip()
+
+
 def short_text(sentence: str) -> str:
     """The sentence without its spoken lead-in, cut to a short phrase."""
-    text = _LEAD.sub("", sentence.strip()).strip()
+    text = trim_lead(sentence)
     words = text.split()
     out = " ".join(words[:MAX_WORDS])
     return out if len(words) <= MAX_WORDS else out.rstrip(",.") + "..."

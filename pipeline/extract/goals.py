@@ -9,67 +9,23 @@ by the other side, or a goal "we set together".
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 
 from milepost.models import Goal
 from milepost.pipeline.extract import claims as cl
 from milepost.pipeline.extract.claims import Claim
-from milepost.pipeline.extract.goal_text import category, deadline_of, metric_of, short_text
+from milepost.pipeline.extract.goal_text import (
+    category,
+    deadline_of,
+    metric_of,
+    short_text,
+    trim_lead,
+)
 from milepost.pipeline.extract.meeting import Meeting
 
 FOUND_BY = "goal-model"
 SAME_GOAL_TURNS = 12
 AGREE_TURNS = 6
-_CONTENT = re.compile(r"[a-z][a-z'-]{3,}|\d+")
-_STOP = frozenset(
-    [
-        "that",
-        "this",
-        "what",
-        "with",
-        "from",
-        "have",
-        "just",
-        "like",
-        "about",
-        "would",
-        "could",
-        "they",
-        "them",
-        "their",
-        "there",
-        "then",
-        "because",
-        "really",
-        "honestly",
-        "want",
-        "need",
-        "okay",
-        "yeah",
-        "right",
-        "which",
-        "when",
-        "where",
-        "your",
-        "yours",
-        "were",
-        "it's",
-        "that's",
-        "i'd",
-        "we'd",
-        "we're",
-        "i'm",
-        "don't",
-        "thing",
-        "things",
-        "going",
-        "know",
-        "think",
-        "said",
-    ]
-)
 
 
 def find(meeting: Meeting) -> list[Goal]:
@@ -99,18 +55,20 @@ def select(found: list[Claim], probs: np.ndarray, threshold: float) -> list[list
 
 
 def _same_goal(a: Claim, b: Claim) -> bool:
+    """b restates a's goal: close by and sharing numbers or words, or far but mostly the same."""
     wa, wb = _words(a.text), _words(b.text)
     if not wa or not wb:
         return False
     shared = wa & wb
     ratio = len(shared) / min(len(wa), len(wb))
     if abs(a.turn - b.turn) > SAME_GOAL_TURNS:
-        return ratio >= 0.5
-    return ratio >= 0.34 or any(w.isdigit() for w in shared)
+        return ratio >= 0.5 and len(shared) >= 2
+    numbers = {w for w in shared if cl.is_number(w)}
+    return bool(numbers) or (ratio >= 0.34 and len(shared) >= 2)
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in _CONTENT.findall(text.lower()) if w not in _STOP}
+    return cl.content_words(text)
 
 
 def _goal(meeting: Meeting, found: list[Claim], probs: np.ndarray, group: list[int]) -> Goal:
@@ -124,7 +82,7 @@ def _goal(meeting: Meeting, found: list[Claim], probs: np.ndarray, group: list[i
         agreed=agreed(meeting, [found[i] for i in group]),
         speaker=lead.speaker,
         side=lead.side,
-        evidence=lead.text,
+        evidence=trim_lead(lead.text),
         confidence=round(float(probs[group[0]]), 3),
         found_by=FOUND_BY,
     )
@@ -140,35 +98,59 @@ def agreed(meeting: Meeting, group: list[Claim]) -> bool:
     """Both sides accept the goal: set jointly, or stated by one side and affirmed by the other."""
     if any("joint" in c.fired for c in group):
         return True
-    turns = meeting.transcript.turns
-    said = {c.turn for c in group}
+    units = _units(meeting)
     words = set().union(*(_words(c.text) for c in group))
     for c in group:
-        for j in range(c.turn + 1, min(c.turn + 1 + AGREE_TURNS, len(turns))):
-            text = turns[j].text
+        start = _unit_of(units, c)
+        for j in range(start + 1, min(start + 1 + AGREE_TURNS, len(units))):
+            speaker, text = units[j][1], units[j][2]
             if cl.first("contest", text):
                 return False
-            if not _other(meeting, c.speaker, turns[j].speaker):
+            if not _other(meeting, c.speaker, speaker):
                 continue
-            if cl.first("affirm", text) and (j - c.turn <= 2 or _restates(text, words)):
+            if cl.first("affirm", text) and (j - start <= 2 or _restates(text, words)):
                 return True
-            if j not in said and _restates(text, words) and _confirmed(meeting, j):
+            if _restates(text, words) and _confirmed(meeting, units, j, words):
                 return True
     return False
 
 
+def _units(meeting: Meeting) -> list[tuple[int, str | None, str]]:
+    """(turn, speaker, text) per turn; per sentence where the speaker is unknown, since an
+    unlabelled paragraph holds several people's words."""
+    out: list[tuple[int, str | None, str]] = []
+    for i, (turn, doc) in enumerate(zip(meeting.transcript.turns, meeting.docs, strict=True)):
+        if turn.speaker is None:
+            out.extend((i, None, s.text) for s in doc.sents)
+        else:
+            out.append((i, turn.speaker, turn.text))
+    return out
+
+
+def _unit_of(units: list[tuple[int, str | None, str]], claim: Claim) -> int:
+    return next(
+        (k for k, (i, _, text) in enumerate(units) if i == claim.turn and claim.text in text),
+        next(k for k, u in enumerate(units) if u[0] == claim.turn),
+    )
+
+
 def _restates(text: str, words: set[str]) -> bool:
     shared = _words(text) & words
-    return len(shared) >= 3 or any(w.isdigit() for w in shared)
+    return len(shared) >= 3 or any(cl.is_number(w) for w in shared)
 
 
-def _confirmed(meeting: Meeting, j: int) -> bool:
-    """The turn after turn j, by someone else, says yes."""
-    turns = meeting.transcript.turns
+def _confirmed(
+    meeting: Meeting, units: list[tuple[int, str | None, str]], j: int, words: set[str]
+) -> bool:
+    """The next unit by someone else says yes, or says the goal's numbers back."""
     for k in (j + 1, j + 2):
-        if k < len(turns) and _other(meeting, turns[j].speaker, turns[k].speaker):
-            text = turns[k].text
-            return bool(cl.first("said_yes", text) or cl.first("affirm", text))
+        if k < len(units) and _other(meeting, units[j][1], units[k][1]):
+            text = units[k][2]
+            if cl.first("contest", text):
+                return False
+            yes = cl.first("said_yes", text) or cl.first("affirm", text)
+            numbers = {w for w in _words(text) & words if cl.is_number(w)}
+            return bool(yes or numbers)
     return False
 
 

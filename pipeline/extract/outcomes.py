@@ -11,7 +11,7 @@ import numpy as np
 
 from milepost.models import Goal, VerifiedOutcome
 from milepost.pipeline.extract import claims as cl
-from milepost.pipeline.extract.goal_text import category
+from milepost.pipeline.extract.goal_text import category, trim_lead
 from milepost.pipeline.extract.goals import select
 from milepost.pipeline.extract.meeting import Meeting
 
@@ -33,7 +33,7 @@ def find(meeting: Meeting, goals: list[Goal]) -> list[VerifiedOutcome]:
             VerifiedOutcome(
                 category=cat,
                 goal=_proves(goals, cat, lead.text),
-                evidence=lead.text,
+                evidence=trim_lead(lead.text),
                 speaker=lead.speaker,
                 confidence=round(float(probs[group[0]]), 3),
                 found_by=FOUND_BY,

@@ -1,0 +1,86 @@
+"""The journey map: the packaged default, a company's own file, and validation errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from milepost.models import StageCall
+from milepost.pipeline.errors import ConfigError
+from milepost.pipeline.extract.stage import questions_for
+from milepost.pipeline.journey import load_journey
+
+GUIDE_STAGES = [
+    "awareness",
+    "consideration",
+    "decision",
+    "onboarding",
+    "adoption",
+    "value_realization",
+    "renewal",
+    "expansion",
+    "advocacy",
+]
+
+OWN_MAP = """\
+name: acme
+stages:
+  - id: trial
+    name: Trial
+    description: Trying it out.
+    cues: [free trial, sandbox]
+    questions: ["What would make the trial a success?"]
+  - id: paid
+    name: Paid
+    description: Paying customer.
+    cues: [invoice]
+"""
+
+
+def test_default_map_has_the_guide_stages_in_order() -> None:
+    journey = load_journey()
+    assert [s.id for s in journey.stages] == GUIDE_STAGES
+    for stage in journey.stages:
+        assert stage.cues and stage.questions
+        assert stage.vendor_actions and stage.customer_actions
+
+
+def test_own_map_loads(tmp_path: Path) -> None:
+    path = tmp_path / "journey.yaml"
+    path.write_text(OWN_MAP)
+    journey = load_journey(path)
+    assert [s.id for s in journey.stages] == ["trial", "paid"]
+    assert journey.next_after("trial").id == "paid"  # type: ignore[union-attr]
+
+
+def test_typo_in_a_field_is_a_config_error_naming_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "journey.yaml"
+    path.write_text(OWN_MAP.replace("    cues: [invoice]", "    cuse: [invoice]"))
+    with pytest.raises(ConfigError) as err:
+        load_journey(path)
+    assert str(err.value) == f"{path}: stages.1.cuse: unknown field"
+
+
+def test_duplicate_ids_and_bad_yaml_are_config_errors(tmp_path: Path) -> None:
+    path = tmp_path / "journey.yaml"
+    path.write_text(OWN_MAP.replace("id: paid", "id: trial"))
+    with pytest.raises(ConfigError, match="duplicate stage ids: trial"):
+        load_journey(path)
+    path.write_text("name: [unclosed\n")
+    with pytest.raises(ConfigError, match="not valid YAML"):
+        load_journey(path)
+    with pytest.raises(ConfigError, match="cannot read journey map"):
+        load_journey(tmp_path / "missing.yaml")
+
+
+def test_questions_for_a_stage_come_from_the_map(tmp_path: Path) -> None:
+    default = load_journey()
+    renewal = StageCall(id="renewal", confidence=0.8)
+    assert questions_for(renewal) == default.get("renewal").questions  # type: ignore[union-attr]
+    assert questions_for(None) == default.stages[0].questions
+    path = tmp_path / "journey.yaml"
+    path.write_text(OWN_MAP)
+    own = load_journey(path)
+    trial = StageCall(id="trial", confidence=0.5)
+    assert questions_for(trial, own) == ["What would make the trial a success?"]
