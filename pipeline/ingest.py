@@ -12,6 +12,7 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -148,9 +149,12 @@ def analyse_all(todo: list[Job], jobs: int) -> Iterator[tuple[Job, Analysis | No
         yield from (work(job) for job in todo)
         return
     with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=worker_init) as pool:
-        futures = [pool.submit(work, job) for job in todo]
+        futures = {pool.submit(work, job): job for job in todo}
         for future in as_completed(futures):
-            yield future.result()
+            try:
+                yield future.result()
+            except BrokenProcessPool as exc:  # a worker died (out of memory, a crash in C code)
+                yield futures[future], None, f"analysis process died: {exc}"
 
 
 _analyzer: object | None = None
