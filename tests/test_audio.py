@@ -336,6 +336,17 @@ def test_cluster_groups_and_orders_by_first_appearance() -> None:
     assert diarize.cluster(points, 1).tolist() == [0] * len(points)
 
 
+def test_long_recordings_cluster_a_sample_and_assign_the_rest(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(diarize, "MAX_CLUSTERED", 12)
+    rng = np.random.default_rng(2)
+    truth = np.array([0, 1] * 30)
+    points = np.eye(4)[truth] + rng.normal(0, 0.05, (60, 4))
+    points /= np.linalg.norm(points, axis=1, keepdims=True)
+    assert np.array_equal(diarize.cluster(points, 2), truth)
+
+
 def test_one_word_flicker_is_absorbed() -> None:
     found = [Word(i, i + 1, f" w{i}") for i in range(7)]
     labels = np.array([0, 0, 0, 1, 0, 0, 1])
