@@ -24,6 +24,10 @@ from milepost.pipeline.store.writer import write_meeting
         ("set up the Salesforce integration", "We've set up the Salesforce integration."),
         ("book the admin training", "Admin training is booked for the 12th."),
         ("send the quick-start cards", "The quick-start cards arrived, thanks for sending them."),
+        (
+            "send us printable quick-start cards for the front desk",
+            "The quick-start cards arrived too, thanks for sending them.",
+        ),
         ("turn on SSO in production", "And SSO is live in production for all four clinics."),
         ("export the patient list", "I exported the patient list last Monday."),
         ("write up the rollout plan", "Maya wrote up the rollout plan for us."),
