@@ -227,6 +227,10 @@ def main() -> None:
         ledger.reconcile = lambda *args: None  # type: ignore[assignment]
         store_only = time_ours(tmp / "store-only.db", items)
         ledger.reconcile = bare
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        print(
+            f"machine: {os.cpu_count()} cores, load average {load} (wall times suffer under load)"
+        )
         print(f"store write, {args.meetings} meetings ({rows} rows), wall / CPU seconds:")
         for name, (wall, cpu) in (
             ("plain executemany", plain),
