@@ -76,14 +76,21 @@ class Overrides:
 
 
 def discover(paths: Iterable[Path]) -> Iterator[Path | FileResult]:
-    """Files named directly, and transcripts and recordings found in folders (recursively)."""
+    """Files named directly, and transcripts and recordings found in folders (recursively);
+    a file reached twice is listed once."""
+    seen: set[Path] = set()
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if _is_meeting_file(p, path))
+            found = sorted(p for p in path.rglob("*") if _is_meeting_file(p, path))
         elif path.is_file():
-            yield path
+            found = [path]
         else:
             yield FileResult(path, "failed", reason="no such file or folder")
+            continue
+        for p in found:
+            if p.resolve() not in seen:
+                seen.add(p.resolve())
+                yield p
 
 
 def plan(db: Database, path: Path, given: Overrides, reanalyze: bool) -> Job | FileResult:

@@ -113,6 +113,12 @@ def test_discovery_walks_folders_and_skips_non_meetings(tmp_path: Path) -> None:
     assert found == ["a.txt", "b.vtt", "sub/c.srt", "sub/d.json", "sub/e.wav"]
 
 
+def test_a_file_named_twice_is_ingested_once(tmp_path: Path) -> None:
+    paths = write_calls(tmp_path / "Acme", 2)
+    found = list(discover([tmp_path / "Acme", paths[0], tmp_path / "Acme" / ".." / "Acme"]))
+    assert found == paths
+
+
 # Ingest in this process ------------------------------------------------------------------
 
 
