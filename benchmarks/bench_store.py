@@ -1,7 +1,8 @@
 """Store figures: write throughput next to a plain executemany, read latency, size, batch ingest.
 
-Builds a store of 10,000 generated meetings (100 accounts, dated, with turns, goals, steps,
-outcomes and stage evidence; some later turns close earlier steps) and prints:
+Builds a store of 10,000 generated meetings (100 accounts, dated, 30 turns each, goals, four
+steps, outcomes, stage evidence; each account's next call reports 60% of the last call's
+steps done, so open steps stay bounded as in a ledger people use) and prints:
 - milepost's write throughput (one transaction per meeting, skip check, ledger matching)
   next to one plain `executemany` per table of exactly the same rows into the same schema;
 - `brief` (build + render, one account) and `meetings --flagged` latency, median of N;
@@ -45,22 +46,35 @@ THINGS = [
     "API keys",
     "invoice",
 ]
-VERBS = ["send", "finish", "share", "book", "review", "set up", "draft", "update"]
+VERBS = {
+    "send": "I sent",
+    "finish": "We finished",
+    "share": "I shared",
+    "book": "We booked",
+    "review": "We reviewed",
+    "set up": "We've set up",
+    "draft": "I drafted",
+    "update": "I updated",
+}
+CLOSE_RATE = 0.6  # share of a meeting's steps that the account's next meeting reports done
 
 
 def generated(n: int, accounts: int = 100, seed: int = 7) -> list[tuple[Analysis, str, str]]:
     """(analysis, content hash, account) for n meetings over 100 accounts, oldest first."""
     rnd = random.Random(seed)
     out = []
+    pending: dict[str, list[tuple[str, str]]] = {}  # account -> (verb, thing) of its last steps
     for i in range(n):
         account = f"Account {i % accounts:03d}"
         day = date(2025, 1, 1) + timedelta(days=i // accounts * 3)
+        done = [v_t for v_t in pending.get(account, []) if rnd.random() < CLOSE_RATE]
         turns = []
         for t in range(30):
             side = "vendor" if t % 2 == 0 else "customer"
             thing = rnd.choice(THINGS)
-            if t == 5 and i % 5 == 0:  # a done statement that may close an earlier step
-                text = f"I {rnd.choice(['sent', 'finished', 'shared'])} the {thing} last week."
+            if t % 3 == 2 and done:  # "I sent the SSO guide": closes a step of the last call
+                verb, thing = done.pop()
+                text = f"{VERBS[verb]} the {thing} on Monday."
             elif t % 5 == 0:  # a past-tense sentence that closes nothing
                 text = f"Last month we looked at the {thing} with the team."
             else:
@@ -74,9 +88,11 @@ def generated(n: int, accounts: int = 100, seed: int = 7) -> list[tuple[Analysis
                     "text": text,
                 }
             )
+        made = [(rnd.choice(list(VERBS)), rnd.choice(THINGS)) for _ in range(4)]
+        pending[account] = made
         steps = [
             {
-                "action": f"{rnd.choice(VERBS)} the {rnd.choice(THINGS)}",
+                "action": f"{verb} the {thing}",
                 "side": rnd.choice(["vendor", "customer", "joint"]),
                 "owner": "Vendor 0",
                 "due": (day + timedelta(days=7)).isoformat(),
@@ -86,7 +102,7 @@ def generated(n: int, accounts: int = 100, seed: int = 7) -> list[tuple[Analysis
                 "confidence": 0.8,
                 "found_by": "bench",
             }
-            for k in range(4)
+            for k, (verb, thing) in enumerate(made)
         ]
         agreed = rnd.random() < 0.4
         a = Analysis.model_validate(
@@ -249,7 +265,8 @@ def main() -> None:
         )
         db = open_db(tmp / "ours.db")
         closed = db.execute("SELECT count(*) FROM next_steps WHERE status = 'done'").fetchone()[0]
-        print(f"  steps closed by a later meeting: {closed} of {db['next_steps'].count}")
+        total = db["next_steps"].count
+        print(f"  steps closed by a later meeting: {closed} of {total} ({CLOSE_RATE:.0%} reported)")
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         size = os.path.getsize(tmp / "ours.db")
         print(f"store size: {size / 1e6:.1f} MB, {size / args.meetings / 1024:.1f} KiB per meeting")

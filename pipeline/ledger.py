@@ -88,69 +88,68 @@ def reopen_done_by(db: Database, meeting_id: int) -> None:
     )
 
 
+# Is meeting m before (after) the one being reconciled? By date when both have one, else by
+# ingest order. `+s.status`: look steps up by meeting (few), not by status (most of the store).
+_BEFORE = (
+    "CASE WHEN m.date IS NOT NULL AND :date IS NOT NULL THEN m.date < :date ELSE m.id < :id END"
+)
+_AFTER = (
+    "CASE WHEN m.date IS NOT NULL AND :date IS NOT NULL THEN m.date > :date ELSE m.id > :id END"
+)
+_OPEN_BEFORE = f"""
+SELECT s.id, s.action FROM next_steps s JOIN meetings m ON m.id = s.meeting_id
+WHERE m.account_id = :account AND m.id != :id AND +s.status = 'open' AND {_BEFORE}
+ORDER BY s.id
+"""
+_MEETINGS_AFTER = f"""
+SELECT m.id, m.date FROM meetings m
+WHERE m.account_id = :account AND m.id != :id AND {_AFTER} ORDER BY m.date, m.id
+"""
+
+
 def reconcile(db: Database, meeting_id: int, texts: list[str] | None = None) -> None:
     """Close earlier open steps this meeting shows done, and this meeting's steps later ones do.
 
     `texts` are the meeting's turns when the caller has them (saves reading them back)."""
-    meetings = _account_meetings(db, meeting_id)
-    this = meetings[meeting_id]
-    earlier = [m["id"] for m in meetings.values() if _after(this, m)]
-    if earlier:
+    row = db.execute("SELECT account_id, date FROM meetings WHERE id = ?", [meeting_id]).fetchone()
+    params = {"account": row[0], "date": row[1], "id": meeting_id}
+    earlier_steps = db.execute(_OPEN_BEFORE, params).fetchall()
+    if earlier_steps:
         said = completion.done_statements(texts if texts is not None else _texts(db, meeting_id))
-        _close(db, this, said, earlier)
-    for m in sorted((m for m in meetings.values() if _after(m, this)), key=_order):
-        _close(db, m, completion.done_statements(_texts(db, m["id"])), [meeting_id])
+        _close(db, meeting_id, row[1], said, earlier_steps)
+    for later_id, later_date in db.execute(_MEETINGS_AFTER, params).fetchall():
+        own_steps = db.execute(
+            "SELECT id, action FROM next_steps WHERE meeting_id = ? AND status = 'open'",
+            [meeting_id],
+        ).fetchall()
+        if not own_steps:
+            break
+        said = completion.done_statements(_texts(db, later_id))
+        _close(db, later_id, later_date, said, own_steps)
 
 
 def _close(
     db: Database,
-    closer: dict[str, Any],
+    closer_id: int,
+    closer_date: str | None,
     said: list[completion.Statement],
-    step_meeting_ids: list[int],
+    steps: list[tuple[int, str]],
 ) -> None:
-    """Close the open steps of some meetings that what meeting `closer` said shows done."""
+    """Close the steps that what meeting `closer_id` said shows done."""
     if not said:
         return
-    marks = ",".join("?" * len(step_meeting_ids))
-    steps = db.execute(
-        # `+status`: look steps up by meeting (few), not by status (most of the store)
-        f"SELECT id, action FROM next_steps WHERE +status = 'open' AND meeting_id IN ({marks})",
-        step_meeting_ids,
-    ).fetchall()
-    when = closer["date"] or datetime.now(UTC).date().isoformat()
+    when = closer_date or datetime.now(UTC).date().isoformat()
     for step_id, sentence in completion.assign(steps, said).items():
         db.execute(
             "UPDATE next_steps SET status = 'done', done_by = 'meeting', done_meeting_id = ?,"
             " done_evidence = ?, done_at = ? WHERE id = ?",
-            [closer["id"], sentence, when, step_id],
+            [closer_id, sentence, when, step_id],
         )
 
 
 def _texts(db: Database, meeting_id: int) -> list[str]:
     sql = "SELECT text FROM turns WHERE meeting_id = ? ORDER BY idx"
     return [r[0] for r in db.execute(sql, [meeting_id])]
-
-
-def _account_meetings(db: Database, meeting_id: int) -> dict[int, dict[str, Any]]:
-    rows = db.execute(
-        "SELECT id, date FROM meetings WHERE account_id ="
-        " (SELECT account_id FROM meetings WHERE id = ?)",
-        [meeting_id],
-    ).fetchall()
-    return {r[0]: {"id": r[0], "date": r[1]} for r in rows}
-
-
-def _after(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Is meeting `a` later than meeting `b`? By date when both have one, else by ingest order."""
-    if a["id"] == b["id"]:
-        return False
-    if a["date"] and b["date"]:
-        return bool(a["date"] > b["date"])
-    return bool(a["id"] > b["id"])
-
-
-def _order(m: dict[str, Any]) -> tuple[str, int]:
-    return (m["date"] or "", m["id"])
 
 
 def _step(row: dict[str, Any], on: date) -> LedgerStep:
