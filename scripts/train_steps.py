@@ -10,6 +10,7 @@ grouped cross-validation curve used to pick the `accept` threshold.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import random
 from datetime import date
@@ -20,6 +21,7 @@ import numpy as np
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from milepost.models import Transcript, Turn
 from milepost.pipeline import nlp as spacy_nlp
 from milepost.pipeline.evaluate import labelled_files, match, overlap
 from milepost.pipeline.extract import steps
@@ -30,6 +32,7 @@ from milepost.pipeline.load import load_transcript
 
 REPO = Path(__file__).resolve().parents[1]
 TRAIN = REPO.parent / "shared" / "eval" / "cs_train"
+AMI = REPO.parent / "shared" / "eval" / "ami" / "ami_da_labels.jsonl.gz"
 DATA = REPO / "pipeline" / "data" / "steps"
 SEED = 13
 C_COMMIT = 1.0
@@ -51,6 +54,37 @@ def load_meetings(folder: Path) -> list[tuple[str, Meeting, dict[str, Any]]]:
         meeting.sides = dict(meeting.roster)
         out.append((path.name, meeting, labels))
     return out
+
+
+def load_ami(split: str = "train") -> list[tuple[Meeting, list[int]]]:
+    """AMI meetings of the action-item benchmark: one turn per dialogue act, its 0/1 label."""
+    by_meeting: dict[str, list[dict[str, Any]]] = {}
+    with gzip.open(AMI, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            if row["has_action_summary_links"] and row["split"] == split:
+                by_meeting.setdefault(row["meeting"], []).append(row)
+    nlp = spacy_nlp.load()
+    out = []
+    for name in sorted(by_meeting):
+        rows = sorted(by_meeting[name], key=lambda r: (r["start"], r["idx"]))
+        turns = [Turn(speaker=r["role"], text=r["text"].strip() or "…") for r in rows]
+        transcript = Transcript(source=f"ami:{name}", input_format="ami", turns=turns)
+        docs = list(nlp.pipe((t.text for t in turns), batch_size=256))
+        out.append((Meeting(transcript=transcript, docs=docs), [int(r["action"]) for r in rows]))
+    return out
+
+
+def ami_examples(meetings: list[tuple[Meeting, list[int]]]) -> tuple[list, list]:
+    """Candidates in AMI dialogue acts, positive when the act is an action item."""
+    feats, ys = [], []
+    for meeting, labels in meetings:
+        cands = candidates(meeting)
+        describe(meeting, cands)
+        for cand in cands:
+            feats.append(cand.features)
+            ys.append(labels[cand.turn])
+    return feats, ys
 
 
 def label_of(cand: Candidate, steps_: list[dict[str, Any]]) -> int | None:
@@ -102,7 +136,9 @@ def side_model(meetings: list[tuple[str, Meeting, dict[str, Any]]]) -> dict[str,
     return fit(feats, ys, C_SIDE)
 
 
-def cross_validate(meetings: list[tuple[str, Meeting, dict[str, Any]]]) -> None:
+def cross_validate(
+    meetings: list[tuple[str, Meeting, dict[str, Any]]], extra: tuple[list, list]
+) -> None:
     """Grouped K-fold on meetings: step-level P/R/F1 of the whole extractor per threshold."""
     order = list(range(len(meetings)))
     random.Random(SEED).shuffle(order)
@@ -112,7 +148,7 @@ def cross_validate(meetings: list[tuple[str, Meeting, dict[str, Any]]]) -> None:
     for held in folds:
         train = [m for i, m in enumerate(meetings) if i not in held]
         feats, ys, _ = examples(train)
-        model = fit(feats, ys, C_COMMIT)
+        model = fit(feats + extra[0], ys + extra[1], C_COMMIT)
         for t in thresholds:
             _install(model, accept=t)
             for i in held:
@@ -130,6 +166,43 @@ def cross_validate(meetings: list[tuple[str, Meeting, dict[str, Any]]]) -> None:
 _BASE_THRESHOLDS: dict[str, float] = {}
 
 
+def cross_validate_ami(cs: tuple[list, list], ami: list[tuple[Meeting, list[int]]]) -> None:
+    """K-fold on AMI train grouped by meeting series (same team): dialogue-act P/R/F1."""
+    series = sorted({m.transcript.source[4:10] for m, _ in ami})
+    random.Random(SEED).shuffle(series)
+    fold_of = {name: k % FOLDS for k, name in enumerate(series)}
+    folds = [
+        [i for i, (m, _) in enumerate(ami) if fold_of[m.transcript.source[4:10]] == k]
+        for k in range(FOLDS)
+    ]
+    thresholds = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5]
+    totals = {t: [0, 0, 0] for t in thresholds}
+    for held in folds:
+        feats, ys = ami_examples([m for i, m in enumerate(ami) if i not in held])
+        model = fit(cs[0] + feats, cs[1] + ys, C_COMMIT)
+        for t in thresholds:
+            _install(model, accept=t)
+            for i in held:
+                meeting, labels = ami[i]
+                hits = {_act_index(meeting, s.evidence, s.speaker) for s in steps.find(meeting)}
+                hits.discard(None)
+                gold = {j for j, y in enumerate(labels) if y}
+                totals[t][0] += len(hits)
+                totals[t][1] += len(gold)
+                totals[t][2] += len(hits & gold)
+    for t, (found, labelled, matched) in totals.items():
+        p, r = matched / max(found, 1), matched / max(labelled, 1)
+        f1 = 2 * p * r / max(p + r, 1e-9)
+        print(f"AMI accept_dialogue_acts={t:.2f}  P={p:.3f} R={r:.3f} F1={f1:.3f}")
+
+
+def _act_index(meeting: Meeting, evidence: str, speaker: str | None) -> int | None:
+    for j, turn in enumerate(meeting.transcript.turns):
+        if turn.speaker == speaker and evidence in turn.text:
+            return j
+    return None
+
+
 def _install(model: dict[str, Any], accept: float) -> None:
     """Point the run-time scorer at in-memory weights (cross-validation only)."""
     from milepost.pipeline.extract import commitment_model as cm
@@ -137,12 +210,14 @@ def _install(model: dict[str, Any], accept: float) -> None:
     linear = cm.LinearModel(weights=model["weights"], bias=model["bias"])
     base = dict(_BASE_THRESHOLDS)
     cm.commitment = lambda: linear  # type: ignore[assignment]
-    cm.thresholds = lambda: {**base, "accept": accept}  # type: ignore[assignment]
+    both = {"accept": accept, "accept_dialogue_acts": accept}
+    cm.thresholds = lambda: {**base, **both}  # type: ignore[assignment]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cv", action="store_true", help="print the cross-validation curve")
+    parser.add_argument("--no-ami", action="store_true", help="train on cs_train only")
     args = parser.parse_args()
     from milepost.pipeline.extract import commitment_model as cm
 
@@ -150,15 +225,22 @@ def main() -> None:
     meetings = load_meetings(TRAIN)
     feats, ys, _ = examples(meetings)
     print(f"{len(meetings)} meetings, {len(ys)} candidates, {sum(ys)} positive")
+    extra: tuple[list, list] = ([], [])
+    if not args.no_ami:
+        ami = load_ami("train")
+        extra = ami_examples(ami)
+        print(f"AMI train: {len(extra[1])} candidates, {sum(extra[1])} positive")
     out = {
-        "_about": "Trained by scripts/train_steps.py from cs_train only (seed 13).",
-        "commitment": fit(feats, ys, C_COMMIT),
+        "_about": "Trained by scripts/train_steps.py from cs_train and AMI train (seed 13).",
+        "commitment": fit(feats + extra[0], ys + extra[1], C_COMMIT),
         "side": side_model(meetings),
     }
     (DATA / "model.json").write_text(json.dumps(out, indent=0, sort_keys=True) + "\n", "utf-8")
     print(f"wrote {DATA / 'model.json'}")
     if args.cv:
-        cross_validate(meetings)
+        cross_validate(meetings, extra)
+        if not args.no_ami:
+            cross_validate_ami((feats, ys), ami)
 
 
 if __name__ == "__main__":

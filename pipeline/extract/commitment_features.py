@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from milepost.pipeline.extract.commitment import Candidate, contains, lexicon, starts_with
+from milepost.pipeline.extract.commitment_model import thresholds
 from milepost.pipeline.extract.steps_due import time_phrase
 
 if TYPE_CHECKING:
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
 
     from milepost.pipeline.extract.meeting import Meeting
 
+LEXICAL = frozenset({"w:", "b:", "nw"})
 NEG_WORDS = frozenset({"not", "n't", "never", "no"})
 
 
@@ -31,6 +33,7 @@ def action_verb(cand: Candidate) -> Token | None:
 def describe(meeting: Meeting, cands: list[Candidate]) -> None:
     """Fill each candidate's features in place."""
     n_turns = max(len(meeting.docs), 1)
+    prefix = "S|" if dialogue_acts(meeting) else "L|"
     for cand in cands:
         f: dict[str, float] = {"bias": 1.0}
         _wording(cand, f)
@@ -40,7 +43,20 @@ def describe(meeting: Meeting, cands: list[Candidate]) -> None:
             f["pos_late"] = float(cand.turn / n_turns > 0.85)
             f["pos_early"] = float(cand.turn / n_turns < 0.1)
         _conjunctions(cand, f)
-        cand.features = {k: v for k, v in f.items() if v}
+        kept = {k: v for k, v in f.items() if v}
+        # Shared weights plus a copy per transcript granularity (feature augmentation):
+        # dialogue-act-sized turns (AMI) and speaker turns phrase commitments differently.
+        kept.update({prefix + k: v for k, v in list(kept.items()) if k[:2] not in LEXICAL})
+        cand.features = kept
+
+
+def dialogue_acts(meeting: Meeting) -> bool:
+    """True when turns are dialogue-act sized (a few words each), not whole speaker turns."""
+    limits = thresholds()
+    if len(meeting.docs) < limits["dialogue_act_min_turns"]:
+        return False  # a short exchange says nothing about how the transcript is segmented
+    words = sum(len(d) for d in meeting.docs)
+    return words / len(meeting.docs) < limits["dialogue_act_words"]
 
 
 def _conjunctions(cand: Candidate, f: dict[str, float]) -> None:

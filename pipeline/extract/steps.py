@@ -18,7 +18,7 @@ from milepost.pipeline.extract.commitment import (
     contains,
     lexicon,
 )
-from milepost.pipeline.extract.commitment_features import describe
+from milepost.pipeline.extract.commitment_features import describe, dialogue_acts
 from milepost.pipeline.extract.meeting import Meeting
 from milepost.pipeline.extract.steps_resolve import Resolved, resolve
 
@@ -31,7 +31,8 @@ def find(meeting: Meeting) -> list[NextStep]:
     cands = candidates(meeting)
     describe(meeting, cands)
     model = commitment_model.commitment()
-    limit = commitment_model.thresholds()["accept"]
+    limits = commitment_model.thresholds()
+    limit = limits["accept_dialogue_acts" if dialogue_acts(meeting) else "accept"]
     kept: list[tuple[Candidate, Resolved]] = []
     for cand in cands:
         cand.score = model.score(cand.features)
