@@ -55,14 +55,30 @@ def model() -> dict:
     return json.loads(_read("model.json"))
 
 
+def proposed(claim: Claim, head: str) -> bool:
+    """Rules propose: only sentences where one of the head's cue families fires are scored."""
+    return not claim.fired.isdisjoint(_proposers()[head])
+
+
+@lru_cache(maxsize=1)
+def _proposers() -> dict[str, frozenset[str]]:
+    raw = yaml.safe_load(_read("cues.yaml"))
+    return {head: frozenset(fams) for head, fams in raw["propose"].items()}
+
+
 def score(claims: list[Claim], head: str) -> np.ndarray:
-    """Probability per claim under one head of the model ("goal" or "outcome")."""
+    """Probability per claim under one head ("goal" or "outcome"); 0 when not proposed."""
     m = model()
-    names = m["features"]
-    x = np.array([[c.features.get(n, 0.0) for n in names] for c in claims], dtype=float)
-    if not len(claims):
-        return np.zeros(0)
-    z = x @ np.array(m[head]["weights"]) + m[head]["bias"]
+    weights = dict(zip(m["features"], m[head]["weights"], strict=True))
+    z = np.array(
+        [
+            m[head]["bias"] + sum(weights.get(n, 0.0) * v for n, v in c.features.items())
+            if proposed(c, head)
+            else -np.inf
+            for c in claims
+        ],
+        dtype=float,
+    )
     return 1.0 / (1.0 + np.exp(-z))
 
 
@@ -169,6 +185,12 @@ def _features(claim: Claim, sent, around: dict[str, float]) -> dict[str, float]:
     f["want_x_measurable"] = float(wantish and measurable)
     f["want_x_customer"] = float(wantish and claim.side == "customer")
     f["want_x_change"] = float(wantish and "change" in claim.fired)
+    said_by_customer = claim.side != "vendor"
+    changes = "change" in claim.fired or "metric" in claim.fired
+    f["answer_x_change"] = float(
+        bool(around.get("prev_discovery_q")) and said_by_customer and changes
+    )
+    f["if_could_x_customer"] = float("if_could" in claim.fired and said_by_customer)
     f["past_x_metric"] = float("past_result" in claim.fired and "metric" in claim.fired)
     f["past_x_customer"] = float("past_result" in claim.fired and claim.side == "customer")
     f["question_x_vendor"] = float("question" in claim.fired and claim.side == "vendor")
