@@ -60,7 +60,7 @@ def build_brief(
 
 
 def render_brief(brief: Brief) -> str:
-    return render("brief.md.j2", b=brief, max_steps=8)
+    return render("brief.md.j2", b=brief, max_steps=8, max_items=5)
 
 
 def _goal_rank(g: GoalView) -> tuple[str, bool, int]:

@@ -1,0 +1,43 @@
+"""The brief stays one screen for a busy account: newest steps, outcomes and flags, with counts."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from store_factory import analysis, outcome, step, turn
+
+from milepost.pipeline.brief import build_brief, render_brief
+from milepost.pipeline.store import open_db
+from milepost.pipeline.store.writer import write_meeting
+
+
+def test_long_lists_show_the_newest_with_a_count(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "s.db")
+    for i in range(7):
+        a = analysis(
+            f"/calls/{i}.txt",
+            f"2026-01-{i + 10:02d}",
+            [turn("Bo Chen", "customer", f"Call {i}, nothing much.")],
+            steps=[
+                step(f"upload batch {i}{k} of invoices", "customer", "Bo Chen", None) for k in "ab"
+            ],
+            outcomes=[outcome(f"We closed {i} weeks faster.")],
+        )
+        write_meeting(db, a, f"h{i}", "Acme")
+    brief = build_brief(db, "Acme", on=date(2026, 2, 1))
+    assert len(brief.open_steps["customer"]) == 14
+    out = render_brief(brief)
+    customer = out.split("Theirs (customer homework):\n")[1].split("\n\n")[0].splitlines()
+    assert customer[0] == '- … 6 older (`milepost steps --account "Acme" --open`)'
+    assert customer[1:] == [
+        f"- #{n} upload batch {(n - 1) // 2}{'ab'[(n - 1) % 2]} of invoices (Bo Chen), no due date"
+        for n in range(7, 15)
+    ]
+    outcomes = out.split("## Verified outcomes\n")[1].split("\n\n")[0].splitlines()
+    assert outcomes[0] == "- … 2 earlier"
+    assert outcomes[1] == '- 2026-01-12 save_time: "We closed 2 weeks faster." (Priya Nair)'
+    flagged = out.split("## Flagged meetings\n")[1].splitlines()
+    assert flagged[0] == '- … 2 earlier (`milepost meetings --flagged --account "Acme"`)'
+    assert flagged[-1] == "- #7 2026-01-16 6.txt: no_agreed_goal"
+    assert len(out.splitlines()) < 50
