@@ -57,13 +57,14 @@ def model() -> dict:
 
 def proposed(claim: Claim, head: str) -> bool:
     """Rules propose: only sentences where one of the head's cue families fires are scored."""
-    return not claim.fired.isdisjoint(_proposers()[head])
+    families, max_words = _proposers()
+    return not claim.fired.isdisjoint(families[head]) and len(claim.text.split()) <= max_words
 
 
 @lru_cache(maxsize=1)
-def _proposers() -> dict[str, frozenset[str]]:
+def _proposers() -> tuple[dict[str, frozenset[str]], int]:
     raw = yaml.safe_load(_read("cues.yaml"))
-    return {head: frozenset(fams) for head, fams in raw["propose"].items()}
+    return {head: frozenset(fams) for head, fams in raw["propose"].items()}, raw["max_words"]
 
 
 def score(claims: list[Claim], head: str) -> np.ndarray:
@@ -191,6 +192,10 @@ def _features(claim: Claim, sent, around: dict[str, float]) -> dict[str, float]:
         bool(around.get("prev_discovery_q")) and said_by_customer and changes
     )
     f["if_could_x_customer"] = float("if_could" in claim.fired and said_by_customer)
+    past = "past_result" in claim.fired or f["root_past"] > 0
+    f["from_to_x_past"] = float("from_to" in claim.fired and past)
+    f["from_to_no_deadline"] = float("from_to" in claim.fired and "deadline" not in claim.fired)
+    f["source_x_customer"] = float("own_source" in claim.fired and said_by_customer)
     f["past_x_metric"] = float("past_result" in claim.fired and "metric" in claim.fired)
     f["past_x_customer"] = float("past_result" in claim.fired and claim.side == "customer")
     f["question_x_vendor"] = float("question" in claim.fired and claim.side == "vendor")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from milepost.models import Goal
+from milepost.models import Goal, GoalCategory
 from milepost.pipeline.extract import claims as cl
 from milepost.pipeline.extract.claims import Claim
 from milepost.pipeline.extract.goal_text import (
@@ -33,7 +33,16 @@ def find(meeting: Meeting) -> list[Goal]:
     found = cl.claims_for(meeting)
     probs = cl.score(found, "goal")
     groups = select(found, probs, cl.model()["goal"]["threshold"])
-    return [_goal(meeting, found, probs, g) for g in groups]
+    out = [_goal(meeting, found, probs, g) for g in groups]
+    return [g for g, grp in zip(out, groups, strict=True) if not _unowned_proposal(found, grp, g)]
+
+
+def _unowned_proposal(found: list[Claim], group: list[int], goal: Goal) -> bool:
+    """A vendor's suggested target that no customer sentence takes up and nobody affirms."""
+    said = [found[i] for i in group]
+    if goal.agreed or any(c.side != "vendor" for c in said):
+        return False
+    return any("proposal" in c.fired or "question" in c.fired for c in said)
 
 
 def has_agreed_goal(goals: list[Goal]) -> bool:
@@ -76,7 +85,7 @@ def _goal(meeting: Meeting, found: list[Claim], probs: np.ndarray, group: list[i
     texts = [lead.text] + [found[i].text for i in group if found[i] is not lead]
     return Goal(
         text=short_text(lead.text),
-        category=category(" ".join(texts)),
+        category=_category(meeting, lead, texts),
         metric=next((m for t in texts if (m := metric_of(t))), None),
         deadline=next((d for t in texts if (d := deadline_of(t))), None),
         agreed=agreed(meeting, [found[i] for i in group]),
@@ -86,6 +95,14 @@ def _goal(meeting: Meeting, found: list[Claim], probs: np.ndarray, group: list[i
         confidence=round(float(probs[group[0]]), 3),
         found_by=FOUND_BY,
     )
+
+
+def _category(meeting: Meeting, lead: Claim, texts: list[str]) -> GoalCategory:
+    """From the goal's own words, else from the turn it answers ("Six percent by March.")."""
+    found = category(" ".join(texts))
+    if found == "other" and lead.turn > 0:
+        return category(meeting.transcript.turns[lead.turn - 1].text)
+    return found
 
 
 def _evidence_claim(found: list[Claim], group: list[int]) -> Claim:

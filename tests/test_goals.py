@@ -1,0 +1,227 @@
+"""Goals: each phrasing family, each rejection rule, agreement and its absence, has_agreed_goal."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SEEDS, needs_shared
+from dialogue import CUSTOMER, VENDOR, meeting
+
+from milepost.models import Goal
+from milepost.pipeline.extract import goals
+
+FAMILIES = {
+    "what I want is X by Y": (
+        [
+            (VENDOR, "So what are you hoping to get out of this?"),
+            (CUSTOMER, "What I want is onboarding under ten days by Q3."),
+            (VENDOR, "Okay, noted. Let's look at the integrations."),
+        ],
+        ("What I want is onboarding under ten days by Q3.", "save_time", "under ten days", "by Q3"),
+    ),
+    "the board wants us to": (
+        [
+            (VENDOR, "Tell me about the project."),
+            (CUSTOMER, "The board wants us to cut support costs by thirty percent this year."),
+            (VENDOR, "Got it. Let me show you the dashboard."),
+        ],
+        (
+            "The board wants us to cut support costs by thirty percent this year.",
+            "save_money",
+            "thirty percent",
+            "this year",
+        ),
+    ),
+    "if we could stop losing": (
+        [
+            (VENDOR, "Where does it hurt most?"),
+            (
+                CUSTOMER,
+                "If we could stop losing clients to late invoices, that alone would pay for this.",
+            ),
+            (VENDOR, "Makes sense."),
+        ],
+        (
+            "If we could stop losing clients to late invoices, that alone would pay for this.",
+            "make_money",
+            None,
+            None,
+        ),
+    ),
+    "our CEO wants": (
+        [
+            (VENDOR, "What's the big picture?"),
+            (CUSTOMER, "Our CEO wants online to be 25% of sales by 2027."),
+            (VENDOR, "Interesting. Let's talk about the rollout."),
+        ],
+        ("Our CEO wants online to be 25% of sales by 2027.", "make_money", "25%", "by 2027"),
+    ),
+    "answer to what would make this a win": (
+        [
+            (VENDOR, "What would make this a win for you?"),
+            (CUSTOMER, "Honestly, getting our month-end close down to three days."),
+            (VENDOR, "Okay. Let's move on to the demo."),
+        ],
+        (
+            "getting our month-end close down to three days.",
+            "save_time",
+            "down to three days",
+            None,
+        ),
+    ),
+    "metric in a later turn": (
+        [
+            (CUSTOMER, "What I really need is fewer no-shows at the clinics."),
+            (VENDOR, "Is there a number you have in mind?"),
+            (CUSTOMER, "Six percent by the end of March."),
+            (VENDOR, "Okay, let's look at the reminders."),
+        ],
+        ("Six percent by the end of March.", "other", "Six percent", "by the end of March"),
+    ),
+}
+
+
+@pytest.mark.parametrize("family", list(FAMILIES))
+def test_each_phrasing_family_is_one_customer_goal(analyzer, family: str) -> None:  # type: ignore[no-untyped-def]
+    lines, (evidence, category, metric, deadline) = FAMILIES[family]
+    found = goals.find(meeting(analyzer, lines))
+    assert [g.evidence for g in found] == [evidence]
+    goal = found[0]
+    assert (goal.category, goal.metric, goal.deadline) == (category, metric, deadline)
+    assert (goal.speaker, goal.side, goal.agreed) == (CUSTOMER, "customer", False)
+    assert goal.found_by == "goal-model" and 0.0 < goal.confidence <= 1.0
+    assert any(evidence in text for _, text in lines)
+
+
+REJECTED = {
+    "feature request": [
+        (VENDOR, "Anything else?"),
+        (CUSTOMER, "Can it export to Excel? We need a Salesforce integration for the sales team."),
+        (VENDOR, "Yes, it can."),
+    ],
+    "task": [
+        (VENDOR, "Next steps?"),
+        (CUSTOMER, "I'll send you the list of users by Friday."),
+        (VENDOR, "Great, thanks."),
+    ],
+    "vendor's own target": [
+        (VENDOR, "We want to close this deal by the end of the quarter, that's our quota."),
+        (CUSTOMER, "Okay."),
+        (VENDOR, "And we want thirty percent of your team trained."),
+    ],
+    "rejected proposal": [
+        (VENDOR, "What if we aimed for thirty percent fewer tickets by June?"),
+        (CUSTOMER, "No, that's not really what we care about."),
+        (VENDOR, "Okay, fair enough."),
+    ],
+    "ignored proposal": [
+        (VENDOR, "What if we aimed for thirty percent fewer tickets by June?"),
+        (CUSTOMER, "Let's talk about the integration first."),
+        (VENDOR, "Sure."),
+    ],
+}
+
+
+@pytest.mark.parametrize("case", list(REJECTED))
+def test_rejections_are_not_goals(analyzer, case: str) -> None:  # type: ignore[no-untyped-def]
+    assert goals.find(meeting(analyzer, REJECTED[case])) == []
+
+
+def test_a_proposal_the_customer_takes_up_is_their_agreed_goal(analyzer) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        (VENDOR, "What if we aimed for thirty percent fewer tickets by June?"),
+        (CUSTOMER, "Yes, let's hold ourselves to thirty percent by June."),
+        (VENDOR, "Great."),
+    ]
+    found = goals.find(meeting(analyzer, lines))
+    assert [(g.evidence, g.side, g.agreed) for g in found] == [
+        ("let's hold ourselves to thirty percent by June.", "customer", True)
+    ]
+    assert found[0].metric == "to thirty percent" and found[0].deadline == "by June"
+    assert goals.has_agreed_goal(found)
+
+
+def test_restated_and_confirmed_is_one_agreed_goal(analyzer) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        (CUSTOMER, "I want first response under two hours by the end of February."),
+        (
+            VENDOR,
+            "So, first response under two hours by the end of February. "
+            "Is that the number we measure ourselves against?",
+        ),
+        (CUSTOMER, "Yes, exactly."),
+    ]
+    found = goals.find(meeting(analyzer, lines))
+    assert [(g.evidence, g.agreed) for g in found] == [
+        ("I want first response under two hours by the end of February.", True)
+    ]
+    assert goals.has_agreed_goal(found)
+
+
+def test_a_goal_set_jointly_is_agreed(analyzer) -> None:  # type: ignore[no-untyped-def]
+    said = (
+        "The goal we set together in June was getting loan decisions "
+        "from six days down to two by the end of the year."
+    )
+    lines = [(VENDOR, said), (CUSTOMER, "Right, and we're close."), (VENDOR, "Great.")]
+    found = goals.find(meeting(analyzer, lines))
+    assert [(g.evidence, g.agreed, g.deadline) for g in found] == [
+        (said, True, "by the end of the year")
+    ]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Okay. Let's look at the training schedule next.",
+        "I can't promise a number on this call, a lot of that is staffing.",
+    ],
+)
+def test_said_once_or_contested_is_not_agreed(analyzer, reply: str) -> None:  # type: ignore[no-untyped-def]
+    lines = [(CUSTOMER, "I want audit prep down to two days by June."), (VENDOR, reply)]
+    found = goals.find(meeting(analyzer, lines))
+    assert [(g.evidence, g.agreed) for g in found] == [
+        ("I want audit prep down to two days by June.", False)
+    ]
+    assert not goals.has_agreed_goal(found)
+
+
+def test_without_speaker_names_agreement_is_read_sentence_by_sentence(analyzer) -> None:  # type: ignore[no-untyped-def]
+    paragraph = (
+        "So the target is all nine branches off paper by March 1st. Yes, that's the goal. "
+        "This year I want failed deliveries under 2%. Okay, moving on to training."
+    )
+    found = goals.find(meeting(analyzer, [(None, paragraph)]))  # type: ignore[list-item]
+    agreed = {g.evidence: g.agreed for g in found}
+    assert agreed.get("the target is all nine branches off paper by March 1st.") is True
+    assert agreed.get("This year I want failed deliveries under 2%.") is False
+
+
+def _goal(agreed: bool, metric: str | None = None, deadline: str | None = None) -> Goal:
+    return Goal(
+        text="x",
+        category="other",
+        agreed=agreed,
+        metric=metric,
+        deadline=deadline,
+        evidence="x",
+        confidence=0.9,
+    )
+
+
+def test_has_agreed_goal_needs_agreed_and_concrete() -> None:
+    assert goals.has_agreed_goal([_goal(True, metric="30%")])
+    assert goals.has_agreed_goal([_goal(False), _goal(True, deadline="by Q3")])
+    assert not goals.has_agreed_goal([_goal(True)])  # "get more value out of the tool"
+    assert not goals.has_agreed_goal([_goal(False, metric="30%", deadline="by Q3")])
+    assert not goals.has_agreed_goal([])
+
+
+@needs_shared
+def test_seeds_give_no_nonsense_goals(analyzer) -> None:  # type: ignore[no-untyped-def]
+    from milepost.pipeline.formats import read
+
+    for path in sorted(SEEDS.glob("*.txt")):
+        analysis = analyzer.analyze(read(path))
+        assert analysis.goals == [], path.name  # a founders' meeting, a talk, a podcast, articles
+        assert not analysis.has_agreed_goal and "no_agreed_goal" in analysis.flags
+        assert analysis.questions

@@ -1,0 +1,72 @@
+"""Verified outcomes: results the customer says were reached; not projections or vendor claims."""
+
+from __future__ import annotations
+
+import pytest
+from dialogue import CUSTOMER, VENDOR, meeting
+
+from milepost.pipeline.extract import goals, outcomes
+
+
+def _outcomes(analyzer, lines):  # type: ignore[no-untyped-def]
+    m = meeting(analyzer, lines)
+    return outcomes.find(m, goals.find(m))
+
+
+def test_customer_result_since_go_live_is_an_outcome(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = _outcomes(
+        analyzer,
+        [
+            (VENDOR, "How has it gone since launch?"),
+            (CUSTOMER, "Since go-live our onboarding went from three weeks to four days."),
+            (VENDOR, "That's great to hear."),
+        ],
+    )
+    assert [(o.evidence, o.category, o.speaker) for o in found] == [
+        ("Since go-live our onboarding went from three weeks to four days.", "save_time", CUSTOMER)
+    ]
+    assert found[0].found_by == "outcome-model"
+
+
+def test_outcome_with_the_customers_own_source(analyzer) -> None:  # type: ignore[no-untyped-def]
+    said = (
+        "Overtime in Q4 was down twenty-two percent against last year, I pulled that from payroll."
+    )
+    found = _outcomes(analyzer, [(VENDOR, "And the costs?"), (CUSTOMER, said), (VENDOR, "Great.")])
+    assert [(o.evidence, o.category) for o in found] == [(said, "save_money")]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [
+            (VENDOR, "What do you expect?"),
+            (CUSTOMER, "We expect onboarding will drop to four days next quarter, hopefully."),
+            (VENDOR, "Great."),
+        ],
+        [
+            (VENDOR, "Our customers typically cut onboarding from three weeks to four days."),
+            (CUSTOMER, "Interesting."),
+            (VENDOR, "Yes."),
+        ],
+    ],
+    ids=["projection", "vendor claim"],
+)
+def test_projections_and_vendor_claims_are_not_outcomes(analyzer, lines) -> None:  # type: ignore[no-untyped-def]
+    assert _outcomes(analyzer, lines) == []
+
+
+def test_outcome_is_linked_to_the_goal_it_proves(analyzer) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        (CUSTOMER, "The goal we set together was onboarding under five days by March."),
+        (VENDOR, "Right."),
+        (CUSTOMER, "And since go-live our onboarding went from three weeks to four days."),
+        (VENDOR, "Fantastic."),
+    ]
+    m = meeting(analyzer, lines)
+    found_goals = goals.find(m)
+    assert [g.text for g in found_goals] == [
+        "The goal we set together was onboarding under five days by March."
+    ]
+    found = outcomes.find(m, found_goals)
+    assert [(o.goal, o.category) for o in found] == [(found_goals[0].text, "save_time")]
