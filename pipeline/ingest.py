@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -155,7 +157,9 @@ def analyse_all(todo: list[Job], jobs: int) -> Iterator[tuple[Job, Analysis | No
         worker_init()
         yield from (work(job) for job in todo)
         return
-    with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=worker_init) as pool:
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(todo)), initializer=pool_worker_init, initargs=(os.getpid(),)
+    ) as pool:
         futures = {pool.submit(work, job): job for job in todo}
         for future in as_completed(futures):
             try:
@@ -179,6 +183,18 @@ def worker_init() -> None:
         _analyzer = Analyzer()
     except MilepostError as exc:
         _load_error = exc
+
+
+def pool_worker_init(parent: int) -> None:
+    """A pool worker: exit when the ingest that started it is gone (even killed), then load."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+    worker_init()
 
 
 def work(job: Job) -> tuple[Job, Analysis | None, str | None]:

@@ -241,10 +241,10 @@ def test_process_pool_gives_the_same_store(tmp_path: Path) -> None:
 # Real processes ------------------------------------------------------------------------------
 
 
-def _spawn(db_path: Path, folder: Path) -> subprocess.Popen[str]:
+def _spawn(db_path: Path, folder: Path, jobs: int = 1) -> subprocess.Popen[str]:
     env = {**os.environ, "MILEPOST_DB": str(db_path)}
     return subprocess.Popen(
-        [sys.executable, "-m", "milepost.pipeline", "ingest", str(folder), "--jobs", "1"],
+        [sys.executable, "-m", "milepost.pipeline", "ingest", str(folder), "--jobs", str(jobs)],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -278,22 +278,51 @@ def _assert_no_half_meeting(db_path: Path) -> None:
     conn.close()
 
 
-def test_killed_ingest_leaves_no_half_meeting_and_rerun_completes(tmp_path: Path) -> None:
+def _children(pid: int) -> list[int]:
+    """Live child processes of `pid` (Linux /proc)."""
+    kids = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            kids.append(int(stat.parent.name))
+    return kids
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_killed_ingest_leaves_no_half_meeting_and_rerun_completes(
+    tmp_path: Path, jobs: int
+) -> None:
     n = 150
     folder = tmp_path / "Acme"
     write_calls(folder, n)
     db_path = tmp_path / "killed.db"
-    proc = _spawn(db_path, folder)
+    proc = _spawn(db_path, folder, jobs)
     deadline = time.monotonic() + 120
     while _count(db_path) < 3 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
     alive = proc.poll() is None
+    workers = _children(proc.pid)
     proc.send_signal(signal.SIGKILL)
     _, err = proc.communicate()
     written = _count(db_path)
     assert alive, f"ingest ended before the kill: {err}"
     assert 0 < written < n, f"the kill came too late to test anything ({written} of {n})"
     _assert_no_half_meeting(db_path)
+    assert len(workers) == (jobs if jobs > 1 else 0)
+    deadline = time.monotonic() + 10
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(w) for w in workers), "pool workers outlived the killed ingest"
 
     rerun = _spawn(db_path, folder)
     out, err = rerun.communicate(timeout=300)
