@@ -153,7 +153,9 @@ def ingest(
 
 def analyse_all(todo: list[Job], jobs: int) -> Iterator[tuple[Job, Analysis | None, str | None]]:
     """Analyse jobs in this process or a pool; results arrive as each finishes."""
-    if jobs <= 1 or len(todo) <= 1:
+    if not todo:
+        return  # nothing new: never load the models
+    if jobs <= 1 or len(todo) == 1:
         worker_init()
         yield from (work(job) for job in todo)
         return

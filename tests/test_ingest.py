@@ -223,6 +223,23 @@ def test_changed_file_is_replaced_and_reanalyze_redoes_all(tmp_path: Path) -> No
     assert db.execute("SELECT count(*) FROM turns WHERE meeting_id = 1").fetchone() == (5,)
 
 
+def test_a_rerun_with_nothing_new_never_loads_the_models(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from milepost.pipeline import ingest as ingest_module
+
+    db = open_db(tmp_path / "s.db")
+    write_calls(tmp_path / "Acme", 2)
+    ingest(db, [tmp_path / "Acme"], jobs=1)
+
+    def no_models() -> None:
+        raise AssertionError("models loaded for nothing")
+
+    monkeypatch.setattr(ingest_module, "worker_init", no_models)
+    summary = ingest(db, [tmp_path / "Acme"], jobs=1)
+    assert [r.status for r in summary.results] == ["skipped", "skipped"]
+
+
 def test_process_pool_gives_the_same_store(tmp_path: Path) -> None:
     folder = tmp_path / "Acme"
     write_calls(folder, 4)
