@@ -13,7 +13,7 @@ import av
 import numpy as np
 import pytest
 from click.testing import CliRunner
-from conftest import AUDIO, needs_shared
+from conftest import AUDIO, SAMPLES, needs_shared
 
 from milepost.models import Transcript, Turn
 from milepost.pipeline import audio, formats
@@ -393,6 +393,14 @@ def test_stereo_file_gives_two_speakers_with_their_own_text() -> None:
         ),
         "SPEAKER_2": words("The horizon seems extremely distant."),
     }
+
+
+@pytest.mark.slow
+def test_the_demo_recording_splits_csm_and_customer_by_channel() -> None:
+    t = audio.transcribe_file(SAMPLES / "juniper-health-checkin.ogg", progress=False)
+    assert [x.speaker for x in t.turns] == ["SPEAKER_1", "SPEAKER_2"] * 2 + ["SPEAKER_1"]
+    assert "I will send you the admin training guide by Friday." in t.turns[2].text
+    assert "security team next week" in t.turns[3].text
 
 
 @pytest.mark.slow
