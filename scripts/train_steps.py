@@ -38,6 +38,8 @@ SEED = 13
 C_COMMIT = 1.0
 C_SIDE = 1.0
 FOLDS = 5
+# Weights this small change no decision; dropping them keeps model.json small.
+MIN_WEIGHT = 0.005
 
 
 def load_meetings(folder: Path) -> list[tuple[str, Meeting, dict[str, Any]]]:
@@ -117,7 +119,9 @@ def fit(feats: list[dict[str, float]], ys: list[int], c: float) -> dict[str, Any
     clf = LogisticRegression(C=c, max_iter=5000, random_state=SEED).fit(x, np.array(ys))
     names = vec.get_feature_names_out()
     weights = {
-        n: round(float(w), 5) for n, w in zip(names, clf.coef_[0], strict=True) if abs(w) > 1e-4
+        n: round(float(w), 4)
+        for n, w in zip(names, clf.coef_[0], strict=True)
+        if abs(w) >= MIN_WEIGHT
     }
     return {"weights": dict(sorted(weights.items())), "bias": round(float(clf.intercept_[0]), 5)}
 

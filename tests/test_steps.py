@@ -95,6 +95,60 @@ def test_we_will_belongs_to_the_side_with_no_owner(find) -> None:  # type: ignor
 
 
 @pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (
+            [("Raj", "Yeah, I can pull the last ninety days of tickets and send them tomorrow.")],
+            ("customer", "Raj", "pull the last ninety days of tickets", "2026-03-04", "I_CAN"),
+        ),
+        (
+            [("Dana", "Let me check with our integrations team and get back to you by Friday.")],
+            ("vendor", "Dana", "check with our integrations team", "2026-03-06", "LET_ME"),
+        ),
+        (
+            [("Dana", "Priya will send the security pack over tomorrow.")],
+            ("vendor", "Priya", "send the security pack over", "2026-03-04", "NAME_WILL"),
+        ),
+        (
+            [("Raj", "I'm going to take the renewal to the board on the twelfth.")],
+            ("customer", "Raj", "take the renewal to the board", "2026-03-12", "I_GOING"),
+        ),
+        (
+            [
+                ("Dana", "Would you be willing to do a reference call with a prospect next month?"),
+                ("Mia", "Sure, happy to."),
+            ],
+            ("customer", "Mia", "do a reference call with a prospect", "2026-04-30", "YOU_REQ"),
+        ),
+        (
+            [
+                (
+                    "Dana",
+                    "I'm happy to come on site on Tuesday and run a floor session for the crew.",
+                )
+            ],
+            ("vendor", "Dana", "come on site", "2026-03-10", "I_HAPPY"),
+        ),
+    ],
+)
+def test_phrasing_families(find, lines, expected) -> None:  # type: ignore[no-untyped-def]
+    reply = ("Mia", "Great, thanks.") if lines[-1][0] != "Mia" else ("Dana", "Great.")
+    [step] = find(*lines, reply)
+    assert (step.side, step.owner, step.action, step.due) == expected[:4]
+    assert step.found_by == f"cue+linear:{expected[4]}"
+    assert step.evidence == lines[0][1]
+
+
+def test_named_addressee_owns_the_request_even_if_someone_else_answers(find) -> None:  # type: ignore[no-untyped-def]
+    [step] = find(
+        ("Dana", "So Mia, could you send me the list of super users by Wednesday?"),
+        ("Raj", "Mia's out today, but she'll see it."),
+        ("Mia", "Yes, I'll do that."),
+    )
+    assert (step.side, step.owner, step.due) == ("customer", "Mia", "2026-03-04")
+
+
+@pytest.mark.parametrize(
     "said",
     [
         "We could maybe look at the API integration at some point next year.",  # hypothetical
@@ -150,3 +204,25 @@ def test_candidates_survive_a_memory_zone(analyzer) -> None:  # type: ignore[no-
         with analyzer.nlp.memory_zone():
             meeting = Meeting(transcript=transcript, docs=[analyzer.nlp("I'll do it.")])
             assert [c.cues for c in candidates(meeting)] == [["I_WILL", "I_HAPPY"]]
+
+
+def test_cue_matcher_finds_every_occurrence_in_order(analyzer) -> None:  # type: ignore[no-untyped-def]
+    from milepost.pipeline.extract.cue_matcher import CueMatcher
+
+    m = CueMatcher(
+        {
+            "I_WILL": [[{"LOWER": "i"}, {"LOWER": {"IN": ["'ll", "will"]}}]],
+            "NAME_WILL": [[{"POS": "PROPN"}, {"LOWER": "will"}]],
+        }
+    )
+    doc = analyzer.nlp("I'll call Ben. Priya will send it and I will check.")
+    assert m(doc) == [("I_WILL", 0, 2), ("NAME_WILL", 5, 7), ("I_WILL", 10, 12)]
+
+
+def test_cue_matcher_rejects_what_it_cannot_match() -> None:
+    from milepost.pipeline.extract.cue_matcher import CueMatcher
+
+    with pytest.raises(ValueError, match="not supported"):
+        CueMatcher({"X": [[{"LEMMA": "send"}]]})
+    with pytest.raises(ValueError, match="no literal word"):
+        CueMatcher({"X": [[{"POS": "PROPN"}]]})

@@ -13,10 +13,10 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from milepost.pipeline.extract.cue_matcher import CueMatcher
+
 if TYPE_CHECKING:
-    from spacy.matcher import Matcher
     from spacy.tokens import Doc, Span
-    from spacy.vocab import Vocab
 
     from milepost.pipeline.extract.meeting import Meeting
 
@@ -54,24 +54,10 @@ def lexicon() -> dict[str, list[str]]:
     return {k: v for k, v in data.items() if not k.startswith("_")}
 
 
-_MATCHERS: dict[int, Matcher] = {}
-_LABELS: dict[int, str] = {}
-
-
-def matcher(vocab: Vocab) -> Matcher:
-    """The cue Matcher for this vocab, built once from data/steps/cues.json."""
-    found = _MATCHERS.get(id(vocab))
-    if found is None:
-        from spacy.matcher import Matcher
-        from spacy.strings import get_string_id
-
-        found = Matcher(vocab)
-        for label, patterns in _load_json("cues.json")["patterns"].items():
-            found.add(label, patterns)
-            # By hash, not via the StringStore: a memory_zone may drop labels added inside it.
-            _LABELS[get_string_id(label)] = label
-        _MATCHERS[id(vocab)] = found
-    return found
+@cache
+def matcher() -> CueMatcher:
+    """The cue matcher, built once from data/steps/cues.json."""
+    return CueMatcher(_load_json("cues.json")["patterns"])
 
 
 def candidates(meeting: Meeting) -> list[Candidate]:
@@ -85,11 +71,9 @@ def candidates(meeting: Meeting) -> list[Candidate]:
 
 
 def _doc_candidates(turn: int, doc: Doc) -> list[Candidate]:
-    m = matcher(doc.vocab)
     by_sent: dict[int, Candidate] = {}
-    for match_id, start, end in sorted(m(doc), key=lambda x: x[1]):
+    for label, start, end in matcher()(doc):
         sent = doc[start].sent
-        label = _LABELS[match_id]
         cand = by_sent.get(sent.start)
         if cand is None:
             by_sent[sent.start] = Candidate(turn=turn, sent=sent, cues=[label], cue_end=end)

@@ -149,6 +149,10 @@ def action_phrase(cand: Candidate, due_text: str | None) -> str:
     verb = action_verb(cand)
     if verb is None:
         return cand.sent.text.strip()
+    if verb.lemma_.lower() in _lexicon()["light_verbs"]:  # "be willing to do X" -> "do X"
+        verb = next(
+            (t for t in cand.sent.doc[verb.i + 1 : cand.sent.end] if t.pos_ == "VERB"), verb
+        )
     words: list[str] = []
     due_low = (due_text or "").lower()
     for tok in cand.sent.doc[verb.i : cand.sent.end]:

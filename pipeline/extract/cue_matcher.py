@@ -1,0 +1,94 @@
+"""An anchored matcher for cue patterns written in spaCy's token-pattern format.
+
+spaCy's Matcher walks every token through every pattern's first state; cue patterns
+start on very common tokens ("I", any noun), which made it the largest cost of next-step
+extraction. Each cue pattern here is indexed by one literal word it must contain (its
+anchor), and only tokens equal to an anchor are checked, so the pass costs about one
+dict lookup per token. It supports the subset cues.json uses: LOWER, POS and TAG, each
+a string or {"IN": [...]} / {"NOT_IN": [...]}; anything else is an error at load time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+ATTRS = {"LOWER": "lower_", "POS": "pos_", "TAG": "tag_"}
+
+
+@dataclass(frozen=True)
+class _Spec:
+    """One token's constraints: attribute name -> (allowed set or None, refused set)."""
+
+    tests: tuple[tuple[str, frozenset[str] | None, frozenset[str]], ...]
+
+    def ok(self, tok: Token) -> bool:
+        for attr, allowed, refused in self.tests:
+            value = getattr(tok, attr)
+            if (allowed is not None and value not in allowed) or value in refused:
+                return False
+        return True
+
+    def words(self) -> frozenset[str] | None:
+        """The literal lower-case words this token must be, when the spec pins them."""
+        for attr, allowed, _ in self.tests:
+            if attr == "lower_" and allowed is not None:
+                return allowed
+        return None
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    label: str
+    order: int
+    specs: tuple[_Spec, ...]
+    anchor: int
+
+
+def _spec(raw: dict[str, Any]) -> _Spec:
+    tests: list[tuple[str, frozenset[str] | None, frozenset[str]]] = []
+    for key, value in raw.items():
+        if key not in ATTRS:
+            raise ValueError(f"cue pattern attribute {key!r} is not supported")
+        if isinstance(value, str):
+            tests.append((ATTRS[key], frozenset({value}), frozenset()))
+        elif set(value) <= {"IN", "NOT_IN"}:
+            allowed = frozenset(value["IN"]) if "IN" in value else None
+            tests.append((ATTRS[key], allowed, frozenset(value.get("NOT_IN", []))))
+        else:
+            raise ValueError(f"cue pattern operator in {value!r} is not supported")
+    return _Spec(tuple(tests))
+
+
+class CueMatcher:
+    """Finds (label, start, end) for every cue pattern occurrence in a Doc."""
+
+    def __init__(self, patterns: dict[str, list[list[dict[str, Any]]]]) -> None:
+        self.labels = list(patterns)
+        self._index: dict[str, list[_Pattern]] = {}
+        for order, (label, alternatives) in enumerate(patterns.items()):
+            for raw in alternatives:
+                specs = tuple(_spec(r) for r in raw)
+                anchor = next((k for k, s in enumerate(specs) if s.words()), None)
+                if anchor is None:
+                    raise ValueError(f"cue pattern {raw!r} ({label}) has no literal word")
+                pattern = _Pattern(label, order, specs, anchor)
+                for word in specs[anchor].words() or ():
+                    self._index.setdefault(word, []).append(pattern)
+
+    def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """Matches sorted by start, then by the label's order in the data file."""
+        found: set[tuple[int, int, int, str]] = set()
+        n = len(doc)
+        for i, tok in enumerate(doc):
+            for p in self._index.get(tok.lower_, ()):
+                start = i - p.anchor
+                end = start + len(p.specs)
+                if start < 0 or end > n:
+                    continue
+                if all(s.ok(doc[start + k]) for k, s in enumerate(p.specs)):
+                    found.add((start, p.order, end, p.label))
+        return [(label, start, end) for start, _, end, label in sorted(found)]
