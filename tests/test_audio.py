@@ -437,6 +437,13 @@ def fake_model(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(audio, "LazyEmbedder", lambda threads=None: FakeEmbedder())
 
 
+def test_cli_offers_every_writer() -> None:
+    from milepost.pipeline import cli_audio
+    from milepost.pipeline.formats.writers import WRITERS
+
+    assert cli_audio.FORMATS == WRITERS
+
+
 def test_cli_transcribe_writes_vtt_with_voices(tmp_path: Path, fake_model: None) -> None:
     path = two_voices(tmp_path)
     result = CliRunner().invoke(cli, ["transcribe", str(path)], catch_exceptions=False)

@@ -5,9 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from milepost.pipeline.audio import transcribe_file
-from milepost.pipeline.formats.writers import WRITERS, render
-
-FORMATS = WRITERS
+from milepost.pipeline.formats.writers import render
 
 
 def transcript_text(
