@@ -21,7 +21,11 @@ from milepost.pipeline.audio import decode
 VOICES = ["en-us+m3", "en-gb+f3"]  # channel 0: the CSM, channel 1: the customer
 LINES = [
     (0, "Hi Jordan, thanks for joining. This is Maya from Brightline. How are things going?"),
-    (1, "Pretty well. Our goal is still to cut onboarding time by thirty percent before the end of March."),
+    (
+        1,
+        "Pretty well. Our goal is still to cut onboarding time by thirty percent "
+        "before the end of March.",
+    ),
     (
         0,
         "Great, that is the goal we agreed on. I will send you the admin training guide by Friday.",
