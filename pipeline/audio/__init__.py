@@ -35,19 +35,17 @@ def transcribe_file(
     """
     info = probe(path)  # a bad file fails before the model loads
     transcriber = WhisperTranscriber(model, threads=threads, vad=vad)
-    embedder = None
-    if speakers != 1:
-        if diarization_available():
-            embedder = LazyEmbedder(transcriber.threads)
-        elif info.channels != 2:
-            log.warning(
-                "%s: speaker diarization needs the optional extra (pip install "
-                "'milepost[diarize]'); all speech is labelled SPEAKER_1",
-                path,
-            )
+    embedder = LazyEmbedder(transcriber.threads) if diarization_available() else None
     show = _interactive() if progress is None else progress
     with _progress_bar(path, info.duration_s, show) as update:
-        return transcribe_recording(path, transcriber, embedder, speakers, update)
+        transcript = transcribe_recording(path, transcriber, embedder, speakers, update)
+    if embedder is None and speakers != 1 and len(transcript.speakers) == 1:
+        log.warning(
+            "%s: speaker diarization needs the optional extra (pip install "
+            "'milepost[diarize]'); all speech is labelled SPEAKER_1",
+            path,
+        )
+    return transcript
 
 
 def diarization_available() -> bool:
