@@ -21,6 +21,7 @@ from sklearn.linear_model import LogisticRegression
 from milepost.pipeline import evaluate, formats, nlp
 from milepost.pipeline.extract import claims as cl
 from milepost.pipeline.extract import goals, sides
+from milepost.pipeline.extract.goal_text import trim_lead
 from milepost.pipeline.extract.meeting import Meeting
 
 REPO = Path(__file__).resolve().parent.parent
@@ -53,8 +54,10 @@ def dataset(data: list[tuple[Meeting, dict]]) -> list[tuple[list[cl.Claim], dict
 
 
 def positive(claim: cl.Claim, items: list[dict]) -> bool:
+    """The sentence, as it would be quoted (spoken lead-in trimmed), matches a labelled item."""
     quotes = [q for it in items for q in [it["evidence"], *it.get("also_evidence", [])]]
-    return any(evaluate.overlap(claim.text, q) for q in quotes)
+    text = trim_lead(claim.text)
+    return any(evaluate.overlap(text, q) for q in quotes)
 
 
 def matrix(rows: list[tuple[list[cl.Claim], dict]], names: list[str], kind: str):  # type: ignore[no-untyped-def]
@@ -122,14 +125,18 @@ def candidates(rows: list[tuple[list[cl.Claim], dict]], head: str):  # type: ign
 
 
 def train(rows: list[tuple[list[cl.Claim], dict]]) -> dict:
-    names = feature_names(rows)
-    out: dict = {"features": names, "trained_on": "cs_train", "seed": SEED}
+    all_names = feature_names(rows)
+    out: dict = {"trained_on": "cs_train", "seed": SEED}
     for head, kind in HEADS.items():
+        # Outcomes are few (30 in cs_train): word features would only memorise them.
+        names = [n for n in all_names if head == "goal" or not n.startswith("w:")]
         proposed = candidates(rows, head)
         c, threshold, f1 = cross_validate(proposed, names, kind)
         model = fit(proposed, names, kind, c)
         out[head] = {
-            "weights": [round(float(w), 5) for w in model.coef_[0]],
+            "weights": {
+                n: round(float(w), 5) for n, w in zip(names, model.coef_[0], strict=True) if w
+            },
             "bias": round(float(model.intercept_[0]), 5),
             "threshold": threshold,
             "C": c,

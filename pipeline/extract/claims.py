@@ -3,7 +3,7 @@
 Every sentence of every turn is a candidate; cue families from `data/goals/cues.yaml`
 say what it contains (a want, a metric, a deadline, a past result...) and what the turns
 around it do (a discovery question before, an affirmation after). Goals and verified
-outcomes read the same features with different learned weights (`data/goals/model.json`).
+outcomes read the same features with their own learned weights (`data/goals/model.json`).
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ def _proposers() -> tuple[dict[str, frozenset[str]], int]:
 def score(claims: list[Claim], head: str) -> np.ndarray:
     """Probability per claim under one head ("goal" or "outcome"); 0 when not proposed."""
     m = model()
-    weights = dict(zip(m["features"], m[head]["weights"], strict=True))
+    weights = m[head]["weights"]
     z = np.array(
         [
             m[head]["bias"] + sum(weights.get(n, 0.0) * v for n, v in c.features.items())
@@ -129,8 +129,8 @@ def is_number(word: str) -> bool:
 def content_words(text: str) -> set[str]:
     """Lower-cased content words and numbers, for spotting a restatement."""
     stop = _vocab()["stop_words"]
-    words = _WORD.findall(text.lower())
-    return {w for w in words if w not in stop and (len(w) > 3 or w.isdigit())}
+    words = (w[:-1] if len(w) > 4 and w.endswith("s") else w for w in _WORD.findall(text.lower()))
+    return {w for w in words if w not in stop and (len(w) > 3 or is_number(w))}
 
 
 def _restated(meeting: Meeting, i: int, mine: set[str], words: list[set[str]]) -> bool:

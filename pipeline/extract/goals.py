@@ -38,11 +38,13 @@ def find(meeting: Meeting) -> list[Goal]:
 
 
 def _unowned_proposal(found: list[Claim], group: list[int], goal: Goal) -> bool:
-    """A vendor's suggested target that no customer sentence takes up and nobody affirms."""
+    """Said only by the vendor, never affirmed, and a suggestion or not about the customer."""
     said = [found[i] for i in group]
     if goal.agreed or any(c.side != "vendor" for c in said):
         return False
-    return any("proposal" in c.fired or "question" in c.fired for c in said)
+    suggested = any("proposal" in c.fired or "question" in c.fired for c in said)
+    own = any("vendor_own" in c.fired for c in said)
+    return suggested or own or not any("customer_ref" in c.fired for c in said)
 
 
 def has_agreed_goal(goals: list[Goal]) -> bool:
