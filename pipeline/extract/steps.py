@@ -36,18 +36,21 @@ def find(meeting: Meeting) -> list[NextStep]:
     kept: list[tuple[Candidate, Resolved]] = []
     for cand in cands:
         cand.score = model.score(cand.features)
-        if cand.score >= limit and not _withdrawn(meeting, cand):
+        if cand.score >= limit and not _vetoed(meeting, cand):
             kept.append((cand, resolve(meeting, cand)))
     return [_step(meeting, c, r) for c, r in _one_per_commitment(meeting, kept)]
 
 
-def _withdrawn(meeting: Meeting, cand: Candidate) -> bool:
-    """True when the speaker takes the offer back in the next sentence ("scratch that")."""
+def _vetoed(meeting: Meeting, cand: Candidate) -> bool:
+    """True for a figure of speech ("I'll be honest") or an offer taken back ("scratch that")."""
+    lex = lexicon()
+    if contains(cand.sent.text, lex["not_commitments"]) is not None:
+        return True
     doc = meeting.docs[cand.turn]
-    if cand.sent.end >= len(doc):
-        return False
-    following = doc[cand.sent.end].sent.text
-    return contains(following, lexicon()["withdrawals"]) is not None
+    after = doc[cand.cue_end : cand.sent.end].text
+    if cand.sent.end < len(doc):
+        after += " " + doc[cand.sent.end].sent.text
+    return contains(after, lex["withdrawals"]) is not None
 
 
 def _one_per_commitment(
@@ -74,8 +77,10 @@ def _same(
         return True
     if _is_reply(a, b) and meeting.transcript.turns[b.turn].speaker == rb.owner_key:
         return True
-    if ra.owner_key != rb.owner_key and "joint" not in (ra.side, rb.side):
+    if ra.owner_key != rb.owner_key:
         return False
+    if b.turn - a.turn <= 3 and not _content(rb.action):  # "You'll have it tomorrow."
+        return True
     return _content_overlap(ra.action, rb.action) >= overlap
 
 
@@ -84,10 +89,14 @@ def _is_reply(request: Candidate, answer: Candidate) -> bool:
     return request.first_cue in REQUEST_CUES and 0 < answer.turn - request.turn <= 2
 
 
-def _content_overlap(a: str, b: str) -> float:
+def _content(action: str) -> set[str]:
+    """The action's words that say what is done (no pronouns, particles or light verbs)."""
     stop = set(lexicon()["action_stopwords"])
-    wa = {w for w in _WORD.findall(a.lower()) if w not in stop}
-    wb = {w for w in _WORD.findall(b.lower()) if w not in stop}
+    return {w for w in _WORD.findall(action.lower()) if w not in stop}
+
+
+def _content_overlap(a: str, b: str) -> float:
+    wa, wb = _content(a), _content(b)
     if not wa or not wb:
         return 0.0
     return len(wa & wb) / min(len(wa), len(wb))
