@@ -57,18 +57,24 @@ def questions_for(stage: StageCall | None, journey: JourneyMap | None = None) ->
 
 
 def _hits(meeting: Meeting, journey: JourneyMap) -> list[_Hit]:
-    keys = [(s.id, c, normalise(c)) for s in journey.stages for c in s.cues]
-    keys = [k for k in keys if k[2].strip()]
+    # Cues indexed by their first word: a sentence is only checked for cues that can occur.
+    index: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for s in journey.stages:
+        for cue in s.cues:
+            key = normalise(cue)
+            if key.strip():
+                index[key.split()[0]].append((s.id, cue, key))
     n = max(len(meeting.docs), 1)
     out = []
     for i, doc in enumerate(meeting.docs):
         weight = OPENING_WEIGHT if i < n * OPENING else 1.0
         for sent in doc.sents:
             norm = normalise(sent.text)
-            for sid, cue, key in keys:
-                count = norm.count(key)
-                if count:
-                    out.append(_Hit(sid, cue, weight * count, sent.text.strip()))
+            for word in set(norm.split()) & index.keys():
+                for sid, cue, key in index[word]:
+                    count = norm.count(key)
+                    if count:
+                        out.append(_Hit(sid, cue, weight * count, sent.text.strip()))
     return out
 
 
