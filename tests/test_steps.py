@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from conftest import CS_TRAIN, needs_shared
 
 from milepost.models import NextStep, Transcript, Turn
 from milepost.pipeline.extract import steps
@@ -226,3 +227,28 @@ def test_cue_matcher_rejects_what_it_cannot_match() -> None:
         CueMatcher({"X": [[{"LEMMA": "send"}]]})
     with pytest.raises(ValueError, match="no literal word"):
         CueMatcher({"X": [[{"POS": "PROPN"}]]})
+
+
+@needs_shared
+def test_kickoff_call_steps_quote_their_turns(analyzer) -> None:  # type: ignore[no-untyped-def]
+    """A labelled cs_train kickoff: evidence is verbatim, one step per labelled commitment."""
+    import json
+
+    from milepost.pipeline.analyzer import Options
+    from milepost.pipeline.evaluate import match
+    from milepost.pipeline.load import load_transcript
+
+    path = CS_TRAIN / "t1_01_maplewood_vet_onboarding.txt"
+    labels = json.loads(path.with_name(path.stem + ".labels.json").read_text("utf-8"))
+    options = Options(
+        date=date.fromisoformat(labels["date"]),
+        vendor=labels["vendor_speakers"],
+        customer=labels["customer_speakers"],
+    )
+    found = analyzer.analyze(load_transcript(path), options).next_steps
+    turns = [t.text for t in load_transcript(path).turns]
+    assert all(any(s.evidence in t for t in turns) for s in found)
+    pairs = match([s.evidence for s in found], labels["next_steps"])
+    assert len(pairs) == len(labels["next_steps"]) == len(found) == 6
+    assert {found[i].side for i, _ in pairs} == {"vendor", "customer", "joint"}
+    assert all(found[i].side == labels["next_steps"][j]["side"] for i, j in pairs)

@@ -33,6 +33,8 @@ class Candidate:
     turn: int
     sent: Span
     cues: list[str]
+    cue_start: int
+    """Doc index of the first cue match."""
     cue_end: int
     """Doc index just after the first cue match: the action verb follows it."""
     features: dict[str, float] = field(default_factory=dict)
@@ -76,7 +78,7 @@ def _doc_candidates(turn: int, doc: Doc) -> list[Candidate]:
         sent = doc[start].sent
         cand = by_sent.get(sent.start)
         if cand is None:
-            by_sent[sent.start] = Candidate(turn=turn, sent=sent, cues=[label], cue_end=end)
+            by_sent[sent.start] = Candidate(turn, sent, [label], cue_start=start, cue_end=end)
         elif label not in cand.cues:
             cand.cues.append(label)
     return list(by_sent.values())

@@ -47,6 +47,9 @@ def _vetoed(meeting: Meeting, cand: Candidate) -> bool:
     if contains(cand.sent.text, lex["not_commitments"]) is not None:
         return True
     doc = meeting.docs[cand.turn]
+    before = doc[cand.cue_start - 1].lower_ if cand.cue_start > 0 else ""
+    if before in lex["purpose_leads"] and doc[cand.cue_end - 1].lower_ in ("can", "could"):
+        return True  # "... so Kelsey can poke at it": the purpose of another step
     after = doc[cand.cue_end : cand.sent.end].text
     if cand.sent.end < len(doc):
         after += " " + doc[cand.sent.end].sent.text
@@ -75,7 +78,7 @@ def _same(
 ) -> bool:
     if a.turn == b.turn and b.sent.start - a.sent.end <= 1 and ra.owner_key == rb.owner_key:
         return True
-    if _is_reply(a, b) and meeting.transcript.turns[b.turn].speaker == rb.owner_key:
+    if _is_reply(a, b) and meeting.transcript.turns[b.turn].speaker == rb.owner_key == ra.owner_key:
         return True
     if ra.owner_key != rb.owner_key:
         return False
