@@ -76,8 +76,6 @@ def _one_per_commitment(
 def _same(
     meeting: Meeting, a: Candidate, ra: Resolved, b: Candidate, rb: Resolved, overlap: float
 ) -> bool:
-    if a.turn == b.turn and b.sent.start - a.sent.end <= 1 and ra.owner_key == rb.owner_key:
-        return True
     if _is_reply(a, b) and meeting.transcript.turns[b.turn].speaker == rb.owner_key == ra.owner_key:
         return True
     if ra.owner_key != rb.owner_key:
