@@ -30,6 +30,8 @@ class CueSet:
     endings: re.Pattern[str] | None
     phrases: dict[str, tuple[str, ...]]
     """first word -> the multi-word phrases it starts, each padded with spaces"""
+    anywhere: tuple[str, ...] = ()
+    """phrases starting with an apostrophe ("'ve set up"): no token starts them, so always tried"""
 
     @classmethod
     def of(cls, cues: list[str]) -> CueSet:
@@ -44,6 +46,7 @@ class CueSet:
             words=frozenset(c for c in single if not c.startswith(("'", "n'"))),
             endings=re.compile(f"(?:{'|'.join(endings)}) ") if endings else None,
             phrases={k: tuple(v) for k, v in phrases.items()},
+            anywhere=tuple(p for k, v in phrases.items() if k.startswith("'") for p in v),
         )
 
     def found(self, words: set[str], joined: str) -> bool:
@@ -52,8 +55,9 @@ class CueSet:
             return True
         if self.endings is not None and self.endings.search(joined):
             return True
+        if any(p in joined for p in self.anywhere):
+            return True
         firsts = words.intersection(self.phrases)
-        firsts.update(k for k in self.phrases if k.startswith("'"))
         return any(p in joined for first in firsts for p in self.phrases[first])
 
 

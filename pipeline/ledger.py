@@ -139,12 +139,12 @@ def _close(
     if not said:
         return
     when = closer_date or datetime.now(UTC).date().isoformat()
-    for step_id, sentence in completion.assign(steps, said).items():
-        db.execute(
-            "UPDATE next_steps SET status = 'done', done_by = 'meeting', done_meeting_id = ?,"
-            " done_evidence = ?, done_at = ? WHERE id = ?",
-            [closer_id, sentence, when, step_id],
-        )
+    closed = completion.assign(steps, said)
+    db.conn.executemany(
+        "UPDATE next_steps SET status = 'done', done_by = 'meeting', done_meeting_id = ?,"
+        " done_evidence = ?, done_at = ? WHERE id = ?",
+        [(closer_id, sentence, when, step_id) for step_id, sentence in closed.items()],
+    )
 
 
 def _texts(db: Database, meeting_id: int) -> list[str]:

@@ -204,3 +204,30 @@ def test_steps_keep_their_side_owner_and_due(db: Database) -> None:
     write_meeting(db, a, "h1", "Acme")
     row = db.execute("SELECT action, side, owner, due, due_text, status FROM next_steps").fetchone()
     assert row == ("call IT", "vendor", "Ana", "2026-01-09", "by Friday", "open")
+
+
+def test_turns_are_stored_exactly_as_executemany_would(db: Database) -> None:
+    turns = [
+        turn("Ana Díaz", "vendor", 'She said "done" — on 3\\4.\nNew line; emoji 🎉.', start=0.0),
+        turn(None, "unknown", "  no speaker, no time  "),  # type: ignore[arg-type]
+        turn("Bo", "customer", "12", start=1e-7),
+        turn("Bo", "customer", "null", start=3600.5),
+    ]
+    write_meeting(db, analysis("/c/u.txt", None, turns), "h1", "Acme")
+    # a NaN time cannot travel in JSON: that meeting's turns go through executemany
+    odd = [turn("Ana", "vendor", "odd", start=float("nan")), turn("Bo", "customer", "x")]
+    write_meeting(db, analysis("/c/v.txt", None, odd), "h2", "Acme")
+    stored = db.execute(
+        'SELECT meeting_id, idx, speaker, side, start, "end", text, typeof(start), typeof(text)'
+        " FROM turns ORDER BY id"
+    ).fetchall()
+    assert stored == [
+        (1, 0, "Ana Díaz", "vendor", 0.0, None, turns[0].text, "real", "text"),
+        (1, 1, None, "unknown", None, None, "  no speaker, no time  ", "null", "text"),
+        (1, 2, "Bo", "customer", 1e-7, None, "12", "real", "text"),
+        (1, 3, "Bo", "customer", 3600.5, None, "null", "real", "text"),
+        (2, 0, "Ana", "vendor", None, None, "odd", "null", "text"),
+        (2, 1, "Bo", "customer", None, None, "x", "null", "text"),
+    ]
+    hits = db.execute("SELECT rowid FROM turns_fts WHERE turns_fts MATCH 'emoji OR odd'")
+    assert sorted(r[0] for r in hits) == [1, 5]

@@ -149,10 +149,34 @@ CHILD_INSERTS = {
 }
 
 
+# All of a meeting's turns in one statement. FTS5 flushes its pending index at the end of
+# every statement that writes to it, so the per-row trigger under `executemany` writes one
+# tiny index segment per turn (and merges them); one statement writes one segment per meeting.
+TURNS_FROM_JSON = """
+INSERT INTO turns (meeting_id, idx, speaker, side, start, "end", text)
+SELECT ?, json_extract(value, '$[0]'), json_extract(value, '$[1]'),
+       json_extract(value, '$[2]'), json_extract(value, '$[3]'),
+       json_extract(value, '$[4]'), json_extract(value, '$[5]')
+FROM json_each(?) ORDER BY key
+"""
+
+
 def _insert_children(db: Database, meeting_id: int, a: Analysis) -> None:
     for table, rows in child_rows(meeting_id, a).items():
+        if table == "turns" and len(rows) > 1 and _insert_turns(db, rows):
+            continue
         if rows:
             db.conn.executemany(CHILD_INSERTS[table], rows)
+
+
+def _insert_turns(db: Database, rows: list[tuple[Any, ...]]) -> bool:
+    """Insert turn rows in one statement; False (nothing written) if JSON cannot carry them."""
+    try:
+        packed = json.dumps([r[1:] for r in rows], allow_nan=False)
+    except ValueError:  # a NaN or infinite time: leave these rows to executemany
+        return False
+    db.conn.execute(TURNS_FROM_JSON, [rows[0][0], packed])
+    return True
 
 
 def _clear_meeting(db: Database, meeting_id: int) -> None:
