@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import needs_shared
 from sqlite_utils import Database
 from store_factory import analysis, northwind, step, turn
 
@@ -172,3 +173,66 @@ def test_reanalysing_the_closing_meeting_reopens_then_rematches(db: Database) ->
     quiet = m2.model_copy(update={"turns": m2.turns[2:]})
     write_meeting(db, quiet, "hash-1b", "Northwind Dental")
     assert _status(db)[0] == ("send the SSO setup guide", "open", None)
+
+
+def _real_meetings() -> list[list[str]]:
+    """Turn texts of every text transcript in cs_train and the samples."""
+    from conftest import CS_TRAIN, SAMPLES
+
+    from milepost.pipeline import formats
+
+    paths = sorted(CS_TRAIN.glob("*")) + sorted(SAMPLES.rglob("*"))
+    readable = [
+        p
+        for p in paths
+        if p.suffix in {".txt", ".vtt", ".srt", ".json"} and not p.name.endswith("labels.json")
+    ]
+    return [[t.text for t in formats.read(p).turns] for p in readable]
+
+
+def _real_actions() -> list[tuple[int, str]]:
+    """Every labelled next step of cs_train, as (id, action)."""
+    import json
+
+    from conftest import CS_TRAIN
+
+    labels = [json.loads(p.read_text()) for p in sorted(CS_TRAIN.glob("*.labels.json"))]
+    actions = [s["action"] for label in labels for s in label["next_steps"]]
+    return list(enumerate(actions, start=1))
+
+
+@needs_shared
+def test_turn_prefilter_keeps_every_done_statement() -> None:
+    meetings = _real_meetings()
+    full_scan = [
+        [
+            st
+            for text in texts
+            for s in completion.sentences(text)
+            if (st := completion.statement(s))
+        ]
+        for texts in meetings
+    ]
+    assert [completion.done_statements(texts) for texts in meetings] == full_scan
+    assert sum(map(len, full_scan)) > 300  # the check compares real statements, not empties
+
+
+@needs_shared
+def test_keyword_prefilter_assigns_what_a_full_scan_assigns() -> None:
+    steps = _real_actions()
+    closed = 0
+    for texts in _real_meetings():
+        said = completion.done_statements(texts)
+        pairs = [
+            (value, -i, step_id, st.text)
+            for i, st in enumerate(said)
+            for step_id, action in steps
+            if (value := completion.score(action, st)) > 0
+        ]
+        full_scan: dict[int, str] = {}
+        for _, _, step_id, sentence in sorted(pairs, reverse=True):
+            if step_id not in full_scan and sentence not in full_scan.values():
+                full_scan[step_id] = sentence
+        assert completion.assign(steps, said) == full_scan
+        closed += len(full_scan)
+    assert closed >= 15  # real closings were compared (20 on cs_train and the samples today)
