@@ -108,7 +108,7 @@ def test_we_will_belongs_to_the_side_with_no_owner(find) -> None:  # type: ignor
         ),
         (
             [("Dana", "Priya will send the security pack over tomorrow.")],
-            ("vendor", "Priya", "send the security pack over", "2026-03-04", "NAME_WILL"),
+            ("vendor", "Priya", "send the security pack", "2026-03-04", "NAME_WILL"),
         ),
         (
             [("Raj", "I'm going to take the renewal to the board on the twelfth.")],
@@ -252,3 +252,14 @@ def test_kickoff_call_steps_quote_their_turns(analyzer) -> None:  # type: ignore
     assert len(pairs) == len(labels["next_steps"]) == len(found) == 6
     assert {found[i].side for i, _ in pairs} == {"vendor", "customer", "joint"}
     assert all(found[i].side == labels["next_steps"][j]["side"] for i, j in pairs)
+
+
+def test_action_is_the_promised_verb_phrase(find) -> None:  # type: ignore[no-untyped-def]
+    [step] = find(
+        ("Dana", "So what I'll do, I'll send the revised order form with both terms tomorrow."),
+        ("Raj", "Great, thanks."),
+    )
+    assert (step.action, step.due_text) == (
+        "send the revised order form with both terms",
+        "tomorrow",
+    )

@@ -12,10 +12,14 @@ from milepost.pipeline.extract.commitment_features import action_verb
 from milepost.pipeline.extract.steps_due import find_due, time_phrase
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from milepost.models.analysis import StepSide
     from milepost.pipeline.extract.meeting import Meeting
 
 STOP_DEPS = frozenset({"advcl", "mark"})
+# Words an action should not end on once the time phrase is cut off ("a call on the books for").
+TRAILING_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"})
 STOP_WORDS = frozenset({"so", "because", "since", "and", "but", "once", "if", "which", "then"})
 
 
@@ -150,23 +154,35 @@ def action_phrase(cand: Candidate, due_text: str | None) -> str:
     if verb is None:
         return cand.sent.text.strip()
     if verb.lemma_.lower() in _lexicon()["light_verbs"]:  # "be willing to do X" -> "do X"
-        verb = next(
-            (t for t in cand.sent.doc[verb.i + 1 : cand.sent.end] if t.pos_ == "VERB"), verb
-        )
-    words: list[str] = []
+        verb = _next_verb(cand, verb.i + 1) or verb
+    tokens = _phrase_from(cand, verb.i, due_text)
+    if len(tokens) == 1 and tokens[0].lemma_ == "do":  # "what I'll do, I'll send X" -> "send X"
+        later = _next_verb(cand, tokens[0].i + 1)
+        tokens = _phrase_from(cand, later.i, due_text) if later is not None else tokens
+    while len(tokens) > 1 and tokens[-1].pos_ in TRAILING_POS:
+        tokens.pop()
+    phrase = "".join(t.text_with_ws for t in tokens).strip()
+    return phrase or cand.sent.text.strip()
+
+
+def _next_verb(cand: Candidate, start: int) -> Token | None:
+    return next((t for t in cand.sent.doc[start : cand.sent.end] if t.pos_ == "VERB"), None)
+
+
+def _phrase_from(cand: Candidate, start: int, due_text: str | None) -> list[Token]:
+    """Tokens from the verb to the first clause break, closing punctuation or time phrase."""
+    doc = cand.sent.doc
     due_low = (due_text or "").lower()
-    for tok in cand.sent.doc[verb.i : cand.sent.end]:
+    out: list[Token] = []
+    for tok in doc[start : cand.sent.end]:
         if tok.is_punct and tok.text in ",.?!;:":
             break
-        if tok.i > verb.i and (tok.dep_ in STOP_DEPS or tok.lower_ in STOP_WORDS):
+        if tok.i > start and (tok.dep_ in STOP_DEPS or tok.lower_ in STOP_WORDS):
             break
-        if due_low and cand.sent.doc[tok.i :].text.lower().startswith(due_low):
+        if due_low and doc[tok.i :].text.lower().startswith(due_low):
             break
-        words.append(tok.text_with_ws)
-    phrase = "".join(words).strip()
-    for prep in (" by", " on", " till", " until", " before", " in", " this", " next"):
-        phrase = phrase.removesuffix(prep)
-    return phrase or cand.sent.text.strip()
+        out.append(tok)
+    return out
 
 
 def lexicon_hit(text: str, key: str) -> bool:
