@@ -139,10 +139,13 @@ def meetings(
 ) -> None:
     """List stored meetings with their stage, step count and flags."""
     from milepost.pipeline.listing import render_meetings
-    from milepost.pipeline.store.read import list_meetings
+    from milepost.pipeline.store.read import list_meetings, meeting_rows
 
-    found = list_meetings(_open(db_path), account=account, flagged=flagged, since=since)
-    click.echo(_dump(found) if as_json else render_meetings(found))
+    db = _open(db_path)
+    if as_json:
+        click.echo(_dump(list_meetings(db, account=account, flagged=flagged, since=since)))
+    else:
+        click.echo(render_meetings(meeting_rows(db, account=account, flagged=flagged, since=since)))
 
 
 @click.group(invoke_without_command=True)

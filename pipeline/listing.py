@@ -5,24 +5,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import PurePath
 
-from milepost.models.records import LedgerStep, MeetingRecord, SearchHit
+from milepost.models.records import LedgerStep, SearchHit
 from milepost.pipeline.ingest import Summary
+from milepost.pipeline.store.read import MeetingRow
 
 
 def table(headers: Sequence[str], rows: list[list[str]], right: Sequence[int] = (0,)) -> str:
     """Columns padded to their widest cell; the columns in `right` are right-aligned."""
-    widths = [max(len(str(c)) for c in col) for col in zip(headers, *rows, strict=False)]
-    lines = []
-    for row in [list(headers), *rows]:
-        cells = [
-            c.rjust(w) if i in right else c.ljust(w)
-            for i, (c, w) in enumerate(zip(row, widths, strict=True))
-        ]
-        lines.append("  ".join(cells).rstrip())
-    return "\n".join(lines)
+    widths = [max(map(len, col)) for col in zip(headers, *rows, strict=True)]
+    line = "  ".join(
+        f"{{:{'>' if i in right else '<'}{w}}}" for i, w in enumerate(widths)
+    ).format  # one format string for every line: lists can run to thousands of rows
+    return "\n".join(line(*row).rstrip() for row in [headers, *rows])
 
 
-def render_meetings(meetings: list[MeetingRecord]) -> str:
+def render_meetings(meetings: Sequence[MeetingRow]) -> str:
     if not meetings:
         return "No meetings."
     rows = [
