@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -256,6 +257,55 @@ def test_process_pool_gives_the_same_store(tmp_path: Path) -> None:
 
 
 # Real processes ------------------------------------------------------------------------------
+
+FRESH_WORKER = """
+import importlib.util, json, sys
+from pathlib import Path
+from milepost.pipeline import ingest
+ingest.worker_init()
+import thinc.compat
+found = [
+    ingest.analyse_file(ingest.Job(path=Path(p), content_hash="x", account="Acme"))
+    for p in sys.argv[1:]
+]
+hidden = ("torch" in sys.modules, thinc.compat.has_torch)
+if importlib.util.find_spec("torch"):
+    import torch  # diarization still gets torch after the models are loaded
+print(json.dumps({"torch": hidden, "analyses": [a.model_dump(mode="json") for a in found]}))
+"""
+
+
+def test_a_worker_loads_spacy_without_torch_and_analyses_the_same(analyzer) -> None:  # type: ignore[no-untyped-def]
+    from milepost.pipeline.analyzer import Options
+    from milepost.pipeline.load import load_transcript
+
+    paths = [str(p) for p in TEXT_SAMPLES[:2]]
+    done = subprocess.run(
+        [sys.executable, "-c", FRESH_WORKER, *paths], capture_output=True, text=True, check=True
+    )
+    got = json.loads(done.stdout)
+    assert got["torch"] == [False, False]
+    expected = [
+        analyzer.analyze(load_transcript(Path(p).resolve()), Options(account="Acme")) for p in paths
+    ]
+    assert got["analyses"] == [a.model_dump(mode="json") for a in expected]
+
+
+POOL_INGEST = """
+import sys
+from pathlib import Path
+from milepost.pipeline.ingest import ingest
+from milepost.pipeline.store import open_db
+summary = ingest(open_db(sys.argv[1]), [Path(sys.argv[2])], jobs=2)
+print(summary.count("new"), "spacy" in sys.modules, "thinc" in sys.modules)
+"""
+
+
+def test_with_a_pool_the_main_process_never_loads_spacy(tmp_path: Path) -> None:
+    write_calls(tmp_path / "Acme", 4)
+    command = [sys.executable, "-c", POOL_INGEST, str(tmp_path / "s.db"), str(tmp_path / "Acme")]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    assert done.stdout == "4 False False\n"
 
 
 def _spawn(db_path: Path, folder: Path, jobs: int = 1) -> subprocess.Popen[str]:
