@@ -7,10 +7,11 @@ steps done, so open steps stay bounded as in a ledger people use) and prints:
   next to one plain `executemany` per table of exactly the same rows into the same schema;
 - `brief` (build + render, one account) and `meetings --flagged` latency, median of N;
 - store size per meeting;
-- batch ingest of 200 transcripts with `--jobs 2` vs `--jobs 1` (real analyzer, fresh
-  stores; on a 2-core machine this mostly measures analysis and model loading).
+- batch ingest of 200 transcripts with `--jobs 2` vs `--jobs 1`: `milepost ingest` in a fresh
+  process each time (real analyzer, fresh stores), alternated `--rounds` times, with the load
+  average, since other work on the machine takes cores from `--jobs 2` first.
 
-    .venv/bin/python benchmarks/bench_store.py [--meetings 10000] [--transcripts 200]
+    .venv/bin/python benchmarks/bench_store.py [--meetings 10000] [--transcripts 200] [--rounds 1]
 """
 
 from __future__ import annotations
@@ -18,7 +19,10 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from datetime import date, timedelta
@@ -27,10 +31,9 @@ from pathlib import Path
 from milepost.models import Analysis
 from milepost.pipeline import ledger
 from milepost.pipeline.brief import build_brief, render_brief
-from milepost.pipeline.ingest import ingest
 from milepost.pipeline.listing import render_meetings
 from milepost.pipeline.store import open_db
-from milepost.pipeline.store.read import list_meetings, meeting_rows
+from milepost.pipeline.store.read import meeting_rows
 from milepost.pipeline.store.writer import CHILD_INSERTS, child_rows, write_meeting
 
 REPO = Path(__file__).resolve().parents[1]
@@ -229,91 +232,110 @@ def write_transcripts(folder: Path, n: int) -> None:
         (folder / f"m{i:03d}.txt").write_text(text + f"\n[0:09:59] Maya Okafor: Call {i}, bye.\n")
 
 
-def time_ingest(folder: Path, db_path: Path, jobs: int) -> tuple[float, int]:
-    db = open_db(db_path)
+def time_ingest(folder: Path, db_path: Path, jobs: int) -> tuple[float, float, int]:
+    """(wall, CPU of all processes) seconds for `milepost ingest` in a fresh process, and the
+    number of new meetings; a fresh process so no model loaded earlier is inherited."""
+    command = [sys.executable, "-m", "milepost.pipeline", "ingest", str(folder)]
+    command += ["--db", str(db_path), "--jobs", str(jobs)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    summary = ingest(db, [folder], jobs=jobs)
-    return time.perf_counter() - start, summary.count("new")
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    new = int(done.stdout.split(" files: ")[1].split(" new")[0])
+    return wall, cpu, new
+
+
+def load_average() -> str:
+    return ", ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def store_figures(tmp: Path, meetings: int) -> None:
+    """Write throughput next to plain executemany and the floor, closings, size."""
+    items = generated(meetings)
+    rows = sum(1 + sum(len(r) for r in child_rows(0, a).values()) for a, _, _ in items)
+    plain = time_plain(tmp / "plain.db", items)
+    floor = time_plain(tmp / "floor.db", items, fts_once=True)
+    ours = time_ours(tmp / "ours.db", items)
+    bare = ledger.reconcile
+    ledger.reconcile = lambda *args: None  # type: ignore[assignment]
+    store_only = time_ours(tmp / "store-only.db", items)
+    ledger.reconcile = bare
+    print(f"store write, {meetings} meetings ({rows} rows), wall / CPU seconds:")
+    for name, (wall, cpu) in (
+        ("plain executemany", plain),
+        ("  FTS built once", floor),
+        ("milepost", ours),
+        ("  without ledger", store_only),
+    ):
+        rate = meetings / wall
+        print(f"  {name:18} {wall:7.2f} s / {cpu:6.2f} s  {rate:8.0f} meetings/s (wall)")
+    for name, (wall, cpu), base, note in (
+        ("ratio", ours, plain, "(target <= 1.5x)"),
+        ("vs FTS built once", ours, floor, "(the floor: one bulk load, FTS index built once)"),
+        ("without ledger", store_only, plain, "(per-meeting transactions and checks only)"),
+    ):
+        print(f"  {name:18} {wall / base[0]:7.2f}x wall, {cpu / base[1]:.2f}x CPU  {note}")
+    db = open_db(tmp / "ours.db")
+    closed = db.execute("SELECT count(*) FROM next_steps WHERE status = 'done'").fetchone()[0]
+    total = db["next_steps"].count
+    print(f"  steps closed by a later meeting: {closed} of {total} ({CLOSE_RATE:.0%} reported)")
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    size = os.path.getsize(tmp / "ours.db")
+    print(f"store size: {size / 1e6:.1f} MB, {size / meetings / 1024:.1f} KiB per meeting")
+
+
+def latency_figures(path: Path, meetings: int, repeat: int) -> None:
+    """`brief` and `meetings --flagged` as the commands run them, on the written store."""
+
+    def brief() -> None:
+        render_brief(build_brief(open_db(path), "Account 042"))
+
+    def flagged_one() -> None:
+        render_meetings(meeting_rows(open_db(path), "Account 042", flagged=True))
+
+    def flagged_all() -> None:
+        render_meetings(meeting_rows(open_db(path), flagged=True))
+
+    n_flagged = len(meeting_rows(open_db(path), flagged=True))
+    print(f"latency, median of {repeat} (open store + query + render; target < 50 ms):")
+    for label, fn in (
+        (f"brief (one account, {meetings // 100} meetings)", brief),
+        ("meetings --flagged --account (1 account)", flagged_one),
+        (f"meetings --flagged (all {n_flagged} rows)", flagged_all),
+    ):
+        print(f"  {label:42} {median_ms(fn, repeat)}")
+
+
+def ingest_figures(tmp: Path, transcripts: int, rounds: int) -> None:
+    """`milepost ingest --jobs 1` and `--jobs 2`, alternated `rounds` times, fresh stores."""
+    folder = tmp / "transcripts"
+    write_transcripts(folder, transcripts)
+    print(f"batch ingest, {transcripts} transcripts, real analyzer, {os.cpu_count()} cores:")
+    for r in range(rounds):
+        one = time_ingest(folder, tmp / f"j1-{r}.db", 1)
+        two = time_ingest(folder, tmp / f"j2-{r}.db", 2)
+        for jobs, (wall, cpu, new) in ((1, one), (2, two)):
+            print(f"  --jobs {jobs}  {wall:6.1f} s wall, {cpu:6.1f} s CPU  ({new} new)")
+        print(f"  speed-up  {one[0] / two[0]:6.2f}x  (target >= 1.7x), load {load_average()}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--meetings", type=int, default=10_000)
-    parser.add_argument("--transcripts", type=int, default=200)
+    parser.add_argument("--meetings", type=int, default=10_000, help="0 skips the store")
+    parser.add_argument("--transcripts", type=int, default=200, help="0 skips batch ingest")
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=1, help="batch ingest rounds")
     args = parser.parse_args()
+    print(f"machine: {os.cpu_count()} cores, load average {load_average()}")
     with tempfile.TemporaryDirectory() as tmp_dir:
         tmp = Path(tmp_dir)
-        items = generated(args.meetings)
-        rows = sum(1 + sum(len(r) for r in child_rows(0, a).values()) for a, _, _ in items)
-        plain = time_plain(tmp / "plain.db", items)
-        floor = time_plain(tmp / "floor.db", items, fts_once=True)
-        ours = time_ours(tmp / "ours.db", items)
-        bare = ledger.reconcile
-        ledger.reconcile = lambda *args: None  # type: ignore[assignment]
-        store_only = time_ours(tmp / "store-only.db", items)
-        ledger.reconcile = bare
-        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-        print(
-            f"machine: {os.cpu_count()} cores, load average {load} (wall times suffer under load)"
-        )
-        print(f"store write, {args.meetings} meetings ({rows} rows), wall / CPU seconds:")
-        for name, (wall, cpu) in (
-            ("plain executemany", plain),
-            ("  FTS built once", floor),
-            ("milepost", ours),
-            ("  without ledger", store_only),
-        ):
-            rate = args.meetings / wall
-            print(f"  {name:18} {wall:7.2f} s / {cpu:6.2f} s  {rate:8.0f} meetings/s (wall)")
-        print(
-            f"  ratio              {ours[0] / plain[0]:7.2f}x wall, {ours[1] / plain[1]:.2f}x CPU"
-            "  (target <= 1.5x)"
-        )
-        print(
-            f"  vs FTS built once  {ours[0] / floor[0]:7.2f}x wall, {ours[1] / floor[1]:.2f}x CPU"
-            "  (the floor: one bulk load, no per-meeting transactions)"
-        )
-        print(
-            f"  without ledger     {store_only[0] / plain[0]:7.2f}x wall, "
-            f"{store_only[1] / plain[1]:.2f}x CPU  (per-meeting transactions and checks only)"
-        )
-        db = open_db(tmp / "ours.db")
-        closed = db.execute("SELECT count(*) FROM next_steps WHERE status = 'done'").fetchone()[0]
-        total = db["next_steps"].count
-        print(f"  steps closed by a later meeting: {closed} of {total} ({CLOSE_RATE:.0%} reported)")
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        size = os.path.getsize(tmp / "ours.db")
-        print(f"store size: {size / 1e6:.1f} MB, {size / args.meetings / 1024:.1f} KiB per meeting")
-
-        def brief() -> None:
-            render_brief(build_brief(open_db(tmp / "ours.db"), "Account 042"))
-
-        def flagged_one() -> None:
-            render_meetings(meeting_rows(open_db(tmp / "ours.db"), "Account 042", flagged=True))
-
-        def flagged_all() -> None:
-            render_meetings(meeting_rows(open_db(tmp / "ours.db"), flagged=True))
-
-        n_flagged = len(list_meetings(db, flagged=True))
-        print(f"latency, median of {args.repeat} (open store + query + render; target < 50 ms):")
-        for label, fn in (
-            (f"brief (one account, {args.meetings // 100} meetings)", brief),
-            ("meetings --flagged --account (1 account)", flagged_one),
-            (f"meetings --flagged (all {n_flagged} rows)", flagged_all),
-        ):
-            print(f"  {label:42} {median_ms(fn, args.repeat)}")
-
+        if args.meetings:
+            store_figures(tmp, args.meetings)
+            latency_figures(tmp / "ours.db", args.meetings, args.repeat)
         if args.transcripts:
-            folder = tmp / "transcripts"
-            write_transcripts(folder, args.transcripts)
-            one, n1 = time_ingest(folder, tmp / "j1.db", 1)
-            two, n2 = time_ingest(folder, tmp / "j2.db", 2)
-            cores = os.cpu_count()
-            print(f"batch ingest, {args.transcripts} transcripts, real analyzer, {cores} cores:")
-            print(f"  --jobs 1  {one:6.1f} s  ({n1} new)")
-            print(f"  --jobs 2  {two:6.1f} s  ({n2} new)")
-            print(f"  speed-up  {one / two:6.2f}x  (target >= 1.7x)")
+            ingest_figures(tmp, args.transcripts, args.rounds)
 
 
 if __name__ == "__main__":
