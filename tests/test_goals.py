@@ -7,7 +7,8 @@ from conftest import SEEDS, needs_shared
 from dialogue import CUSTOMER, VENDOR, meeting
 
 from milepost.models import Goal
-from milepost.pipeline.extract import goals
+from milepost.pipeline.extract import goal_text, goals
+from milepost.pipeline.extract.goal_text import deadline_of, metric_of, trim_lead
 
 FAMILIES = {
     "what I want is X by Y": (
@@ -225,3 +226,64 @@ def test_seeds_give_no_nonsense_goals(analyzer) -> None:  # type: ignore[no-unty
         assert analysis.goals == [], path.name  # a founders' meeting, a talk, a podcast, articles
         assert not analysis.has_agreed_goal and "no_agreed_goal" in analysis.flags
         assert analysis.questions
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "deadline"),
+    [
+        (
+            "I need denials under six percent by the end of June.",
+            "under six percent",
+            "by the end of June",
+        ),
+        (
+            "Get the per seat cost under $1.50 before the renewal.",
+            "under $1.50",
+            "before the renewal",
+        ),
+        ("Thirty-five percent of tickets resolved by the bot.", "Thirty-five percent", None),
+        (
+            "Under ten days from application to dispatch, by the end of Q1.",
+            "Under ten days",
+            "by the end of Q1",
+        ),
+        ("Take a hundred and twenty K a year off write-offs.", "a hundred and twenty K", None),
+        ("Just make it better.", None, None),
+    ],
+)
+def test_metric_and_deadline_as_said(
+    sentence: str, metric: str | None, deadline: str | None
+) -> None:
+    assert (metric_of(sentence), deadline_of(sentence)) == (metric, deadline)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("cut overtime spend by twenty percent", "save_money"),
+        ("grow online sales to 25% of revenue", "make_money"),
+        ("zero findings at the SQF audit", "reduce_risk"),
+        ("first response under two hours", "save_time"),
+        ("a real safety culture", "reduce_risk"),
+        ("be happier", "other"),
+    ],
+)
+def test_category_from_words(text: str, category: str) -> None:
+    assert goal_text.category(text) == category
+
+
+def test_evidence_drops_the_spoken_lead_in_but_stays_verbatim() -> None:
+    said = "And honestly, for me, I'd love to never need temps for peak again."
+    assert trim_lead(said) == "I'd love to never need temps for peak again."
+    assert trim_lead("So.") == "So."
+
+
+def test_shipped_model_was_trained_on_cs_train_only() -> None:
+    from milepost.pipeline.extract.claims import model
+
+    m = model()
+    assert m["trained_on"] == "cs_train"
+    for head in ("goal", "outcome"):
+        assert 0.0 < m[head]["threshold"] < 1.0
+        assert m[head]["weights"] and all(isinstance(w, float) for w in m[head]["weights"].values())
+    assert not any(n.startswith("w:") for n in m["outcome"]["weights"])
