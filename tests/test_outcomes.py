@@ -70,3 +70,9 @@ def test_outcome_is_linked_to_the_goal_it_proves(analyzer) -> None:  # type: ign
     ]
     found = outcomes.find(m, found_goals)
     assert [(o.goal, o.category) for o in found] == [(found_goals[0].text, "save_time")]
+
+
+def test_a_short_result_is_quoted_with_the_sentence_before_it(analyzer) -> None:  # type: ignore[no-untyped-def]
+    said = "In June we averaged six point one days. In January it was one point nine."
+    found = _outcomes(analyzer, [(VENDOR, "How are decisions now?"), (CUSTOMER, said)])
+    assert [o.evidence for o in found] == [said]

@@ -16,6 +16,7 @@ from milepost.pipeline.extract.goals import select
 from milepost.pipeline.extract.meeting import Meeting
 
 FOUND_BY = "outcome-model"
+SHORT = 8
 
 
 def find(meeting: Meeting, goals: list[Goal]) -> list[VerifiedOutcome]:
@@ -28,18 +29,31 @@ def find(meeting: Meeting, goals: list[Goal]) -> list[VerifiedOutcome]:
         lead = found[group[0]]
         if lead.side == "vendor":
             continue
-        cat = category(lead.text)
+        evidence = _with_context(meeting, found, group[0])
+        cat = category(evidence)
         out.append(
             VerifiedOutcome(
                 category=cat,
-                goal=_proves(goals, cat, lead.text),
-                evidence=trim_lead(lead.text),
+                goal=_proves(goals, cat, evidence),
+                evidence=evidence,
                 speaker=lead.speaker,
                 confidence=round(float(probs[group[0]]), 3),
                 found_by=FOUND_BY,
             )
         )
     return out
+
+
+def _with_context(meeting: Meeting, found: list[cl.Claim], i: int) -> str:
+    """The sentence; a short one ("In June it was six point one.") with the sentence before it."""
+    lead = found[i]
+    if len(lead.text.split()) >= SHORT or i == 0 or found[i - 1].turn != lead.turn:
+        return trim_lead(lead.text)
+    turn = meeting.transcript.turns[lead.turn].text
+    start, end = turn.find(found[i - 1].text), turn.find(lead.text)
+    if start < 0 or end < start:
+        return trim_lead(lead.text)
+    return trim_lead(turn[start : end + len(lead.text)])
 
 
 def _proves(goals: list[Goal], cat: str, text: str) -> str | None:
