@@ -72,6 +72,7 @@ def test_pragmas_wal_foreign_keys_busy_timeout(db: Database) -> None:
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert db.execute("PRAGMA busy_timeout").fetchone()[0] == BUSY_TIMEOUT_MS
+    assert db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 10_000
 
 
 def test_reopening_applies_nothing_twice(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from milepost.pipeline.store.migrations import migrations
 
 DB_ENV = "MILEPOST_DB"
 BUSY_TIMEOUT_MS = 60_000
+CHECKPOINT_PAGES = 10_000
 
 
 def default_path() -> Path:
@@ -39,6 +40,10 @@ def open_db(path: str | Path | None = None) -> Database:
         db.execute("PRAGMA journal_mode = WAL")
         # WAL + NORMAL survives a killed process; only a power cut can lose the last commits.
         db.execute("PRAGMA synchronous = NORMAL")
+        # A batch ingest commits once per meeting; checkpointing every 40 MB of WAL instead of
+        # every 4 MB copies the pages each commit rewrites (indexes, FTS) to the file, and
+        # syncs, a tenth as often. Durability is the same; the WAL goes when the store closes.
+        db.execute(f"PRAGMA wal_autocheckpoint = {CHECKPOINT_PAGES}")
         db.execute("PRAGMA foreign_keys = ON")
         if migrations.pending(db):
             with write_txn(db):
