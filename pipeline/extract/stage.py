@@ -2,7 +2,8 @@
 
 Each stage of the journey map lists cue phrases; a meeting's stage is the one whose cues
 it says most. Cues in the opening fifth count double (the agenda names the meeting's
-purpose), and one cue counts at most twice so a word repeated all meeting cannot win alone.
+purpose), one cue counts at most twice so a word repeated all meeting cannot win alone, and
+a tie goes to the stage whose cue came first.
 Any company's map works: only its cue lists are read.
 """
 
@@ -40,8 +41,9 @@ def detect(meeting: Meeting, journey: JourneyMap | None = None) -> StageCall | N
     for h in hits:
         per_cue[h.stage][h.cue] += h.weight
     scores = {sid: sum(min(w, CUE_CAP) for w in c.values()) for sid, c in per_cue.items()}
-    order = [s.id for s in journey.stages]
-    best = max(scores, key=lambda sid: (scores[sid], -order.index(sid)))
+    # A tie goes to the stage named first in the meeting (the agenda comes first).
+    first = {h.stage: -k for k, h in reversed(list(enumerate(hits)))}
+    best = max(scores, key=lambda sid: (scores[sid], first[sid]))
     return StageCall(
         id=best,
         confidence=round(scores[best] / sum(scores.values()), 3),
