@@ -68,7 +68,7 @@ def _filters(account: str | None, flagged: bool, since: date | None) -> tuple[st
         where.append("a.name = ? COLLATE NOCASE")
         params.append(account)
     if flagged:
-        where.append("m.flags != '[]'")  # the condition of the partial index idx_meetings_flagged
+        where.append("m.flags != '[]'")
     if since is not None:
         where.append("m.date >= ?")
         params.append(since.isoformat())
