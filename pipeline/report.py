@@ -1,18 +1,37 @@
-"""The readable report `milepost analyze` prints for a person."""
+"""The readable report `milepost analyze` prints for a person; `--explain` shows the why."""
 
 from __future__ import annotations
 
-from milepost.models import Analysis
+from milepost.models import Analysis, TurnOut
+
+SIDES = (("vendor", "Vendor (us)"), ("customer", "Customer"), ("joint", "Both sides"))
 
 
 def render_analysis(a: Analysis, explain: bool = False) -> str:
-    lines = [f"# {a.title or a.source}"]
+    """The report: header, stage and goal verdict, goals, steps per side, outcomes, questions."""
+    lines = _header(a)
+    lines += ["", *_goals(a, explain), "", *_steps(a, explain)]
+    if a.verified_outcomes:
+        lines += ["", "Verified outcomes:"]
+        for o in a.verified_outcomes:
+            lines.append(f'  - {o.category}: "{o.evidence}"')
+            if explain:
+                lines.append(f"      {_why(a, o.evidence, o.found_by, o.confidence)}")
+    if a.questions:
+        lines += ["", "Questions to agree a goal:"]
+        lines.extend(f"  - {q}" for q in a.questions)
+    return "\n".join(lines)
+
+
+def _header(a: Analysis) -> list[str]:
     meta = [f"format {a.input_format}"]
     if a.date:
         meta.append(f"date {a.date}")
     if a.account:
         meta.append(f"account {a.account}")
-    lines.append(" · ".join(meta))
+    if a.duration_s:
+        meta.append(f"{a.duration_s / 60:.0f} min")
+    lines = [f"# {a.title or a.source}", " · ".join(meta)]
     if a.speakers:
         lines.append("Speakers: " + ", ".join(f"{s.name} ({s.side})" for s in a.speakers))
     lines.append("")
@@ -21,45 +40,64 @@ def render_analysis(a: Analysis, explain: bool = False) -> str:
     else:
         lines.append("Stage: unknown")
     if a.has_agreed_goal:
-        lines.append("Agreed goal: yes")
+        agreed = next(g for g in a.goals if g.agreed)
+        lines.append(f"Agreed goal: {agreed.text}")
     else:
         lines.append("⚑ No clear agreed goal (flag: no_agreed_goal)")
-    lines.append("")
-    lines.append("Goals:")
-    for g in a.goals or []:
+    return lines
+
+
+def _goals(a: Analysis, explain: bool) -> list[str]:
+    lines = ["Goals:"]
+    for g in a.goals:
         bits = [g.category]
         if g.metric:
-            bits.append(f"metric {g.metric}")
+            bits.append(f"metric: {g.metric}")
         if g.deadline:
-            bits.append(f"deadline {g.deadline}")
-        if g.agreed:
-            bits.append("agreed")
-        lines.append(f"  - {g.text} [{', '.join(bits)}]")
-        lines.append(f'      "{g.evidence}"' + (f"  ({g.found_by})" if explain else ""))
+            bits.append(f"deadline: {g.deadline}")
+        bits.append("agreed" if g.agreed else "not agreed")
+        lines.append(f"  - {g.text} [{'; '.join(bits)}]")
+        if explain:
+            lines.append(f'      "{g.evidence}"')
+            lines.append(f"      {_why(a, g.evidence, g.found_by, g.confidence)}")
     if not a.goals:
         lines.append("  (none found)")
-    lines.append("")
-    lines.append("Next steps:")
-    for side in ("vendor", "customer", "joint"):
+    return lines
+
+
+def _steps(a: Analysis, explain: bool) -> list[str]:
+    lines = ["Next steps:"]
+    for side, title in SIDES:
         steps = [s for s in a.next_steps if s.side == side]
-        if not steps:
-            continue
-        lines.append(f"  {side}:")
+        if steps:
+            lines.append(f"  {title}:")
         for s in steps:
-            who = s.owner or "-"
-            due = s.due or (s.due_text or "no date")
-            lines.append(f"    - {s.action} — {who}, due {due}")
+            who = s.owner or "owner not named"
+            due = s.due or (f'"{s.due_text}"' if s.due_text else "no date")
+            lines.append(f"    - {s.action} ({who}; due {due})")
             if explain:
-                lines.append(f'        "{s.evidence}"  ({s.found_by}, {s.confidence:.2f})')
+                lines.append(f'        "{s.evidence}"')
+                lines.append(f"        {_why(a, s.evidence, s.found_by, s.confidence)}")
     if not a.next_steps:
         lines.append("  (none found)")
-    if a.verified_outcomes:
-        lines.append("")
-        lines.append("Verified outcomes:")
-        for o in a.verified_outcomes:
-            lines.append(f'  - {o.category}: "{o.evidence}"')
-    if a.questions:
-        lines.append("")
-        lines.append("Questions to agree a goal:")
-        lines.extend(f"  - {q}" for q in a.questions)
-    return "\n".join(lines)
+    return lines
+
+
+def _why(a: Analysis, evidence: str, found_by: str, confidence: float) -> str:
+    """Where the quote was said and what found it."""
+    turn = _turn_of(a.turns, evidence)
+    where = ""
+    if turn is not None:
+        at = f" at {_clock(turn.start)}" if turn.start is not None else ""
+        where = f"said by {turn.speaker or 'unlabelled speaker'} ({turn.side}){at}; "
+    return f"[{where}found by {found_by or 'rules'}, confidence {confidence:.2f}]"
+
+
+def _turn_of(turns: list[TurnOut], evidence: str) -> TurnOut | None:
+    needle = " ".join(evidence.split())
+    return next((t for t in turns if needle in " ".join(t.text.split())), None)
+
+
+def _clock(seconds: float) -> str:
+    s = int(seconds)
+    return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"

@@ -1,0 +1,82 @@
+"""The human report of `milepost analyze`: verdict first, steps per side, the why on request."""
+
+from __future__ import annotations
+
+from milepost.models import Analysis, Goal, NextStep, StageCall, TurnOut
+from milepost.pipeline.report import render_analysis
+
+
+def _analysis() -> Analysis:
+    quote = "I'll send the SSO guide by Friday."
+    return Analysis(
+        source="call.txt",
+        input_format="otter",
+        date="2026-03-03",
+        turns=[TurnOut(speaker="Dana Ruiz", side="vendor", start=104.0, text=f"Sure. {quote}")],
+        goals=[
+            Goal(
+                text="cut onboarding to ten days",
+                category="save_time",
+                metric="ten days",
+                deadline="by Q3",
+                agreed=True,
+                evidence="We want onboarding down to ten days by Q3.",
+                confidence=0.9,
+                found_by="goal-model",
+            )
+        ],
+        has_agreed_goal=True,
+        next_steps=[
+            NextStep(
+                action="send the SSO guide",
+                side="vendor",
+                owner="Dana Ruiz",
+                due="2026-03-06",
+                due_text="by Friday",
+                speaker="Dana Ruiz",
+                evidence=quote,
+                confidence=0.97,
+                found_by="cue+linear:I_WILL",
+            ),
+            NextStep(
+                action="review the plan",
+                side="joint",
+                due_text="soon",
+                evidence="Let's review the plan soon.",
+                confidence=0.6,
+            ),
+        ],
+        stage=StageCall(id="onboarding", confidence=0.7, evidence=[]),
+    )
+
+
+def test_report_puts_the_verdict_and_steps_per_side() -> None:
+    text = render_analysis(_analysis())
+    assert "Stage: onboarding (confidence 0.70)" in text
+    assert "Agreed goal: cut onboarding to ten days" in text
+    assert (
+        "  - cut onboarding to ten days [save_time; metric: ten days; deadline: by Q3; agreed]"
+        in (text)
+    )
+    assert "  Vendor (us):\n    - send the SSO guide (Dana Ruiz; due 2026-03-06)" in text
+    assert '  Both sides:\n    - review the plan (owner not named; due "soon")' in text
+    assert "found by" not in text
+
+
+def test_explain_shows_quote_turn_and_finder() -> None:
+    text = render_analysis(_analysis(), explain=True)
+    assert '        "I\'ll send the SSO guide by Friday."' in text
+    assert (
+        "        [said by Dana Ruiz (vendor) at 0:01:44; found by cue+linear:I_WILL, "
+        "confidence 0.97]"
+    ) in text
+
+
+def test_no_agreed_goal_is_flagged_in_words() -> None:
+    a = _analysis()
+    a.has_agreed_goal = False
+    a.flags = ["no_agreed_goal"]
+    a.questions = ["What would make this a win?"]
+    text = render_analysis(a)
+    assert "⚑ No clear agreed goal (flag: no_agreed_goal)" in text
+    assert text.endswith("Questions to agree a goal:\n  - What would make this a win?")
