@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from milepost.pipeline import __version__, cli_audio, cli_eval, cli_store
+from milepost.pipeline.cli_options import iso_date, roster_options
 from milepost.pipeline.errors import MilepostError
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
@@ -30,15 +31,6 @@ def cli() -> None:
     """milepost: goals, next steps per side, journey stage and outcomes from customer calls."""
 
 
-def iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
-
-
 def reader_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """`--input-format` must name a reader; an unknown name is a usage error (exit 2)."""
     from milepost.pipeline import formats
@@ -46,16 +38,6 @@ def reader_name(ctx: click.Context, param: click.Parameter, value: str | None) -
     if value is not None and value not in formats.formats():
         raise click.BadParameter(f"{value!r} is not one of: {', '.join(formats.formats())}")
     return value
-
-
-def roster_options(f):  # type: ignore[no-untyped-def]
-    f = click.option(
-        "--customer", multiple=True, metavar="NAME", help="A speaker on the customer side."
-    )(f)
-    f = click.option(
-        "--vendor", multiple=True, metavar="NAME", help="A speaker on the vendor side."
-    )(f)
-    return f
 
 
 @cli.command()

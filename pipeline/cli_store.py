@@ -8,41 +8,16 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import click
 
+from milepost.pipeline.cli_options import db_option, iso_date, json_option, roster_options
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def db_option(f: F) -> F:
-    """The one `--db` option every store command shares."""
-    return click.option(
-        "--db",
-        "db_path",
-        type=click.Path(dir_okay=False, path_type=Path),
-        metavar="PATH",
-        help="The SQLite store (default: $MILEPOST_DB, else milepost.db in the user data dir).",
-    )(f)
-
-
-def json_option(f: F) -> F:
-    return click.option("--json", "as_json", is_flag=True, help="Print JSON.")(f)
-
-
-def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
 def _open(db_path: Path | None) -> Database:
@@ -58,10 +33,9 @@ def _dump(items: list[Any]) -> str:
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--account", metavar="NAME", help="Account for every file (beats sidecars).")
-@click.option("--vendor", multiple=True, metavar="NAME", help="A speaker on the vendor side.")
-@click.option("--customer", multiple=True, metavar="NAME", help="A speaker on the customer side.")
+@roster_options
 @click.option(
-    "--date", "meeting_date", callback=_iso_date, metavar="YYYY-MM-DD", help="Meeting date."
+    "--date", "meeting_date", callback=iso_date, metavar="YYYY-MM-DD", help="Meeting date."
 )
 @click.option(
     "--jobs",
@@ -129,9 +103,7 @@ class _ProgressBar:
 @click.command()
 @click.option("--account", metavar="NAME", help="Only this account.")
 @click.option("--flagged", is_flag=True, help="Only meetings with a flag (e.g. no_agreed_goal).")
-@click.option(
-    "--since", callback=_iso_date, metavar="YYYY-MM-DD", help="Only meetings on or after."
-)
+@click.option("--since", callback=iso_date, metavar="YYYY-MM-DD", help="Only meetings on or after.")
 @json_option
 @db_option
 def meetings(
