@@ -287,3 +287,23 @@ def test_shipped_model_was_trained_on_cs_train_only() -> None:
         assert 0.0 < m[head]["threshold"] < 1.0
         assert m[head]["weights"] and all(isinstance(w, float) for w in m[head]["weights"].values())
     assert not any(n.startswith("w:") for n in m["outcome"]["weights"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("What I want is onboarding under ten days by Q3.", "onboarding under ten days by Q3"),
+        (
+            "The board wants us to cut support costs by thirty percent this year.",
+            "cut support costs by thirty percent this year",
+        ),
+        (
+            "If we could stop losing clients to late invoices, that alone would pay for this.",
+            "stop losing clients to late invoices",
+        ),
+        ("Our CEO wants online to be 25% of sales by 2027.", "online to be 25% of sales by 2027"),
+        ("Six percent by the end of March.", "Six percent by the end of March."),
+    ],
+)
+def test_goal_text_is_the_outcome_phrase(sentence: str, text: str) -> None:
+    assert goal_text.short_text(sentence) == text

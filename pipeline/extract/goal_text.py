@@ -12,6 +12,14 @@ from milepost.models import GoalCategory
 from milepost.pipeline.extract import claims as cl
 
 MAX_WORDS = 14
+MIN_WORDS = 3
+_DESIRE = re.compile(r"\b(?:wants?|needs?|like|love|could|can|can't|got|get|gets)\b", re.I)
+_OBJECT = re.compile(r"^\s*(?:is|was|:)?\s*(?:(?:us|me|them)\s+)?(?:to\s+)?", re.I)
+_CLAUSE_END = re.compile(
+    r",\s+(?:that|because|which|so|and that|i'd|i would|we'd|it would|nothing)\b"
+    r"|\s+because\s|[.;?!]",
+    re.I,
+)
 _LEAD = re.compile(
     r"^(?:(?:so|and|but|um|uh|okay|ok|yeah|yes|well|honestly|like|i mean|look|right|for me|"
     r"from my side|for us|from our side|the big picture|bigger picture|separately"
@@ -59,6 +67,19 @@ def deadline_of(text: str) -> str | None:
     return text[m.start() : end].strip(" ,.")
 
 
+def _after_desire(text: str) -> str | None:
+    """The words after the desire verb of the sentence's want/if-we-could cue, one clause long."""
+    found = [m for fam in ("want", "if_could") if (m := cl.first(fam, text))]
+    if not found:
+        return None
+    cue = min(found, key=lambda m: m.start())
+    verbs = list(_DESIRE.finditer(text, cue.start(), cue.end()))
+    if not verbs:
+        return None
+    rest = _OBJECT.sub("", text[verbs[-1].end() :])
+    return _CLAUSE_END.split(rest, maxsplit=1)[0].strip(" ,.;")
+
+
 def trim_lead(sentence: str) -> str:
     """The sentence without its spoken lead-in ("And honestly, for me, "): still verbatim."""
     text = _LEAD.sub("", sentence.strip()).strip()
@@ -66,8 +87,11 @@ def trim_lead(sentence: str) -> str:
 
 
 def short_text(sentence: str) -> str:
-    """The sentence without its spoken lead-in, cut to a short phrase."""
+    """The outcome itself: what follows "I want" / "if we could", up to the next clause."""
     text = trim_lead(sentence)
+    wanted = _after_desire(text)
+    if wanted and len(wanted.split()) >= MIN_WORDS:
+        text = wanted
     words = text.split()
     out = " ".join(words[:MAX_WORDS])
     return out if len(words) <= MAX_WORDS else out.rstrip(",.") + "..."
