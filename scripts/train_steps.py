@@ -1,10 +1,13 @@
-"""Train the next-step scorer and the side-from-wording model from cs_train; write JSON weights.
+"""Train the next-step scorer and the side-from-wording model; write JSON weights.
 
-Seeded and reproducible; reads only ../shared/eval/cs_train (never cs_dev). Needs the
-dev extra (scikit-learn). Writes pipeline/data/steps/model.json and prints the
-grouped cross-validation curve used to pick the `accept` threshold.
+Seeded and reproducible (rerunning rewrites model.json byte for byte). Learns from
+../shared/eval/cs_train and AMI's train split only (never cs_dev or AMI dev). Needs the
+dev extra (scikit-learn); run time needs only the JSON. Writes
+pipeline/data/steps/model.json; with --cv also prints the grouped cross-validation
+curves (cs_train by meeting, AMI train by meeting series) used to pick the thresholds
+in pipeline/data/steps/thresholds.json.
 
-    .venv/bin/python scripts/train_steps.py [--write-threshold]
+    .venv/bin/python scripts/train_steps.py [--cv] [--no-ami]
 """
 
 from __future__ import annotations
