@@ -11,6 +11,7 @@ every open step with set operations, so reconciling a store stays cheap.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -198,14 +199,19 @@ def completes(action: str, sentence: str) -> bool:
 
 def assign(steps: list[tuple[int, str]], statements: list[Statement]) -> dict[int, str]:
     """Step id -> the sentence that closes it; each sentence closes one step at most, the one
-    it matches best. Only steps sharing a keyword with a sentence are scored."""
-    by_key: dict[str, list[tuple[int, str]]] = {}
+    it matches best. Only steps that can score are looked at: for a statement with a generic
+    cue, those sharing a keyword with it; otherwise those whose verb it says in a past form."""
+    by_verb: dict[str, list[tuple[int, str]]] = {}
     for step in steps:
-        for key in keywords(step[1]):
-            by_key.setdefault(key, []).append(step)
+        by_verb.setdefault(action_verb(step[1]), []).append(step)
+    by_key: dict[str, list[tuple[int, str]]] | None = None  # built for generic cues only
     pairs = []
     for i, st in enumerate(statements):
-        candidates = {s for key in st.keys for s in by_key.get(key, ())}
+        if st.generic:
+            by_key = by_key if by_key is not None else _by_keyword(steps)
+            candidates: Iterable[tuple[int, str]] = {s for k in st.keys for s in by_key.get(k, ())}
+        else:
+            candidates = [s for verb in st.past for s in by_verb.get(verb, ())]
         for step_id, action in candidates:
             if (value := score(action, st)) > 0:
                 pairs.append((value, -i, step_id, st.text))
@@ -216,3 +222,12 @@ def assign(steps: list[tuple[int, str]], statements: list[Statement]) -> dict[in
             closed[step_id] = sentence
             used.add(sentence)
     return closed
+
+
+def _by_keyword(steps: list[tuple[int, str]]) -> dict[str, list[tuple[int, str]]]:
+    """keyword -> the steps whose action has it."""
+    index: dict[str, list[tuple[int, str]]] = {}
+    for step in steps:
+        for key in keywords(step[1]):
+            index.setdefault(key, []).append(step)
+    return index

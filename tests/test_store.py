@@ -64,7 +64,7 @@ def test_schema_is_pinned(db: Database) -> None:
     for table, columns in SCHEMA.items():
         assert _columns(db, table) == columns, table
     applied = [r[0] for r in db.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
-    assert applied == ["m001_initial"]
+    assert applied == ["m001_initial", "m002_open_steps_index"]
     assert db["turns"].detect_fts() == "turns_fts"
 
 
@@ -78,7 +78,7 @@ def test_pragmas_wal_foreign_keys_busy_timeout(db: Database) -> None:
 def test_reopening_applies_nothing_twice(tmp_path: Path) -> None:
     open_db(tmp_path / "s.db").close()
     db = open_db(tmp_path / "s.db")
-    assert db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == 1
+    assert db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == 2
 
 
 def test_default_path_is_env_then_app_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -112,6 +112,14 @@ def m001_initial(db: Database) -> None:
     db.table("turns").enable_fts(["text", "speaker"], create_triggers=True, tokenize="porter")
 
 
+@migrations()
+def m002_open_steps_index(db: Database) -> None:
+    """Each new meeting looks up its account's open steps: index only those (most are done)."""
+    db.execute(
+        "CREATE INDEX idx_next_steps_open ON next_steps(meeting_id, action) WHERE status = 'open'"
+    )
+
+
 def _run(db: Database, script: str) -> None:
     """Run DDL statement by statement: executescript would commit the migration's transaction."""
     for statement in script.split(";"):
