@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from milepost.models import NextStep
-from milepost.pipeline.extract import commitment_model
+from milepost.pipeline.extract import action_items, commitment_model
 from milepost.pipeline.extract.commitment import (
     REQUEST_CUES,
     Candidate,
@@ -33,9 +33,12 @@ def find(meeting: Meeting) -> list[NextStep]:
     model = commitment_model.commitment()
     limits = commitment_model.thresholds()
     limit = limits["accept_dialogue_acts" if dialogue_acts(meeting) else "accept"]
-    kept: list[tuple[Candidate, Resolved]] = []
     for cand in cands:
         cand.score = model.score(cand.features)
+    if dialogue_acts(meeting):  # every act is scored there, not only cue sentences
+        return action_items.find(meeting, cands)
+    kept: list[tuple[Candidate, Resolved]] = []
+    for cand in cands:
         if cand.score >= limit and not _vetoed(meeting, cand):
             kept.append((cand, resolve(meeting, cand)))
     return [_step(meeting, c, r) for c, r in _one_per_commitment(meeting, kept)]

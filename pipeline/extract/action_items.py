@@ -1,0 +1,193 @@
+"""Action items in dialogue-act transcripts: every act is scored, not only cue-proposed ones.
+
+In transcripts segmented into dialogue acts (a few words per turn, e.g. AMI) assignments
+and plans are often said without a commitment cue ("you're gonna be doing the prototype",
+"The Industrial Designer,"), spread over several acts of one speaker and clustered in the
+wrap-up. A linear model (trained by scripts/train_action_items.py) scores each act from its
+words and grammar, its neighbours, its place in the meeting and its speaker; a positive act
+then lifts the acts around it in the same speaker's run.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from milepost.models import NextStep
+from milepost.pipeline.extract.commitment import Candidate, contains
+from milepost.pipeline.extract.steps_resolve import resolve
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from milepost.pipeline.extract.meeting import Meeting
+
+DATA = "milepost.pipeline"
+MODEL_FILE = "data/steps/action_items.json"
+CUES_FILE = "data/steps/action_item_cues.json"
+FOUND_BY = "dialogue-act+linear"
+CONTEXT = 2
+"""Neighbouring acts on each side whose words describe an act."""
+
+
+@dataclass(frozen=True)
+class ActModel:
+    """Sparse logistic weights plus the decision settings chosen by cross-validation."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+    lift: float
+    """A neighbour in the same speaker's run scores at least lift x this act's score."""
+
+
+def _read(name: str) -> dict:
+    return json.loads(resources.files(DATA).joinpath(name).read_text("utf-8"))
+
+
+@cache
+def cues() -> dict[str, list[str]]:
+    """Phrase families from data/steps/action_item_cues.json."""
+    return {k: v for k, v in _read(CUES_FILE).items() if not k.startswith("_")}
+
+
+@cache
+def model() -> ActModel:
+    """The shipped act scorer (data/steps/action_items.json)."""
+    data = _read(MODEL_FILE)
+    return ActModel(data["weights"], data["bias"], data["threshold"], data["lift"])
+
+
+def find(meeting: Meeting, cands: list[Candidate]) -> list[NextStep]:
+    """One step per act scored as an action item, in meeting order."""
+    m = model()
+    scores = smooth(meeting, probabilities(features(meeting, cands), m), m.lift)
+    by_turn: dict[int, Candidate] = {}
+    for cand in cands:  # the act's best-scored cue sentence says who does what
+        if cand.turn not in by_turn or cand.score > by_turn[cand.turn].score:
+            by_turn[cand.turn] = cand
+    out = []
+    for i in np.flatnonzero(scores >= m.threshold):
+        if len(meeting.docs[i]):
+            out.append(_step(meeting, by_turn.get(int(i)), int(i), float(scores[i])))
+    return out
+
+
+def probabilities(feats: list[dict[str, float]], m: ActModel) -> np.ndarray:
+    """Logistic scores of each act's features."""
+    z = np.array([sum(m.weights.get(k, 0.0) * v for k, v in f.items()) for f in feats])
+    return 1.0 / (1.0 + np.exp(-np.clip(z + m.bias, -30.0, 30.0)))
+
+
+def smooth(meeting: Meeting, scores: np.ndarray, lift: float) -> np.ndarray:
+    """Raise an act to lift x its neighbour's score when the same speaker says both."""
+    speakers = [t.speaker for t in meeting.transcript.turns]
+    out = scores.copy()
+    for i in range(len(scores)):
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(scores) and speakers[j] == speakers[i]:
+                out[i] = max(out[i], lift * scores[j])
+    return out
+
+
+def features(meeting: Meeting, cands: list[Candidate]) -> list[dict[str, float]]:
+    """Features of every act: its own, its neighbours', its place and its speaker's."""
+    own = [_own(doc) for doc in meeting.docs]
+    for cand in cands:
+        own[cand.turn][f"cf:{cand.first_cue}"] = 1.0
+    words = [{k[2:] for k in f if k.startswith("w:")} for f in own]
+    speakers = [t.speaker for t in meeting.transcript.turns]
+    rank = _speaker_rank(meeting)
+    n = len(own)
+    out = []
+    for i, f in enumerate(own):
+        g = dict(f)
+        for j in range(max(0, i - CONTEXT), min(n, i + CONTEXT + 1)):
+            if j == i:
+                continue
+            side = "p" if j < i else "n"
+            g.update({f"c{side}:{w}": 1.0 for w in words[j]})
+            g.update({f"c{side}{k}": 1.0 for k in own[j] if k.startswith("ph")})
+        g[f"pos:{min(int(10 * i / max(n, 1)), 9)}"] = 1.0
+        g[f"tail:{_bucket(n - i, (25, 50, 100, 200))}"] = 1.0
+        g[f"rank:{rank.get(speakers[i], 3)}"] = 1.0
+        g[f"run:{_bucket(_run(speakers, i), (2, 4, 8, 16))}"] = 1.0
+        g["prev_same"] = float(i > 0 and speakers[i - 1] == speakers[i])
+        g["next_same"] = float(i + 1 < n and speakers[i + 1] == speakers[i])
+        out.append({k: v for k, v in g.items() if v})
+    return out
+
+
+def _own(doc: Doc) -> dict[str, float]:
+    """The act's words, bigrams, verb lemmas, modals, subjects and phrase-family hits."""
+    f: dict[str, float] = {"bias": 1.0}
+    toks = [t for t in doc if not t.is_punct and not t.is_space]
+    low = [t.lower_ for t in toks]
+    f.update({f"w:{w}": 1.0 for w in low})
+    f.update({f"b:{a}_{b}": 1.0 for a, b in zip(low, low[1:], strict=False)})
+    for t in toks:
+        if t.pos_ == "VERB":
+            f[f"v:{t.lemma_.lower()}"] = 1.0
+        if t.tag_ == "MD":
+            f[f"md:{t.lower_}"] = 1.0
+        if t.dep_ == "nsubj" and t.pos_ == "PRON":
+            f[f"subj:{t.lower_}"] = 1.0
+    f[f"len:{_bucket(len(toks), (2, 4, 8, 16))}"] = 1.0
+    f["question"] = float(doc.text.rstrip().endswith("?"))
+    f["trailing"] = float(doc.text.rstrip().endswith((",", "-", "\u2014")))
+    for family, phrases in cues().items():
+        hit = contains(doc.text, phrases)
+        if hit is not None:
+            f[f"ph:{family}"] = 1.0
+            f[f"ph={hit}"] = 1.0
+    return f
+
+
+def _bucket(value: int, edges: tuple[int, ...]) -> str:
+    for edge in edges:
+        if value < edge:
+            return f"<{edge}"
+    return f">={edges[-1]}"
+
+
+def _run(speakers: list[str | None], i: int) -> int:
+    """How many consecutive acts the speaker of act i says, i's among them."""
+    lo = hi = i
+    while lo > 0 and speakers[lo - 1] == speakers[i]:
+        lo -= 1
+    while hi + 1 < len(speakers) and speakers[hi + 1] == speakers[i]:
+        hi += 1
+    return hi - lo + 1
+
+
+def _speaker_rank(meeting: Meeting) -> dict[str | None, int]:
+    """Speakers by share of the words said, 0 for whoever talks most (often the chair)."""
+    total: dict[str | None, int] = {}
+    for turn, doc in zip(meeting.transcript.turns, meeting.docs, strict=True):
+        total[turn.speaker] = total.get(turn.speaker, 0) + len(doc)
+    order = sorted(total, key=lambda s: -total[s])
+    return {s: min(k, 3) for k, s in enumerate(order)}
+
+
+def _step(meeting: Meeting, cand: Candidate | None, turn: int, score: float) -> NextStep:
+    """The act as a step: resolved through its cue sentence when it has one."""
+    doc = meeting.docs[turn]
+    if cand is None:
+        cand = Candidate(turn, doc[0 : len(doc)], ["ACT"], cue_start=0, cue_end=0)
+    res = resolve(meeting, cand)
+    return NextStep(
+        action=res.action,
+        side=res.side,
+        owner=res.owner,
+        due=res.due,
+        due_text=res.due_text,
+        speaker=meeting.transcript.turns[turn].speaker,
+        evidence=doc.text.strip(),
+        confidence=round(min(score, 1.0), 3),
+        found_by=f"{FOUND_BY}:{cand.first_cue}",
+    )

@@ -1,0 +1,125 @@
+"""Action items in dialogue-act transcripts: every act scored, assignments at the end found."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from milepost.models import NextStep, Transcript, Turn
+from milepost.pipeline.extract import action_items, steps
+from milepost.pipeline.extract.commitment import candidates
+from milepost.pipeline.extract.commitment_features import dialogue_acts
+from milepost.pipeline.extract.meeting import Meeting
+
+# Small talk in dialogue-act pieces (a few words per turn), as AMI segments a meeting.
+CHAT = [
+    ("A", "I like the yellow one."),
+    ("B", "Yeah."),
+    ("C", "That's funny."),
+    ("A", "Um."),
+    ("B", "It looks a bit like a banana."),
+    ("C", "Mm-hmm."),
+    ("D", "I think so too."),
+    ("A", "Right."),
+    ("B", "The buttons are quite small."),
+    ("C", "Okay."),
+    ("D", "Uh, I had one like that at home."),
+    ("A", "Yeah, yeah."),
+]
+WRAP_UP = [
+    ("A", "Okay, so for the next meeting,"),
+    ("A", "you're gonna be doing the product evaluation,"),
+    ("A", "and you'll work on the interface design."),
+    ("A", "Okay, thanks everyone."),
+    ("B", "Thanks."),
+]
+
+
+@pytest.fixture(scope="module")
+def parse(analyzer):  # type: ignore[no-untyped-def]
+    """A Meeting from (speaker, text) dialogue acts."""
+
+    def run(lines: list[tuple[str, str]]) -> Meeting:
+        transcript = Transcript(
+            source="t", input_format="plain", turns=[Turn(speaker=s, text=t) for s, t in lines]
+        )
+        return Meeting(transcript=transcript, docs=list(analyzer.nlp.pipe(t for _, t in lines)))
+
+    return run
+
+
+def test_assignments_at_the_end_of_a_meeting_are_found(parse) -> None:  # type: ignore[no-untyped-def]
+    meeting = parse(CHAT * 10 + WRAP_UP)
+    assert dialogue_acts(meeting)
+    found: list[NextStep] = steps.find(meeting)
+    assert [s.evidence for s in found] == [
+        "Okay, so for the next meeting,",
+        "you're gonna be doing the product evaluation,",
+        "and you'll work on the interface design.",
+    ]
+    assert [s.action for s in found[1:]] == [
+        "doing the product evaluation",
+        "work on the interface design",
+    ]
+    assert [s.found_by for s in found] == [
+        "dialogue-act+linear:ACT",
+        "dialogue-act+linear:YOU_WILL",
+        "dialogue-act+linear:YOU_WILL",
+    ]
+    assert {s.speaker for s in found} == {"A"}
+    assert all(action_items.model().threshold <= s.confidence <= 1.0 for s in found)
+
+
+def test_small_talk_has_no_action_items(parse) -> None:  # type: ignore[no-untyped-def]
+    meeting = parse(CHAT * 10)
+    assert dialogue_acts(meeting)
+    assert steps.find(meeting) == []
+    scores = action_items.probabilities(
+        action_items.features(meeting, candidates(meeting)), action_items.model()
+    )
+    assert scores.max() < action_items.model().threshold
+
+
+def test_a_short_exchange_still_goes_through_the_cue_model(parse) -> None:  # type: ignore[no-untyped-def]
+    meeting = parse(CHAT + WRAP_UP)
+    assert not dialogue_acts(meeting)
+    assert all(s.found_by.startswith("cue+linear:") for s in steps.find(meeting))
+
+
+def test_features_place_speaker_and_context(parse) -> None:  # type: ignore[no-untyped-def]
+    meeting = parse(CHAT * 10 + WRAP_UP)
+    feats = action_items.features(meeting, candidates(meeting))
+    last_assignment = feats[122]
+    assert last_assignment["pos:9"] == 1.0
+    assert last_assignment["tail:<25"] == 1.0
+    assert last_assignment["rank:0"] == 1.0  # A says the most words
+    assert last_assignment["run:<8"] == 1.0  # A's run of four acts
+    assert last_assignment["prev_same"] == last_assignment["next_same"] == 1.0
+    assert last_assignment["cf:YOU_WILL"] == 1.0
+    assert last_assignment["cp:evaluation"] == 1.0
+    assert last_assignment["cpph:next_time"] == 1.0  # "next meeting" two acts before
+    assert "cn:evaluation" not in last_assignment
+    first = feats[0]
+    assert (first["pos:0"], first["tail:<200"]) == (1.0, 1.0)
+    assert "prev_same" not in first
+
+
+def test_smooth_lifts_only_the_same_speakers_neighbours(parse) -> None:  # type: ignore[no-untyped-def]
+    meeting = parse([("A", "one"), ("A", "two"), ("B", "three"), ("B", "four")])
+    raw = np.array([0.9, 0.1, 0.1, 0.2])
+    assert action_items.smooth(meeting, raw, 0.5).tolist() == pytest.approx([0.9, 0.45, 0.1, 0.2])
+    assert action_items.smooth(meeting, raw, 0.0).tolist() == raw.tolist()
+
+
+def test_shipped_model_is_small_and_chosen_on_train() -> None:
+    from importlib import resources
+
+    path = resources.files("milepost.pipeline").joinpath(action_items.MODEL_FILE)
+    data = json.loads(path.read_text("utf-8"))
+    assert len(path.read_bytes()) < 1_000_000
+    assert "AMI train only" in data["_about"]
+    assert 0.0 < data["threshold"] < 1.0
+    assert 0.0 <= data["lift"] < 1.0
+    assert not any(k.startswith(("role", "meeting")) for k in data["weights"])
