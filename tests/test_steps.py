@@ -263,3 +263,14 @@ def test_action_is_the_promised_verb_phrase(find) -> None:  # type: ignore[no-un
         "send the revised order form with both terms",
         "tomorrow",
     )
+
+
+def test_pronoun_commitment_quotes_what_it_refers_to(find) -> None:  # type: ignore[no-untyped-def]
+    [step] = find(
+        ("Raj", "On my side I still need to turn on SSO in production. I'll do that by Friday."),
+        ("Dana", "Great, thanks."),
+    )
+    assert step.evidence == (
+        "On my side I still need to turn on SSO in production. I'll do that by Friday."
+    )
+    assert (step.action, step.owner, step.due) == ("turn on SSO in production", "Raj", "2026-03-06")

@@ -20,7 +20,7 @@ from milepost.pipeline.extract.commitment import (
 )
 from milepost.pipeline.extract.commitment_features import describe, dialogue_acts
 from milepost.pipeline.extract.meeting import Meeting
-from milepost.pipeline.extract.steps_resolve import Resolved, resolve
+from milepost.pipeline.extract.steps_resolve import Resolved, resolve, with_antecedent
 
 FOUND_BY = "cue+linear"
 _WORD = re.compile(r"[a-z0-9]+")
@@ -41,7 +41,10 @@ def find(meeting: Meeting) -> list[NextStep]:
     for cand in cands:
         if cand.score >= limit and not _vetoed(meeting, cand):
             kept.append((cand, resolve(meeting, cand)))
-    return [_step(meeting, c, r) for c, r in _one_per_commitment(meeting, kept)]
+    return [
+        _step(meeting, *with_antecedent(meeting, c, r))
+        for c, r in _one_per_commitment(meeting, kept)
+    ]
 
 
 def _vetoed(meeting: Meeting, cand: Candidate) -> bool:

@@ -55,6 +55,29 @@ def resolve(meeting: Meeting, cand: Candidate) -> Resolved:
     return Resolved(side, owner, key, action_phrase(cand, due_text), due_text, due)
 
 
+def with_antecedent(meeting: Meeting, cand: Candidate, res: Resolved) -> tuple[Candidate, Resolved]:
+    """'I still need to turn on SSO. I'll do that Friday.': quote both, act on the first."""
+    doc = meeting.docs[cand.turn]
+    if cand.sent.start == 0 or _has_content(res.action):
+        return cand, res
+    prev = doc[cand.sent.start - 1].sent
+    verb = next((t for t in prev if t.pos_ == "VERB"), None)
+    if verb is None or prev.root.tag_ in ("VBD", "VBN"):
+        return cand, res
+    merged = Candidate(
+        cand.turn, doc[prev.start : cand.sent.end], cand.cues, cue_start=verb.i, cue_end=verb.i
+    )
+    merged.features, merged.score = cand.features, cand.score
+    due_text, due = _due(meeting, merged)
+    action = action_phrase(merged, due_text)
+    return merged, Resolved(res.side, res.owner, res.owner_key, action, due_text, due)
+
+
+def _has_content(action: str) -> bool:
+    stop = set(_lexicon()["action_stopwords"])
+    return any(w.strip(".,?!").lower() not in stop for w in action.split())
+
+
 def _owner_cue(cand: Candidate) -> str:
     """The cue that decides ownership: a request or 'let's' beats an 'I'll' in passing."""
     for group in (JOINT_CUES, REQUEST_CUES):
