@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -13,18 +14,35 @@ from milepost.models import JourneyMap
 from milepost.pipeline.errors import ConfigError
 
 DEFAULT = "journey.yaml"
+ENV = "MILEPOST_JOURNEY"
 
 
 def load_journey(path: str | Path | None = None) -> JourneyMap:
-    """The journey map at path, or the default one shipped in `milepost.prompts`."""
+    """The journey map at path, else at $MILEPOST_JOURNEY, else the one in `milepost.prompts`."""
     if path is None:
-        return _default()
+        own = os.environ.get(ENV, "").strip()
+        if not own:
+            return _default()
+        return _from_env(own, _mtime(Path(own)))
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"cannot read journey map ({exc.strerror})", path) from None
     return parse_journey(text, path)
+
+
+@lru_cache(maxsize=4)
+def _from_env(path: str, mtime: float | None) -> JourneyMap:
+    """The $MILEPOST_JOURNEY map, read once per path and modification time."""
+    return load_journey(Path(path))
+
+
+def _mtime(path: Path) -> float | None:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return None
 
 
 def parse_journey(text: str, source: str | Path) -> JourneyMap:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,42 @@ def test_questions_for_a_stage_come_from_the_map(tmp_path: Path) -> None:
     own = load_journey(path)
     trial = StageCall(id="trial", confidence=0.5)
     assert questions_for(trial, own) == ["What would make the trial a success?"]
+
+
+def test_env_var_names_the_map_used_when_no_path_is_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "journey.yaml"
+    path.write_text(OWN_MAP)
+    monkeypatch.setenv("MILEPOST_JOURNEY", str(path))
+    assert [s.id for s in load_journey().stages] == ["trial", "paid"]
+    assert questions_for(None) == ["What would make the trial a success?"]
+    assert [s.id for s in load_journey(tmp_path / "journey.yaml").stages] == ["trial", "paid"]
+    monkeypatch.setenv("MILEPOST_JOURNEY", "")
+    assert [s.id for s in load_journey().stages] == GUIDE_STAGES
+
+
+def test_env_var_map_with_a_typo_is_a_config_error_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "acme.yaml"
+    path.write_text(OWN_MAP.replace("    cues: [invoice]", "    cuse: [invoice]"))
+    monkeypatch.setenv("MILEPOST_JOURNEY", str(path))
+    with pytest.raises(ConfigError) as err:
+        load_journey()
+    assert str(err.value) == f"{path}: stages.1.cuse: unknown field"
+    monkeypatch.setenv("MILEPOST_JOURNEY", str(tmp_path / "missing.yaml"))
+    with pytest.raises(ConfigError, match="missing.yaml: cannot read journey map"):
+        load_journey()
+
+
+def test_env_var_map_is_reread_after_it_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "journey.yaml"
+    path.write_text(OWN_MAP)
+    monkeypatch.setenv("MILEPOST_JOURNEY", str(path))
+    assert load_journey().name == "acme"
+    path.write_text(OWN_MAP.replace("name: acme", "name: acme2"))
+    os.utime(path, (1, 1))
+    assert load_journey().name == "acme2"
