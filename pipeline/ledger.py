@@ -16,6 +16,7 @@ from milepost.models.records import LedgerStep
 from milepost.pipeline import completion
 from milepost.pipeline.errors import StoreError
 from milepost.pipeline.store.db import write_txn
+from milepost.pipeline.store.open_steps import OpenSteps
 
 TODAY_ENV = "MILEPOST_TODAY"
 
@@ -109,25 +110,38 @@ WHERE m.account_id = :account AND m.id != :id AND {_AFTER} ORDER BY m.date, m.id
 """
 
 
-def reconcile(db: Database, meeting_id: int, texts: list[str] | None = None) -> None:
+def reconcile(
+    db: Database, meeting_id: int, texts: list[str] | None = None, cache: OpenSteps | None = None
+) -> None:
     """Close earlier open steps this meeting shows done, and this meeting's steps later ones do.
 
-    `texts` are the meeting's turns when the caller has them (saves reading them back)."""
+    `texts` are the meeting's turns when the caller has them (saves reading them back);
+    `cache` holds the account's open steps when the caller keeps one (a new meeting)."""
     row = db.execute("SELECT account_id, date FROM meetings WHERE id = ?", [meeting_id]).fetchone()
     params = {"account": row[0], "date": row[1], "id": meeting_id}
-    earlier_steps = db.execute(_OPEN_BEFORE, params).fetchall()
+    if cache is not None:
+        earlier_steps = cache.before(db, row[0], meeting_id, row[1])
+    else:
+        earlier_steps = db.execute(_OPEN_BEFORE, params).fetchall()
     if earlier_steps:
         said = completion.done_statements(texts if texts is not None else _texts(db, meeting_id))
-        _close(db, meeting_id, row[1], said, earlier_steps)
+        closed = _close(db, meeting_id, row[1], said, earlier_steps)
+        if cache is not None:
+            cache.closed(row[0], closed)
+    own_steps = _own_open(db, meeting_id)
     for later_id, later_date in db.execute(_MEETINGS_AFTER, params).fetchall():
-        own_steps = db.execute(
-            "SELECT id, action FROM next_steps WHERE meeting_id = ? AND status = 'open'",
-            [meeting_id],
-        ).fetchall()
         if not own_steps:
             break
         said = completion.done_statements(_texts(db, later_id))
-        _close(db, later_id, later_date, said, own_steps)
+        if _close(db, later_id, later_date, said, own_steps):
+            own_steps = _own_open(db, meeting_id)
+    if cache is not None:
+        cache.added(row[0], [(i, action, meeting_id, row[1]) for i, action in own_steps])
+
+
+def _own_open(db: Database, meeting_id: int) -> list[tuple[int, str]]:
+    sql = "SELECT id, action FROM next_steps WHERE meeting_id = ? AND status = 'open' ORDER BY id"
+    return [(int(r[0]), str(r[1])) for r in db.execute(sql, [meeting_id])]
 
 
 def _close(
@@ -136,10 +150,10 @@ def _close(
     closer_date: str | None,
     said: list[completion.Statement],
     steps: list[tuple[int, str]],
-) -> None:
-    """Close the steps that what meeting `closer_id` said shows done."""
+) -> list[int]:
+    """Close the steps that what meeting `closer_id` said shows done; their ids."""
     if not said:
-        return
+        return []
     when = closer_date or datetime.now(UTC).date().isoformat()
     closed = completion.assign(steps, said)
     db.conn.executemany(
@@ -147,6 +161,7 @@ def _close(
         " done_evidence = ?, done_at = ? WHERE id = ?",
         [(closer_id, sentence, when, step_id) for step_id, sentence in closed.items()],
     )
+    return list(closed)
 
 
 def _texts(db: Database, meeting_id: int) -> list[str]:

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from milepost.models import Analysis
 from milepost.pipeline import ledger
+from milepost.pipeline.store import open_steps
 from milepost.pipeline.store.db import write_txn
 
 Outcome = Literal["new", "replaced", "skipped"]
@@ -51,7 +52,9 @@ def write_meeting(
     db: Database, analysis: Analysis, content_hash: str, account: str, reanalyze: bool = False
 ) -> Written:
     """Store one meeting atomically; skipped when an identical, current copy is already there."""
+    cache = open_steps.for_db(db)
     with write_txn(db):
+        cache.begin(db)
         same = current_id(db, content_hash, analysis.pipeline_version)
         if same is not None and not reanalyze:
             return Written("skipped", same)
@@ -75,7 +78,13 @@ def write_meeting(
             meeting_id = int(cursor.lastrowid or 0)
         _insert_children(db, meeting_id, analysis)
         _restore_user_marks(db, meeting_id, kept)
-        ledger.reconcile(db, meeting_id, [t.text for t in analysis.turns])
+        texts = [t.text for t in analysis.turns]
+        if existing is None:
+            ledger.reconcile(db, meeting_id, texts, cache)
+            cache.seal(db)
+        else:  # a replaced meeting reopens and re-closes steps: read them afresh, and the
+            ledger.reconcile(db, meeting_id, texts)  # unsealed cache is dropped next time
+    cache.committed()
     return Written("new" if existing is None else "replaced", meeting_id)
 
 
