@@ -33,6 +33,8 @@ CUES_FILE = "data/steps/action_item_cues.json"
 FOUND_BY = "dialogue-act+linear"
 CONTEXT = 2
 """Neighbouring acts on each side whose words describe an act."""
+WIDE = 6
+"""Neighbouring acts on each side whose phrase and cue families describe an act."""
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,9 @@ def features(meeting: Meeting, cands: list[Candidate]) -> list[dict[str, float]]
                 continue
             side = "p" if j < i else "n"
             g.update({f"c{side}:{w}": 1.0 for w in words[j]})
-            g.update({f"c{side}{k}": 1.0 for k in own[j] if k.startswith("ph")})
+            g.update({f"c{side}{k}": 1.0 for k in own[j] if k.startswith(("ph:", "cf:"))})
+        for j in range(max(0, i - WIDE), min(n, i + WIDE + 1)):
+            g.update({f"wide{k}": 1.0 for k in own[j] if k.startswith(("ph:", "cf:"))})
         g[f"pos:{min(int(10 * i / max(n, 1)), 9)}"] = 1.0
         g[f"tail:{_bucket(n - i, (25, 50, 100, 200))}"] = 1.0
         g[f"rank:{rank.get(speakers[i], 3)}"] = 1.0
@@ -131,6 +135,7 @@ def _own(doc: Doc) -> dict[str, float]:
     f.update({f"w:{w}": 1.0 for w in low})
     f.update({f"b:{a}_{b}": 1.0 for a, b in zip(low, low[1:], strict=False)})
     for t in toks:
+        f[f"l:{t.lemma_.lower()}"] = 1.0
         if t.pos_ == "VERB":
             f[f"v:{t.lemma_.lower()}"] = 1.0
         if t.tag_ == "MD":
