@@ -117,6 +117,8 @@ def features(meeting: Meeting, cands: list[Candidate]) -> list[dict[str, float]]
             g.update({f"c{side}{k}": 1.0 for k in own[j] if k.startswith(("ph:", "cf:"))})
         for j in range(max(0, i - WIDE), min(n, i + WIDE + 1)):
             g.update({f"wide{k}": 1.0 for k in own[j] if k.startswith(("ph:", "cf:"))})
+            if j != i and speakers[j] == speakers[i] and abs(j - i) <= 3:
+                g.update({f"cs:{w}": 1.0 for w in words[j]})
         g[f"pos:{min(int(10 * i / max(n, 1)), 9)}"] = 1.0
         g[f"tail:{_bucket(n - i, (25, 50, 100, 200))}"] = 1.0
         g[f"rank:{rank.get(speakers[i], 3)}"] = 1.0
