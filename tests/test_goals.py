@@ -175,6 +175,8 @@ def test_a_goal_set_jointly_is_agreed(analyzer) -> None:  # type: ignore[no-unty
     [
         "Okay. Let's look at the training schedule next.",
         "I can't promise a number on this call, a lot of that is staffing.",
+        "Honestly, I'm not sure we can hit that with the team we have.",
+        "I'd rather not put a number on it, that's unrealistic for June.",
     ],
 )
 def test_said_once_or_contested_is_not_agreed(analyzer, reply: str) -> None:  # type: ignore[no-untyped-def]
@@ -184,6 +186,23 @@ def test_said_once_or_contested_is_not_agreed(analyzer, reply: str) -> None:  # 
         ("I want audit prep down to two days by June.", False)
     ]
     assert not goals.has_agreed_goal(found)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Two days by June. That's the bar we'll work to.",
+        "Two days by June, okay, we'll own that on our side.",
+        "I can get behind that, two days by June.",
+    ],
+)
+def test_the_other_side_taking_the_goal_on_is_agreement(analyzer, reply: str) -> None:  # type: ignore[no-untyped-def]
+    lines = [(CUSTOMER, "I want audit prep down to two days by June."), (VENDOR, reply)]
+    found = goals.find(meeting(analyzer, lines))
+    assert [(g.evidence, g.agreed) for g in found][:1] == [
+        ("I want audit prep down to two days by June.", True)
+    ]
+    assert goals.has_agreed_goal(found)
 
 
 def test_without_speaker_names_agreement_is_read_sentence_by_sentence(analyzer) -> None:  # type: ignore[no-untyped-def]

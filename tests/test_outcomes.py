@@ -76,3 +76,21 @@ def test_a_short_result_is_quoted_with_the_sentence_before_it(analyzer) -> None:
     said = "In June we averaged six point one days. In January it was one point nine."
     found = _outcomes(analyzer, [(VENDOR, "How are decisions now?"), (CUSTOMER, said)])
     assert [o.evidence for o in found] == [said]
+
+
+def test_a_source_in_the_next_sentence_backs_the_figure(analyzer) -> None:  # type: ignore[no-untyped-def]
+    said = (
+        "Median first response in December was one hour fifty minutes. "
+        "Same month last year it was nine hours. "
+        "I pulled that from the helpdesk reporting this morning."
+    )
+    found = _outcomes(analyzer, [(VENDOR, "Where are you on response times?"), (CUSTOMER, said)])
+    assert [o.evidence for o in found] == [
+        "Median first response in December was one hour fifty minutes. "
+        "Same month last year it was nine hours."
+    ]
+
+
+def test_a_hoped_for_before_after_is_not_an_outcome(analyzer) -> None:  # type: ignore[no-untyped-def]
+    said = "If we could go from three weeks to four days by June, that would be huge."
+    assert _outcomes(analyzer, [(VENDOR, "What would good look like?"), (CUSTOMER, said)]) == []

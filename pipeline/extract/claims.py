@@ -97,6 +97,7 @@ def claims(meeting: Meeting) -> list[Claim]:
     out = []
     for i, doc in enumerate(meeting.docs):
         speaker = turns[i].speaker
+        turn: list[tuple[Claim, object]] = []
         for sent in doc.sents:
             text = sent.text.strip()
             if len(text) < 3:
@@ -107,12 +108,29 @@ def claims(meeting: Meeting) -> list[Claim]:
                 for n, pattern in families.items()
                 if (n not in CONTEXT_FAMILIES or n == "joint") and pattern.search(text)
             }
+            turn.append((claim, sent))
+        for k, (claim, sent) in enumerate(turn):
             around = _around(meeting, i, context)
-            if _restated(meeting, i, content_words(text), words):
+            if _restated(meeting, i, content_words(claim.text), words):
                 around["restated_next"] = 1.0
+            around.update(_same_turn(claim, [c for j, (c, _) in enumerate(turn) if j != k]))
             claim.features = _features(claim, sent, around)
             out.append(claim)
     return out
+
+
+def _same_turn(claim: Claim, others: list[Claim]) -> dict[str, float]:
+    """What the speaker's other sentences in the turn add: a source or a past comparison
+    ("Same month last year it was nine hours. I pulled that from the helpdesk.")."""
+    near = set().union(*(c.fired for c in others)) if others else set()
+    measured = "metric" in claim.fired or "from_to" in claim.fired
+    out = {}
+    if "own_source" in near and claim.side != "vendor":
+        out["turn_source"] = 1.0
+        out["turn_source_x_metric"] = float(measured)
+    if "past_result" in near or "improvement" in near:
+        out["turn_past_x_metric"] = float(measured)
+    return {k: v for k, v in out.items() if v}
 
 
 @lru_cache(maxsize=1)
@@ -199,7 +217,20 @@ def _features(claim: Claim, sent, around: dict[str, float]) -> dict[str, float]:
     f["past_x_metric"] = float("past_result" in claim.fired and "metric" in claim.fired)
     f["past_x_customer"] = float("past_result" in claim.fired and claim.side == "customer")
     f["question_x_vendor"] = float("question" in claim.fired and claim.side == "vendor")
+    f["customer_result"] = float(_customer_result(claim, past))
     return f
+
+
+def _customer_result(claim: Claim, past: bool) -> bool:
+    """The customer telling a before/after change as done: past tense, a change, no hope
+    or wish ("Since go-live our onboarding went from three weeks to four days.")."""
+    unsure = ("projection", "question", "want", "want_change", "if_could", "deadline")
+    return (
+        claim.side == "customer"
+        and past
+        and not claim.fired.isdisjoint(("from_to", "improvement"))
+        and claim.fired.isdisjoint(unsure)
+    )
 
 
 def _read(name: str) -> str:
