@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -184,26 +182,9 @@ def worker_init() -> None:
     from milepost.pipeline.analyzer import Analyzer
 
     try:
-        with _torch_hidden():
-            _analyzer = Analyzer()
+        _analyzer = Analyzer()
     except MilepostError as exc:
         _load_error = exc
-
-
-@contextmanager
-def _torch_hidden() -> Iterator[None]:
-    """Keep thinc from importing torch while spaCy loads: milepost's spaCy pipeline never runs
-    on torch, and importing it (the `diarize` extra installs it) costs every worker ~1.3 s.
-    Afterwards torch imports as usual (diarization needs it)."""
-    if "torch" in sys.modules:
-        yield  # already imported: nothing to save
-        return
-    sys.modules["torch"] = None  # type: ignore[assignment]  # makes `import torch` fail
-    try:
-        yield
-    finally:
-        if "torch" in sys.modules and sys.modules["torch"] is None:
-            del sys.modules["torch"]
 
 
 def pool_worker_init(parent: int) -> None:

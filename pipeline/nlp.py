@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -35,10 +38,30 @@ def model_name() -> str:
 @lru_cache(maxsize=4)
 def load(name: str | None = None) -> Language:
     """Load (once) the named spaCy pipeline with the components milepost does not need off."""
-    import spacy
-
     name = name or model_name()
+    with _torch_hidden():
+        import spacy
+
+        try:
+            return spacy.load(name, disable=list(DISABLED))
+        except OSError as exc:
+            raise ModelNotAvailable(f"spaCy model {name!r} is not installed ({exc})") from None
+
+
+@contextmanager
+def _torch_hidden() -> Iterator[None]:
+    """Keep thinc from importing torch while spaCy loads.
+
+    milepost's spaCy pipeline never runs on torch, and importing it (the `diarize` extra
+    installs it) costs ~1.3 s per process. Afterwards torch imports as usual (diarization
+    needs it).
+    """
+    if "torch" in sys.modules:
+        yield  # already imported: nothing to save
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]  # makes `import torch` fail
     try:
-        return spacy.load(name, disable=list(DISABLED))
-    except OSError as exc:
-        raise ModelNotAvailable(f"spaCy model {name!r} is not installed ({exc})") from None
+        yield
+    finally:
+        if "torch" in sys.modules and sys.modules["torch"] is None:
+            del sys.modules["torch"]
