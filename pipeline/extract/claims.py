@@ -233,6 +233,11 @@ def _customer_result(claim: Claim, past: bool) -> bool:
     )
 
 
+def read_data(name: str) -> str:
+    """A data file of data/goals."""
+    return _read(name)
+
+
 def _read(name: str) -> str:
     return resources.files("milepost.pipeline").joinpath(f"{DATA}/{name}").read_text("utf-8")
 

@@ -8,8 +8,10 @@ Each outcome is linked to the goal whose category and words it shares most.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
+import yaml
 
 from milepost.models import Goal, VerifiedOutcome
 from milepost.pipeline.extract import claims as cl
@@ -19,7 +21,6 @@ from milepost.pipeline.extract.meeting import Meeting
 
 FOUND_BY = "outcome-model"
 SHORT = 8
-THEN = re.compile(r"\b(?:it|that) (?:was|were)\b", re.I)
 
 
 def find(meeting: Meeting, goals: list[Goal]) -> list[VerifiedOutcome]:
@@ -76,8 +77,13 @@ def _with_context(meeting: Meeting, found: list[cl.Claim], group: list[int]) -> 
 
 def _refers_back(lead: cl.Claim, before: cl.Claim) -> bool:
     """The lead is short, or its figure compares with the one before ("...it was nine hours")."""
-    compares = THEN.search(lead.text) is not None and "metric" in before.fired
+    compares = _then().search(lead.text) is not None and "metric" in before.fired
     return len(lead.text.split()) < SHORT or compares
+
+
+@lru_cache(maxsize=1)
+def _then() -> re.Pattern[str]:
+    return re.compile(yaml.safe_load(cl.read_data("cues.yaml"))["refers_back"], re.I)
 
 
 def _short_number(text: str) -> bool:
