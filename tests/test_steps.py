@@ -274,3 +274,23 @@ def test_pronoun_commitment_quotes_what_it_refers_to(find) -> None:  # type: ign
         "On my side I still need to turn on SSO in production. I'll do that by Friday."
     )
     assert (step.action, step.owner, step.due) == ("turn on SSO in production", "Raj", "2026-03-06")
+
+
+@pytest.mark.parametrize(
+    ("said", "action"),
+    [
+        (
+            "So the thing I'll do is, I'll share this review deck with our CFO next week.",
+            "share this review deck with our CFO",
+        ),
+        ("I'll have the full account audit done by Friday.", "have the full account audit done"),
+        ("I'll have the nightly sync running in two weeks.", "have the nightly sync running"),
+        (
+            "I'm going to check whether our setup allows the allowlisting by Friday.",
+            "check whether our setup allows the allowlisting",
+        ),
+    ],
+)
+def test_action_keeps_its_object(find, said: str, action: str) -> None:  # type: ignore[no-untyped-def]
+    [step] = find(("Dana", said), ("Raj", "Great, thanks."))
+    assert step.action == action

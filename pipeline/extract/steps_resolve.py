@@ -21,6 +21,9 @@ STOP_DEPS = frozenset({"advcl", "mark"})
 # Words an action should not end on once the time phrase is cut off ("a call on the books for").
 TRAILING_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"})
 STOP_WORDS = frozenset({"so", "because", "since", "and", "but", "once", "if", "which", "then"})
+OBJECT_POS = frozenset({"NOUN", "PROPN", "PRON", "DET", "NUM"})
+# Right after the verb these open its object clause, not a new clause ("check whether ...").
+COMPLEMENTIZERS = frozenset({"whether", "if", "that", "what", "how", "who", "which", "when"})
 
 
 @dataclass
@@ -177,13 +180,15 @@ def action_phrase(cand: Candidate, due_text: str | None) -> str:
     if verb is None:
         return cand.sent.text.strip()
     if verb.lemma_.lower() in _lexicon()["light_verbs"]:  # "be willing to do X" -> "do X"
-        verb = _next_verb(cand, verb.i + 1) or verb
-    tokens = _phrase_from(cand, verb.i, due_text)
-    if len(tokens) == 1 and tokens[0].lemma_ == "do":  # "what I'll do, I'll send X" -> "send X"
+        later = _next_verb(cand, verb.i + 1)
+        # ...but "have the audit done" keeps its object: skip only when no object comes between.
+        between = verb.doc[verb.i + 1 : later.i] if later is not None else []
+        if later is not None and not any(t.pos_ in OBJECT_POS for t in between):
+            verb = later
+    tokens = _trimmed(_phrase_from(cand, verb.i, due_text))
+    if len(tokens) == 1 and tokens[0].lemma_ == "do":  # "what I'll do is, I'll send X" -> "send X"
         later = _next_verb(cand, tokens[0].i + 1)
-        tokens = _phrase_from(cand, later.i, due_text) if later is not None else tokens
-    while len(tokens) > 1 and tokens[-1].pos_ in TRAILING_POS:
-        tokens.pop()
+        tokens = _trimmed(_phrase_from(cand, later.i, due_text)) if later is not None else tokens
     phrase = "".join(t.text_with_ws for t in tokens).strip()
     return phrase or cand.sent.text.strip()
 
@@ -200,12 +205,19 @@ def _phrase_from(cand: Candidate, start: int, due_text: str | None) -> list[Toke
     for tok in doc[start : cand.sent.end]:
         if tok.is_punct and tok.text in ",.?!;:":
             break
-        if tok.i > start and (tok.dep_ in STOP_DEPS or tok.lower_ in STOP_WORDS):
+        complement = tok.i == start + 1 and tok.lower_ in COMPLEMENTIZERS  # "check whether X"
+        if tok.i > start and not complement and (tok.dep_ in STOP_DEPS or tok.lower_ in STOP_WORDS):
             break
         if due_low and doc[tok.i :].text.lower().startswith(due_low):
             break
         out.append(tok)
     return out
+
+
+def _trimmed(tokens: list[Token]) -> list[Token]:
+    while len(tokens) > 1 and tokens[-1].pos_ in TRAILING_POS:
+        tokens.pop()
+    return tokens
 
 
 def lexicon_hit(text: str, key: str) -> bool:
