@@ -94,3 +94,11 @@ def test_a_source_in_the_next_sentence_backs_the_figure(analyzer) -> None:  # ty
 def test_a_hoped_for_before_after_is_not_an_outcome(analyzer) -> None:  # type: ignore[no-untyped-def]
     said = "If we could go from three weeks to four days by June, that would be huge."
     assert _outcomes(analyzer, [(VENDOR, "What would good look like?"), (CUSTOMER, said)]) == []
+
+
+def test_a_source_alone_is_not_a_second_outcome(analyzer) -> None:  # type: ignore[no-untyped-def]
+    said = "Overtime was down twenty-two percent against last year. I timed it myself."
+    found = _outcomes(analyzer, [(VENDOR, "And the costs?"), (CUSTOMER, said)])
+    assert [o.evidence for o in found] == [
+        "Overtime was down twenty-two percent against last year."
+    ]

@@ -31,7 +31,7 @@ def find(meeting: Meeting, goals: list[Goal]) -> list[VerifiedOutcome]:
     out = []
     for group in select(found, probs, head["threshold"]):
         lead = found[group[0]]
-        if lead.side == "vendor":
+        if lead.side == "vendor" or _source_only(found, group[0]):
             continue
         evidence = _with_context(meeting, found, group)
         cat = category(evidence)
@@ -73,6 +73,16 @@ def _with_context(meeting: Meeting, found: list[cl.Claim], group: list[int]) -> 
     if start < 0 or end < start:
         return trim_lead(lead.text)
     return trim_lead(turn[start : end + len(found[last].text)])
+
+
+def _source_only(found: list[cl.Claim], i: int) -> bool:
+    """Only names where a figure came from ("I pulled it this morning."); the figure beside it
+    in the same turn is the outcome."""
+    lead = found[i]
+    if "own_source" not in lead.fired or "metric" in lead.fired:
+        return False
+    near = [found[k] for k in (i - 1, i + 1) if 0 <= k < len(found) and found[k].turn == lead.turn]
+    return any("metric" in c.fired for c in near)
 
 
 def _refers_back(lead: cl.Claim, before: cl.Claim) -> bool:
