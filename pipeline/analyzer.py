@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from milepost.models import Analysis, Speaker, SpeakerSide, Transcript, TurnOut
 from milepost.pipeline import __version__, nlp
 from milepost.pipeline.extract import goals, outcomes, sides, stage, steps
 from milepost.pipeline.extract.meeting import Meeting
+from milepost.pipeline.load import load_transcript
 
 PIPELINE_VERSION = __version__
 NO_AGREED_GOAL = "no_agreed_goal"
@@ -88,6 +90,19 @@ class Analyzer:
             questions=questions,
             pipeline_version=PIPELINE_VERSION,
         )
+
+
+def analyze_path(
+    path: str | Path,
+    options: Options | None = None,
+    *,
+    input_format: str | None = None,
+    whisper_model: str | None = None,
+    speakers: int | None = None,
+) -> Analysis:
+    """Read (or transcribe, for a recording) one file and analyse it."""
+    transcript = load_transcript(path, input_format, model=whisper_model, speakers=speakers)
+    return Analyzer().analyze(transcript, options)
 
 
 def _iso(value: str | None) -> date | None:

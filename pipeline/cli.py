@@ -70,15 +70,15 @@ def analyze(
     explain: bool,
 ) -> None:
     """Analyse one transcript or recording and print goals, next steps, stage and outcomes."""
-    from milepost.pipeline.analyzer import Analyzer, Options
-    from milepost.pipeline.load import load_transcript
+    from milepost.pipeline.analyzer import Options, analyze_path
     from milepost.pipeline.report import render_analysis
 
-    transcript = load_transcript(path, input_format, model=model, speakers=speakers)
     options = Options(
         date=meeting_date, account=account, vendor=list(vendor), customer=list(customer)
     )
-    analysis = Analyzer().analyze(transcript, options)
+    analysis = analyze_path(
+        path, options, input_format=input_format, whisper_model=model, speakers=speakers
+    )
     if as_json:
         click.echo(analysis.model_dump_json(indent=2))
     else:
