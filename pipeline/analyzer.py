@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -11,7 +13,7 @@ from milepost.models import Analysis, Speaker, SpeakerSide, Transcript, TurnOut
 from milepost.pipeline import __version__, nlp
 from milepost.pipeline.extract import goals, outcomes, sides, stage, steps
 from milepost.pipeline.extract.meeting import Meeting
-from milepost.pipeline.load import load_transcript
+from milepost.pipeline.load import is_audio, load_transcript
 
 PIPELINE_VERSION = __version__
 NO_AGREED_GOAL = "no_agreed_goal"
@@ -100,9 +102,33 @@ def analyze_path(
     whisper_model: str | None = None,
     speakers: int | None = None,
 ) -> Analysis:
-    """Read (or transcribe, for a recording) one file and analyse it."""
-    transcript = load_transcript(path, input_format, model=whisper_model, speakers=speakers)
-    return Analyzer().analyze(transcript, options)
+    """Read (or transcribe, for a recording) one file and analyse it.
+
+    For a recording, a helper process loads spaCy while Whisper transcribes here: Whisper
+    leaves most of a second core idle, so the analysis adds little to the wall time.
+    """
+    if input_format is not None or not is_audio(path):
+        return Analyzer().analyze(load_transcript(path, input_format), options)
+    with ProcessPoolExecutor(max_workers=1, initializer=_warm_worker) as pool:
+        pool.submit(int)  # start the helper now, so its model loads during transcription
+        transcript = load_transcript(path, model=whisper_model, speakers=speakers)
+        try:
+            return pool.submit(_analyze_in_worker, transcript, options).result()
+        except BrokenProcessPool:  # the helper could not load the model: say why, here
+            return Analyzer().analyze(transcript, options)
+
+
+_worker: Analyzer | None = None
+
+
+def _warm_worker() -> None:
+    global _worker
+    _worker = Analyzer()
+
+
+def _analyze_in_worker(transcript: Transcript, options: Options | None) -> Analysis:
+    assert _worker is not None
+    return _worker.analyze(transcript, options)
 
 
 def _iso(value: str | None) -> date | None:
