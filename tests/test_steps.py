@@ -286,6 +286,10 @@ def test_pronoun_commitment_quotes_what_it_refers_to(find) -> None:  # type: ign
         ("I'll have the full account audit done by Friday.", "have the full account audit done"),
         ("I'll have the nightly sync running in two weeks.", "have the nightly sync running"),
         (
+            "I'll send you a proposal for the add-on by Friday.",
+            "send you a proposal for the add-on",
+        ),
+        (
             "I'm going to check whether our setup allows the allowlisting by Friday.",
             "check whether our setup allows the allowlisting",
         ),

@@ -215,7 +215,8 @@ def _phrase_from(cand: Candidate, start: int, due_text: str | None) -> list[Toke
 
 
 def _trimmed(tokens: list[Token]) -> list[Token]:
-    while len(tokens) > 1 and tokens[-1].pos_ in TRAILING_POS:
+    """Drop dangling function words, but never split a word like "add-on"."""
+    while len(tokens) > 1 and tokens[-1].pos_ in TRAILING_POS and tokens[-2].whitespace_:
         tokens.pop()
     return tokens
 
