@@ -20,7 +20,7 @@ import numpy as np
 
 from milepost.models import NextStep
 from milepost.pipeline.extract.commitment import Candidate, contains
-from milepost.pipeline.extract.steps_resolve import resolve
+from milepost.pipeline.extract.steps_resolve import as_step, resolve
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -186,15 +186,4 @@ def _step(meeting: Meeting, cand: Candidate | None, turn: int, score: float) -> 
     doc = meeting.docs[turn]
     if cand is None:
         cand = Candidate(turn, doc[0 : len(doc)], ["ACT"], cue_start=0, cue_end=0)
-    res = resolve(meeting, cand)
-    return NextStep(
-        action=res.action,
-        side=res.side,
-        owner=res.owner,
-        due=res.due,
-        due_text=res.due_text,
-        speaker=meeting.transcript.turns[turn].speaker,
-        evidence=doc.text.strip(),
-        confidence=round(min(score, 1.0), 3),
-        found_by=f"{FOUND_BY}:{cand.first_cue}",
-    )
+    return as_step(meeting, cand, resolve(meeting, cand), doc.text, score, FOUND_BY)

@@ -20,7 +20,7 @@ from milepost.pipeline.extract.commitment import (
 )
 from milepost.pipeline.extract.commitment_features import describe, dialogue_acts
 from milepost.pipeline.extract.meeting import Meeting
-from milepost.pipeline.extract.steps_resolve import Resolved, resolve, with_antecedent
+from milepost.pipeline.extract.steps_resolve import Resolved, as_step, resolve, with_antecedent
 
 FOUND_BY = "cue+linear"
 _WORD = re.compile(r"[a-z0-9]+")
@@ -110,14 +110,4 @@ def _content_overlap(a: str, b: str) -> float:
 
 
 def _step(meeting: Meeting, cand: Candidate, res: Resolved) -> NextStep:
-    return NextStep(
-        action=res.action,
-        side=res.side,
-        owner=res.owner,
-        due=res.due,
-        due_text=res.due_text,
-        speaker=meeting.transcript.turns[cand.turn].speaker,
-        evidence=cand.sent.text.strip(),
-        confidence=round(cand.score, 3),
-        found_by=f"{FOUND_BY}:{cand.first_cue}",
-    )
+    return as_step(meeting, cand, res, cand.sent.text, cand.score, FOUND_BY)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from milepost.models import NextStep
 from milepost.pipeline.extract import commitment_model
 from milepost.pipeline.extract.commitment import JOINT_CUES, REQUEST_CUES, Candidate, contains
 from milepost.pipeline.extract.commitment import lexicon as _lexicon
@@ -37,6 +38,23 @@ class Resolved:
     action: str
     due_text: str | None
     due: str | None
+
+
+def as_step(
+    meeting: Meeting, cand: Candidate, res: Resolved, evidence: str, score: float, finder: str
+) -> NextStep:
+    """The contract item for a resolved candidate; `finder` names the model that kept it."""
+    return NextStep(
+        action=res.action,
+        side=res.side,
+        owner=res.owner,
+        due=res.due,
+        due_text=res.due_text,
+        speaker=meeting.transcript.turns[cand.turn].speaker,
+        evidence=evidence.strip(),
+        confidence=round(min(score, 1.0), 3),
+        found_by=f"{finder}:{cand.first_cue}",
+    )
 
 
 def resolve(meeting: Meeting, cand: Candidate) -> Resolved:
