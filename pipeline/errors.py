@@ -40,3 +40,9 @@ class ConfigError(MilepostError):
 
 class StoreError(MilepostError):
     """The SQLite store cannot be opened or written, or an id is unknown."""
+
+
+def first_line(exc: Exception) -> str:
+    """The first line of an exception's message (YAML and OS errors run to several)."""
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

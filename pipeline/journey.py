@@ -11,7 +11,7 @@ import yaml
 from pydantic import ValidationError
 
 from milepost.models import JourneyMap
-from milepost.pipeline.errors import ConfigError
+from milepost.pipeline.errors import ConfigError, first_line
 
 DEFAULT = "journey.yaml"
 ENV = "MILEPOST_JOURNEY"
@@ -50,7 +50,7 @@ def parse_journey(text: str, source: str | Path) -> JourneyMap:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        raise ConfigError(f"not valid YAML ({_first_line(exc)})", source) from None
+        raise ConfigError(f"not valid YAML ({first_line(exc)})", source) from None
     if not isinstance(data, dict):
         raise ConfigError("a journey map must be a mapping with 'name' and 'stages'", source)
     try:
@@ -73,7 +73,3 @@ def _describe(exc: ValidationError) -> str:
         what = "unknown field" if err["type"] == "extra_forbidden" else err["msg"]
         parts.append(f"{where}: {what}")
     return "; ".join(parts)
-
-
-def _first_line(exc: Exception) -> str:
-    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__

@@ -12,7 +12,7 @@ import yaml
 from pydantic import ValidationError
 
 from milepost.models.sidecar import Sidecar
-from milepost.pipeline.errors import ConfigError
+from milepost.pipeline.errors import ConfigError, first_line
 
 FOLDER_SIDECAR = "meeting.yaml"
 SUFFIX = ".meta.yaml"
@@ -32,7 +32,7 @@ def read_sidecar(path: Path) -> Sidecar:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ConfigError(f"cannot read sidecar: {_first_line(exc)}", path) from None
+        raise ConfigError(f"cannot read sidecar: {first_line(exc)}", path) from None
     if data is None:
         return Sidecar()
     if not isinstance(data, dict):
@@ -61,7 +61,3 @@ def _describe(exc: ValidationError) -> str:
     if err["type"] == "extra_forbidden":
         return f"unknown field {where!r}"
     return f"{where}: {err['msg']}"
-
-
-def _first_line(exc: Exception) -> str:
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
