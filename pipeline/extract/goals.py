@@ -2,9 +2,8 @@
 
 Every sentence is scored by the goal head of a small learned model over cue features
 (`claims.py`); sentences above the threshold are grouped so a goal and its restatements
-become one goal, whose evidence is the customer's clearest statement of it. Agreement is
-read from the turns around the group: an affirmation by the other side, a restatement
-by the other side, or a goal "we set together".
+become one goal, whose evidence is the customer's clearest statement of it. Whether both
+sides agreed on it is `agreement.py`'s call.
 """
 
 from __future__ import annotations
@@ -13,6 +12,7 @@ import numpy as np
 
 from milepost.models import Goal, GoalCategory
 from milepost.pipeline.extract import claims as cl
+from milepost.pipeline.extract.agreement import agreed
 from milepost.pipeline.extract.claims import Claim
 from milepost.pipeline.extract.goal_text import (
     category,
@@ -25,7 +25,6 @@ from milepost.pipeline.extract.meeting import Meeting
 
 FOUND_BY = "goal-model"
 SAME_GOAL_TURNS = 12
-AGREE_TURNS = 6
 
 
 def find(meeting: Meeting) -> list[Goal]:
@@ -111,71 +110,3 @@ def _evidence_claim(found: list[Claim], group: list[int]) -> Claim:
     """The group's best claim said by the customer, else its best claim."""
     own = [i for i in group if found[i].side != "vendor"]
     return found[(own or group)[0]]
-
-
-def agreed(meeting: Meeting, group: list[Claim]) -> bool:
-    """Both sides accept the goal: set jointly, or stated by one side and affirmed by the other."""
-    if any("joint" in c.fired for c in group):
-        return True
-    units = _units(meeting)
-    words = set().union(*(_words(c.text) for c in group))
-    for c in group:
-        start = _unit_of(units, c)
-        for j in range(start + 1, min(start + 1 + AGREE_TURNS, len(units))):
-            speaker, text = units[j][1], units[j][2]
-            if cl.first("contest", text):
-                return False
-            if not _other(meeting, c.speaker, speaker):
-                continue
-            if cl.first("affirm", text) and (j - start <= 2 or _restates(text, words)):
-                return True
-            if _restates(text, words) and _confirmed(meeting, units, j, words):
-                return True
-    return False
-
-
-def _units(meeting: Meeting) -> list[tuple[int, str | None, str]]:
-    """(turn, speaker, text) per turn; per sentence where the speaker is unknown, since an
-    unlabelled paragraph holds several people's words."""
-    out: list[tuple[int, str | None, str]] = []
-    for i, (turn, doc) in enumerate(zip(meeting.transcript.turns, meeting.docs, strict=True)):
-        if turn.speaker is None:
-            out.extend((i, None, s.text) for s in doc.sents)
-        else:
-            out.append((i, turn.speaker, turn.text))
-    return out
-
-
-def _unit_of(units: list[tuple[int, str | None, str]], claim: Claim) -> int:
-    return next(
-        (k for k, (i, _, text) in enumerate(units) if i == claim.turn and claim.text in text),
-        next(k for k, u in enumerate(units) if u[0] == claim.turn),
-    )
-
-
-def _restates(text: str, words: set[str]) -> bool:
-    shared = _words(text) & words
-    return len(shared) >= 3 or any(cl.is_number(w) for w in shared)
-
-
-def _confirmed(
-    meeting: Meeting, units: list[tuple[int, str | None, str]], j: int, words: set[str]
-) -> bool:
-    """The next unit by someone else says yes, or says the goal's numbers back."""
-    for k in (j + 1, j + 2):
-        if k < len(units) and _other(meeting, units[j][1], units[k][1]):
-            text = units[k][2]
-            if cl.first("contest", text):
-                return False
-            yes = cl.first("said_yes", text) or cl.first("affirm", text)
-            numbers = {w for w in _words(text) & words if cl.is_number(w)}
-            return bool(yes or numbers)
-    return False
-
-
-def _other(meeting: Meeting, a: str | None, b: str | None) -> bool:
-    """b is on the other side from a (or, with sides unknown, a different or unnamed speaker)."""
-    sa, sb = meeting.side_of(a), meeting.side_of(b)
-    if "unknown" not in (sa, sb):
-        return sa != sb
-    return a is None or b is None or a != b
