@@ -70,7 +70,8 @@ def analyze(
     explain: bool,
 ) -> None:
     """Analyse one transcript or recording and print goals, next steps, stage and outcomes."""
-    from milepost.pipeline.analyzer import Options, analyze_path
+    from milepost.pipeline.analyze_file import analyze_path
+    from milepost.pipeline.options import Options
     from milepost.pipeline.report import render_analysis
 
     options = Options(

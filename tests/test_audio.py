@@ -7,6 +7,7 @@ import logging
 import re
 import wave
 from collections.abc import Iterator, Sequence
+from datetime import date
 from pathlib import Path
 
 import av
@@ -507,3 +508,22 @@ def test_analyze_a_recording_end_to_end() -> None:
     analysis = json.loads(result.output)
     assert analysis["source"] == str(STEREO)
     assert {s["name"] for s in analysis["speakers"]} == {"SPEAKER_1", "SPEAKER_2"}
+
+
+@pytest.mark.slow
+@needs_shared
+def test_a_recording_is_analysed_in_the_helper_with_the_users_options() -> None:
+    from milepost.pipeline.analyze_file import analyze_path
+    from milepost.pipeline.options import Options
+
+    options = Options(date=date(2026, 3, 3), account="Acme", vendor=["SPEAKER_2"])
+    analysis = analyze_path(STEREO, options)
+    assert (analysis.date, analysis.account) == ("2026-03-03", "Acme")
+    assert sorted((s.name, s.side) for s in analysis.speakers) == [
+        ("SPEAKER_1", "customer"),
+        ("SPEAKER_2", "vendor"),
+    ]
+    assert {t.speaker: t.side for t in analysis.turns} == {
+        "SPEAKER_1": "customer",
+        "SPEAKER_2": "vendor",
+    }
