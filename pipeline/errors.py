@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 
 class MilepostError(Exception):
@@ -46,3 +50,15 @@ def first_line(exc: Exception) -> str:
     """The first line of an exception's message (YAML and OS errors run to several)."""
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
+
+
+def invalid_fields(exc: ValidationError, whole: str) -> str:
+    """Every problem pydantic found, on one line: "unknown field 'acount'; date: Input ..."."""
+    parts = []
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err["loc"]) or whole
+        if err["type"] == "extra_forbidden":
+            parts.append(f"unknown field {where!r}")
+        else:
+            parts.append(f"{where}: {err['msg']}")
+    return "; ".join(parts)

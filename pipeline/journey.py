@@ -11,7 +11,7 @@ import yaml
 from pydantic import ValidationError
 
 from milepost.models import JourneyMap
-from milepost.pipeline.errors import ConfigError, first_line
+from milepost.pipeline.errors import ConfigError, first_line, invalid_fields
 
 DEFAULT = "journey.yaml"
 ENV = "MILEPOST_JOURNEY"
@@ -56,20 +56,10 @@ def parse_journey(text: str, source: str | Path) -> JourneyMap:
     try:
         return JourneyMap.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError(_describe(exc), source) from None
+        raise ConfigError(invalid_fields(exc, "map"), source) from None
 
 
 @lru_cache(maxsize=1)
 def _default() -> JourneyMap:
     text = resources.files("milepost.prompts").joinpath(DEFAULT).read_text(encoding="utf-8")
     return parse_journey(text, DEFAULT)
-
-
-def _describe(exc: ValidationError) -> str:
-    """One line per problem, e.g. "stages.2.cuse: unknown field"."""
-    parts = []
-    for err in exc.errors():
-        where = ".".join(str(p) for p in err["loc"]) or "map"
-        what = "unknown field" if err["type"] == "extra_forbidden" else err["msg"]
-        parts.append(f"{where}: {what}")
-    return "; ".join(parts)

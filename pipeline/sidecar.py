@@ -12,7 +12,7 @@ import yaml
 from pydantic import ValidationError
 
 from milepost.models.sidecar import Sidecar
-from milepost.pipeline.errors import ConfigError, first_line
+from milepost.pipeline.errors import ConfigError, first_line, invalid_fields
 
 FOLDER_SIDECAR = "meeting.yaml"
 SUFFIX = ".meta.yaml"
@@ -40,7 +40,7 @@ def read_sidecar(path: Path) -> Sidecar:
     try:
         return Sidecar.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError(_describe(exc), path) from None
+        raise ConfigError(invalid_fields(exc, "sidecar"), path) from None
 
 
 def sidecar_for(path: Path) -> Sidecar:
@@ -53,11 +53,3 @@ def sidecar_for(path: Path) -> Sidecar:
     if folder.is_file():
         result = result.merged_over(read_sidecar(folder))
     return result
-
-
-def _describe(exc: ValidationError) -> str:
-    err = exc.errors()[0]
-    where = ".".join(str(p) for p in err["loc"]) or "sidecar"
-    if err["type"] == "extra_forbidden":
-        return f"unknown field {where!r}"
-    return f"{where}: {err['msg']}"

@@ -60,7 +60,7 @@ def test_typo_in_a_field_is_a_config_error_naming_the_file(tmp_path: Path) -> No
     path.write_text(OWN_MAP.replace("    cues: [invoice]", "    cuse: [invoice]"))
     with pytest.raises(ConfigError) as err:
         load_journey(path)
-    assert str(err.value) == f"{path}: stages.1.cuse: unknown field"
+    assert str(err.value) == f"{path}: unknown field 'stages.1.cuse'"
 
 
 def test_duplicate_ids_and_bad_yaml_are_config_errors(tmp_path: Path) -> None:
@@ -108,7 +108,7 @@ def test_env_var_map_with_a_typo_is_a_config_error_naming_it(
     monkeypatch.setenv("MILEPOST_JOURNEY", str(path))
     with pytest.raises(ConfigError) as err:
         load_journey()
-    assert str(err.value) == f"{path}: stages.1.cuse: unknown field"
+    assert str(err.value) == f"{path}: unknown field 'stages.1.cuse'"
     monkeypatch.setenv("MILEPOST_JOURNEY", str(tmp_path / "missing.yaml"))
     with pytest.raises(ConfigError, match="missing.yaml: cannot read journey map"):
         load_journey()
