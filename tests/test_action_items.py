@@ -98,19 +98,56 @@ def test_features_place_speaker_and_context(parse) -> None:  # type: ignore[no-u
     assert last_assignment["run:<8"] == 1.0  # A's run of four acts
     assert last_assignment["prev_same"] == last_assignment["next_same"] == 1.0
     assert last_assignment["cf:YOU_WILL"] == 1.0
-    assert last_assignment["cp:evaluation"] == 1.0
     assert last_assignment["cpph:next_time"] == 1.0  # "next meeting" two acts before
-    assert "cn:evaluation" not in last_assignment
+    assert last_assignment["cpcf:YOU_WILL"] == 1.0  # "you're gonna" the act before
+    assert last_assignment["w:interface"] == 1.0
+    assert not any(k.startswith(("cp:", "cn:", "cs:")) for k in last_assignment)  # no words
     first = feats[0]
     assert (first["pos:0"], first["tail:<200"]) == (1.0, 1.0)
     assert "prev_same" not in first
 
 
-def test_smooth_lifts_only_the_same_speakers_neighbours(parse) -> None:  # type: ignore[no-untyped-def]
-    meeting = parse([("A", "one"), ("A", "two"), ("B", "three"), ("B", "four")])
-    raw = np.array([0.9, 0.1, 0.1, 0.2])
-    assert action_items.smooth(meeting, raw, 0.5).tolist() == pytest.approx([0.9, 0.45, 0.1, 0.2])
-    assert action_items.smooth(meeting, raw, 0.0).tolist() == raw.tolist()
+def test_context_columns_read_neighbours_and_the_meetings_best() -> None:
+    speakers = ["A", "A", "B", "A", "B", "B", "A"]
+    scores = np.array([0.5, 0.9, 0.2, 0.1, 0.5, 0.5, 0.5])
+    cols = action_items.context_columns(speakers, scores)
+    logit = np.log(scores / (1 - scores))
+    assert cols["own"] == pytest.approx(logit)
+    floor = action_items.FLOOR
+    # Best of the same speaker's acts within 3 on each side, the act itself left out.
+    assert cols["same_speaker_near"] == pytest.approx(
+        [logit[1], logit[0], logit[4], logit[1], logit[5], logit[4], logit[3]]
+    )
+    assert cols["same_speaker_near"][2] > floor
+    assert cols["anyone_near"] == pytest.approx([logit[1], logit[0]] + [logit[1]] * 5)
+    assert cols["below_best"] == pytest.approx(logit - logit[1])
+    assert cols["below_top"] == pytest.approx(logit - logit[0])  # 5th best: one of the 0.5s
+    lone = action_items.context_columns(["A"], np.array([0.3]))
+    assert lone["same_speaker_near"].tolist() == lone["anyone_near"].tolist() == [floor]
+    assert lone["below_best"].tolist() == lone["below_top"].tolist() == [0.0]
+
+
+def test_an_act_that_stands_out_in_its_meeting_counts(parse) -> None:  # type: ignore[no-untyped-def]
+    meeting = parse([("A", "one"), ("B", "two"), ("A", "three")])
+    relative = {"bias": 0.0, "below_best": 1.0}
+    out = action_items.in_context(meeting, np.array([0.01, 0.02, 0.04]), relative)
+    assert out[2] == pytest.approx(0.5)  # the meeting's best act, however low
+    assert out[0] < out[1] < out[2]
+
+
+def test_an_act_without_content_words_is_never_a_step(parse, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    meeting = parse(CHAT * 10 + WRAP_UP)
+    everything = action_items.ActModel({}, 0.0, 0.0, {"bias": 0.0})
+    monkeypatch.setattr(action_items, "model", lambda: everything)
+    found = action_items.find(meeting, candidates(meeting))
+    texts = {s.evidence for s in found}
+    assert "you're gonna be doing the product evaluation," in texts
+    assert "It looks a bit like a banana." in texts
+    assert texts.isdisjoint(
+        {"Yeah.", "Um.", "Mm-hmm.", "Okay.", "Right.", "Yeah, yeah.", "Thanks."}
+    )
+    assert "Okay, thanks everyone." not in texts  # "thanks" is a backchannel, "everyone" a pronoun
+    assert len(found) == 6 * 10 + 3  # every other act with a noun, verb, adjective or number
 
 
 def test_shipped_model_is_small_and_chosen_on_train() -> None:
@@ -121,5 +158,5 @@ def test_shipped_model_is_small_and_chosen_on_train() -> None:
     assert len(path.read_bytes()) < 1_000_000
     assert "AMI train only" in data["_about"]
     assert 0.0 < data["threshold"] < 1.0
-    assert 0.0 <= data["lift"] < 1.0
+    assert set(data["context"]) == {"bias", *action_items.context_columns(["A"], np.zeros(1))}
     assert not any(k.startswith(("role", "meeting")) for k in data["weights"])
