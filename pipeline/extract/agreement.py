@@ -1,43 +1,127 @@
 """Whether both sides agreed on a goal: set jointly, or stated by one and affirmed by the other.
 
-Read from the turns after each statement of the goal: an affirmation by the other side soon
-after, a restatement by the other side that the first side confirms, and no contest first.
+Agreement is read from the turns after each statement of the goal: does the other side say
+yes first, affirm or take it on, say it back (its words or its numbers), was it asked to
+confirm, or does it park or contest the goal. A small logistic model (`data/goals/
+agreement.json`, trained on cs_train by scripts/train_agreement.py) weighs these cues, so one
+"yeah" after a goal does not make it agreed, and no single phrase list decides alone.
 """
 
 from __future__ import annotations
+
+import json
+import math
+import re
+from functools import lru_cache
+
+import yaml
 
 from milepost.pipeline.extract import claims as cl
 from milepost.pipeline.extract.claims import Claim
 from milepost.pipeline.extract.meeting import Meeting
 
-AGREE_TURNS = 6
+AGREE_UNITS = 6
+"""How many units (turns, or sentences where the speaker is unknown) after a statement count."""
+NEAR = 2
+
+Unit = tuple[int, str | None, str]
 
 
 def agreed(meeting: Meeting, group: list[Claim]) -> bool:
-    """Both sides accept the goal: set jointly, or stated by one side and affirmed by the other."""
-    if any("joint" in c.fired for c in group):
+    """Both sides accept the goal: set jointly, or stated by one side and taken up by the other."""
+    return decide(features(meeting, group), _model())
+
+
+def decide(f: dict[str, float], model: dict) -> bool:
+    """The guide's two explicit forms decide alone: set jointly, or affirmed by the other side
+    right after, when nobody contests it. Softer signs (said back, numbers echoed, a yes to a
+    read-back, an okay) are weighed by the model."""
+    if "contest" not in f and ("joint" in f or "accept_near" in f):
         return True
+    return probability(f, model) >= model["threshold"]
+
+
+def probability(f: dict[str, float], model: dict) -> float:
+    """The agreement model's probability for a goal with these features."""
+    z = model["bias"] + sum(model["weights"].get(n, 0.0) * v for n, v in f.items())
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def features(meeting: Meeting, group: list[Claim]) -> dict[str, float]:
+    """The cues for agreement on one goal, from all its statements and the turns after them."""
+    f = {"joint": 1.0} if any("joint" in c.fired for c in group) else {}
+    if not group:
+        return f
     units = _units(meeting)
     words = set().union(*(cl.content_words(c.text) for c in group))
     for c in group:
-        start = _unit_of(units, c)
-        for j in range(start + 1, min(start + 1 + AGREE_TURNS, len(units))):
-            speaker, text = units[j][1], units[j][2]
-            if cl.first("contest", text):
+        for name in _reply_features(meeting, units, c, words):
+            f[name] = 1.0
+    return f
+
+
+def _reply_features(meeting: Meeting, units: list[Unit], c: Claim, words: set[str]) -> set[str]:
+    """What the other side does in the units after statement c, until a contest."""
+    start = _unit_of(units, c)
+    asked = _fires("check", units[start][2])
+    out: set[str] = set()
+    numbers = {w for w in words if cl.is_number(w)}
+    first = True
+    for j in range(start + 1, min(start + 1 + AGREE_UNITS, len(units))):
+        speaker, text = units[j][1], units[j][2]
+        if _contests(text):
+            return out | {"contest"}
+        if not _other(meeting, c.speaker, speaker):
+            continue
+        if first:
+            out |= _first_reply(text, asked)
+            first = False
+        accepts = _fires("affirm", text) or _fires("accept", text)
+        if speaker is None and not _fires("said_yes", text):
+            accepts = False  # an unlabelled sentence may be the same person going on
+        says_back = _restates(text, words)
+        if accepts:
+            out.add("accept_near" if j - start <= NEAR else "accept_far")
+        if says_back:
+            out.add("restate_other")
+            if _confirmed(meeting, units, j, words):
+                out.add("restate_confirmed")
+        if accepts and says_back:
+            out.add("accept_restate")
+        if numbers & cl.content_words(text):
+            out.add("number_echo")
+    return out
+
+
+def _confirmed(meeting: Meeting, units: list[Unit], j: int, words: set[str]) -> bool:
+    """The next unit by someone else after a restatement at j says yes or the numbers back."""
+    for k in (j + 1, j + 2):
+        if k < len(units) and _other(meeting, units[j][1], units[k][1]):
+            text = units[k][2]
+            if _contests(text):
                 return False
-            if not _other(meeting, c.speaker, speaker):
-                continue
-            if cl.first("affirm", text) and (j - start <= 2 or _restates(text, words)):
-                return True
-            if _restates(text, words) and _confirmed(meeting, units, j, words):
-                return True
+            yes = _fires("said_yes", text) or _fires("affirm", text) or _fires("accept", text)
+            return yes or any(cl.is_number(w) for w in cl.content_words(text) & words)
     return False
 
 
-def _units(meeting: Meeting) -> list[tuple[int, str | None, str]]:
+def _first_reply(text: str, asked: bool) -> set[str]:
+    """How the other side's first reply opens: yes, a backchannel, an okay, a deferral."""
+    yes = bool(_fires("said_yes", text))
+    out = {
+        "yes_first": yes,
+        "backchannel_first": bool(_fires("backchannel", text)),
+        "weak_first": bool(_fires("weak_affirm", text)),
+        "defer_first": bool(_fires("defer", text)),
+        "check_yes": asked and (yes or bool(_fires("affirm", text) or _fires("accept", text))),
+    }
+    return {k for k, v in out.items() if v}
+
+
+def _units(meeting: Meeting) -> list[Unit]:
     """(turn, speaker, text) per turn; per sentence where the speaker is unknown, since an
     unlabelled paragraph holds several people's words."""
-    out: list[tuple[int, str | None, str]] = []
+    out: list[Unit] = []
     for i, (turn, doc) in enumerate(zip(meeting.transcript.turns, meeting.docs, strict=True)):
         if turn.speaker is None:
             out.extend((i, None, s.text) for s in doc.sents)
@@ -46,7 +130,7 @@ def _units(meeting: Meeting) -> list[tuple[int, str | None, str]]:
     return out
 
 
-def _unit_of(units: list[tuple[int, str | None, str]], claim: Claim) -> int:
+def _unit_of(units: list[Unit], claim: Claim) -> int:
     return next(
         (k for k, (i, _, text) in enumerate(units) if i == claim.turn and claim.text in text),
         next(k for k, u in enumerate(units) if u[0] == claim.turn),
@@ -58,24 +142,32 @@ def _restates(text: str, words: set[str]) -> bool:
     return len(shared) >= 3 or any(cl.is_number(w) for w in shared)
 
 
-def _confirmed(
-    meeting: Meeting, units: list[tuple[int, str | None, str]], j: int, words: set[str]
-) -> bool:
-    """The next unit by someone else says yes, or says the goal's numbers back."""
-    for k in (j + 1, j + 2):
-        if k < len(units) and _other(meeting, units[j][1], units[k][1]):
-            text = units[k][2]
-            if cl.first("contest", text):
-                return False
-            yes = cl.first("said_yes", text) or cl.first("affirm", text)
-            numbers = {w for w in cl.content_words(text) & words if cl.is_number(w)}
-            return bool(yes or numbers)
-    return False
-
-
 def _other(meeting: Meeting, a: str | None, b: str | None) -> bool:
     """b is on the other side from a (or, with sides unknown, a different or unnamed speaker)."""
     sa, sb = meeting.side_of(a), meeting.side_of(b)
     if "unknown" not in (sa, sb):
         return sa != sb
     return a is None or b is None or a != b
+
+
+def _contests(text: str) -> bool:
+    """Someone contests, refuses or drops the goal."""
+    return any(_fires(f, text) for f in ("contest", "refuse", "abandon"))
+
+
+def _fires(family: str, text: str) -> bool:
+    """A cue family of agreement.yaml, or of the goal cues, matches somewhere in text."""
+    own = _families().get(family)
+    return bool(own.search(text)) if own else bool(cl.first(family, text))
+
+
+@lru_cache(maxsize=1)
+def _families() -> dict[str, re.Pattern[str]]:
+    raw = yaml.safe_load(cl.read_data("agreement.yaml"))["families"]
+    return {n: re.compile("|".join(f"(?:{p})" for p in ps), re.I) for n, ps in raw.items()}
+
+
+@lru_cache(maxsize=1)
+def _model() -> dict:
+    """Weights, bias and threshold of the agreement model."""
+    return json.loads(cl.read_data("agreement.json"))

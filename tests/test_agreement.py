@@ -1,0 +1,145 @@
+"""Agreement on a goal: each way both sides accept one, and each way a goal is left unagreed."""
+
+from __future__ import annotations
+
+import pytest
+from dialogue import CUSTOMER, VENDOR, meeting
+
+from milepost.pipeline.extract import agreement
+from milepost.pipeline.extract import claims as cl
+
+COLLEAGUE = "Mia Chen"  # on the customer's side
+GOAL = "I want audit prep down to two days by June."
+
+
+def _agreed(analyzer, lines: list[tuple[str, str]], goal: str = GOAL, roster: bool = True) -> bool:  # type: ignore[no-untyped-def]
+    """agreement.agreed for the goal stated by the sentences that begin with `goal`."""
+    m = meeting(analyzer, lines, roster=roster)
+    group = [c for c in cl.claims(m) if c.text.startswith(goal)]
+    assert group, goal
+    return agreement.agreed(m, group)
+
+
+AGREED = {
+    "yes, exactly": [(CUSTOMER, GOAL), (VENDOR, "Yes, exactly. Let's make that the plan.")],
+    "that's the one": [(CUSTOMER, GOAL), (VENDOR, "That's the one we'll report on.")],
+    "agreed, in a turn with other talk": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "Agreed, and that's squarely what the audit log is for. We'll set it up first."),
+    ],
+    "said back, then confirmed": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "So, audit prep at two days by June. Is that the number?"),
+        (CUSTOMER, "Yes."),
+    ],
+    "the other side takes the numbers on": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "Two days by June. That's the bar we'll work to."),
+    ],
+    "taken up after other talk": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "Let me pull up the audit module."),
+        (CUSTOMER, "Sure."),
+        (VENDOR, "Going back to your number, two days by June, I can live with that."),
+    ],
+    "set jointly": [
+        (VENDOR, "The goal we agreed on in June was audit prep down to two days by June."),
+        (CUSTOMER, "Right, and we're close."),
+    ],
+}
+
+
+@pytest.mark.parametrize("case", list(AGREED))
+def test_each_form_of_agreement_is_agreed(analyzer, case: str) -> None:  # type: ignore[no-untyped-def]
+    lines = AGREED[case]
+    goal = GOAL if lines[0][1] == GOAL else "The goal we agreed on"
+    assert _agreed(analyzer, lines, goal) is True
+
+
+def test_a_proposal_the_customer_takes_up_is_agreed(analyzer) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        (VENDOR, "What if we aimed for thirty percent fewer tickets by June?"),
+        (CUSTOMER, "Thirty percent by June, I can live with that."),
+    ]
+    assert _agreed(analyzer, lines, "What if we aimed") is True
+
+
+NOT_AGREED = {
+    "said once, never taken up": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "Okay. Let's look at the training schedule next."),
+    ],
+    "a backchannel": [(CUSTOMER, GOAL), (VENDOR, "Mhmm."), (VENDOR, "So, the SSO settings.")],
+    "politeness with no commitment": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "Sure, makes sense. Can you send me the export by Friday?"),
+    ],
+    "a yes to something else": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "Yeah. And who owns the user list on your side?"),
+    ],
+    "contested after an affirmation": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "Yes, exactly."),
+        (COLLEAGUE, "Honestly, I'm not sure we can hit that with the team we have."),
+    ],
+    "refused by the other side": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "I'll be straight with you, we can't get to two days, it's more like five."),
+    ],
+    "parked": [(CUSTOMER, GOAL), (VENDOR, "Let's park that for now, that's phase two.")],
+    "affirmed only by a colleague on the same side": [
+        (CUSTOMER, GOAL),
+        (COLLEAGUE, "Yes, exactly."),
+        (VENDOR, "Let's look at the training schedule next."),
+    ],
+}
+
+
+@pytest.mark.parametrize("case", list(NOT_AGREED))
+def test_each_form_of_non_agreement_is_not_agreed(analyzer, case: str) -> None:  # type: ignore[no-untyped-def]
+    assert _agreed(analyzer, NOT_AGREED[case]) is False
+
+
+def test_a_joint_goal_dropped_later_is_not_agreed(analyzer) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        (VENDOR, "Last spring we set the goal of thirty percent deflection with the bot."),
+        (CUSTOMER, "Eleven. And I'm dropping that, I don't care about deflection right now."),
+    ]
+    assert _agreed(analyzer, lines, "Last spring we set the goal") is False
+
+
+@pytest.mark.parametrize(("reply", "expected"), [("Yes, exactly.", True), ("Mhmm.", False)])
+def test_without_a_roster_the_other_speaker_counts(analyzer, reply: str, expected: bool) -> None:  # type: ignore[no-untyped-def]
+    lines = [(CUSTOMER, GOAL), (VENDOR, reply), (VENDOR, "Let's look at the training schedule.")]
+    assert _agreed(analyzer, lines, roster=False) is expected
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [("Yes, that's the goal.", True), ("That's my number.", False)],
+)
+def test_without_speakers_only_a_yes_reads_as_the_other_person(  # type: ignore[no-untyped-def]
+    analyzer, after: str, expected: bool
+) -> None:
+    paragraph = f"{GOAL} {after} Okay, moving on to training."
+    assert _agreed(analyzer, [(None, paragraph)]) is expected  # type: ignore[list-item]
+
+
+def test_features_name_what_the_other_side_did(analyzer) -> None:  # type: ignore[no-untyped-def]
+    m = meeting(analyzer, AGREED["said back, then confirmed"])
+    group = [c for c in cl.claims(m) if c.text == GOAL]
+    assert set(agreement.features(m, group)) == {
+        "restate_other",
+        "number_echo",
+        "restate_confirmed",
+    }
+
+
+def test_decide_the_guides_forms_alone_and_a_contest_overrides_them() -> None:
+    model = {"bias": -10.0, "weights": {}, "threshold": 0.5}
+    assert agreement.decide({"accept_near": 1.0}, model)
+    assert agreement.decide({"joint": 1.0}, model)
+    assert not agreement.decide({"joint": 1.0, "contest": 1.0}, model)
+    assert not agreement.decide({"restate_other": 1.0}, model)
+    assert agreement.decide({"restate_other": 1.0}, {**model, "bias": 0.0, "threshold": 0.5})
