@@ -160,3 +160,21 @@ def test_shipped_model_is_small_and_chosen_on_train() -> None:
     assert 0.0 < data["threshold"] < 1.0
     assert set(data["context"]) == {"bias", *action_items.context_columns(["A"], np.zeros(1))}
     assert not any(k.startswith(("role", "meeting")) for k in data["weights"])
+
+
+def test_readable_actions_drop_hesitations_and_leading_links() -> None:
+    assert action_items.readable("Um and uh marketing executive,") == "marketing executive"
+    assert action_items.readable("Okay, so for the next meeting,") == "for the next meeting"
+    assert action_items.readable("receive uh t uh you will do some trend watching") == (
+        "receive t you will do some trend watching"
+    )
+    assert action_items.readable("work on the interface design") == "work on the interface design"
+    assert action_items.readable("and") == "and"  # nothing would be left: keep what was said
+
+
+def test_an_assignment_fragment_reads_as_its_task(parse, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    meeting = parse(CHAT * 10 + [("A", "Um and uh marketing executive,")])
+    everything = action_items.ActModel({}, 0.0, 0.0, {"bias": 0.0})
+    monkeypatch.setattr(action_items, "model", lambda: everything)
+    last = action_items.find(meeting, candidates(meeting))[-1]
+    assert (last.evidence, last.action) == ("Um and uh marketing executive,", "marketing executive")

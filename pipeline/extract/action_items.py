@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 DATA = "milepost.pipeline"
 MODEL_FILE = "data/steps/action_items.json"
 CUES_FILE = "data/steps/action_item_cues.json"
-BACKCHANNELS = "backchannels"
+WORD_LISTS = ("backchannels", "fillers", "leads")
+"""Keys of the cues file that are word lists, not phrase families."""
 FOUND_BY = "dialogue-act+linear"
 CONTEXT = 2
 """Neighbouring acts on each side whose phrase and cue families describe an act, by side.
@@ -70,18 +71,18 @@ def _read(name: str) -> dict:
 def cues() -> dict[str, list[str]]:
     """Phrase families from data/steps/action_item_cues.json."""
     data = _read(CUES_FILE)
-    return {k: v for k, v in data.items() if not k.startswith("_") and k != BACKCHANNELS}
+    return {k: v for k, v in data.items() if not k.startswith("_") and k not in WORD_LISTS}
 
 
 @cache
-def backchannels() -> frozenset[str]:
-    """Words that carry no task on their own ("mm-hmm", "thanks", "okay")."""
-    return frozenset(_read(CUES_FILE)[BACKCHANNELS])
+def words(key: str) -> frozenset[str]:
+    """A word list of the cues file: backchannels, fillers or leads."""
+    return frozenset(_read(CUES_FILE)[key])
 
 
 def says_something(doc: Doc) -> bool:
     """True when the act has a content word that is not a backchannel ("Mm-hmm." has none)."""
-    return any(t.pos_ in CONTENT_POS and t.lower_ not in backchannels() for t in doc)
+    return any(t.pos_ in CONTENT_POS and t.lower_ not in words("backchannels") for t in doc)
 
 
 @cache
@@ -230,4 +231,15 @@ def _step(meeting: Meeting, cand: Candidate | None, turn: int, score: float) -> 
     doc = meeting.docs[turn]
     if cand is None:
         cand = Candidate(turn, doc[0 : len(doc)], ["ACT"], cue_start=0, cue_end=0)
-    return as_step(meeting, cand, resolve(meeting, cand), doc.text, score, FOUND_BY)
+    res = resolve(meeting, cand)
+    res.action = readable(res.action)
+    return as_step(meeting, cand, res, doc.text, score, FOUND_BY)
+
+
+def readable(action: str) -> str:
+    """The action without hesitations ("uh"), a leading "and"/"so" or trailing commas."""
+    kept = [w for w in action.split() if w.strip(",.").lower() not in words("fillers")]
+    while kept and kept[0].strip(",.").lower() in words("leads"):
+        kept.pop(0)
+    text = " ".join(kept).strip(" ,;:-\u2014")
+    return text or action
