@@ -90,26 +90,131 @@ def test_no_cue_means_no_stage(analyzer) -> None:  # type: ignore[no-untyped-def
     assert stage.detect(meeting(analyzer, [(VENDOR, "Hi."), (CUSTOMER, "Hello there.")])) is None
 
 
-def test_a_company_map_is_scored_by_its_own_cues(analyzer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def _map(tmp_path: Path, stages: dict[str, list[str]]):  # type: ignore[no-untyped-def]
+    """A company's own journey map with the given cue lists."""
     path = tmp_path / "journey.yaml"
-    path.write_text(
-        "name: acme\nstages:\n"
-        "  - {id: trial, name: Trial, description: d, cues: [free trial]}\n"
-        "  - {id: paid, name: Paid, description: d, cues: [invoice, payment]}\n"
-    )
+    lines = ["name: acme", "stages:"]
+    lines += [
+        f"  - {{id: {sid}, name: N, description: d, cues: [{', '.join(cues)}]}}"
+        for sid, cues in stages.items()
+    ]
+    path.write_text("\n".join(lines) + "\n")
+    return load_journey(path)
+
+
+FILLER = (CUSTOMER, "Sure, that sounds fine to me and to the rest of the people on my side here.")
+
+
+def test_a_company_map_counts_each_cue_once_at_its_best_place(analyzer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    journey = _map(tmp_path, {"trial": ["free trial"], "paid": ["invoice", "payment", "receipt"]})
     lines = [
-        (VENDOR, "So, the free trial ended."),
+        (VENDOR, "So, the free trial ended."),  # the opening fifth of the words: counts 2
         (CUSTOMER, "Right."),
         (VENDOR, "Okay."),
         (CUSTOMER, "The invoice arrived."),
         (CUSTOMER, "I paid the invoice."),
     ]
-    call = stage.detect(meeting(analyzer, lines), load_journey(path))
-    assert call is not None and call.id == "trial"  # the opening fifth counts double: 2 vs 2
-    assert call.confidence == 0.5
+    call = stage.detect(meeting(analyzer, lines), journey)
+    assert call is not None and call.id == "trial"  # 2 vs 1
+    assert call.confidence == 0.222  # share 2/3, times 2/6 for thin evidence
+    assert call.evidence == ["So, the free trial ended."]
     lines.append((CUSTOMER, "Another invoice, too."))
-    call = stage.detect(meeting(analyzer, lines), load_journey(path))
-    assert call is not None and call.id == "trial"  # one cue counts at most twice
+    call = stage.detect(meeting(analyzer, lines), journey)
+    assert call is not None and call.id == "trial"  # a cue said again still counts once
     lines.append((CUSTOMER, "The payment went through."))
-    call = stage.detect(meeting(analyzer, lines), load_journey(path))
+    call = stage.detect(meeting(analyzer, lines), journey)
+    assert call is not None and call.id == "trial"  # 2 vs 2: the stage named first
+    lines.append((CUSTOMER, "Here is the receipt."))
+    call = stage.detect(meeting(analyzer, lines), journey)
     assert call is not None and call.id == "paid"
+    assert call.confidence == 0.3  # share 3/5, times 3/6
+
+
+def test_the_purpose_statement_outweighs_mentions_in_passing(analyzer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    journey = _map(tmp_path, {"a": ["alpha"], "b": ["beta", "gamma", "delta"]})
+    body = [FILLER, FILLER, (CUSTOMER, "We saw beta, gamma and delta last week."), FILLER]
+    agenda = [(VENDOR, "So the plan for today is to talk about alpha.")]
+    call = stage.detect(meeting(analyzer, agenda + body), journey)
+    assert call is not None and call.id == "a"  # 2 (opening) x 2 (purpose) = 4 vs 3
+    assert call.evidence == ["So the plan for today is to talk about alpha."]
+    mention = [(VENDOR, "So we will talk about alpha.")]
+    call = stage.detect(meeting(analyzer, mention + body), journey)
+    assert call is not None and call.id == "b"  # 2 (opening) vs 3
+
+
+def test_a_stage_named_in_the_past_counts_half(analyzer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    journey = _map(tmp_path, {"setup": ["kickoff"], "use": ["logins"]})
+    rest = [(CUSTOMER, "The logins look fine."), FILLER, FILLER, FILLER]
+    opening = [FILLER, FILLER]
+    past = [(VENDOR, "Since the kickoff, things went well.")]
+    call = stage.detect(meeting(analyzer, opening + past + rest), journey)
+    assert call is not None and call.id == "use"  # 1 vs 0.5
+    now = [(VENDOR, "The kickoff went well.")]
+    call = stage.detect(meeting(analyzer, opening + now + rest), journey)
+    assert call is not None and call.id == "setup"  # 1 vs 1: named first
+
+
+def test_everyday_phrases_that_only_look_like_cues_are_ignored(analyzer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    journey = _map(tmp_path, {"onboarding": ["kick off"], "awareness": ["find us"]})
+    call = stage.detect(
+        meeting(analyzer, [(VENDOR, "Just to kick off, how did you find us?")]), journey
+    )
+    assert call is not None and call.id == "awareness"
+    call = stage.detect(meeting(analyzer, [(VENDOR, "Let's kick off the rollout.")]), journey)
+    assert call is not None and call.id == "onboarding"
+
+
+def test_cues_match_other_forms_of_their_words(analyzer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    journey = _map(tmp_path, {"decision": ["sign the contract"], "renewal": ["renewal coming up"]})
+    call = stage.detect(meeting(analyzer, [(CUSTOMER, "She signed the contracts.")]), journey)
+    assert call is not None and call.id == "decision"
+    call = stage.detect(meeting(analyzer, [(CUSTOMER, "Our renewals coming up.")]), journey)
+    assert call is not None and call.id == "renewal"
+
+
+def test_the_title_counts_as_the_purpose(analyzer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    journey = _map(tmp_path, {"review": ["qbr"], "b": ["beta", "gamma"]})
+    lines = [FILLER, FILLER, (CUSTOMER, "Beta and gamma are fine."), FILLER]
+    m = meeting(analyzer, lines)
+    assert (call := stage.detect(m, journey)) is not None and call.id == "b"
+    m.transcript.title = "Acme QBR"
+    call = stage.detect(m, journey)
+    assert call is not None and call.id == "review"  # the title counts 4, vs 2
+    assert call.evidence == ["Acme QBR"]
+
+
+def test_thin_evidence_means_low_confidence(analyzer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    journey = _map(tmp_path, {"a": ["alpha"], "b": ["beta"]})
+    lines = [FILLER, FILLER, (CUSTOMER, "We talked about alpha."), FILLER]
+    call = stage.detect(meeting(analyzer, lines), journey)
+    assert call is not None and call.id == "a"
+    assert call.confidence == 0.167  # the only stage, but one cue said once: 1/6
+
+
+def test_the_opening_fifth_is_measured_in_words_not_turns(analyzer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    journey = _map(tmp_path, {"a": ["alpha"], "b": ["beta"]})
+    text = " ".join(["We looked at beta first."] + [FILLER[1]] * 4 + ["Then alpha."])
+    call = stage.detect(meeting(analyzer, [(CUSTOMER, text)]), journey)  # one long turn
+    assert call is not None and call.id == "b"
+    assert call.confidence == 0.222  # 2 vs 1: share 2/3, times 2/6
+
+
+def test_default_map_a_review_agenda_beats_setup_talk(analyzer) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        (VENDOR, "Good to see you both again."),
+        (CUSTOMER, "You too."),
+        (
+            VENDOR,
+            "So this is our six-month review. I want to look at results against the goal "
+            "we set at kickoff.",
+        ),
+        (CUSTOMER, "Great, I pulled the numbers this morning."),
+        (CUSTOMER, "Since the kickoff, the SSO setup and the data migration went fine."),
+        (VENDOR, "Good. So did we get there?"),
+    ]
+    call = stage.detect(meeting(analyzer, lines))
+    assert call is not None and call.id == "value_realization"
+    assert call.evidence[:2] == [  # the purpose statement first, most cues first
+        "I want to look at results against the goal we set at kickoff.",
+        "So this is our six-month review.",
+    ]

@@ -1,25 +1,41 @@
 """The customer's journey stage in this meeting, and goal-discovery questions for it.
 
-Each stage of the journey map lists cue phrases; a meeting's stage is the one whose cues
-it says most. Cues in the opening fifth count double (the agenda names the meeting's
-purpose), one cue counts at most twice so a word repeated all meeting cannot win alone, and
-a tie goes to the stage whose cue came first.
+Each stage of the journey map lists cue phrases; a meeting's stage is the one that says
+the most distinct cues, each weighed by its best-placed mention (stage_context.py):
+- a cue in the opening fifth of the words counts double, and in the purpose statement
+  ("so the plan for today is...", or the transcript's title) double again: the agenda
+  names the meeting's purpose, a mention in passing does not;
+- a cue placed in the past ("since kickoff", "at the last QBR") counts half: that stage
+  is behind the customer;
+- a cue counts once however often it is said, so one word repeated all meeting cannot
+  outvote a stage named in several ways (on cs_train this held up best when a
+  meeting's own cues were left out);
+- a tie goes to the stage whose cue came first.
 Any company's map works: only its cue lists are read.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from milepost.models import JourneyMap, StageCall
-from milepost.pipeline.extract.cues import normalise
 from milepost.pipeline.extract.meeting import Meeting
+from milepost.pipeline.extract.stage_context import Context, context, words
 from milepost.pipeline.journey import load_journey
 
 OPENING = 0.2
 OPENING_WEIGHT = 2.0
-CUE_CAP = 2.0
+PURPOSE_WEIGHT = 2.0
+PURPOSE_PART = 0.35
+"""The purpose statement is looked for in this first part of the meeting."""
+PURPOSE_SENTENCES = 3
+"""A purpose phrase covers its own sentence and the next ones of the same turn."""
+PAST_WEIGHT = 0.5
+ENOUGH = 6.0
+"""Cue weight at which a stage call has enough evidence to be trusted on its share alone."""
 MAX_EVIDENCE = 3
 
 
@@ -29,6 +45,15 @@ class _Hit:
     cue: str
     weight: float
     sentence: str
+    purpose: bool
+
+
+@dataclass
+class _Sentence:
+    text: str
+    norm: str
+    weight: float
+    purpose: bool
 
 
 def detect(meeting: Meeting, journey: JourneyMap | None = None) -> StageCall | None:
@@ -37,18 +62,33 @@ def detect(meeting: Meeting, journey: JourneyMap | None = None) -> StageCall | N
     hits = _hits(meeting, journey)
     if not hits:
         return None
-    per_cue: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for h in hits:
-        per_cue[h.stage][h.cue] += h.weight
-    scores = {sid: sum(min(w, CUE_CAP) for w in c.values()) for sid, c in per_cue.items()}
+    scores = _scores(hits)
     # A tie goes to the stage named first in the meeting (the agenda comes first).
     first = {h.stage: -k for k, h in reversed(list(enumerate(hits)))}
     best = max(scores, key=lambda sid: (scores[sid], first[sid]))
     return StageCall(
         id=best,
-        confidence=round(scores[best] / sum(scores.values()), 3),
+        confidence=_confidence(scores, best),
         evidence=_evidence(hits, best),
     )
+
+
+def _scores(hits: list[_Hit]) -> dict[str, float]:
+    """Per stage, each distinct cue once, at the weight of its best-placed mention."""
+    best: dict[str, dict[str, float]] = defaultdict(dict)
+    for h in hits:
+        best[h.stage][h.cue] = max(h.weight, best[h.stage].get(h.cue, 0.0))
+    return {sid: round(sum(c.values()), 6) for sid, c in best.items()}
+
+
+def _confidence(scores: dict[str, float], best: str) -> float:
+    """The winner's share of all cue weight, scaled down while its own evidence is thin.
+
+    A meeting that names one stage over and over gets its share; an article or a talk
+    that brushes two cues of each stage gets little, however the shares fall.
+    """
+    share = scores[best] / sum(scores.values())
+    return round(share * min(1.0, scores[best] / ENOUGH), 3)
 
 
 def questions_for(stage: StageCall | None, journey: JourneyMap | None = None) -> list[str]:
@@ -59,32 +99,63 @@ def questions_for(stage: StageCall | None, journey: JourneyMap | None = None) ->
 
 
 def _hits(meeting: Meeting, journey: JourneyMap) -> list[_Hit]:
-    # Cues indexed by their first word: a sentence is only checked for cues that can occur.
-    index: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    for s in journey.stages:
-        for cue in s.cues:
-            key = normalise(cue)
-            if key.strip():
-                index[key.split()[0]].append((s.id, cue, key))
-    n = max(len(meeting.docs), 1)
+    index = _index(tuple((s.id, tuple(s.cues)) for s in journey.stages))
+    ctx = context()
     out = []
-    for i, doc in enumerate(meeting.docs):
-        weight = OPENING_WEIGHT if i < n * OPENING else 1.0
-        for sent in doc.sents:
-            norm = normalise(sent.text)
-            for word in set(norm.split()) & index.keys():
-                for sid, cue, key in index[word]:
-                    count = norm.count(key)
-                    if count:
-                        out.append(_Hit(sid, cue, weight * count, sent.text.strip()))
+    for sent in _sentences(meeting, ctx):
+        for word in set(sent.norm.split()) & index.keys():
+            for sid, key in index[word]:
+                start = sent.norm.find(key)
+                while start >= 0:
+                    weight = sent.weight * (PAST_WEIGHT if ctx.is_past(sent.norm, start) else 1.0)
+                    out.append(_Hit(sid, key, weight, sent.text, sent.purpose))
+                    start = sent.norm.find(key, start + 1)
     return out
 
 
+@lru_cache(maxsize=8)
+def _index(stages: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, list[tuple[str, str]]]:
+    """Cues by their first word, so a sentence is only checked for cues that can occur."""
+    index: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for sid, cues in stages:
+        for key in dict.fromkeys(words(c) for c in cues):
+            if key.strip():
+                index[key.split()[0]].append((sid, key))
+    return dict(index)
+
+
+def _sentences(meeting: Meeting, ctx: Context) -> Iterator[_Sentence]:
+    """Every sentence with its weight: the title first, as a statement of purpose."""
+    title = meeting.transcript.title
+    if title:
+        yield _Sentence(
+            title, ctx.strip_ignored(words(title)), OPENING_WEIGHT * PURPOSE_WEIGHT, True
+        )
+    total = max(sum(len(doc) for doc in meeting.docs), 1)
+    seen = 0
+    for doc in meeting.docs:
+        left = 0
+        for sent in doc.sents:
+            where = seen / total
+            seen += len(sent)
+            base = OPENING_WEIGHT if where < OPENING else 1.0
+            norm = ctx.strip_ignored(words(sent.text))
+            if where < PURPOSE_PART and ctx.is_purpose(norm):
+                left = PURPOSE_SENTENCES
+            purpose = left > 0
+            left = max(left - 1, 0)
+            weight = base * (PURPOSE_WEIGHT if purpose else 1.0)
+            yield _Sentence(sent.text.strip(), norm, weight, purpose)
+
+
 def _evidence(hits: list[_Hit], stage_id: str) -> list[str]:
-    """The winning stage's sentences, those matching the most distinct cues first."""
+    """The winning stage's sentences: the purpose statement first, then most distinct cues."""
     cues: dict[str, set[str]] = defaultdict(set)
+    purpose: set[str] = set()
     for h in hits:
         if h.stage == stage_id:
             cues[h.sentence].add(h.cue)
-    ranked = sorted(cues, key=lambda s: -len(cues[s]))
+            if h.purpose:
+                purpose.add(h.sentence)
+    ranked = sorted(cues, key=lambda s: (s not in purpose, -len(cues[s])))
     return ranked[:MAX_EVIDENCE]

@@ -1,0 +1,80 @@
+"""Where a stage cue is said: in the meeting's purpose statement, about the past, or not at all.
+
+Counting cues alone lets a word said in passing outvote the agenda ("at the QBR in
+November" in an expansion call). This module reads the sentence around a cue: a cue in
+the opening purpose statement ("so the plan for today...") names the meeting's stage, a
+cue just after "since" or "at the last" names a stage already behind the customer, and
+some everyday phrases ("just to kick off") only look like cues. The phrases live in
+data/stage/context.yaml and apply to any journey map. Words are lightly stemmed on both
+sides so a cue's inflections match ("renewals coming up", "signs", "trained").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from milepost.pipeline.extract.cues import normalise
+
+DATA = "data/stage/context.yaml"
+
+
+def stem(word: str) -> str:
+    """A crude suffix stem, the same for a cue and the talk ("renewals" and "renewal")."""
+    if len(word) > 4 and word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    if len(word) > 5 and word.endswith("ing"):
+        word = word[:-3]
+    elif len(word) > 4 and word.endswith("ed"):
+        word = word[:-2]
+    if len(word) > 4 and word.endswith("e"):
+        word = word[:-1]
+    return word
+
+
+def words(text: str) -> str:
+    """Normalised, stemmed words joined by single spaces and padded: ' renewal come up '."""
+    return " " + " ".join(stem(w) for w in normalise(text.replace("’", "'")).split()) + " "
+
+
+@dataclass(frozen=True)
+class Context:
+    purpose: tuple[str, ...]
+    past: tuple[str, ...]
+    ignore: tuple[str, ...]
+
+    def is_purpose(self, norm: str) -> bool:
+        """Whether a sentence (from words()) opens a statement of the meeting's purpose."""
+        return any(p in norm for p in self.purpose)
+
+    def is_past(self, norm: str, start: int) -> bool:
+        """Whether the words before position `start` place the cue there in the past."""
+        before = norm[: start + 1]
+        return any(before.endswith(p) for p in self.past)
+
+    def strip_ignored(self, norm: str) -> str:
+        """The sentence with everyday phrases that only look like cues blanked out."""
+        for phrase in self.ignore:
+            norm = norm.replace(phrase, " ~ ")
+        return norm
+
+
+@lru_cache(maxsize=1)
+def context() -> Context:
+    """The packaged phrase lists, read once."""
+    text = resources.files("milepost.pipeline").joinpath(DATA).read_text("utf-8")
+    data = yaml.safe_load(text)
+    return Context(
+        purpose=_phrases(data["purpose"]),
+        past=_phrases(data["past"]),
+        ignore=_phrases(data["ignore"]),
+    )
+
+
+def _phrases(items: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(w for w in (words(i) for i in items) if w.strip()))
