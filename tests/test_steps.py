@@ -287,7 +287,7 @@ def test_pronoun_commitment_quotes_what_it_refers_to(find) -> None:  # type: ign
         ("I'll have the nightly sync running in two weeks.", "have the nightly sync running"),
         (
             "I'll send you a proposal for the add-on by Friday.",
-            "send you a proposal for the add-on",
+            "send a proposal for the add-on",
         ),
         (
             "I'm going to check whether our setup allows the allowlisting by Friday.",
@@ -296,5 +296,173 @@ def test_pronoun_commitment_quotes_what_it_refers_to(find) -> None:  # type: ign
     ],
 )
 def test_action_keeps_its_object(find, said: str, action: str) -> None:  # type: ignore[no-untyped-def]
+    [step] = find(("Dana", said), ("Raj", "Great, thanks."))
+    assert step.action == action
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (  # a reply's 'it' is the thing the request asked for (same verb family: get ~ send)
+            [("Raj", "Can you send the SSO guide?"), ("Dana", "Sure, I'll get it to you Friday.")],
+            ("vendor", "Dana", "send the SSO guide", "2026-03-06"),
+        ),
+        (  # 'do that' takes the request's whole verb phrase
+            [("Raj", "Could you export the user list for us?"), ("Dana", "Yes, I'll do that.")],
+            ("vendor", "Dana", "export the user list for us", None),
+        ),
+        (  # another verb keeps its own and takes the request's object
+            [
+                ("Dana", "Can you pull the ticket history for the billing queue?"),
+                ("Raj", "Sure, I'll email it to you on Monday."),
+            ],
+            ("customer", "Raj", "email the ticket history", "2026-03-09"),
+        ),
+        (  # the thing named earlier in the same turn
+            [
+                (
+                    "Raj",
+                    "Our IT has two follow-up questions on data retention. "
+                    "I'll send those to you by Friday.",
+                ),
+                ("Dana", "Great."),
+            ],
+            ("customer", "Raj", "send two follow-up questions on data retention", "2026-03-06"),
+        ),
+    ],
+)
+def test_pronoun_object_names_the_thing(find, lines, expected) -> None:  # type: ignore[no-untyped-def]
+    found = find(*lines)
+    assert [(s.side, s.owner, s.action, s.due) for s in found] == [expected]
+
+
+def test_pronoun_with_nothing_named_before_stays_as_said(find) -> None:  # type: ignore[no-untyped-def]
+    [step] = find(("Dana", "Thanks all. I'll forward it today."), ("Raj", "Great."))
+    assert (step.action, step.evidence) == ("forward it", "I'll forward it today.")
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (
+            [
+                ("Dana", "If it helps, I can set up a sandbox."),
+                ("Raj", "Yes please, that would be great."),
+            ],
+            ("vendor", "Dana", "set up a sandbox", None, "offer+accepted:I_CAN"),
+        ),
+        (
+            [
+                ("Dana", "We can run a training session for your admins next week if you'd like."),
+                ("Mia", "That would be great, thanks."),
+            ],
+            (
+                "vendor",
+                None,
+                "run a training session for your admins",
+                "2026-03-13",
+                "offer+accepted:WE_CAN",
+            ),
+        ),
+        (
+            [
+                ("Raj", "Want me to send the onboarding checklist over?"),
+                ("Dana", "Yes, please do."),
+            ],
+            ("customer", "Raj", "send the onboarding checklist", None, "offer+accepted:OFFER"),
+        ),
+    ],
+)
+def test_accepted_offer_is_a_step(find, lines, expected) -> None:  # type: ignore[no-untyped-def]
+    [step] = find(*lines)
+    assert (step.side, step.owner, step.action, step.due, step.found_by) == expected
+    assert step.evidence == lines[0][1]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "No, we're fine, thanks.",  # declined
+        "Yeah, no need, we have one already.",  # yes-no that declines
+        "Hm. Let's talk about pricing first.",  # not answered
+    ],
+)
+def test_offer_not_accepted_is_not_a_step(find, reply: str) -> None:  # type: ignore[no-untyped-def]
+    offer = ("Dana", "If you want, I could set up a sandbox for your team.")
+    assert find(offer, ("Raj", reply)) == []
+    assert find(("Dana", "Want me to send the onboarding checklist over?"), ("Raj", reply)) == []
+
+
+def test_offer_confirmed_later_is_one_step_with_its_due(find) -> None:  # type: ignore[no-untyped-def]
+    [step] = find(
+        ("Dana", "If it helps, I can set up a sandbox."),
+        ("Raj", "Yes please, that would be great."),
+        ("Dana", "Great, I'll set it up tomorrow."),
+    )
+    assert (step.owner, step.action, step.due) == ("Dana", "set up a sandbox", "2026-03-04")
+
+
+def test_condition_that_is_not_an_offer(find) -> None:  # type: ignore[no-untyped-def]
+    assert find(("Dana", "Let me know if you want the integration doc."), ("Raj", "Sure.")) == []
+
+
+@pytest.mark.parametrize(
+    "offer", ["Should I share my screen?", "Want me to pull up the dashboard?"]
+)
+def test_offer_done_in_the_call_is_not_a_step(find, offer: str) -> None:  # type: ignore[no-untyped-def]
+    assert find(("Dana", offer), ("Raj", "Yes please.")) == []
+
+
+@pytest.mark.parametrize(
+    ("said", "due"),
+    [
+        ("I'll send the deck. Actually scratch that, Ben will do it.", None),
+        (
+            "I'll send the renewal deck by Friday, no wait, Ben will do it, he owns it.",
+            "2026-03-06",
+        ),
+    ],
+)
+def test_step_handed_over_belongs_to_the_new_owner(find, said: str, due: str | None) -> None:  # type: ignore[no-untyped-def]
+    [step] = find(("Dana", said), ("Raj", "Okay."))
+    assert (step.side, step.owner, step.due, step.evidence) == ("vendor", "Ben", due, said)
+    assert step.action in ("send the deck", "send the renewal deck")
+    assert step.found_by == "cue+linear+handover:I_WILL"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I'll call them tomorrow, no wait, let's not.",
+        "I'll send the deck by Friday. Actually scratch that, we don't need it.",
+    ],
+)
+def test_withdrawn_without_a_new_owner_is_no_step(find, said: str) -> None:  # type: ignore[no-untyped-def]
+    assert find(("Dana", said), ("Raj", "Okay.")) == []
+
+
+@pytest.mark.parametrize(
+    ("said", "action"),
+    [
+        (  # a meeting verb gives way to what the meeting does
+            "And then let's all sit down on the twenty-ninth and build the baseline together.",
+            "build the baseline together",
+        ),
+        (
+            "Then let's get back together on the twenty-first, all of us, to go through the plan.",
+            "go through the plan",
+        ),
+        (  # two things sent are one object
+            "I'll send the template pack and a recap of today's call by end of day.",
+            "send the template pack and a recap of today's call",
+        ),
+        ("I'll get you the super-user list by Monday.", "get the super-user list"),
+        (
+            "So let's both sit down with the close-time numbers on the fifteenth.",
+            "sit down with the close-time numbers",
+        ),
+    ],
+)
+def test_action_reads_as_a_short_imperative(find, said: str, action: str) -> None:  # type: ignore[no-untyped-def]
     [step] = find(("Dana", said), ("Raj", "Great, thanks."))
     assert step.action == action

@@ -11,6 +11,7 @@ import re
 
 from milepost.models import NextStep
 from milepost.pipeline.extract import action_items, commitment_model
+from milepost.pipeline.extract import steps_revise as revise
 from milepost.pipeline.extract.commitment import (
     REQUEST_CUES,
     Candidate,
@@ -20,9 +21,15 @@ from milepost.pipeline.extract.commitment import (
 )
 from milepost.pipeline.extract.commitment_features import describe, dialogue_acts
 from milepost.pipeline.extract.meeting import Meeting
-from milepost.pipeline.extract.steps_resolve import Resolved, as_step, resolve, with_antecedent
+from milepost.pipeline.extract.steps_refer import refer
+from milepost.pipeline.extract.steps_resolve import Resolved, as_step, resolve
 
 FOUND_BY = "cue+linear"
+OFFER_FOUND_BY = "offer+accepted"
+HANDOVER_FOUND_BY = "cue+linear+handover"
+Kept = tuple[Candidate, Resolved, str]
+# An offer restated by its maker this many turns later is still one commitment.
+RESTATE_TURNS = 3
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -32,34 +39,98 @@ def find(meeting: Meeting) -> list[NextStep]:
     describe(meeting, cands)
     model = commitment_model.commitment()
     limits = commitment_model.thresholds()
-    limit = limits["accept_dialogue_acts" if dialogue_acts(meeting) else "accept"]
     for cand in cands:
         cand.score = model.score(cand.features)
     if dialogue_acts(meeting):  # every act is scored there, not only cue sentences
         return action_items.find(meeting, cands)
-    kept: list[tuple[Candidate, Resolved]] = []
+    kept = _kept(meeting, cands, limits["accept"])
+    offers = revise.accepted_offers(meeting, cands)
+    for offer in offers:
+        res = resolve(meeting, offer)
+        if all(c is not offer for c, _, _ in kept) and not _restated(offer, res, kept):
+            offer.score = max(offer.score, limits["offer_accepted"])
+            kept.append((offer, res, OFFER_FOUND_BY))
+    kept.sort(key=lambda k: (k[0].turn, k[0].sent.start))
+    proposals = sorted(
+        [c for c in cands if c.first_cue in REQUEST_CUES] + offers,
+        key=lambda c: (c.turn, c.sent.start),
+    )
+    finders = {id(c): f for c, _, f in kept}
+    steps = _one_per_commitment(meeting, [(c, r) for c, r, _ in kept])
+    out = []
+    for cand, res in steps:
+        finder = finders.get(id(cand), FOUND_BY)
+        cand, res = refer(meeting, cand, res, proposals)
+        out.append(as_step(meeting, cand, res, cand.sent.text, cand.score, finder))
+    return out
+
+
+def _kept(meeting: Meeting, cands: list[Candidate], limit: float) -> list[Kept]:
+    """Candidates the model accepts, less figures of speech; a handed-over step changes owner."""
+    kept: list[Kept] = []
     for cand in cands:
-        if cand.score >= limit and not _vetoed(meeting, cand):
-            kept.append((cand, resolve(meeting, cand)))
-    return [
-        _step(meeting, *with_antecedent(meeting, c, r))
-        for c, r in _one_per_commitment(meeting, kept)
-    ]
+        if _vetoed(meeting, cand):
+            continue
+        if not _withdrawn(meeting, cand):
+            if cand.score >= limit:
+                kept.append((cand, resolve(meeting, cand), FOUND_BY))
+            continue
+        handover = revise.handed_over(meeting, cand)
+        if handover is not None:
+            kept.append(_handed(meeting, cand, handover))
+    return kept
+
+
+def _handed(meeting: Meeting, cand: Candidate, handover: Candidate) -> Kept:
+    """The withdrawn step as said, owned by the person it was handed to, quoting both."""
+    res = resolve(meeting, cand)
+    new = resolve(meeting, handover)
+    doc = meeting.docs[cand.turn]
+    both = Candidate(
+        cand.turn, doc[cand.sent.start : handover.sent.end], cand.cues, cand.cue_start, cand.cue_end
+    )
+    limits = commitment_model.thresholds()
+    both.features = cand.features
+    both.score = max(revise.score_as_said(cand), limits["handed_over"])
+    fields = Resolved(new.side, new.owner, new.owner_key, res.action, res.due_text, res.due)
+    return both, fields, HANDOVER_FOUND_BY
+
+
+def _restated(offer: Candidate, res: Resolved, kept: list[Kept]) -> bool:
+    """An offer its maker then spells out as a commitment ('I'll set it up Friday') is that step.
+
+    The spelled-out sentence is the clearer statement (it usually adds the due), so it is
+    kept and the offer only lends it the thing it names (steps_refer.py).
+    """
+    overlap = commitment_model.thresholds()["same_step_overlap"]
+    for cand, other, _ in kept:
+        later = (cand.turn, cand.sent.start) > (offer.turn, offer.sent.start)
+        if not later or cand.turn - offer.turn > RESTATE_TURNS or other.owner_key != res.owner_key:
+            continue
+        if cand.turn == offer.turn or not _content(other.action):
+            return True
+        if _content_overlap(other.action, res.action) >= overlap:
+            return True
+    return False
 
 
 def _vetoed(meeting: Meeting, cand: Candidate) -> bool:
-    """True for a figure of speech ("I'll be honest") or an offer taken back ("scratch that")."""
+    """True for a figure of speech ("I'll be honest") or another step's purpose."""
     lex = lexicon()
     if contains(cand.sent.text, lex["not_commitments"]) is not None:
         return True
     doc = meeting.docs[cand.turn]
     before = doc[cand.cue_start - 1].lower_ if cand.cue_start > 0 else ""
-    if before in lex["purpose_leads"] and doc[cand.cue_end - 1].lower_ in ("can", "could"):
-        return True  # "... so Kelsey can poke at it": the purpose of another step
+    return before in lex["purpose_leads"] and doc[cand.cue_end - 1].lower_ in ("can", "could")
+
+
+def _withdrawn(meeting: Meeting, cand: Candidate) -> bool:
+    """True when the speaker takes the commitment back ("scratch that", "no wait")."""
+    doc = meeting.docs[cand.turn]
     after = doc[cand.cue_end : cand.sent.end].text
     if cand.sent.end < len(doc):
         after += " " + doc[cand.sent.end].sent.text
-    return contains(after, lex["withdrawals"]) is not None
+    return contains(after, lexicon()["withdrawals"]) is not None
 
 
 def _one_per_commitment(
@@ -107,7 +178,3 @@ def _content_overlap(a: str, b: str) -> float:
     if not wa or not wb:
         return 0.0
     return len(wa & wb) / min(len(wa), len(wb))
-
-
-def _step(meeting: Meeting, cand: Candidate, res: Resolved) -> NextStep:
-    return as_step(meeting, cand, res, cand.sent.text, cand.score, FOUND_BY)

@@ -9,22 +9,15 @@ from milepost.models import NextStep
 from milepost.pipeline.extract import commitment_model
 from milepost.pipeline.extract.commitment import JOINT_CUES, REQUEST_CUES, Candidate, contains
 from milepost.pipeline.extract.commitment import lexicon as _lexicon
-from milepost.pipeline.extract.commitment_features import action_verb
+from milepost.pipeline.extract.steps_action import action_phrase
 from milepost.pipeline.extract.steps_due import find_due, time_phrase
 
-if TYPE_CHECKING:
-    from spacy.tokens import Token
+# "We'll send you the export": the speaker's side, no one person (guide: owner null).
+WE_CUES = frozenset({"WE_WILL", "WE_CAN", "WE_NEED"})
 
+if TYPE_CHECKING:
     from milepost.models.analysis import StepSide
     from milepost.pipeline.extract.meeting import Meeting
-
-STOP_DEPS = frozenset({"advcl", "mark"})
-# Words an action should not end on once the time phrase is cut off ("a call on the books for").
-TRAILING_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"})
-STOP_WORDS = frozenset({"so", "because", "since", "and", "but", "once", "if", "which", "then"})
-OBJECT_POS = frozenset({"NOUN", "PROPN", "PRON", "DET", "NUM"})
-# Right after the verb these open its object clause, not a new clause ("check whether ...").
-COMPLEMENTIZERS = frozenset({"whether", "if", "that", "what", "how", "who", "which", "when"})
 
 
 @dataclass
@@ -70,33 +63,10 @@ def resolve(meeting: Meeting, cand: Candidate) -> Resolved:
         side, owner, key = _named(meeting, cand, speaker)
     else:
         side = _speaker_side(meeting, cand, speaker)
-        owner = meeting.owner_name(speaker) if cue != "WE_WILL" else None
+        owner = meeting.owner_name(speaker) if cue not in WE_CUES else None
         key = speaker or side
-    due_text, due = _due(meeting, cand)
+    due_text, due = due_of(meeting, cand)
     return Resolved(side, owner, key, action_phrase(cand, due_text), due_text, due)
-
-
-def with_antecedent(meeting: Meeting, cand: Candidate, res: Resolved) -> tuple[Candidate, Resolved]:
-    """'I still need to turn on SSO. I'll do that Friday.': quote both, act on the first."""
-    doc = meeting.docs[cand.turn]
-    if cand.sent.start == 0 or _has_content(res.action):
-        return cand, res
-    prev = doc[cand.sent.start - 1].sent
-    verb = next((t for t in prev if t.pos_ == "VERB"), None)
-    if verb is None or prev.root.tag_ in ("VBD", "VBN"):
-        return cand, res
-    merged = Candidate(
-        cand.turn, doc[prev.start : cand.sent.end], cand.cues, cue_start=verb.i, cue_end=verb.i
-    )
-    merged.features, merged.score = cand.features, cand.score
-    due_text, due = _due(meeting, merged)
-    action = action_phrase(merged, due_text)
-    return merged, Resolved(res.side, res.owner, res.owner_key, action, due_text, due)
-
-
-def _has_content(action: str) -> bool:
-    stop = set(_lexicon()["action_stopwords"])
-    return any(w.strip(".,?!").lower() not in stop for w in action.split())
 
 
 def _owner_cue(cand: Candidate) -> str:
@@ -176,7 +146,7 @@ def _named(
     return _speaker_side(meeting, cand, speaker), name, name or (speaker or "?")
 
 
-def _due(meeting: Meeting, cand: Candidate) -> tuple[str | None, str | None]:
+def due_of(meeting: Meeting, cand: Candidate) -> tuple[str | None, str | None]:
     """The time phrase in the sentence, else the rest of the turn, else the reply to a request."""
     texts = [cand.sent.text]
     doc = meeting.docs[cand.turn]
@@ -190,53 +160,6 @@ def _due(meeting: Meeting, cand: Candidate) -> tuple[str | None, str | None]:
             if due_text:
                 return due_text, due
     return None, None
-
-
-def action_phrase(cand: Candidate, due_text: str | None) -> str:
-    """A short imperative: the governed verb and what follows, up to the time phrase or clause."""
-    verb = action_verb(cand)
-    if verb is None:
-        return cand.sent.text.strip()
-    if verb.lemma_.lower() in _lexicon()["light_verbs"]:  # "be willing to do X" -> "do X"
-        later = _next_verb(cand, verb.i + 1)
-        # ...but "have the audit done" keeps its object: skip only when no object comes between.
-        between = verb.doc[verb.i + 1 : later.i] if later is not None else []
-        if later is not None and not any(t.pos_ in OBJECT_POS for t in between):
-            verb = later
-    tokens = _trimmed(_phrase_from(cand, verb.i, due_text))
-    if len(tokens) == 1 and tokens[0].lemma_ == "do":  # "what I'll do is, I'll send X" -> "send X"
-        later = _next_verb(cand, tokens[0].i + 1)
-        tokens = _trimmed(_phrase_from(cand, later.i, due_text)) if later is not None else tokens
-    phrase = "".join(t.text_with_ws for t in tokens).strip()
-    return phrase or cand.sent.text.strip()
-
-
-def _next_verb(cand: Candidate, start: int) -> Token | None:
-    return next((t for t in cand.sent.doc[start : cand.sent.end] if t.pos_ == "VERB"), None)
-
-
-def _phrase_from(cand: Candidate, start: int, due_text: str | None) -> list[Token]:
-    """Tokens from the verb to the first clause break, closing punctuation or time phrase."""
-    doc = cand.sent.doc
-    due_low = (due_text or "").lower()
-    out: list[Token] = []
-    for tok in doc[start : cand.sent.end]:
-        if tok.is_punct and tok.text in ",.?!;:":
-            break
-        complement = tok.i == start + 1 and tok.lower_ in COMPLEMENTIZERS  # "check whether X"
-        if tok.i > start and not complement and (tok.dep_ in STOP_DEPS or tok.lower_ in STOP_WORDS):
-            break
-        if due_low and doc[tok.i :].text.lower().startswith(due_low):
-            break
-        out.append(tok)
-    return out
-
-
-def _trimmed(tokens: list[Token]) -> list[Token]:
-    """Drop dangling function words, but never split a word like "add-on"."""
-    while len(tokens) > 1 and tokens[-1].pos_ in TRAILING_POS and tokens[-2].whitespace_:
-        tokens.pop()
-    return tokens
 
 
 def lexicon_hit(text: str, key: str) -> bool:

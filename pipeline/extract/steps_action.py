@@ -1,0 +1,158 @@
+"""A step's action: the promised verb phrase, cut to a short imperative a CSM can scan.
+
+The phrase starts on the verb the cue governs and runs to the first clause break or
+closing punctuation; the time phrase is left out (it is the step's due) and the
+addressee pronoun ("send you the guide") is dropped, as in "send the guide". Filler
+openings ("look, I'll ...", "what I'll do is ...") and meeting verbs ("let's sit down
+and build the baseline") give way to the verb that says what will be done.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from milepost.pipeline.extract.commitment import lexicon
+from milepost.pipeline.extract.commitment_features import action_verb
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from milepost.pipeline.extract.commitment import Candidate
+
+STOP_DEPS = frozenset({"advcl", "mark"})
+# Words an action should not end on once the time phrase is cut off ("a call on the books for").
+TRAILING_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"})
+STOP_WORDS = frozenset({"so", "because", "since", "and", "but", "once", "if", "which", "then"})
+OBJECT_POS = frozenset({"NOUN", "PROPN", "PRON", "DET", "NUM"})
+NOUN_POS = frozenset({"NOUN", "PROPN", "NUM"})
+# Right after the verb these open its object clause, not a new clause ("check whether ...").
+COMPLEMENTIZERS = frozenset({"whether", "if", "that", "what", "how", "who", "which", "when"})
+ADDRESSEES = frozenset({"you", "me", "us"})
+
+
+def action_phrase(cand: Candidate, due_text: str | None) -> str:
+    """A short imperative: the governed verb and what follows, up to the time phrase or clause."""
+    tokens = action_tokens(cand, due_text)
+    if not tokens:
+        return cand.sent.text.strip()
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def action_tokens(cand: Candidate, due_text: str | None) -> list[Token]:
+    """The tokens of the action phrase (empty when the sentence has no verb after the cue)."""
+    verb = action_head(cand)
+    if verb is None:
+        return []
+    tokens = _trimmed(_phrase_from(cand, verb.i, due_text))
+    lex = lexicon()
+    if len(tokens) == 1 and tokens[0].lemma_.lower() in lex["action_fillers"]:
+        later = _next_verb(cand, tokens[0].i + 1)  # "what I'll do is, I'll send X" -> "send X"
+        tokens = _trimmed(_phrase_from(cand, later.i, due_text)) if later is not None else tokens
+    if tokens and tokens[0].lemma_.lower() in lex["gathering_verbs"]:
+        later = _continuation(cand, tokens)  # "let's sit down and build the baseline"
+        tokens = _trimmed(_phrase_from(cand, later.i, due_text)) if later is not None else tokens
+    return [t for t in tokens if not _addressee(t)]
+
+
+def action_head(cand: Candidate) -> Token | None:
+    """The verb the action starts on: planning and light verbs lead to the real one."""
+    verb = action_verb(cand)
+    doc = cand.sent.doc
+    first = doc[cand.cue_end] if cand.cue_end < cand.sent.end else None
+    if first is not None and first.pos_ != "VERB" and _takes_object(first):
+        verb = first  # "I'll forward it today": a verb the tagger read as an adverb
+    if verb is None:
+        return None
+    if verb.lemma_.lower() in lexicon()["light_verbs"]:  # "be willing to do X" -> "do X"
+        later = _next_verb(cand, verb.i + 1)
+        # ...but "have the audit done" keeps its object: skip only when no object comes between.
+        between = doc[verb.i + 1 : later.i] if later is not None else []
+        if later is not None and not any(t.pos_ in OBJECT_POS for t in between):
+            verb = later
+    return verb
+
+
+def _takes_object(tok: Token) -> bool:
+    return tok.dep_ == "ROOT" and any(c.dep_ in ("dobj", "dative") for c in tok.children)
+
+
+def _addressee(tok: Token) -> bool:
+    """'you' in 'send you the guide' or 'get it to you': who receives it, not what is done."""
+    if tok.lower_ == "to":
+        kids = list(tok.children)
+        return len(kids) == 1 and kids[0].lower_ in ADDRESSEES and tok.dep_ in ("dative", "prep")
+    if tok.lower_ not in ADDRESSEES:
+        return False
+    if tok.dep_ == "pobj":
+        return _addressee(tok.head)
+    if tok.dep_ not in ("dative", "dobj"):
+        return False
+    return any(c.dep_ == "dobj" for c in tok.head.children if c.i > tok.i)
+
+
+def _continuation(cand: Candidate, tokens: list[Token]) -> Token | None:
+    """The verb after a meeting verb's 'and'/'to' in the same sentence, if any."""
+    doc = cand.sent.doc
+    for tok in doc[tokens[-1].i + 1 : cand.sent.end]:
+        if tok.pos_ == "VERB" and doc[tok.i - 1].lower_ in ("to", "and"):
+            return tok
+    return None
+
+
+def _next_verb(cand: Candidate, start: int) -> Token | None:
+    return next((t for t in cand.sent.doc[start : cand.sent.end] if t.pos_ == "VERB"), None)
+
+
+def _phrase_from(cand: Candidate, start: int, due_text: str | None) -> list[Token]:
+    """Tokens from the verb to the first clause break or closing punctuation, less the time."""
+    doc = cand.sent.doc
+    due_low = (due_text or "").lower()
+    out: list[Token] = []
+    skip_to = -1
+    for tok in doc[start : cand.sent.end]:
+        if tok.i < skip_to:
+            continue
+        if tok.is_punct and tok.text in ",.?!;:":
+            break
+        complement = tok.i == start + 1 and tok.lower_ in COMPLEMENTIZERS  # "check whether X"
+        if tok.i > start and not complement and _breaks(tok, out):
+            break
+        if due_low and doc[tok.i :].text.lower().startswith(due_low):
+            skip_to = tok.i + len(due_low.split())  # the due is its own field; the rest stays
+            if not _continues(doc, skip_to, cand.sent.end):
+                break
+            continue
+        out.append(tok)
+    return out
+
+
+def _breaks(tok: Token, out: list[Token]) -> bool:
+    """True where a new clause starts; 'the pack and the recap' is one object, kept whole."""
+    if tok.dep_ in STOP_DEPS:
+        return True
+    if tok.lower_ not in STOP_WORDS:
+        return False
+    if tok.dep_ != "cc" or tok.i + 1 >= len(tok.doc):
+        return True
+    nxt = next((c for c in tok.head.children if c.dep_ == "conj" and c.i > tok.i), None)
+    return nxt is None or nxt.pos_ not in NOUN_POS or tok.head not in out
+
+
+def _continues(doc, start: int, end: int) -> bool:  # type: ignore[no-untyped-def]
+    """After a time phrase, the object goes on ('with both options'), not a new clause."""
+    if start >= end:
+        return False
+    tok = doc[start]
+    return tok.pos_ == "ADP" and tok.dep_ == "prep" and tok.lower_ not in ("by", "on", "at")
+
+
+def _trimmed(tokens: list[Token]) -> list[Token]:
+    """Drop dangling function words, but never split a word like "add-on" or 'sit down'."""
+    while (
+        len(tokens) > 1
+        and tokens[-1].pos_ in TRAILING_POS
+        and tokens[-1].dep_ != "prt"
+        and tokens[-2].whitespace_
+    ):
+        tokens.pop()
+    return tokens

@@ -1,0 +1,177 @@
+"""What 'it', 'that' or 'those' in a step stand for, looked up where the thing was named.
+
+"Can you send the SSO guide?" "Sure, I'll get it to you Friday." would read in a brief
+as "get it to you". An object pronoun is resolved from the sentence before it in the
+same turn, else from the request or offer the sentence answers: a verb of the same
+family (send, get, forward ...) or a pro-verb ("do that") takes the earlier verb phrase
+whole; any other verb keeps its own and takes the earlier object ("export it" ->
+"export the user list"). Where no object was named the action stays as said: a wrong
+referent would be worse than a vague one.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from milepost.pipeline.extract.commitment import REQUEST_CUES, Candidate, lexicon
+from milepost.pipeline.extract.steps_action import action_phrase, action_tokens
+from milepost.pipeline.extract.steps_due import find_due, time_phrase
+from milepost.pipeline.extract.steps_resolve import Resolved, due_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from milepost.pipeline.extract.meeting import Meeting
+
+NP_STOP_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "appos"})
+
+
+def refer(
+    meeting: Meeting, cand: Candidate, res: Resolved, proposals: list[Candidate]
+) -> tuple[Candidate, Resolved]:
+    """The candidate and fields with an object pronoun resolved, when its referent is clear."""
+    tokens = action_tokens(cand, res.due_text)
+    pron = _pronoun_object(tokens)
+    if pron is None and has_content(res.action):
+        return cand, res
+    if cand.sent.start > 0:
+        found = _from_same_turn(meeting, cand, res, tokens, pron)
+        if found is not None:
+            return found
+    answered = _answered(meeting, cand, proposals)
+    if answered is not None:
+        action = _from_sentence(answered, tokens, pron, _proposal_action(meeting, answered))
+        if action is not None:
+            return cand, _with_action(res, action)
+    return cand, res
+
+
+def has_content(action: str) -> bool:
+    """True when the action says what is done (not only 'do it', 'get that to you')."""
+    stop = set(lexicon()["action_stopwords"])
+    return any(w.strip(".,?!").lower() not in stop for w in action.split())
+
+
+def _from_same_turn(
+    meeting: Meeting, cand: Candidate, res: Resolved, tokens: list[Token], pron: Token | None
+) -> tuple[Candidate, Resolved] | None:
+    """'I still need to turn on SSO. I'll do that Friday.': quote both, act on the first."""
+    doc = meeting.docs[cand.turn]
+    prev = doc[cand.sent.start - 1].sent
+    verb = next((t for t in prev if t.pos_ == "VERB"), None)
+    if verb is None or prev.root.tag_ in ("VBD", "VBN"):
+        return None
+    merged = Candidate(
+        cand.turn, doc[prev.start : cand.sent.end], cand.cues, cue_start=verb.i, cue_end=verb.i
+    )
+    merged.features, merged.score = cand.features, cand.score
+    due_text, due = due_of(meeting, merged)
+    earlier = action_tokens(merged, due_text)
+    if not any(t.pos_ in ("NOUN", "PROPN") for t in earlier):  # "Thank you." names nothing
+        return None
+    whole = "".join(t.text_with_ws for t in earlier).strip()
+    action = _from_sentence(prev, tokens, pron, whole)
+    if action is None:
+        return None
+    if has_content(res.action):  # the sentence names its own thing: keep its quote
+        return cand, _with_action(res, action)
+    return merged, Resolved(res.side, res.owner, res.owner_key, action, due_text, due)
+
+
+def _from_sentence(
+    source: Span | Candidate, tokens: list[Token], pron: Token | None, whole: str
+) -> str | None:
+    """The earlier verb phrase (same family or a pro-verb), else this one with its object."""
+    sent = source.sent if isinstance(source, Candidate) else source
+    head = tokens[0] if tokens else None
+    earlier = _object_np(sent)
+    if head is None or pron is None or _same_family(head, earlier):
+        return whole if has_content(whole) else None
+    if earlier is None:
+        return None
+    return _substituted(tokens, pron, earlier)
+
+
+def _answered(meeting: Meeting, cand: Candidate, proposals: list[Candidate]) -> Candidate | None:
+    """The request or offer, by someone else in the last two turns, this sentence answers."""
+    turns = meeting.transcript.turns
+    speaker = turns[cand.turn].speaker
+    if cand.sent.start > 0 and cand.sent.doc[: cand.sent.start].text.count(" ") > 3:
+        return None  # deep in its own turn: it is not the answer
+    before = [p for p in proposals if 0 < cand.turn - p.turn <= 2]
+    # a request is answered by someone else; an accepted offer is often confirmed by its maker
+    before = [
+        p
+        for p in before
+        if speaker is None or turns[p.turn].speaker != speaker or p.first_cue not in REQUEST_CUES
+    ]
+    return before[-1] if before else None
+
+
+def _proposal_action(meeting: Meeting, prop: Candidate) -> str:
+    text = prop.sent.text
+    due_text = find_due(text, meeting.date)[0] if time_phrase(text) else None
+    return action_phrase(prop, due_text)
+
+
+def _pronoun_object(tokens: list[Token]) -> Token | None:
+    """'it' in 'send it over': a bare pronoun that is the phrase's direct object."""
+    pronouns = set(lexicon()["object_pronouns"])
+    for tok in tokens[1:]:
+        if tok.lower_ in pronouns and tok.dep_ == "dobj" and not list(tok.children):
+            return tok
+    return None
+
+
+def _object_np(sent: Span) -> Token | None:
+    """The last noun that is a verb's direct object in the sentence ('the SSO guide')."""
+    objs = [
+        t
+        for t in sent
+        if t.dep_ == "dobj" and t.pos_ in ("NOUN", "PROPN") and t.head.pos_ in ("VERB", "AUX")
+    ]
+    return objs[-1] if objs else None
+
+
+def _same_family(head: Token, earlier: Token | None) -> bool:
+    """A pro-verb ('do it'), or the earlier object's verb in one family with this one."""
+    lemma = head.lemma_.lower()
+    lex = lexicon()
+    if lemma in lex["pro_verbs"]:
+        return True
+    if earlier is None:
+        return False
+    other = earlier.head.lemma_.lower()
+    if other in lex["light_verbs"]:
+        return False
+    return lemma == other or any(lemma in fam and other in fam for fam in lexicon_families())
+
+
+def lexicon_families() -> list[list[str]]:
+    return [f.split() for f in lexicon()["verb_families"]]
+
+
+def _substituted(tokens: list[Token], pron: Token, noun: Token) -> str:
+    """This phrase with the pronoun replaced by the earlier noun phrase."""
+    np = _np_tokens(noun)
+    parts = []
+    for tok in tokens:
+        if tok.i == pron.i:
+            parts.append("".join(t.text_with_ws for t in np).strip() + tok.whitespace_)
+        else:
+            parts.append(tok.text_with_ws)
+    return "".join(parts).strip()
+
+
+def _np_tokens(noun: Token) -> list[Token]:
+    """The noun with its modifiers, without relative clauses or trailing punctuation."""
+    out: list[Token] = []
+    for tok in noun.subtree:
+        if tok.dep_ in NP_STOP_DEPS and tok.i > noun.i:
+            break
+        out.append(tok)
+    return out
+
+
+def _with_action(res: Resolved, action: str) -> Resolved:
+    return Resolved(res.side, res.owner, res.owner_key, action, res.due_text, res.due)

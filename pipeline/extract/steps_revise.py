@@ -1,0 +1,125 @@
+"""Commitments changed by the next words: offers the other side accepts, steps handed over.
+
+The classifier scores one sentence with a little context; these are dialogue rules it
+has too few examples to learn from cs_train, written as data-driven checks:
+- an offer ("if it helps, I can set up a sandbox", "want me to send the deck?") is a step
+  once someone else accepts it ("yes please"); unaccepted or declined, it is not;
+- "I'll send the deck. Actually scratch that, Ben will do it." is Ben's step: the
+  withdrawal moves the step to the person named, it does not cancel it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from milepost.pipeline.extract import commitment_model
+from milepost.pipeline.extract.commitment import Candidate, contains, lexicon, starts_with
+from milepost.pipeline.extract.steps_action import action_phrase
+from milepost.pipeline.extract.steps_due import time_phrase
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+    from milepost.pipeline.extract.meeting import Meeting
+
+OFFER_CUES = frozenset({"I_CAN", "WE_CAN", "I_HAPPY", "I_WILL", "WE_WILL", "LET_ME"})
+OFFER = "OFFER"
+# Families that promise in the speaker's own voice: only these can be handed to someone else.
+COMMIT_CUES = frozenset({"I_WILL", "I_GOING", "WE_WILL", "LET_ME", "I_CAN"})
+
+
+def accepted_offers(meeting: Meeting, cands: list[Candidate]) -> list[Candidate]:
+    """Offers made in the meeting that the next speaker accepts, in meeting order."""
+    lex = lexicon()
+    offers = [c for c in cands if c.first_cue in OFFER_CUES and _conditional_offer(c)]
+    for turn, doc in enumerate(meeting.docs):
+        offers.extend(_offer_questions(turn, doc, lex["offer_questions"]))
+    found = [c for c in offers if _accepted(meeting, c) and not _in_meeting(c)]
+    return sorted(found, key=lambda c: (c.turn, c.sent.start))
+
+
+def _conditional_offer(cand: Candidate) -> bool:
+    """'If it helps, I can ...': the condition stands alone, it is not 'tell me if you want X'."""
+    low = cand.sent.text.lower().replace("\u2019", "'")
+    for phrase in lexicon()["offer_conditions"]:
+        at = low.find(phrase)
+        while at != -1:
+            rest = low[at + len(phrase) :].lstrip()
+            alone = not rest or not rest[0].isalnum() or rest.split()[0] in ("i", "we")
+            if alone and (at == 0 or not low[at - 1].isalnum()):
+                return True
+            at = low.find(phrase, at + 1)
+    return False
+
+
+def _offer_questions(turn: int, doc: Doc, phrases: list[str]) -> list[Candidate]:
+    """'Want me to send the deck over?': the offer is the speaker's, the verb follows it."""
+    out: list[Candidate] = []
+    lowered = [t.lower_ for t in doc]
+    for phrase in phrases:
+        words = phrase.split()
+        for i in range(len(doc) - len(words) + 1):
+            if lowered[i : i + len(words)] != words:
+                continue
+            sent = doc[i].sent
+            if sent.text.rstrip().endswith("?") and all(c.sent != sent for c in out):
+                out.append(Candidate(turn, sent, [OFFER], cue_start=i, cue_end=i + len(words)))
+    return out
+
+
+def _in_meeting(offer: Candidate) -> bool:
+    """'Should I share my screen?' with no time said: done in the call, not a next step."""
+    if time_phrase(offer.sent.text) is not None:
+        return False
+    action = action_phrase(offer, None).lower()
+    phrases = lexicon()["in_meeting_actions"]
+    return starts_with(action, phrases) or contains(action, phrases) is not None
+
+
+def _accepted(meeting: Meeting, offer: Candidate) -> bool:
+    """True when the next turn, by someone else, opens by saying yes to the offer."""
+    turns = meeting.transcript.turns
+    nxt = offer.turn + 1
+    if offer.sent.end < len(meeting.docs[offer.turn]) or nxt >= len(turns):
+        return False  # the offerer spoke on: the next turn answers something else
+    if turns[nxt].speaker is not None and turns[nxt].speaker == turns[offer.turn].speaker:
+        return False
+    lex = lexicon()
+    doc = meeting.docs[nxt]
+    first = next(iter(doc.sents)).text if len(doc) else ""
+    return starts_with(first, lex["offer_accepts"]) and not contains(first, lex["offer_declines"])
+
+
+def handed_over(meeting: Meeting, cand: Candidate) -> Candidate | None:
+    """'..., Ben will do it.' after a withdrawn commitment: the span naming the new owner."""
+    if cand.first_cue not in COMMIT_CUES or cand.sent.text.rstrip().endswith("?"):
+        return None
+    doc = meeting.docs[cand.turn]
+    end = doc[cand.sent.end].sent.end if cand.sent.end < len(doc) else cand.sent.end
+    lex = lexicon()
+    for tok in doc[cand.cue_end : end - 1]:
+        if tok.pos_ != "PROPN" or doc[tok.i + 1].lower_ not in lex["handover_modals"]:
+            continue
+        if not contains(doc[cand.cue_end : tok.i].text, lex["withdrawals"]):
+            continue
+        if _pro_form(doc[tok.i + 2 : tok.sent.end]):
+            span = doc[tok.i : tok.sent.end]
+            return Candidate(cand.turn, span, ["NAME_WILL"], cue_start=tok.i, cue_end=tok.i + 2)
+    return None
+
+
+def _pro_form(rest: Span) -> bool:
+    """'do it', 'take that instead': a verb standing in for the withdrawn one, no new object."""
+    words = []
+    for tok in rest:  # up to the end of its clause: "Ben will do it, he owns the account"
+        if tok.is_punct:
+            break
+        words.append(tok)
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
+    return has_verb and len(words) <= 5 and not any(t.pos_ in ("NOUN", "PROPN") for t in words)
+
+
+def score_as_said(cand: Candidate) -> float:
+    """The model's score for the commitment as first said, before it was handed over."""
+    kept = {k: v for k, v in cand.features.items() if "withdraw" not in k}
+    return commitment_model.commitment().score(kept)
