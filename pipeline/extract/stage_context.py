@@ -22,6 +22,7 @@ from milepost.pipeline.extract.cues import normalise
 DATA = "data/stage/context.yaml"
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude suffix stem, the same for a cue and the talk ("renewals" and "renewal")."""
     if len(word) > 4 and word.endswith("ies"):
