@@ -143,3 +143,15 @@ def test_decide_the_guides_forms_alone_and_a_contest_overrides_them() -> None:
     assert not agreement.decide({"joint": 1.0, "contest": 1.0}, model)
     assert not agreement.decide({"restate_other": 1.0}, model)
     assert agreement.decide({"restate_other": 1.0}, {**model, "bias": 0.0, "threshold": 0.5})
+
+
+@pytest.mark.parametrize(
+    "reply",
+    ["Yes.", "Yes, that's the right target.", "That goes straight into the success plan."],
+)
+def test_a_target_put_as_a_question_and_answered_yes_is_agreed(analyzer, reply: str) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        (VENDOR, "Would audit prep down to two days by June be the right target for you?"),
+        (CUSTOMER, reply),
+    ]
+    assert _agreed(analyzer, lines, "Would audit prep") is True

@@ -23,6 +23,8 @@ from milepost.pipeline.extract.meeting import Meeting
 AGREE_UNITS = 6
 """How many units (turns, or sentences where the speaker is unknown) after a statement count."""
 NEAR = 2
+EXPLICIT = frozenset({"joint", "accept_near", "check_yes"})
+"""Set jointly; affirmed by the other side right after; a yes to "is that the target?"."""
 
 Unit = tuple[int, str | None, str]
 
@@ -33,10 +35,10 @@ def agreed(meeting: Meeting, group: list[Claim]) -> bool:
 
 
 def decide(f: dict[str, float], model: dict) -> bool:
-    """The guide's two explicit forms decide alone: set jointly, or affirmed by the other side
-    right after, when nobody contests it. Softer signs (said back, numbers echoed, a yes to a
-    read-back, an okay) are weighed by the model."""
-    if "contest" not in f and ("joint" in f or "accept_near" in f):
+    """The guide's explicit forms decide alone when nobody contests the goal: set jointly,
+    affirmed by the other side right after, or a yes when asked to confirm it. Softer signs
+    (said back, numbers echoed, restated and confirmed, an okay) are weighed by the model."""
+    if "contest" not in f and not EXPLICIT.isdisjoint(f):
         return True
     return probability(f, model) >= model["threshold"]
 
