@@ -305,7 +305,21 @@ def test_shipped_model_was_trained_on_cs_train_only() -> None:
     for head in ("goal", "outcome"):
         assert 0.0 < m[head]["threshold"] < 1.0
         assert m[head]["weights"] and all(isinstance(w, float) for w in m[head]["weights"].values())
-    assert not any(n.startswith("w:") for n in m["outcome"]["weights"])
+    assert not any(n.startswith(("w:", "x:")) for n in m["outcome"]["weights"])
+    assert any(n.startswith("x:") for n in m["goal"]["weights"])
+
+
+def test_the_goal_head_sees_cues_in_conjunction(analyzer) -> None:  # type: ignore[no-untyped-def]
+    from milepost.pipeline.extract.claims import claims
+
+    lines = [
+        (VENDOR, "What would make this a win for you?"),
+        (CUSTOMER, "I want first response under two hours."),
+    ]
+    said = claims(meeting(analyzer, lines))[-1].features
+    assert said["x:has_want*has_metric"] == said["x:has_want*side_customer"] == 1.0
+    assert said["x:has_metric*prev_discovery_q"] == 1.0
+    assert "x:has_want*side_vendor" not in said and "x:has_want*has_deadline" not in said
 
 
 @pytest.mark.parametrize(

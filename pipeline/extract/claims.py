@@ -24,6 +24,32 @@ DATA = "data/goals"
 CONTEXT_FAMILIES = ("discovery_q", "affirm", "said_yes", "contest", "joint")
 _WORD = re.compile(r"[a-z][a-z'-]+|\d+")
 FIRST_PERSON = frozenset({"i", "we", "our", "my", "us", "me", "i'd", "we're", "i'm"})
+# Features whose pairwise conjunctions the goal head also sees ("x:has_want*side_customer"):
+# a want means little alone and much with a metric from the customer after a discovery question.
+CROSSED = (
+    "has_want",
+    "has_want_change",
+    "has_goal_word",
+    "has_if_could",
+    "has_boss",
+    "has_metric",
+    "has_deadline",
+    "has_change",
+    "has_joint",
+    "side_customer",
+    "side_vendor",
+    "prev_discovery_q",
+    "has_question",
+    "has_task",
+    "has_process_want",
+    "has_past_result",
+    "has_projection",
+    "root_past",
+    "first_person",
+    "has_customer_ref",
+    "restated_next",
+    "next_affirm",
+)
 
 
 @dataclass
@@ -67,13 +93,14 @@ def _proposers() -> tuple[dict[str, frozenset[str]], int]:
     return {head: frozenset(fams) for head, fams in raw["propose"].items()}, raw["max_words"]
 
 
-def score(claims: list[Claim], head: str) -> np.ndarray:
-    """Probability per claim under one head ("goal" or "outcome"); 0 when not proposed."""
-    m = model()
-    weights = m[head]["weights"]
+def score(claims: list[Claim], head: str, weights: dict | None = None) -> np.ndarray:
+    """Probability per claim under one head ("goal" or "outcome"); 0 when not proposed.
+    weights: that head's learned weights and bias, when not the shipped model's."""
+    learned = weights or model()[head]
+    w = learned["weights"]
     z = np.array(
         [
-            m[head]["bias"] + sum(weights.get(n, 0.0) * v for n, v in c.features.items())
+            learned["bias"] + sum(w.get(n, 0.0) * v for n, v in c.features.items())
             if proposed(c, head)
             else -np.inf
             for c in claims
@@ -218,6 +245,13 @@ def _features(claim: Claim, sent, around: dict[str, float]) -> dict[str, float]:
     f["past_x_customer"] = float("past_result" in claim.fired and claim.side == "customer")
     f["question_x_vendor"] = float("question" in claim.fired and claim.side == "vendor")
     f["customer_result"] = float(_customer_result(claim, past))
+    return _crossed(f)
+
+
+def _crossed(f: dict[str, float]) -> dict[str, float]:
+    """f with the conjunction of every two CROSSED features that are on."""
+    on = [n for n in CROSSED if f.get(n)]
+    f.update({f"x:{a}*{b}": 1.0 for k, a in enumerate(on) for b in on[k + 1 :]})
     return f
 
 

@@ -29,9 +29,13 @@ SAME_GOAL_TURNS = 12
 
 def find(meeting: Meeting) -> list[Goal]:
     """The customer's goals in the meeting, one per distinct goal, best first."""
-    found = cl.claims_for(meeting)
-    probs = cl.score(found, "goal")
-    groups = select(found, probs, cl.model()["goal"]["threshold"])
+    return from_claims(meeting, cl.claims_for(meeting), cl.model()["goal"])
+
+
+def from_claims(meeting: Meeting, found: list[Claim], head: dict) -> list[Goal]:
+    """The goals among the meeting's claims under one goal head (weights, bias, threshold)."""
+    probs = cl.score(found, "goal", head)
+    groups = select(found, probs, head["threshold"])
     out = [_goal(meeting, found, probs, g) for g in groups]
     return [g for g, grp in zip(out, groups, strict=True) if not _unowned_proposal(found, grp, g)]
 
