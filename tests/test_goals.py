@@ -65,7 +65,7 @@ FAMILIES = {
         (
             "getting our month-end close down to three days.",
             "save_time",
-            "down to three days",
+            "three days",
             None,
         ),
     ),
@@ -137,7 +137,7 @@ def test_a_proposal_the_customer_takes_up_is_their_agreed_goal(analyzer) -> None
     assert [(g.evidence, g.side, g.agreed) for g in found] == [
         ("let's hold ourselves to thirty percent by June.", "customer", True)
     ]
-    assert found[0].metric == "to thirty percent" and found[0].deadline == "by June"
+    assert found[0].metric == "thirty percent" and found[0].deadline == "by June"
     assert goals.has_agreed_goal(found)
 
 
@@ -268,6 +268,38 @@ def test_seeds_give_no_nonsense_goals(analyzer) -> None:  # type: ignore[no-unty
         ),
         ("Take a hundred and twenty K a year off write-offs.", "a hundred and twenty K", None),
         ("Just make it better.", None, None),
+        # fractions and multiples are metrics
+        (
+            "If reminders could cut no-shows by a third by the end of March.",
+            "by a third",
+            "by the end of March",
+        ),
+        ("We want to cut the time on check calls in half.", "in half", None),
+        ("I want online orders to double next year.", "double", "next year"),
+        # the wanted figure, not the baseline
+        (
+            "On-time was seventy-eight percent, and the COO wants eighty-five by next summer.",
+            "eighty-five percent",
+            "by next summer",
+        ),
+        (
+            "Food cost is thirty-four percent and they need us at twenty-eight percent.",
+            "twenty-eight percent",
+            None,
+        ),
+        (
+            "Next year I want auto-decisioning from forty percent of applications to sixty.",
+            "sixty percent",
+            "Next year",
+        ),
+        ("Get decisions from six days down to under two days.", "under two days", None),
+        # the time phrase ends where another thought starts
+        ("Take on two more practices by spring without hiring anybody.", None, "by spring"),
+        (
+            "By the end of January our work orders should close in four days.",
+            "four days",
+            "By the end of January",
+        ),
     ],
 )
 def test_metric_and_deadline_as_said(
@@ -335,7 +367,23 @@ def test_the_goal_head_sees_cues_in_conjunction(analyzer) -> None:  # type: igno
             "stop losing clients to late invoices",
         ),
         ("Our CEO wants online to be 25% of sales by 2027.", "online to be 25% of sales by 2027"),
-        ("Six percent by the end of March.", "Six percent by the end of March."),
+        ("Six percent by the end of March.", "Six percent by the end of March"),
+        (
+            "If reminders could cut no-shows by a third by the end of March, that's real money.",
+            "cut no-shows by a third by the end of March",
+        ),
+        (
+            "The goal we set in June was getting loan decisions down to two days.",
+            "getting loan decisions down to two days",
+        ),
+        (
+            "We're burning diesel, the owner wants deadhead under 12% by next year.",
+            "deadhead under 12% by next year",
+        ),
+        (
+            "The plan I put in the budget is under four dollars by June, which is our year end.",
+            "under four dollars by June",
+        ),
     ],
 )
 def test_goal_text_is_the_outcome_phrase(sentence: str, text: str) -> None:

@@ -26,9 +26,11 @@ _LEAD = re.compile(
     r")[,.]?\s+)+",
     re.I,
 )
-_QUALIFIER = re.compile(
-    r"(?:under|below|over|above|less than|more than|at least|within|down to|up to|to)\s+$", re.I
+# The time phrase of a deadline runs to the next clause or to a word that starts another thought.
+_DEADLINE_END = re.compile(
+    r"[\w' -]{0,30}?(?=[,.;?!]|$| (?:because|when|which|so|and|without|off|our|across|not)\b)"
 )
+_QUALIFIER = re.compile(r"(?:under|below|over|above|less than|more than|at least|within)\s+$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -46,13 +48,81 @@ def category(text: str) -> GoalCategory:
 
 
 def metric_of(text: str) -> str | None:
-    """The measurable target as said ("under four days", "30%"), or None."""
-    m = cl.first("metric", text)
-    if not m:
+    """The measurable target as said ("under four days", "30%", "by a third"), or None.
+
+    The wanted figure, not the baseline: the first after the want or target ("was 78%, the
+    COO wants 85%"), and the end of a from-to change ("from forty percent to sixty").
+    """
+    found = sorted(_figures(text), key=lambda m: m.start())
+    if not found:
         return None
+    anchor = _pattern("target_anchor").search(text)
+    after = [m for m in found if anchor and m.start() >= anchor.start()]
+    if anchor and not after:
+        bare = _bare_target(text, anchor.end(), found)
+        if bare:
+            return bare
+    m = (after or found)[0]
+    target = _to_part(text, m)
+    if target:
+        return target
     before = _QUALIFIER.search(text[: m.start()])
     start = before.start() if before else m.start()
     return text[start : m.end()].strip(" ,.")
+
+
+def _figures(text: str) -> list[re.Match[str]]:
+    """Every measured figure and every fraction or multiple ("in half", "double") in text."""
+    return [*cl.cue_families()["metric"].finditer(text), *_pattern("fraction").finditer(text)]
+
+
+def _to_part(text: str, m: re.Match[str]) -> str | None:
+    """For a figure that starts a from-to change, the figure it goes to, with the first's unit
+    when said bare ("from forty percent of applications to sixty" -> "sixty percent")."""
+    if not re.search(r"\bfrom (?:about |around |roughly |like )?$", text[: m.start()], re.I):
+        return None
+    rest = text[m.end() : m.end() + 60]
+    to = _pattern("to_part").search(rest)
+    if not to:
+        return None
+    start = m.end() + to.end()
+    figure = cl.cue_families()["metric"].match(text, start)
+    if figure:
+        return text[m.end() + to.start() + 3 : figure.end()].strip(" ,.")
+    bare = re.match(_number(), text[start:], re.I)
+    if not bare:
+        return None
+    unit = _unit(m.group(0))
+    said = text[m.end() + to.start() + 3 : start + bare.end()].strip(" ,.")
+    return f"{said} {unit}" if unit else said
+
+
+def _bare_target(text: str, start: int, before: list[re.Match[str]]) -> str | None:
+    """A bare number said right after the want, in the unit of the figure before it
+    ("was seventy-eight percent ..., the COO wants eighty-five" -> "eighty-five percent")."""
+    said = re.match(r"\W*(?:(?:to|at|be|about|around) )*(" + _number() + ")", text[start:], re.I)
+    if not said or not before:
+        return None
+    unit = _unit(before[-1].group(0))
+    return f"{said.group(1)} {unit}" if unit else None
+
+
+def _unit(figure: str) -> str:
+    """The unit word of a said figure ("percent" of "seventy-eight percent"), or ""."""
+    last = figure.split()[-1] if " " in figure else ""
+    return "" if not last or cl.is_number(last.lower()) else last
+
+
+@lru_cache(maxsize=8)
+def _pattern(key: str) -> re.Pattern[str]:
+    """A pattern kept beside the cue families in cues.yaml."""
+    raw = yaml.safe_load(cl.read_data("cues.yaml"))
+    return re.compile(raw[key].replace("{number}", raw["number"]), re.I)
+
+
+@lru_cache(maxsize=1)
+def _number() -> str:
+    return str(yaml.safe_load(cl.read_data("cues.yaml"))["number"]) + r"\b"
 
 
 def deadline_of(text: str) -> str | None:
@@ -60,24 +130,29 @@ def deadline_of(text: str) -> str | None:
     m = cl.first("deadline", text)
     if not m:
         return None
-    rest = re.match(
-        r"[\w' -]{0,30}?(?=[,.;?!]|$| because| when| which| so | and )", text[m.end() :]
-    )
+    rest = _DEADLINE_END.match(text[m.end() :])
     end = m.end() + (len(rest.group(0)) if rest else 0)
     return text[m.start() : end].strip(" ,.")
 
 
 def _after_desire(text: str) -> str | None:
-    """The words after the desire verb of the sentence's want/if-we-could cue, one clause long."""
+    """The words after the sentence's first desire verb (want/if-we-could cue) or goal opener
+    ("the goal is to", "if reminders could"), one clause long."""
+    starts = [m.end() for m in _pattern("outcome_start").finditer(text)][:1]
     found = [m for fam in ("want", "if_could") if (m := cl.first(fam, text))]
-    if not found:
+    if found:
+        cue = min(found, key=lambda m: m.start())
+        verbs = list(_DESIRE.finditer(text, cue.start(), cue.end()))
+        starts += [verbs[-1].end()] if verbs else []
+    if not starts:
         return None
-    cue = min(found, key=lambda m: m.start())
-    verbs = list(_DESIRE.finditer(text, cue.start(), cue.end()))
-    if not verbs:
-        return None
-    rest = _OBJECT.sub("", text[verbs[-1].end() :])
-    return _CLAUSE_END.split(rest, maxsplit=1)[0].strip(" ,.;")
+    rest = _OBJECT.sub("", text[min(starts) :])
+    return _clause(rest)
+
+
+def _clause(text: str) -> str:
+    """text up to the end of its first clause."""
+    return _CLAUSE_END.split(text, maxsplit=1)[0].strip(" ,.;")
 
 
 def trim_lead(sentence: str) -> str:
@@ -92,6 +167,8 @@ def short_text(sentence: str) -> str:
     wanted = _after_desire(text)
     if wanted and len(wanted.split()) >= MIN_WORDS:
         text = wanted
+    elif len(_clause(text).split()) >= MIN_WORDS:
+        text = _clause(text)
     words = text.split()
     out = " ".join(words[:MAX_WORDS])
     return out if len(words) <= MAX_WORDS else out.rstrip(",.") + "..."
