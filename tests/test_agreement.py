@@ -117,9 +117,13 @@ def test_without_a_roster_the_other_speaker_counts(analyzer, reply: str, expecte
 
 @pytest.mark.parametrize(
     ("after", "expected"),
-    [("Yes, that's the goal.", True), ("That's my number.", False)],
+    [
+        ("Yes, that's the goal.", True),
+        ("Yes. That's the bar we'll work to.", True),
+        ("That's my number.", False),
+    ],
 )
-def test_without_speakers_only_a_yes_reads_as_the_other_person(  # type: ignore[no-untyped-def]
+def test_without_speakers_the_next_sentence_answers_only_when_it_opens_like_a_reply(  # type: ignore[no-untyped-def]
     analyzer, after: str, expected: bool
 ) -> None:
     paragraph = f"{GOAL} {after} Okay, moving on to training."

@@ -79,8 +79,8 @@ def _reply_features(meeting: Meeting, units: list[Unit], c: Claim, words: set[st
             out |= _first_reply(text, asked)
             first = False
         accepts = _fires("affirm", text) or _fires("accept", text)
-        if speaker is None and not _fires("said_yes", text):
-            accepts = False  # an unlabelled sentence may be the same person going on
+        if speaker is None and j == start + 1 and not _opens_reply(text):
+            accepts = False  # the sentence right after may be the same person going on
         says_back = _restates(text, words)
         if accepts:
             out.add("accept_near" if j - start <= NEAR else "accept_far")
@@ -105,6 +105,11 @@ def _confirmed(meeting: Meeting, units: list[Unit], j: int, words: set[str]) -> 
             yes = _fires("said_yes", text) or _fires("affirm", text) or _fires("accept", text)
             return yes or any(cl.is_number(w) for w in cl.content_words(text) & words)
     return False
+
+
+def _opens_reply(text: str) -> bool:
+    """Starts the way an answer starts: yes, exactly, okay, sounds good."""
+    return _fires("said_yes", text) or _fires("weak_affirm", text)
 
 
 def _first_reply(text: str, asked: bool) -> set[str]:
