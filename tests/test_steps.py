@@ -466,3 +466,42 @@ def test_withdrawn_without_a_new_owner_is_no_step(find, said: str) -> None:  # t
 def test_action_reads_as_a_short_imperative(find, said: str, action: str) -> None:  # type: ignore[no-untyped-def]
     [step] = find(("Dana", said), ("Raj", "Great, thanks."))
     assert step.action == action
+
+
+def test_reply_that_only_accepts_is_quoted_by_the_proposal(find) -> None:  # type: ignore[no-untyped-def]
+    proposal = "Should we meet the day before, on the ninth, and walk through the summary together?"
+    [step] = find(
+        ("Dana", proposal),
+        ("Dana", "So there are no surprises in the room?"),
+        ("Raj", "Yes. Let's do the ninth. Morning."),
+    )
+    assert step.evidence == proposal
+    assert (step.side, step.owner, step.action, step.due) == (
+        "joint",
+        None,
+        "walk through the summary together",
+        "2026-03-09",
+    )
+
+
+def test_accepted_request_takes_its_due_from_the_reply(find) -> None:  # type: ignore[no-untyped-def]
+    [step] = find(
+        ("Dana", "Can you send the SSO guide?"),
+        ("Raj", "Sure, I'll do that tomorrow."),
+    )
+    assert step.evidence == "Can you send the SSO guide?"
+    assert (step.side, step.owner, step.action, step.due) == (
+        "customer",
+        "Raj",
+        "send the SSO guide",
+        "2026-03-04",
+    )
+
+
+def test_request_names_its_addressee_not_its_recipient(find) -> None:  # type: ignore[no-untyped-def]
+    [step] = find(
+        ("Dana", "It reads them, it just kicks a lot of them to manual review."),
+        ("Raj", "Can you send Dana the list of document types by Friday, Mia?"),
+        ("Mia", "Yeah, will do."),
+    )
+    assert (step.side, step.owner, step.due) == ("customer", "Mia", "2026-03-06")

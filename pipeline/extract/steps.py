@@ -13,6 +13,7 @@ from milepost.models import NextStep
 from milepost.pipeline.extract import action_items, commitment_model
 from milepost.pipeline.extract import steps_revise as revise
 from milepost.pipeline.extract.commitment import (
+    JOINT_CUES,
     REQUEST_CUES,
     Candidate,
     candidates,
@@ -21,7 +22,7 @@ from milepost.pipeline.extract.commitment import (
 )
 from milepost.pipeline.extract.commitment_features import describe, dialogue_acts
 from milepost.pipeline.extract.meeting import Meeting
-from milepost.pipeline.extract.steps_refer import refer
+from milepost.pipeline.extract.steps_refer import answered_proposal, refer
 from milepost.pipeline.extract.steps_resolve import Resolved, as_step, resolve
 
 FOUND_BY = "cue+linear"
@@ -50,11 +51,12 @@ def find(meeting: Meeting) -> list[NextStep]:
         if all(c is not offer for c, _, _ in kept) and not _restated(offer, res, kept):
             offer.score = max(offer.score, limits["offer_accepted"])
             kept.append((offer, res, OFFER_FOUND_BY))
-    kept.sort(key=lambda k: (k[0].turn, k[0].sent.start))
     proposals = sorted(
-        [c for c in cands if c.first_cue in REQUEST_CUES] + offers,
+        [c for c in cands if c.first_cue in REQUEST_CUES | JOINT_CUES] + offers,
         key=lambda c: (c.turn, c.sent.start),
     )
+    kept = [_as_proposed(meeting, k, proposals) for k in kept]
+    kept.sort(key=lambda k: (k[0].turn, k[0].sent.start))
     finders = {id(c): f for c, _, f in kept}
     steps = _one_per_commitment(meeting, [(c, r) for c, r, _ in kept])
     out = []
@@ -63,6 +65,15 @@ def find(meeting: Meeting) -> list[NextStep]:
         cand, res = refer(meeting, cand, res, proposals)
         out.append(as_step(meeting, cand, res, cand.sent.text, cand.score, finder))
     return out
+
+
+def _as_proposed(meeting: Meeting, kept: Kept, proposals: list[Candidate]) -> Kept:
+    """A reply that only says yes ('let's do the ninth') stands for the proposal it accepts."""
+    cand, res, finder = kept
+    if finder != FOUND_BY:
+        return kept
+    answered = answered_proposal(meeting, cand, res, proposals)
+    return kept if answered is None else (*answered, finder)
 
 
 def _kept(meeting: Meeting, cands: list[Candidate], limit: float) -> list[Kept]:

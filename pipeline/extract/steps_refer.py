@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from milepost.pipeline.extract.commitment import REQUEST_CUES, Candidate, lexicon
+from milepost.pipeline.extract.commitment import JOINT_CUES, REQUEST_CUES, Candidate, lexicon
 from milepost.pipeline.extract.steps_action import action_phrase, action_tokens
 from milepost.pipeline.extract.steps_due import find_due, time_phrase
-from milepost.pipeline.extract.steps_resolve import Resolved, due_of
+from milepost.pipeline.extract.steps_resolve import Resolved, due_of, resolve
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -44,6 +44,32 @@ def refer(
         if action is not None:
             return cand, _with_action(res, action)
     return cand, res
+
+
+def answered_proposal(
+    meeting: Meeting, cand: Candidate, res: Resolved, proposals: list[Candidate]
+) -> tuple[Candidate, Resolved] | None:
+    """'Should we meet on the ninth?' 'Yes, let's do the ninth.': the question states the step.
+
+    A reply that only accepts (its action is 'do', 'do that' once the time is cut off) is
+    quoted by the request or joint proposal it answers, as the guide quotes an accepted
+    request; the reply lends its time when the proposal gave none.
+    """
+    said = time_phrase(res.action)
+    if has_content(res.action.replace(said, "") if said else res.action):
+        return None
+    answered = _answered(meeting, cand, proposals)
+    if answered is None or answered.first_cue not in REQUEST_CUES | JOINT_CUES:
+        return None
+    fields = resolve(meeting, answered)
+    if not has_content(fields.action):
+        return None
+    if fields.due is None and fields.due_text is None:
+        fields = Resolved(
+            fields.side, fields.owner, fields.owner_key, fields.action, res.due_text, res.due
+        )
+    answered.score = max(answered.score, cand.score)
+    return answered, fields
 
 
 def has_content(action: str) -> bool:
@@ -99,11 +125,13 @@ def _answered(meeting: Meeting, cand: Candidate, proposals: list[Candidate]) -> 
     if cand.sent.start > 0 and cand.sent.doc[: cand.sent.start].text.count(" ") > 3:
         return None  # deep in its own turn: it is not the answer
     before = [p for p in proposals if 0 < cand.turn - p.turn <= 2]
-    # a request is answered by someone else; an accepted offer is often confirmed by its maker
+    # a request or proposal is answered by someone else; an offer is often confirmed by its maker
     before = [
         p
         for p in before
-        if speaker is None or turns[p.turn].speaker != speaker or p.first_cue not in REQUEST_CUES
+        if speaker is None
+        or turns[p.turn].speaker != speaker
+        or p.first_cue not in REQUEST_CUES | JOINT_CUES
     ]
     return before[-1] if before else None
 

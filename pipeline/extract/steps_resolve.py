@@ -12,6 +12,7 @@ from milepost.pipeline.extract.commitment import lexicon as _lexicon
 from milepost.pipeline.extract.steps_action import action_phrase
 from milepost.pipeline.extract.steps_due import find_due, time_phrase
 
+RECIPIENT_DEPS = frozenset({"dative", "dobj", "pobj", "poss"})
 # "We'll send you the export": the speaker's side, no one person (guide: owner null).
 WE_CUES = frozenset({"WE_WILL", "WE_CAN", "WE_NEED"})
 
@@ -124,8 +125,9 @@ def _vocative(meeting: Meeting, cand: Candidate) -> str | None:
     for label in meeting.transcript.speakers:
         shown = meeting.owner_name(label) or label
         names[shown.split()[0].lower()] = label
-    for tok in cand.sent:
-        if tok.pos_ == "PROPN" and tok.lower_ in names:
+    for tok in cand.sent:  # "Seun, can you send Elena the list?": Seun is asked, not Elena
+        named = tok.lower_ in names and tok.dep_ not in RECIPIENT_DEPS
+        if named and (tok.pos_ == "PROPN" or tok.i < cand.cue_start):
             return names[tok.lower_]
     return None
 
