@@ -144,6 +144,8 @@ def test_decide_the_guides_forms_alone_and_a_contest_overrides_them() -> None:
     model = {"bias": -10.0, "weights": {}, "threshold": 0.5}
     assert agreement.decide({"accept_near": 1.0}, model)
     assert agreement.decide({"joint": 1.0}, model)
+    assert agreement.decide({"check_yes": 1.0}, model)
+    assert agreement.decide({"restate_other": 1.0, "restate_confirmed": 1.0}, model)
     assert not agreement.decide({"joint": 1.0, "contest": 1.0}, model)
     assert not agreement.decide({"restate_other": 1.0}, model)
     assert agreement.decide({"restate_other": 1.0}, {**model, "bias": 0.0, "threshold": 0.5})

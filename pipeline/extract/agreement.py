@@ -23,8 +23,9 @@ from milepost.pipeline.extract.meeting import Meeting
 AGREE_UNITS = 6
 """How many units (turns, or sentences where the speaker is unknown) after a statement count."""
 NEAR = 2
-EXPLICIT = frozenset({"joint", "accept_near", "check_yes"})
-"""Set jointly; affirmed by the other side right after; a yes to "is that the target?"."""
+EXPLICIT = frozenset({"joint", "accept_near", "check_yes", "restate_confirmed"})
+"""Set jointly; affirmed by the other side right after; a yes to "is that the target?";
+said back by the other side and confirmed by the first."""
 
 Unit = tuple[int, str | None, str]
 
@@ -36,8 +37,9 @@ def agreed(meeting: Meeting, group: list[Claim]) -> bool:
 
 def decide(f: dict[str, float], model: dict) -> bool:
     """The guide's explicit forms decide alone when nobody contests the goal: set jointly,
-    affirmed by the other side right after, or a yes when asked to confirm it. Softer signs
-    (said back, numbers echoed, restated and confirmed, an okay) are weighed by the model."""
+    affirmed by the other side right after, a yes when asked to confirm it, or said back and
+    confirmed. Softer signs (said back, numbers echoed, a later affirmation, an okay) are
+    weighed by the model."""
     if "contest" not in f and not EXPLICIT.isdisjoint(f):
         return True
     return probability(f, model) >= model["threshold"]
