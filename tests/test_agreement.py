@@ -88,6 +88,10 @@ NOT_AGREED = {
         (VENDOR, "I'll be straight with you, we can't get to two days, it's more like five."),
     ],
     "parked": [(CUSTOMER, GOAL), (VENDOR, "Let's park that for now, that's phase two.")],
+    "asked about, not affirmed": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "So that's the target? Tell me more about how the audit runs today."),
+    ],
     "affirmed only by a colleague on the same side": [
         (CUSTOMER, GOAL),
         (COLLEAGUE, "Yes, exactly."),

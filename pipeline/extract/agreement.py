@@ -28,6 +28,7 @@ EXPLICIT = frozenset({"joint", "accept_near", "check_yes", "restate_confirmed"})
 said back by the other side and confirmed by the first."""
 
 Unit = tuple[int, str | None, str]
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
 def agreed(meeting: Meeting, group: list[Claim]) -> bool:
@@ -80,7 +81,8 @@ def _reply_features(meeting: Meeting, units: list[Unit], c: Claim, words: set[st
         if first:
             out |= _first_reply(text, asked)
             first = False
-        accepts = _fires("affirm", text) or _fires("accept", text)
+        said = _statements(text)
+        accepts = _fires("affirm", said) or _fires("accept", said)
         if speaker is None and j == start + 1 and not _opens_reply(text):
             accepts = False  # the sentence right after may be the same person going on
         says_back = _restates(text, words)
@@ -107,6 +109,11 @@ def _confirmed(meeting: Meeting, units: list[Unit], j: int, words: set[str]) -> 
             yes = _fires("said_yes", text) or _fires("affirm", text) or _fires("accept", text)
             return yes or any(cl.is_number(w) for w in cl.content_words(text) & words)
     return False
+
+
+def _statements(text: str) -> str:
+    """text without its questions: "that's the goal?" asks, it does not affirm."""
+    return " ".join(s for s in _SENTENCE.split(text) if not s.rstrip().endswith("?"))
 
 
 def _opens_reply(text: str) -> bool:
