@@ -308,8 +308,11 @@ def test_action_keeps_its_object(find, said: str, action: str) -> None:  # type:
             ("vendor", "Dana", "send the SSO guide", "2026-03-06"),
         ),
         (  # 'do that' takes the request's whole verb phrase
-            [("Raj", "Could you export the user list for us?"), ("Dana", "Yes, I'll do that.")],
-            ("vendor", "Dana", "export the user list for us", None),
+            [
+                ("Raj", "Could you export the user list for us?"),
+                ("Dana", "Yes, I'll do that by Thursday."),
+            ],
+            ("vendor", "Dana", "export the user list for us", "2026-03-05"),
         ),
         (  # another verb keeps its own and takes the request's object
             [
