@@ -388,3 +388,34 @@ def test_the_goal_head_sees_cues_in_conjunction(analyzer) -> None:  # type: igno
 )
 def test_goal_text_is_the_outcome_phrase(sentence: str, text: str) -> None:
     assert goal_text.short_text(sentence) == text
+
+
+@pytest.mark.parametrize(
+    ("threshold", "floor", "found"),
+    [
+        (
+            0.7,
+            0.2,
+            ["I want first response under two hours.", "I want the nurses to stop calling."],
+        ),
+        (0.7, 0.0, ["I want first response under two hours."]),  # no floor: one goal
+        (0.7, 0.3, ["I want first response under two hours."]),  # the second is below the floor
+        (0.95, 0.2, []),  # nothing cleared the threshold: no second goal either
+    ],
+)
+def test_one_goal_found_brings_the_next_best_above_the_floor(
+    analyzer,  # type: ignore[no-untyped-def]
+    threshold: float,
+    floor: float,
+    found: list[str],
+) -> None:
+    lines = [
+        (CUSTOMER, "I want first response under two hours."),
+        (VENDOR, "Okay."),
+        (CUSTOMER, "I want the nurses to stop calling."),
+    ]
+    m = meeting(analyzer, lines)
+    head = {"weights": {"has_metric": 3.0, "has_want": 1.0}, "bias": -2.0}
+    setting = {"threshold": threshold, "second_floor": floor}
+    claims = goals.cl.claims(m)
+    assert [g.evidence for g in goals.from_claims(m, claims, {**head, **setting})] == found
