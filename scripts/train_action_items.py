@@ -182,7 +182,12 @@ def cross_validate(
             if f1 > best[0]:
                 best = (f1, c, t, raws)
             if t in (0.2, 0.25, 0.3, 0.35, 0.4):
-                print(f"C={c} t={t:.2f}  benchmark F1 {f1:.3f}  act-level F1 {_f1(*row[3:]):.3f}")
+                p, r = row[2] / max(row[0], 1), row[2] / max(row[1], 1)
+                print(
+                    f"C={c} t={t:.2f}  benchmark P {p:.3f} R {r:.3f} F1 {f1:.3f}",
+                    f"(found {row[0]}, hit {row[2]} of {row[1]} over {REPEATS} repeats)",
+                    f"act-level F1 {_f1(*row[3:]):.3f}",
+                )
     return best
 
 
