@@ -196,6 +196,17 @@ def test_side_from_wording_when_speakers_are_unknown(find) -> None:  # type: ign
 def test_time_phrase_ignores_first_as_in_order() -> None:
     assert time_phrase("Let's get the basics live first.") is None
     assert time_phrase("Let's meet on the twenty-ninth.") == "the twenty-ninth"
+    assert time_phrase("Could you present it with me on March fifth?") == "March fifth"
+    assert time_phrase("We march on.") is None
+
+
+def test_month_and_spelled_day_is_the_due(find) -> None:  # type: ignore[no-untyped-def]
+    [step] = find(("Dana", "I'll retrain the model by March thirteenth."), ("Raj", "Great."))
+    assert (step.action, step.due_text, step.due) == (
+        "retrain the model",
+        "by March thirteenth",
+        "2026-03-13",
+    )
 
 
 def test_candidates_survive_a_memory_zone(analyzer) -> None:  # type: ignore[no-untyped-def]
