@@ -79,7 +79,10 @@ def examples(data: Labelled) -> list[Example]:
 def _found_goals(
     meeting: Meeting, found: list[cl.Claim], probs: np.ndarray, labels: dict
 ) -> list[tuple[dict[str, float], int]]:
-    groups = goals.select(found, probs, cl.model()["goal"]["threshold"])
+    head = cl.model()["goal"]
+    groups = goals.select(found, probs, head["threshold"])
+    if len(groups) == 1 and head.get("second_floor"):  # as goals.from_claims does
+        groups += goals._second(found, probs, head["second_floor"], groups[0])
     evidence = [trim_lead(goals._evidence_claim(found, g).text) for g in groups]
     matched = dict(evaluate.match(evidence, labels["goals"]))
     return [
