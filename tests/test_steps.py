@@ -519,3 +519,25 @@ def test_request_names_its_addressee_not_its_recipient(find) -> None:  # type: i
         ("Mia", "Yeah, will do."),
     )
     assert (step.side, step.owner, step.due) == ("customer", "Mia", "2026-03-06")
+
+
+def test_same_words_due_on_different_days_are_two_steps(find) -> None:  # type: ignore[no-untyped-def]
+    found = find(
+        ("Dana", "I'll send you the Kestrel case study this afternoon."),
+        ("Raj", "Great."),
+        ("Dana", "And I'll get you a draft of the updated case study by end of next week."),
+        ("Raj", "Perfect."),
+    )
+    assert [(s.action, s.due) for s in found] == [
+        ("send the Kestrel case study", "2026-03-03"),
+        ("get a draft of the updated case study", "2026-03-13"),
+    ]
+
+
+def test_restated_step_with_the_same_due_is_one_step(find) -> None:  # type: ignore[no-untyped-def]
+    found = find(
+        ("Dana", "I'll send you the Kestrel case study this afternoon."),
+        ("Raj", "Great."),
+        ("Dana", "So again, the Kestrel case study comes from me this afternoon, I'll send it."),
+    )
+    assert [(s.action, s.due) for s in found] == [("send the Kestrel case study", "2026-03-03")]

@@ -157,6 +157,11 @@ def _one_per_commitment(
         if twin is None:
             out.append((cand, res))
         elif cand.score > out[twin][0].score and not _is_reply(out[twin][0], cand):
+            first = out[twin][1]
+            if not _content(res.action) and _content(first.action):  # "So I'll send it Friday."
+                res = Resolved(
+                    res.side, res.owner, res.owner_key, first.action, res.due_text, res.due
+                )
             out[twin] = (cand, res)
     return out
 
@@ -170,6 +175,8 @@ def _same(
         return False
     if b.turn - a.turn <= 3 and not _content(rb.action):  # "You'll have it tomorrow."
         return True
+    if ra.due and rb.due and ra.due != rb.due:  # the case study today, its update next week
+        return False
     return _content_overlap(ra.action, rb.action) >= overlap
 
 
