@@ -1,10 +1,11 @@
 """Whether both sides agreed on a goal: set jointly, or stated by one and affirmed by the other.
 
-Agreement is read from the turns after each statement of the goal: does the other side say
-yes first, affirm or take it on, say it back (its words or its numbers), was it asked to
-confirm, or does it park or contest the goal. A small logistic model (`data/goals/
-agreement.json`, trained on cs_train by scripts/train_agreement.py) weighs these cues, so one
-"yeah" after a goal does not make it agreed, and no single phrase list decides alone.
+Read from the turns after each statement of the goal: does the other side affirm it or take
+it on, answer yes when asked to confirm it, say it back (its words or its numbers), or park,
+refuse or contest it. The guide's explicit forms (set jointly, affirmed right after, a yes to
+a read-back, said back and confirmed) decide alone when nobody contests the goal; softer signs
+are weighed by a small logistic model (data/goals/agreement.json, trained on cs_train by
+scripts/train_agreement.py), so a lone "yeah" or an echoed number is not agreement by itself.
 """
 
 from __future__ import annotations
