@@ -143,7 +143,9 @@ def _continues(doc, start: int, end: int) -> bool:  # type: ignore[no-untyped-de
     if start >= end:
         return False
     tok = doc[start]
-    return tok.pos_ == "ADP" and tok.dep_ == "prep" and tok.lower_ not in ("by", "on", "at")
+    if tok.pos_ != "ADP" or tok.dep_ != "prep" or tok.lower_ in ("by", "on", "at"):
+        return False
+    return any(c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children)
 
 
 def _trimmed(tokens: list[Token]) -> list[Token]:

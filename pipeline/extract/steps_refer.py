@@ -39,8 +39,10 @@ def refer(
         if found is not None:
             return found
     answered = _answered(meeting, cand, proposals)
-    if answered is not None:
-        action = _from_sentence(answered, tokens, pron, _proposal_action(meeting, answered))
+    if answered is not None and _names_a_thing(answered):
+        action = _from_sentence(
+            answered, tokens, pron, _proposal_action(meeting, answered), sure=False
+        )
         if action is not None:
             return cand, _with_action(res, action)
     return cand, res
@@ -96,24 +98,32 @@ def _from_same_turn(
     if not any(t.pos_ in ("NOUN", "PROPN") for t in earlier):  # "Thank you." names nothing
         return None
     whole = "".join(t.text_with_ws for t in earlier).strip()
-    action = _from_sentence(prev, tokens, pron, whole)
+    named = has_content(res.action)
+    action = _from_sentence(prev, tokens, pron, whole, sure=not named)
     if action is None:
         return None
-    if has_content(res.action):  # the sentence names its own thing: keep its quote
+    if named:  # the sentence names its own thing: keep its quote
         return cand, _with_action(res, action)
     return merged, Resolved(res.side, res.owner, res.owner_key, action, due_text, due)
 
 
 def _from_sentence(
-    source: Span | Candidate, tokens: list[Token], pron: Token | None, whole: str
+    source: Span | Candidate, tokens: list[Token], pron: Token | None, whole: str, sure: bool
 ) -> str | None:
-    """The earlier verb phrase (same family or a pro-verb), else this one with its object."""
+    """The earlier verb phrase, or this one with the earlier object in place of the pronoun.
+
+    The earlier phrase is taken whole for a pro-verb or a verb of the same family, and when
+    `sure` (this sentence says nothing else, 'I'll have that to you Friday'); the object
+    alone when the earlier verb only has or needs it ('IT has two questions. I'll send
+    those'). Any other pairing is left unresolved.
+    """
     sent = source.sent if isinstance(source, Candidate) else source
     head = tokens[0] if tokens else None
     earlier = _object_np(sent)
-    if head is None or pron is None or _same_family(head, earlier):
+    light = earlier is not None and earlier.head.lemma_.lower() in lexicon()["light_verbs"]
+    if head is None or pron is None or _same_family(head, earlier) or (sure and not light):
         return whole if has_content(whole) else None
-    if earlier is None:
+    if earlier is None or not (light or isinstance(source, Candidate)):
         return None
     return _substituted(tokens, pron, earlier)
 
@@ -136,6 +146,10 @@ def _answered(meeting: Meeting, cand: Candidate, proposals: list[Candidate]) -> 
     return before[-1] if before else None
 
 
+def _names_a_thing(prop: Candidate) -> bool:
+    return any(t.pos_ in ("NOUN", "PROPN") for t in prop.sent.doc[prop.cue_end : prop.sent.end])
+
+
 def _proposal_action(meeting: Meeting, prop: Candidate) -> str:
     text = prop.sent.text
     due_text = find_due(text, meeting.date)[0] if time_phrase(text) else None
@@ -152,13 +166,14 @@ def _pronoun_object(tokens: list[Token]) -> Token | None:
 
 
 def _object_np(sent: Span) -> Token | None:
-    """The last noun that is a verb's direct object in the sentence ('the SSO guide')."""
+    """The main verb's direct object, else the last one in the sentence ('the SSO guide')."""
     objs = [
         t
         for t in sent
         if t.dep_ == "dobj" and t.pos_ in ("NOUN", "PROPN") and t.head.pos_ in ("VERB", "AUX")
     ]
-    return objs[-1] if objs else None
+    main = [t for t in objs if t.head == sent.root]  # 'has two questions', not a later clause's
+    return (main or objs)[-1] if objs else None
 
 
 def _same_family(head: Token, earlier: Token | None) -> bool:
