@@ -419,3 +419,16 @@ def test_one_goal_found_brings_the_next_best_above_the_floor(
     setting = {"threshold": threshold, "second_floor": floor}
     claims = goals.cl.claims(m)
     assert [g.evidence for g in goals.from_claims(m, claims, {**head, **setting})] == found
+
+
+def test_no_second_goal_from_the_turn_that_states_the_first(analyzer) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        (CUSTOMER, "I want first response under two hours. I want the nurses to stop calling."),
+        (VENDOR, "Okay."),
+    ]
+    m = meeting(analyzer, lines)
+    head = {"weights": {"has_metric": 3.0, "has_want": 1.0}, "bias": -2.0}
+    setting = {"threshold": 0.7, "second_floor": 0.2}
+    claims = goals.cl.claims(m)
+    found = goals.from_claims(m, claims, {**head, **setting})
+    assert [g.evidence for g in found] == ["I want first response under two hours."]

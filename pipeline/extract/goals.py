@@ -74,9 +74,11 @@ def _second(
     found: list[Claim], probs: np.ndarray, floor: float, first: list[int]
 ) -> list[list[int]]:
     """The best other goal above the floor, when only one cleared the threshold: customers
-    who state one goal nearly always state a second (cs_train: every meeting has one, most two)."""
+    who state one goal nearly always state a second (cs_train: every meeting has one, most two).
+    Not from a turn that states the first: there it is more likely the first one's elaboration."""
+    turns = {found[i].turn for i in first}
     for group in select(found, probs, floor):
-        if not set(group) & set(first):
+        if not set(group) & set(first) and found[group[0]].turn not in turns:
             return [group]
     return []
 
