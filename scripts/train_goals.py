@@ -32,7 +32,7 @@ OUT = REPO / "pipeline" / "data" / "goals" / "model.json"
 SEED = 13
 MIN_WORD = 10
 FOLDS = 5
-SPLITS = (0, 1, 2)
+SPLITS = (0, 1, 2, 3, 4)
 CS = (0.03, 0.1, 0.3, 1.0)
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.2, 0.85, 0.05))
 # A second goal is taken above this floor when only one cleared the threshold (0: never).
