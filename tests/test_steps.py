@@ -328,9 +328,9 @@ def test_action_keeps_its_object(find, said: str, action: str) -> None:  # type:
         (  # another verb keeps its own and takes the request's object
             [
                 ("Dana", "Can you pull the ticket history for the billing queue?"),
-                ("Raj", "Sure, I'll email it to you on Monday."),
+                ("Raj", "Sure, I'll filter it for you on Monday."),
             ],
-            ("customer", "Raj", "email the ticket history", "2026-03-09"),
+            ("customer", "Raj", "filter the ticket history for you", "2026-03-09"),
         ),
         (  # the thing named earlier in the same turn
             [
@@ -541,3 +541,40 @@ def test_restated_step_with_the_same_due_is_one_step(find) -> None:  # type: ign
         ("Dana", "So again, the Kestrel case study comes from me this afternoon, I'll send it."),
     )
     assert [(s.action, s.due) for s in found] == [("send the Kestrel case study", "2026-03-03")]
+
+
+def test_pronoun_with_an_unrelated_earlier_object_stays_as_said(find) -> None:  # type: ignore[no-untyped-def]
+    [step] = find(
+        (
+            "Raj",
+            "The chief residents run a noon conference every week. "
+            "I'll send it to the chiefs by Friday.",
+        ),
+        ("Dana", "Great."),
+    )
+    assert (step.action, step.due) == ("send it to the chiefs", "2026-03-06")
+
+
+def test_accepted_request_uses_the_replys_own_words(find) -> None:  # type: ignore[no-untyped-def]
+    [step] = find(
+        ("Dana", "Raj, could you get that to us?"),
+        ("Raj", "Yeah. I'll send the carrier registration info with the EIN tomorrow."),
+    )
+    assert step.evidence == "Raj, could you get that to us?"
+    assert (step.owner, step.action, step.due) == (
+        "Raj",
+        "send the carrier registration info with the EIN",
+        "2026-03-04",
+    )
+
+
+def test_reply_delivering_what_was_asked_takes_the_request_action(find) -> None:  # type: ignore[no-untyped-def]
+    [step] = find(
+        ("Dana", "Mia, could you export a sample of the catalog, the parts that move most?"),
+        ("Mia", "Yeah, I can do five thousand. I'll have that to Dana by Thursday."),
+    )
+    assert (step.owner, step.action, step.due) == (
+        "Mia",
+        "export a sample of the catalog",
+        "2026-03-05",
+    )

@@ -150,20 +150,38 @@ def _one_per_commitment(
     """Drop restatements: the same owner's same action said again, or a reply to a request."""
     overlap = commitment_model.thresholds()["same_step_overlap"]
     out: list[tuple[Candidate, Resolved]] = []
+    spelled: dict[int, Resolved] = {}  # a request's step in its addressee's own words
     for cand, res in kept:
         twin = next(
             (i for i, (c, r) in enumerate(out) if _same(meeting, c, r, cand, res, overlap)), None
         )
         if twin is None:
             out.append((cand, res))
-        elif cand.score > out[twin][0].score and not _is_reply(out[twin][0], cand):
+        elif _is_reply(out[twin][0], cand):
+            if _names_the_thing(res.action) and twin not in spelled:
+                spelled[twin] = _spelled_out(out[twin][1], res)
+        elif cand.score > out[twin][0].score:
             first = out[twin][1]
             if not _content(res.action) and _content(first.action):  # "So I'll send it Friday."
                 res = Resolved(
                     res.side, res.owner, res.owner_key, first.action, res.due_text, res.due
                 )
             out[twin] = (cand, res)
-    return out
+    return [(c, spelled.get(i, r)) for i, (c, r) in enumerate(out)]
+
+
+def _names_the_thing(action: str) -> bool:
+    """True when the action has its own words and no 'it'/'that' standing in for them."""
+    pronouns = set(lexicon()["object_pronouns"])
+    return bool(_content(action)) and not pronouns & set(_WORD.findall(action.lower()))
+
+
+def _spelled_out(request: Resolved, reply: Resolved) -> Resolved:
+    """'Can you get that to us?' 'I'll send the registration info tomorrow.': the reply's words."""
+    due_text, due = (
+        (request.due_text, request.due) if request.due_text else (reply.due_text, reply.due)
+    )
+    return Resolved(request.side, request.owner, request.owner_key, reply.action, due_text, due)
 
 
 def _same(

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from milepost.pipeline.extract.meeting import Meeting
 
 NP_STOP_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "appos"})
+# A reply that only accepts comes first in its turn ('Yes. Let's do the ninth.').
+ACCEPT_LEAD = 4
 
 
 def refer(
@@ -40,9 +42,9 @@ def refer(
             return found
     answered = _answered(meeting, cand, proposals)
     if answered is not None and _names_a_thing(answered):
-        action = _from_sentence(
-            answered, tokens, pron, _proposal_action(meeting, answered), sure=False
-        )
+        delivers = bool(tokens) and tokens[0].lemma_.lower() in lexicon()["delivery_verbs"]
+        whole = _proposal_action(meeting, answered)
+        action = _from_sentence(answered, tokens, pron, whole, sure=delivers)
         if action is not None:
             return cand, _with_action(res, action)
     return cand, res
@@ -60,7 +62,7 @@ def answered_proposal(
     said = time_phrase(res.action)
     if has_content(res.action.replace(said, "") if said else res.action):
         return None
-    answered = _answered(meeting, cand, proposals)
+    answered = _answered(meeting, cand, proposals, lead=ACCEPT_LEAD)
     if answered is None or answered.first_cue not in REQUEST_CUES | JOINT_CUES:
         return None
     fields = resolve(meeting, answered)
@@ -128,12 +130,18 @@ def _from_sentence(
     return _substituted(tokens, pron, earlier)
 
 
-def _answered(meeting: Meeting, cand: Candidate, proposals: list[Candidate]) -> Candidate | None:
-    """The request or offer, by someone else in the last two turns, this sentence answers."""
+def _answered(
+    meeting: Meeting, cand: Candidate, proposals: list[Candidate], lead: int = 8
+) -> Candidate | None:
+    """The request or offer, by someone else in the last two turns, this sentence answers.
+
+    Only a sentence at most `lead` words into its turn answers one: further in, the
+    speaker has moved on ('Yeah, I can do five thousand. I'll have that to Karin').
+    """
     turns = meeting.transcript.turns
     speaker = turns[cand.turn].speaker
-    if cand.sent.start > 0 and cand.sent.doc[: cand.sent.start].text.count(" ") > 3:
-        return None  # deep in its own turn: it is not the answer
+    if len(cand.sent.doc[: cand.sent.start].text.split()) > lead:
+        return None
     before = [p for p in proposals if 0 < cand.turn - p.turn <= 2]
     # a request or proposal is answered by someone else; an offer is often confirmed by its maker
     before = [

@@ -34,7 +34,7 @@ def accepted_offers(meeting: Meeting, cands: list[Candidate]) -> list[Candidate]
     offers = [c for c in cands if c.first_cue in OFFER_CUES and _conditional_offer(c)]
     for turn, doc in enumerate(meeting.docs):
         offers.extend(_offer_questions(turn, doc, lex["offer_questions"]))
-    found = [c for c in offers if _accepted(meeting, c) and not _in_meeting(c)]
+    found = [c for c in offers if _accepted(meeting, c, "offer_accepts") and not _in_meeting(c)]
     return sorted(found, key=lambda c: (c.turn, c.sent.start))
 
 
@@ -76,8 +76,8 @@ def _in_meeting(offer: Candidate) -> bool:
     return starts_with(action, phrases) or contains(action, phrases) is not None
 
 
-def _accepted(meeting: Meeting, offer: Candidate) -> bool:
-    """True when the next turn, by someone else, opens by saying yes to the offer."""
+def _accepted(meeting: Meeting, offer: Candidate, accepts: str) -> bool:
+    """True when the next turn, by someone else, opens by saying yes (lexicon[accepts])."""
     turns = meeting.transcript.turns
     nxt = offer.turn + 1
     if offer.sent.end < len(meeting.docs[offer.turn]) or nxt >= len(turns):
@@ -87,7 +87,7 @@ def _accepted(meeting: Meeting, offer: Candidate) -> bool:
     lex = lexicon()
     doc = meeting.docs[nxt]
     first = next(iter(doc.sents)).text if len(doc) else ""
-    return starts_with(first, lex["offer_accepts"]) and not contains(first, lex["offer_declines"])
+    return starts_with(first, lex[accepts]) and not contains(first, lex["offer_declines"])
 
 
 def handed_over(meeting: Meeting, cand: Candidate) -> Candidate | None:
