@@ -1,8 +1,11 @@
 """Next steps: commitments and accepted requests, with side, owner and due date.
 
 Cue patterns propose sentences (commitment.py), a trained linear model scores them
-(commitment_model.py), and this module keeps the likely ones, folds restatements of the
-same commitment into one step, and resolves each into the contract (steps_resolve.py).
+(commitment_model.py), and this module keeps the likely ones, adds the dialogue rules the
+model cannot learn from cs_train (accepted offers, handed-over steps: steps_revise.py),
+lets a bare "yes, let's do the ninth" stand for the proposal it accepts, folds
+restatements of the same commitment into one step, and resolves each into the contract
+(steps_resolve.py) with pronoun objects named (steps_refer.py).
 """
 
 from __future__ import annotations
