@@ -58,7 +58,11 @@ def action_head(cand: Candidate) -> Token | None:
     """The verb the action starts on: planning and light verbs lead to the real one."""
     verb = action_verb(cand)
     doc = cand.sent.doc
-    first = doc[cand.cue_end] if cand.cue_end < cand.sent.end else None
+    skips = set(lexicon()["after_cue_skips"])  # "could you two present this"
+    at = cand.cue_end
+    while at < cand.sent.end - 1 and doc[at].lower_ in skips:
+        at += 1
+    first = doc[at] if at < cand.sent.end else None
     if first is not None and first.pos_ != "VERB" and _takes_object(first):
         verb = first  # "I'll forward it today": a verb the tagger read as an adverb
     if verb is None:
