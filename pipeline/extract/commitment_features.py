@@ -134,6 +134,9 @@ def _context(meeting: Meeting, cand: Candidate, f: dict[str, float]) -> None:
     turns = meeting.transcript.turns
     speaker = turns[cand.turn].speaker
     f["nospk"] = float(speaker is None)
+    side = meeting.side_of(speaker)
+    if side != "unknown":
+        f[f"side:{side}"] = 1.0
     after = doc[cand.sent.end :].text
     f["withdrawn"] = float(contains(after[:200], lex["withdrawals"]) is not None)
     f["due_turn"] = float(not f.get("due_sent") and time_phrase(doc.text) is not None)
