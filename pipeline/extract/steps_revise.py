@@ -58,7 +58,8 @@ def _offer_questions(turn: int, doc: Doc, phrases: list[str]) -> list[Candidate]
     lowered = [t.lower_ for t in doc]
     for phrase in phrases:
         words = phrase.split()
-        for i in range(len(doc) - len(words) + 1):
+        starts = [i for i, w in enumerate(lowered) if w == words[0]]
+        for i in starts:
             if lowered[i : i + len(words)] != words:
                 continue
             sent = doc[i].sent
