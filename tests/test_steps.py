@@ -582,3 +582,21 @@ def test_reply_delivering_what_was_asked_takes_the_request_action(find) -> None:
         "export a sample of the catalog",
         "2026-03-05",
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "action"),
+    [
+        (  # what a third party has is not what is sent
+            "They have a noon conference every day. I'll send it to the chiefs by Friday.",
+            "send it to the chiefs",
+        ),
+        (  # a remark is not the thing done again
+            "Okay, I think that's time. Let's do this again Thursday, same time?",
+            "do this again",
+        ),
+    ],
+)
+def test_unsure_referent_is_left_as_said(find, said: str, action: str) -> None:  # type: ignore[no-untyped-def]
+    [step] = find(("Raj", said), ("Dana", "Works for me."))
+    assert step.action == action

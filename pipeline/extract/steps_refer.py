@@ -99,6 +99,8 @@ def _from_same_turn(
     earlier = action_tokens(merged, due_text)
     if not any(t.pos_ in ("NOUN", "PROPN") for t in earlier):  # "Thank you." names nothing
         return None
+    if earlier[0].lemma_.lower() in lexicon()["mental_verbs"]:  # "I think that's time."
+        return None
     whole = "".join(t.text_with_ws for t in earlier).strip()
     named = has_content(res.action)
     action = _from_sentence(prev, tokens, pron, whole, sure=not named)
@@ -125,7 +127,7 @@ def _from_sentence(
     light = earlier is not None and earlier.head.lemma_.lower() in lexicon()["light_verbs"]
     if head is None or pron is None or _same_family(head, earlier) or (sure and not light):
         return whole if has_content(whole) else None
-    if earlier is None or not (light or isinstance(source, Candidate)):
+    if earlier is None or not ((light and sure) or isinstance(source, Candidate)):
         return None
     return _substituted(tokens, pron, earlier)
 
