@@ -471,6 +471,7 @@ def test_withdrawn_without_a_new_owner_is_no_step(find, said: str) -> None:  # t
             "send the template pack and a recap of today's call",
         ),
         ("I'll get you the super-user list by Monday.", "get the super-user list"),
+        ("I'll write to you by Friday.", "write to you"),
         (  # a verb the tagger reads as an adjective, after "you two"
             "Could you two present this with me at the operations committee on March fifth?",
             "present this with me at the operations committee",

@@ -51,7 +51,8 @@ def action_tokens(cand: Candidate, due_text: str | None) -> list[Token]:
     if tokens and tokens[0].lemma_.lower() in lex["gathering_verbs"]:
         later = _continuation(cand, tokens)  # "let's sit down and build the baseline"
         tokens = _trimmed(_phrase_from(cand, later.i, due_text)) if later is not None else tokens
-    return [t for t in tokens if not _addressee(t)]
+    kept = [t for t in tokens if not _addressee(t)]
+    return kept if len(kept) > 1 or len(tokens) == 1 else tokens  # "come to you" stays
 
 
 def action_head(cand: Candidate) -> Token | None:
