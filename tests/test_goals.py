@@ -216,14 +216,16 @@ def test_without_speaker_names_agreement_is_read_sentence_by_sentence(analyzer) 
     assert agreed.get("This year I want failed deliveries under 2%.") is False
 
 
-def _goal(agreed: bool, metric: str | None = None, deadline: str | None = None) -> Goal:
+def _goal(
+    agreed: bool, metric: str | None = None, deadline: str | None = None, evidence: str = "x"
+) -> Goal:
     return Goal(
         text="x",
         category="other",
         agreed=agreed,
         metric=metric,
         deadline=deadline,
-        evidence="x",
+        evidence=evidence,
         confidence=0.9,
     )
 
@@ -234,6 +236,38 @@ def test_has_agreed_goal_needs_agreed_and_concrete() -> None:
     assert not goals.has_agreed_goal([_goal(True)])  # "get more value out of the tool"
     assert not goals.has_agreed_goal([_goal(False, metric="30%", deadline="by Q3")])
     assert not goals.has_agreed_goal([])
+
+
+@pytest.mark.parametrize(
+    ("evidence", "concrete"),
+    [
+        ("What we need is to pass the SOC 2 audit without scrambling.", True),
+        ("We want to walk into the Halden inspection with zero findings.", True),
+        ("The point is to go live at every clinic.", True),
+        ("I need all of our stores on the new flow.", True),
+        ("We just want to get more value out of the tool.", False),
+        ("Honestly we want the team to be more efficient.", False),
+    ],
+)
+def test_an_observable_result_makes_an_agreed_goal_concrete(evidence: str, concrete: bool) -> None:
+    assert goals.has_agreed_goal([_goal(True, evidence=evidence)]) is concrete
+    assert not goals.has_agreed_goal([_goal(False, evidence=evidence)])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deadline"),
+    [
+        ("We want to walk into the audit in May with no surprises.", "in May"),
+        ("I need onboarding under a week within six months.", "within six months"),
+        ("The goal is half the tickets over the next two quarters.", "over the next two quarters"),
+        (
+            "We want renewals up ten points by the end of next quarter.",
+            "by the end of next quarter",
+        ),
+    ],
+)
+def test_deadline_phrasings(sentence: str, deadline: str) -> None:
+    assert deadline_of(sentence) == deadline
 
 
 @needs_shared

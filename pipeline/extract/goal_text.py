@@ -113,6 +113,12 @@ def _unit(figure: str) -> str:
     return "" if not last or cl.is_number(last.lower()) else last
 
 
+def observable(text: str) -> bool:
+    """The goal names a result someone could check without a figure: an audit passed, a
+    go-live, zero incidents, every site on it."""
+    return bool(_pattern("observable_result").search(text))
+
+
 @lru_cache(maxsize=8)
 def _pattern(key: str) -> re.Pattern[str]:
     """A pattern kept beside the cue families in cues.yaml."""
@@ -129,7 +135,9 @@ def deadline_of(text: str) -> str | None:
     """The time by which the goal should be reached, as said ("by the end of March"), or None."""
     m = cl.first("deadline", text)
     if not m:
-        return None
+        # "in May", "within six months": complete as said, and only when nothing says "by".
+        span = _pattern("deadline_span").search(text)
+        return span.group(0) if span else None
     rest = _DEADLINE_END.match(text[m.end() :])
     end = m.end() + (len(rest.group(0)) if rest else 0)
     return text[m.start() : end].strip(" ,.")

@@ -18,6 +18,7 @@ from milepost.pipeline.extract.goal_text import (
     category,
     deadline_of,
     metric_of,
+    observable,
     short_text,
     trim_lead,
 )
@@ -54,7 +55,7 @@ def _unowned_proposal(found: list[Claim], group: list[int], goal: Goal) -> bool:
 
 def has_agreed_goal(goals: list[Goal]) -> bool:
     """True when at least one goal is agreed and concrete (metric, deadline or checkable result)."""
-    return any(g.agreed and (g.metric or g.deadline) for g in goals)
+    return any(g.agreed and (g.metric or g.deadline or observable(g.evidence)) for g in goals)
 
 
 def select(found: list[Claim], probs: np.ndarray, threshold: float) -> list[list[int]]:
