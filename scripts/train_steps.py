@@ -4,7 +4,8 @@ Seeded and reproducible (rerunning rewrites model.json byte for byte). Learns fr
 ../shared/eval/cs_train only (never cs_dev). Needs the dev extra (scikit-learn); run
 time needs only the JSON. Writes pipeline/data/steps/model.json; with --cv also prints
 the grouped cross-validation curve (cs_train by meeting) used to pick the thresholds in
-pipeline/data/steps/thresholds.json.
+pipeline/data/steps/thresholds.json, and how close the found actions' words are to the
+labelled actions on matched steps (action words F1).
 
 AMI's dialogue acts are scored by their own model (scripts/train_action_items.py), so
 this one no longer learns from them: adding AMI train lowered cs_train CV F1 (0.929 ->
@@ -19,6 +20,7 @@ import argparse
 import gzip
 import json
 import random
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -44,6 +46,37 @@ SEED = 13
 C_COMMIT = 1.0
 C_SIDE = 1.0
 FOLDS = 5
+# Function words left out when an action's wording is compared with the labelled one.
+ACTION_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "to",
+        "for",
+        "of",
+        "and",
+        "or",
+        "on",
+        "in",
+        "with",
+        "you",
+        "your",
+        "me",
+        "my",
+        "us",
+        "our",
+        "i",
+        "we",
+        "it",
+        "that",
+        "this",
+        "those",
+        "them",
+        "these",
+        "by",
+    ]
+)
 # Weights this small change no decision; dropping them keeps model.json small.
 MIN_WEIGHT = 0.005
 
@@ -155,6 +188,7 @@ def cross_validate(
     folds = [order[k::FOLDS] for k in range(FOLDS)]
     thresholds = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65]
     totals = {t: [0, 0, 0] for t in thresholds}
+    words = {t: 0.0 for t in thresholds}
     for held in folds:
         train = [m for i, m in enumerate(meetings) if i not in held]
         feats, ys, _ = examples(train)
@@ -168,9 +202,27 @@ def cross_validate(
                 totals[t][0] += len(found)
                 totals[t][1] += len(labels["next_steps"])
                 totals[t][2] += len(pairs)
+                words[t] += sum(
+                    action_f1(found[a].action, labels["next_steps"][b]["action"]) for a, b in pairs
+                )
     for t, (found, labelled, matched) in totals.items():
         p, r = matched / max(found, 1), matched / max(labelled, 1)
-        print(f"accept={t:.2f}  P={p:.3f} R={r:.3f} F1={2 * p * r / max(p + r, 1e-9):.3f}")
+        print(
+            f"accept={t:.2f}  P={p:.3f} R={r:.3f} F1={2 * p * r / max(p + r, 1e-9):.3f}"
+            f"  action words F1={words[t] / max(matched, 1):.3f}"
+        )
+
+
+def action_f1(found: str, labelled: str) -> float:
+    """Word F1 of a found step's action against the labelled one (function words left out)."""
+    stop = ACTION_STOP
+    a = {w for w in re.findall(r"[a-z0-9]+", found.lower()) if w not in stop}
+    b = {w for w in re.findall(r"[a-z0-9]+", labelled.lower()) if w not in stop}
+    common = len(a & b)
+    if not common:
+        return 0.0
+    p, r = common / len(a), common / len(b)
+    return 2 * p * r / (p + r)
 
 
 _BASE_THRESHOLDS: dict[str, float] = {}
