@@ -100,3 +100,63 @@ def test_a_source_alone_is_not_a_second_outcome(analyzer) -> None:  # type: igno
     assert [o.evidence for o in found] == [
         "Overtime was down twenty-two percent against last year."
     ]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "During peak our new temps were hitting standard in six shifts on average. "
+        "Last year it was fifteen, sixteen.",
+        "We came back with zero findings on the audit. Last cycle we had two.",
+        "Outages on the eastern district this season, we had forty-one. "
+        "The year before we had sixty-three.",
+    ],
+    ids=["last year", "last cycle", "the year before, hyphenated number"],
+)
+def test_a_figure_then_the_earlier_periods_figure_is_an_outcome(analyzer, said) -> None:  # type: ignore[no-untyped-def]
+    found = _outcomes(analyzer, [(VENDOR, "How did the season go?"), (CUSTOMER, said)])
+    assert [(o.evidence, o.speaker) for o in found] == [(said, CUSTOMER)]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [
+            (VENDOR, "Where do you think you'll land?"),
+            (CUSTOMER, "By next spring we should be at six shifts. Last year it was fifteen."),
+        ],
+        [
+            (VENDOR, "Before the rollout most teams were at twenty shifts. In March it was ten."),
+            (CUSTOMER, "Nice."),
+        ],
+    ],
+    ids=["projection", "vendor's comparison"],
+)
+def test_an_earlier_periods_figure_does_not_make_a_projection_an_outcome(analyzer, lines) -> None:  # type: ignore[no-untyped-def]
+    assert _outcomes(analyzer, lines) == []
+
+
+def test_a_source_without_a_figure_is_not_an_outcome(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = _outcomes(
+        analyzer,
+        [
+            (VENDOR, "How has it gone?"),
+            (CUSTOMER, "I wanted to bring one thing, because I actually pulled it this morning."),
+            (VENDOR, "Please."),
+            (CUSTOMER, "Since go-live our onboarding went from three weeks to four days."),
+            (VENDOR, "Great."),
+            (CUSTOMER, "That's off the phone system call log, not a guess."),
+        ],
+    )
+    assert [o.evidence for o in found] == [
+        "Since go-live our onboarding went from three weeks to four days."
+    ]
+
+
+def test_a_comparison_is_quoted_once(analyzer) -> None:  # type: ignore[no-untyped-def]
+    said = (
+        "Before Benchly, from the candidate finishing the assessment to the client having the "
+        "report, we averaged nine working days. For Q4 we averaged three point four."
+    )
+    found = _outcomes(analyzer, [(VENDOR, "How is turnaround?"), (CUSTOMER, said)])
+    assert [o.evidence for o in found] == [said]

@@ -1,7 +1,10 @@
 """Verified outcomes: the customer confirming, with evidence, that a goal's result was reached.
 
 Sentences are scored by the outcome head of the claims model (past results, measured
-numbers, the customer's own source); projections, hopes and vendor claims score low.
+numbers, the customer's own source); projections, hopes and vendor claims score low. A
+figure followed by the same figure for an earlier period is a before/after told in two
+sentences; a sentence with no figure (only where one came from) is not a result; a quote is
+given once. Cues beyond the claim features are in data/outcomes/cues.yaml.
 Each outcome is linked to the goal whose category and words it shares most.
 """
 
@@ -9,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from importlib import resources
 
 import numpy as np
 import yaml
@@ -27,13 +31,21 @@ def find(meeting: Meeting, goals: list[Goal]) -> list[VerifiedOutcome]:
     """Results the customer says were reached, each with its evidence and the goal it proves."""
     found = cl.claims_for(meeting)
     head = cl.model()["outcome"]
-    probs = np.maximum(cl.score(found, "outcome"), _told_results(found, head["threshold"]))
-    out = []
+    lifted = np.maximum(
+        _told_results(found, head["threshold"]), _compared(found, head["threshold"])
+    )
+    probs = np.maximum(cl.score(found, "outcome"), lifted)
+    out: list[VerifiedOutcome] = []
+    quoted: set[int] = set()
     for group in select(found, probs, head["threshold"]):
         lead = found[group[0]]
-        if lead.side == "vendor" or _source_only(found, group[0]):
+        if lead.side == "vendor" or not _has_figure(lead):
             continue
-        evidence = _with_context(meeting, found, group)
+        span = set(range(*_span(found, group[0])))
+        if span & quoted:
+            continue
+        quoted |= span
+        evidence = _quote(meeting, found, span, lead)
         cat = category(evidence)
         out.append(
             VerifiedOutcome(
@@ -55,10 +67,36 @@ def _told_results(found: list[cl.Claim], threshold: float) -> np.ndarray:
     return np.where(told, threshold, 0.0)
 
 
-def _with_context(meeting: Meeting, found: list[cl.Claim], group: list[int]) -> str:
-    """The lead sentence, joined with the sentence before when it is short or compares with
-    that one's figure ("Last year it was nine hours."), and with a short figure after it."""
-    i = group[0]
+def _compared(found: list[cl.Claim], threshold: float) -> np.ndarray:
+    """At least the threshold for a customer's figure followed by a short sentence giving the
+    figure for an earlier period ("...six shifts on average. Last year it was fifteen.")."""
+    lift = np.zeros(len(found))
+    for i, (lead, nxt) in enumerate(zip(found, found[1:], strict=False)):
+        pair = f"{lead.text} {nxt.text}"
+        if (
+            lead.side == "customer"
+            and nxt.turn == lead.turn
+            and _has_figure(lead)
+            and _short_number(nxt.text)
+            and _cue("earlier_period").search(nxt.text)
+            and not _cue("not_yet").search(pair)
+            and "question" not in lead.fired
+        ):
+            lift[i] = threshold
+    return lift
+
+
+@lru_cache(maxsize=4)
+def _cue(name: str) -> re.Pattern[str]:
+    """One pattern of pipeline/data/outcomes/cues.yaml."""
+    text = (resources.files("milepost.pipeline") / "data" / "outcomes" / "cues.yaml").read_text()
+    return re.compile(yaml.safe_load(text)[name], re.I)
+
+
+def _span(found: list[cl.Claim], i: int) -> tuple[int, int]:
+    """Claim indexes [first, last + 1) of the quote: the lead, with the sentence before when
+    it is short or compares with that one's figure ("Last year it was nine hours."), and a
+    short figure after it."""
     lead = found[i]
     first, last = i, i
     if i > 0 and found[i - 1].turn == lead.turn and _refers_back(lead, found[i - 1]):
@@ -66,23 +104,25 @@ def _with_context(meeting: Meeting, found: list[cl.Claim], group: list[int]) -> 
     nxt = i + 1
     if nxt < len(found) and found[nxt].turn == lead.turn and _short_number(found[nxt].text):
         last = nxt
-    if first == last:
-        return trim_lead(lead.text)
-    turn = meeting.transcript.turns[lead.turn].text
-    start, end = turn.find(found[first].text), turn.find(found[last].text)
+    return first, last + 1
+
+
+def _quote(meeting: Meeting, found: list[cl.Claim], span: set[int], lead: cl.Claim) -> str:
+    """The verbatim run of the span's sentences, spoken lead-in trimmed."""
+    first, last = found[min(span)], found[max(span)]
+    if first is last:
+        return trim_lead(first.text)
+    turn = meeting.transcript.turns[first.turn].text
+    start, end = turn.find(first.text), turn.find(last.text)
     if start < 0 or end < start:
         return trim_lead(lead.text)
-    return trim_lead(turn[start : end + len(found[last].text)])
+    return trim_lead(turn[start : end + len(last.text)])
 
 
-def _source_only(found: list[cl.Claim], i: int) -> bool:
-    """Only names where a figure came from ("I pulled it this morning."); the figure beside it
-    in the same turn is the outcome."""
-    lead = found[i]
-    if "own_source" not in lead.fired or "metric" in lead.fired:
-        return False
-    near = [found[k] for k in (i - 1, i + 1) if 0 <= k < len(found) and found[k].turn == lead.turn]
-    return any("metric" in c.fired for c in near)
+def _has_figure(claim: cl.Claim) -> bool:
+    """A result needs a figure; a sentence naming only where one came from ("I pulled it this
+    morning.", "That's off the call log.") is not itself the outcome."""
+    return "metric" in claim.fired or _figures(claim.text)
 
 
 def _refers_back(lead: cl.Claim, before: cl.Claim) -> bool:
@@ -97,7 +137,12 @@ def _then() -> re.Pattern[str]:
 
 
 def _short_number(text: str) -> bool:
-    return len(text.split()) < SHORT and any(cl.is_number(w) for w in cl.content_words(text))
+    return len(text.split()) < SHORT and _figures(text)
+
+
+def _figures(text: str) -> bool:
+    """Says a number, digits or words, hyphenated ones too ("sixty-three")."""
+    return any(cl.is_number(p) for w in cl.content_words(text) for p in w.split("-"))
 
 
 def _proves(goals: list[Goal], cat: str, text: str) -> str | None:
