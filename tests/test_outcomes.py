@@ -160,3 +160,22 @@ def test_a_comparison_is_quoted_once(analyzer) -> None:  # type: ignore[no-untyp
     )
     found = _outcomes(analyzer, [(VENDOR, "How is turnaround?"), (CUSTOMER, said)])
     assert [o.evidence for o in found] == [said]
+
+
+def test_a_second_result_sharing_a_number_is_its_own_outcome(analyzer) -> None:  # type: ignore[no-untyped-def]
+    first = (
+        "Our schedulers were spending about 6 hours a day on the phone and now it's closer to 2."
+    )
+    second = "Missed visits at the 2 branches went from 4.1% to 1.6% since August."
+    found = _outcomes(
+        analyzer,
+        [
+            (VENDOR, "How is scheduling going?"),
+            (CUSTOMER, first),
+            (VENDOR, "That's a big change."),
+            (CUSTOMER, "It is. And there's more."),
+            (VENDOR, "Go on."),
+            (CUSTOMER, second),
+        ],
+    )
+    assert sorted(o.evidence for o in found) == sorted([first, second])

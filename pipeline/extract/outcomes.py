@@ -37,7 +37,7 @@ def find(meeting: Meeting, goals: list[Goal]) -> list[VerifiedOutcome]:
     probs = np.maximum(cl.score(found, "outcome"), lifted)
     out: list[VerifiedOutcome] = []
     quoted: set[int] = set()
-    for group in select(found, probs, head["threshold"]):
+    for group in _separate(found, select(found, probs, head["threshold"])):
         lead = found[group[0]]
         if lead.side == "vendor" or not _has_figure(lead):
             continue
@@ -57,6 +57,24 @@ def find(meeting: Meeting, goals: list[Goal]) -> list[VerifiedOutcome]:
                 found_by=FOUND_BY,
             )
         )
+    return out
+
+
+def _separate(found: list[cl.Claim], groups: list[list[int]]) -> list[list[int]]:
+    """Groups with a second result of the lead's turn split off: a sentence of the same turn,
+    not next to the lead, that tells its own measured past result is not a restatement."""
+    out = []
+    for group in groups:
+        lead = group[0]
+        own = [
+            i
+            for i in group[1:]
+            if found[i].speaker == found[lead].speaker
+            and abs(i - lead) > 1
+            and {"past_result", "metric"} <= found[i].fired
+        ]
+        out.append([i for i in group if i not in own])
+        out.extend([i] for i in own)
     return out
 
 
