@@ -6,6 +6,7 @@ import pytest
 from dialogue import CUSTOMER, VENDOR, meeting
 
 from milepost.pipeline.extract import goals, outcomes
+from milepost.pipeline.extract.claims import Claim
 
 
 def _outcomes(analyzer, lines):  # type: ignore[no-untyped-def]
@@ -179,3 +180,19 @@ def test_a_second_result_sharing_a_number_is_its_own_outcome(analyzer) -> None: 
         ],
     )
     assert sorted(o.evidence for o in found) == sorted([first, second])
+
+
+@pytest.mark.parametrize(
+    ("side", "said", "told"),
+    [
+        ("unknown", "Across the branches, you had 1,284 bookings in October.", True),
+        ("vendor", "Since go-live you cut room calls from 25 a day to 6 a day.", True),
+        ("unknown", "Since go-live we cut room calls from 25 a day to 6 a day.", False),
+        ("customer", "You got us from 25 calls a day to 6 a day since go-live.", False),
+    ],
+    ids=["read out", "vendor read out", "their own", "customer credits the vendor"],
+)
+def test_figures_read_out_to_the_customer_are_not_their_confirmation(side, said, told) -> None:  # type: ignore[no-untyped-def]
+    first_person = float(" we " in f" {said.lower()} " or " us " in f" {said.lower()} ")
+    claim = Claim(1, said, None, side, features={"first_person": first_person})
+    assert outcomes._told_to_you(claim) is told

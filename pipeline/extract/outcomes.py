@@ -39,7 +39,7 @@ def find(meeting: Meeting, goals: list[Goal]) -> list[VerifiedOutcome]:
     quoted: set[int] = set()
     for group in _separate(found, select(found, probs, head["threshold"])):
         lead = found[group[0]]
-        if lead.side == "vendor" or not _has_figure(lead):
+        if lead.side == "vendor" or not _has_figure(lead) or _told_to_you(lead):
             continue
         span = set(range(*_span(found, group[0])))
         if span & quoted:
@@ -109,6 +109,14 @@ def _cue(name: str) -> re.Pattern[str]:
     """One pattern of pipeline/data/outcomes/cues.yaml."""
     text = (resources.files("milepost.pipeline") / "data" / "outcomes" / "cues.yaml").read_text()
     return re.compile(yaml.safe_load(text)[name], re.I)
+
+
+def _told_to_you(claim: cl.Claim) -> bool:
+    """Not the customer's own words (a customer's "you got us to six" credits the vendor):
+    their figures read out to them, with no "we" or "I" confirming them."""
+    first_person = claim.features.get("first_person", 0.0) > 0
+    mine = claim.side == "customer" or first_person
+    return not mine and _cue("told_to_you").search(claim.text) is not None
 
 
 def _span(found: list[cl.Claim], i: int) -> tuple[int, int]:
