@@ -9,8 +9,8 @@ Speed: one several-minute mono file made by concatenating the sample clips; mile
 `analyze` (a fresh process, as a user runs it) against a bare faster-whisper script with
 the same model and settings (a fresh process too), alternating, best of --repeat.
 
-    .venv/bin/python benchmarks/bench_audio.py [--skip-speed] [--minutes 5] [--repeat 3]
-        [--memory-hours 3]
+    .venv/bin/python benchmarks/bench_audio.py [--skip-accuracy] [--skip-speed] [--minutes 5]
+        [--repeat 3] [--memory-hours 3]
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import csv
 import os
 import re
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -222,15 +223,19 @@ def speed(minutes: float, repeat: int) -> None:
         for _ in range(repeat):  # alternate, so load on the machine hits every case alike
             for name, cmd in cases.items():
                 runs[name].append(_timed(cmd))
-        wall0 = min(w for w, _ in runs["bare faster-whisper"])
-        cpu0 = min(c for _, c in runs["bare faster-whisper"])
+        bare = runs["bare faster-whisper"]
+        wall0, cpu0 = min(w for w, _ in bare), min(c for _, c in bare)
+        median0 = statistics.median(w for w, _ in bare)
+        print(f"best of {repeat} (median in brackets):")
         for name, times in runs.items():
             wall, cpu = min(w for w, _ in times), min(c for _, c in times)
+            median = statistics.median(w for w, _ in times)
             print(
-                f"{name}: {wall:.2f} s wall ({wall / wall0:.3f} of bare), "
+                f"{name}: {wall:.2f} s wall ({wall / wall0:.3f} of bare) "
+                f"[{median:.2f} s, {median / median0:.3f}], "
                 f"{cpu:.2f} s CPU ({cpu / cpu0:.3f} of bare)"
             )
-        print("target: analyze / bare <= 1.05")
+        print("target: analyze --speakers 1 / bare <= 1.05")
         audio = decode.load(path)[0]
         for n in (1, 2):
             model = load_whisper(folder, n)
@@ -307,12 +312,14 @@ def memory(hours: float) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-speed", action="store_true")
+    parser.add_argument("--skip-accuracy", action="store_true")
     parser.add_argument("--minutes", type=float, default=5.0)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--memory-hours", type=float, default=3.0, help="0 skips the check")
     args = parser.parse_args()
     print(f"cpu cores available: {os.cpu_count()}, diarize extra: {diarization_available()}")
-    accuracy()
+    if not args.skip_accuracy:
+        accuracy()
     if args.memory_hours:
         memory(args.memory_hours)
     if not args.skip_speed:
