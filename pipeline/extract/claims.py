@@ -125,16 +125,13 @@ def claims(meeting: Meeting) -> list[Claim]:
     for i, doc in enumerate(meeting.docs):
         speaker = turns[i].speaker
         turn: list[tuple[Claim, object]] = []
+        in_turn = _in_turn(turns[i].text, families)
         for sent in doc.sents:
             text = sent.text.strip()
             if len(text) < 3:
                 continue
             claim = Claim(i, text, speaker, meeting.side_of(speaker))
-            claim.fired = {
-                n
-                for n, pattern in families.items()
-                if (n not in CONTEXT_FAMILIES or n == "joint") and pattern.search(text)
-            }
+            claim.fired = {n for n in in_turn if families[n].search(text)}
             turn.append((claim, sent))
         for k, (claim, sent) in enumerate(turn):
             around = _around(meeting, i, context)
@@ -188,6 +185,23 @@ def _restated(meeting: Meeting, i: int, mine: set[str], words: list[set[str]]) -
         if len(shared) >= 3 or any(is_number(w) for w in shared):
             return True
     return False
+
+
+def _in_turn(text: str, families: dict[str, re.Pattern[str]]) -> list[str]:
+    """The sentence families that can fire in some sentence of this turn: those found in the
+    whole turn, and those whose lookarounds may read it differently from one sentence."""
+    return [
+        n
+        for n, pattern in families.items()
+        if (n not in CONTEXT_FAMILIES or n == "joint")
+        and (n in _edge_sensitive() or pattern.search(text))
+    ]
+
+
+@lru_cache(maxsize=1)
+def _edge_sensitive() -> frozenset[str]:
+    marks = ("(?=", "(?!", "(?<", "^", "$")
+    return frozenset(n for n, p in cue_families().items() if any(m in p.pattern for m in marks))
 
 
 def _context(text: str, families: dict[str, re.Pattern[str]]) -> set[str]:

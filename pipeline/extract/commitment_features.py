@@ -139,9 +139,10 @@ def _context(meeting: Meeting, cand: Candidate, f: dict[str, float]) -> None:
         f[f"side:{side}"] = 1.0
     after = doc[cand.sent.end :].text
     f["withdrawn"] = float(contains(after[:200], lex["withdrawals"]) is not None)
-    f["due_turn"] = float(not f.get("due_sent") and time_phrase(doc.text) is not None)
+    # The turn's text, not doc.text: spaCy rebuilds that string from the tokens on every call.
+    f["due_turn"] = float(not f.get("due_sent") and time_phrase(turns[cand.turn].text) is not None)
     recap = any(
-        contains(meeting.docs[j].text, lex["recap_markers"])
+        contains(turns[j].text, lex["recap_markers"])
         for j in range(cand.turn - 2, cand.turn + 1)
         if j >= 0
     )

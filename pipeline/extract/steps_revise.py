@@ -32,8 +32,11 @@ def accepted_offers(meeting: Meeting, cands: list[Candidate]) -> list[Candidate]
     """Offers made in the meeting that the next speaker accepts, in meeting order."""
     lex = lexicon()
     offers = [c for c in cands if c.first_cue in OFFER_CUES and _conditional_offer(c)]
+    firsts = {p.split()[0] for p in lex["offer_questions"]}
     for turn, doc in enumerate(meeting.docs):
-        offers.extend(_offer_questions(turn, doc, lex["offer_questions"]))
+        text = meeting.transcript.turns[turn].text.lower()
+        if "?" in text and any(w in text for w in firsts):  # skip the turns that cannot match
+            offers.extend(_offer_questions(turn, doc, lex["offer_questions"]))
     found = [c for c in offers if _accepted(meeting, c, "offer_accepts") and not _in_meeting(c)]
     return sorted(found, key=lambda c: (c.turn, c.sent.start))
 
