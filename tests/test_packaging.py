@@ -96,3 +96,28 @@ def test_wheel_analyzes_a_seed_from_another_folder(wheel_env: Path, tmp_path: Pa
     analysis = json.loads(result.stdout)
     assert analysis["input_format"] == "otter"
     assert "no_agreed_goal" in analysis["flags"]
+
+
+def test_wheel_ships_every_data_file(wheel_env: Path, tmp_path: Path) -> None:
+    code = (
+        "import milepost.pipeline, milepost.prompts, pathlib;"
+        "roots = [pathlib.Path(milepost.pipeline.__file__).parent / 'data',"
+        " pathlib.Path(milepost.prompts.__file__).parent];"
+        "print('\\n'.join(sorted(str(p.relative_to(r.parent)) for r in roots"
+        " for p in r.rglob('*') if p.is_file() and '__pycache__' not in p.parts)))"
+    )
+    result = _run(wheel_env, "-c", code, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    shipped = set(result.stdout.split())
+    tracked = subprocess.run(
+        ["git", "ls-files", "pipeline/data", "prompts"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    wanted = {
+        str(Path(p).relative_to("pipeline")) if p.startswith("pipeline/") else p for p in tracked
+    }
+    assert len(wanted) >= 20 and "data/goals/model.json" in wanted
+    assert wanted <= shipped, sorted(wanted - shipped)
