@@ -147,7 +147,7 @@ def _context(meeting: Meeting, cand: Candidate, f: dict[str, float]) -> None:
         if j >= 0
     )
     f["recap_ctx"] = float(recap)
-    nxt = _next_other(meeting, cand.turn)
+    nxt = meeting.next_other(cand.turn)
     if nxt is not None:
         text = turns[nxt].text
         f["next_affirm"] = float(starts_with(text, lex["affirm_starts"]))
@@ -161,14 +161,3 @@ def _context(meeting: Meeting, cand: Candidate, f: dict[str, float]) -> None:
     if prev >= 0 and turns[prev].speaker != speaker:
         ptext = turns[prev].text.rstrip()
         f["prev_q"] = float(ptext.endswith("?"))
-
-
-def _next_other(meeting: Meeting, turn: int) -> int | None:
-    """The next turn, when it is by someone else (or speakers are unknown)."""
-    turns = meeting.transcript.turns
-    j = turn + 1
-    if j >= len(turns):
-        return None
-    if turns[j].speaker is not None and turns[j].speaker == turns[turn].speaker:
-        return None
-    return j

@@ -35,3 +35,13 @@ class Meeting:
         if speaker is None:
             return None
         return self.names.get(speaker, speaker)
+
+    def next_other(self, turn: int) -> int | None:
+        """The next turn, when it is by someone else (or speakers are unknown)."""
+        turns = self.transcript.turns
+        j = turn + 1
+        if j >= len(turns):
+            return None
+        if turns[j].speaker is not None and turns[j].speaker == turns[turn].speaker:
+            return None
+        return j

@@ -82,12 +82,9 @@ def _in_meeting(offer: Candidate) -> bool:
 
 def _accepted(meeting: Meeting, offer: Candidate, accepts: str) -> bool:
     """True when the next turn, by someone else, opens by saying yes (lexicon[accepts])."""
-    turns = meeting.transcript.turns
-    nxt = offer.turn + 1
-    if offer.sent.end < len(meeting.docs[offer.turn]) or nxt >= len(turns):
+    nxt = meeting.next_other(offer.turn)
+    if offer.sent.end < len(meeting.docs[offer.turn]) or nxt is None:
         return False  # the offerer spoke on: the next turn answers something else
-    if turns[nxt].speaker is not None and turns[nxt].speaker == turns[offer.turn].speaker:
-        return False
     lex = lexicon()
     doc = meeting.docs[nxt]
     first = next(iter(doc.sents)).text if len(doc) else ""
