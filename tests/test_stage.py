@@ -218,3 +218,9 @@ def test_default_map_a_review_agenda_beats_setup_talk(analyzer) -> None:  # type
         "I want to look at results against the goal we set at kickoff.",
         "So this is our six-month review.",
     ]
+
+
+def test_a_curly_apostrophe_normalises_like_a_straight_one() -> None:
+    from milepost.pipeline.extract.cues import normalise
+
+    assert normalise("We don\u2019t renew") == normalise("We don't renew") == " we dont renew "

@@ -9,8 +9,9 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 
 def normalise(text: str) -> str:
-    """Lower-cased words joined by single spaces and padded, e.g. ' go live date '."""
-    return " " + " ".join(_WORD.findall(text.lower().replace("'", ""))) + " "
+    """Lower-cased words joined by single spaces and padded, e.g. ' go live date '; an
+    apostrophe, straight or curly, joins its word ("don’t" is ' dont ')."""
+    return " " + " ".join(_WORD.findall(text.lower().replace("'", "").replace("\u2019", ""))) + " "
 
 
 class CueSet:

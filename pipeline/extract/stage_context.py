@@ -40,7 +40,7 @@ def stem(word: str) -> str:
 
 def words(text: str) -> str:
     """Normalised, stemmed words joined by single spaces and padded: ' renewal come up '."""
-    return " " + " ".join(stem(w) for w in normalise(text.replace("’", "'")).split()) + " "
+    return " " + " ".join(stem(w) for w in normalise(text).split()) + " "
 
 
 @dataclass(frozen=True)
