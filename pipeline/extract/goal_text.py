@@ -56,7 +56,7 @@ def metric_of(text: str) -> str | None:
     found = sorted(_figures(text), key=lambda m: m.start())
     if not found:
         return None
-    anchor = _pattern("target_anchor").search(text)
+    anchor = cue_pattern("target_anchor").search(text)
     after = [m for m in found if anchor and m.start() >= anchor.start()]
     if anchor and not after:
         bare = _bare_target(text, anchor.end(), found)
@@ -73,7 +73,7 @@ def metric_of(text: str) -> str | None:
 
 def _figures(text: str) -> list[re.Match[str]]:
     """Every measured figure and every fraction or multiple ("in half", "double") in text."""
-    return [*cl.cue_families()["metric"].finditer(text), *_pattern("fraction").finditer(text)]
+    return [*cl.cue_families()["metric"].finditer(text), *cue_pattern("fraction").finditer(text)]
 
 
 def _to_part(text: str, m: re.Match[str]) -> str | None:
@@ -82,7 +82,7 @@ def _to_part(text: str, m: re.Match[str]) -> str | None:
     if not re.search(r"\bfrom (?:about |around |roughly |like )?$", text[: m.start()], re.I):
         return None
     rest = text[m.end() : m.end() + 60]
-    to = _pattern("to_part").search(rest)
+    to = cue_pattern("to_part").search(rest)
     if not to:
         return None
     start = m.end() + to.end()
@@ -116,11 +116,11 @@ def _unit(figure: str) -> str:
 def observable(text: str) -> bool:
     """The goal names a result someone could check without a figure: an audit passed, a
     go-live, zero incidents, every site on it."""
-    return bool(_pattern("observable_result").search(text))
+    return bool(cue_pattern("observable_result").search(text))
 
 
 @lru_cache(maxsize=8)
-def _pattern(key: str) -> re.Pattern[str]:
+def cue_pattern(key: str) -> re.Pattern[str]:
     """A pattern kept beside the cue families in cues.yaml."""
     raw = yaml.safe_load(cl.read_data("cues.yaml"))
     return re.compile(raw[key].replace("{number}", raw["number"]), re.I)
@@ -136,7 +136,7 @@ def deadline_of(text: str) -> str | None:
     m = cl.first("deadline", text)
     if not m:
         # "in May", "within six months": complete as said, and only when nothing says "by".
-        span = _pattern("deadline_span").search(text)
+        span = cue_pattern("deadline_span").search(text)
         return span.group(0) if span else None
     rest = _DEADLINE_END.match(text[m.end() :])
     end = m.end() + (len(rest.group(0)) if rest else 0)
@@ -146,7 +146,7 @@ def deadline_of(text: str) -> str | None:
 def _after_desire(text: str) -> str | None:
     """The words after the sentence's first desire verb (want/if-we-could cue) or goal opener
     ("the goal is to", "if reminders could"), one clause long."""
-    starts = [m.end() for m in _pattern("outcome_start").finditer(text)][:1]
+    starts = [m.end() for m in cue_pattern("outcome_start").finditer(text)][:1]
     found = [m for fam in ("want", "if_could") if (m := cl.first(fam, text))]
     if found:
         cue = min(found, key=lambda m: m.start())

@@ -19,7 +19,7 @@ import yaml
 
 from milepost.models import Goal, VerifiedOutcome
 from milepost.pipeline.extract import claims as cl
-from milepost.pipeline.extract.goal_text import category, trim_lead
+from milepost.pipeline.extract.goal_text import category, cue_pattern, trim_lead
 from milepost.pipeline.extract.goals import select
 from milepost.pipeline.extract.meeting import Meeting
 
@@ -104,11 +104,16 @@ def _compared(found: list[cl.Claim], threshold: float) -> np.ndarray:
     return lift
 
 
-@lru_cache(maxsize=4)
 def _cue(name: str) -> re.Pattern[str]:
     """One pattern of pipeline/data/outcomes/cues.yaml."""
+    return _cues()[name]
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, re.Pattern[str]]:
+    """pipeline/data/outcomes/cues.yaml, read and compiled once."""
     text = (resources.files("milepost.pipeline") / "data" / "outcomes" / "cues.yaml").read_text()
-    return re.compile(yaml.safe_load(text)[name], re.I)
+    return {name: re.compile(p, re.I) for name, p in yaml.safe_load(text).items()}
 
 
 def _told_to_you(claim: cl.Claim) -> bool:
@@ -153,13 +158,8 @@ def _has_figure(claim: cl.Claim) -> bool:
 
 def _refers_back(lead: cl.Claim, before: cl.Claim) -> bool:
     """The lead is short, or its figure compares with the one before ("...it was nine hours")."""
-    compares = _then().search(lead.text) is not None and "metric" in before.fired
+    compares = cue_pattern("refers_back").search(lead.text) is not None and "metric" in before.fired
     return len(lead.text.split()) < SHORT or compares
-
-
-@lru_cache(maxsize=1)
-def _then() -> re.Pattern[str]:
-    return re.compile(yaml.safe_load(cl.read_data("cues.yaml"))["refers_back"], re.I)
 
 
 def _short_number(text: str) -> bool:
