@@ -190,10 +190,11 @@ def _own(doc: Doc) -> dict[str, float]:
         if t.dep_ == "nsubj" and t.pos_ == "PRON":
             f[f"subj:{t.lower_}"] = 1.0
     f[f"len:{_bucket(len(toks), (2, 4, 8, 16))}"] = 1.0
-    f["question"] = float(doc.text.rstrip().endswith("?"))
-    f["trailing"] = float(doc.text.rstrip().endswith((",", "-", "\u2014")))
+    text = doc.text  # spaCy rebuilds this string from the tokens on every access
+    f["question"] = float(text.rstrip().endswith("?"))
+    f["trailing"] = float(text.rstrip().endswith((",", "-", "\u2014")))
     for family, phrases in cues().items():
-        hit = contains(doc.text, phrases)
+        hit = contains(text, phrases)
         if hit is not None:
             f[f"ph:{family}"] = 1.0
             f[f"ph={hit}"] = 1.0
