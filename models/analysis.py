@@ -42,6 +42,10 @@ class Goal(BaseModel):
     evidence: str
     confidence: float = Field(ge=0.0, le=1.0)
     found_by: str = Field(default="", description="the rule or model that found it")
+    agreement: str | None = Field(
+        default=None,
+        description="why it counts as agreed: the sign that decided, who showed it, their words",
+    )
 
 
 class NextStep(BaseModel):

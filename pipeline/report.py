@@ -60,6 +60,8 @@ def _goals(a: Analysis, explain: bool) -> list[str]:
         if explain:
             lines.append(f'      "{g.evidence}"')
             lines.append(f"      {_why(a, g.evidence, g.found_by, g.confidence)}")
+            if g.agreement:
+                lines.append(f"      agreed: {g.agreement}")
     if not a.goals:
         lines.append("  (none found)")
     return lines

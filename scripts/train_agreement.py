@@ -1,22 +1,31 @@
-"""Train the goal agreement model on cs_train only; writes data/goals/agreement.json.
+"""Train the goal agreement model on the training meetings; writes data/goals/agreement.json.
 
-Usage: python scripts/train_agreement.py [../shared/eval/cs_train]
+Usage: python scripts/train_agreement.py [FOLDER ...]
+(default: ../shared/eval/cs_train, and data/train when it holds labelled meetings; never cs_dev)
 
 One example per goal the goal finder finds, grouped as goals.find groups it, so the model
 learns from the statements it will see at run time. The finder is trained out of fold
-(train_goals.py's features, C and threshold; five folds of meetings), so each meeting's goals
-come from a model that never saw it, with the misses and partial groups that brings. Label:
-the matched labelled goal's `agreed` (matched as the evaluation matches), false for a found
-goal no label matches. Features: agreement.features. Every meeting is used twice, with its
-roster and with sides inferred, so the model also holds when no roster is given. Logistic
-regression, seeded, with C and threshold chosen by the leave-files-out accuracy of the whole
-decision (agreement.decide: the guide's explicit forms, then the model), which it prints.
+(train_goals.py's features and C, the shipped threshold and second-goal floor; five folds of
+meetings over all folders together), so each meeting's goals come from a model that never saw
+it, with the misses and partial groups that brings. Label: the matched labelled goal's
+`agreed` (matched as the evaluation matches), false for a found goal no label matches.
+Features: agreement.features. Every meeting is used twice, with its roster and with sides
+inferred, so the model also holds when no roster is given. Logistic regression, seeded.
+
+C and threshold are chosen by nested cross-validation of the meeting-level verdict
+(`has_agreed_goal` through goals.from_claims, finder and agreement model both out of fold),
+ties broken by the found goals' leave-files-out accuracy under agreement.decide. Both are
+printed for cs_train alone and for all folders; cs_train alone is saturated, so the choice
+is made on all folders.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -32,100 +41,99 @@ from milepost.pipeline.extract.meeting import Meeting
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "pipeline" / "data" / "goals" / "agreement.json"
+CS_TRAIN = REPO.parent / "shared" / "eval" / "cs_train"
+OWN_TRAIN = REPO / "data" / "train"
 SEED = 13
 FOLDS = 5
 CS = (0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
 
-Example = tuple[int, dict[str, float], int]
-Labelled = list[tuple[Meeting, list[cl.Claim], dict]]
+
+@dataclass
+class Labelled:
+    """One parsed meeting under one roster setting, with its claims and labels."""
+
+    meeting: Meeting
+    found: list[cl.Claim]
+    labels: dict
+    origin: str
+    fold: int
 
 
-def load(folder: Path) -> tuple[Labelled, Labelled]:
+Example = tuple[int, dict[str, float], int, str]
+"""(fold, features, agreed, origin folder) for one found goal."""
+
+
+def folders(args: list[str]) -> list[Path]:
+    """The folders to train on: those given, else cs_train and data/train (if labelled)."""
+    chosen = [Path(a) for a in args] or [CS_TRAIN]
+    if not args and any(OWN_TRAIN.glob("*.labels.json")):
+        chosen.append(OWN_TRAIN)
+    if any("cs_dev" in str(f) for f in chosen):
+        sys.exit("train on training meetings only; cs_dev is for reporting")
+    return chosen
+
+
+def load(paths: list[Path]) -> tuple[list[Labelled], list[Labelled]]:
     """Every labelled meeting parsed once: (with its roster, with sides inferred)."""
     pipe = nlp.load()
-    given: Labelled = []
-    inferred: Labelled = []
-    for path, labels in evaluate.labelled_files(folder):
-        transcript = formats.read(path)
-        docs = list(pipe.pipe(t.text for t in transcript.turns))
-        roster = {n: "vendor" for n in labels.get("vendor_speakers", [])}
-        roster.update({n: "customer" for n in labels.get("customer_speakers", [])})
-        for out, known in ((given, roster), (inferred, {})):
-            meeting = Meeting(transcript, docs, date.fromisoformat(labels["date"]), dict(known))  # type: ignore[arg-type]
-            sides.infer(meeting)
-            out.append((meeting, cl.claims(meeting), labels))
+    given: list[Labelled] = []
+    inferred: list[Labelled] = []
+    for folder in paths:
+        for path, labels in evaluate.labelled_files(folder):
+            transcript = formats.read(path)
+            docs = list(pipe.pipe(t.text for t in transcript.turns))
+            roster = {n: "vendor" for n in labels.get("vendor_speakers", [])}
+            roster.update({n: "customer" for n in labels.get("customer_speakers", [])})
+            fold = len(given) % FOLDS
+            for out, known in ((given, roster), (inferred, {})):
+                day = date.fromisoformat(labels["date"])
+                meeting = Meeting(transcript, docs, day, dict(known))  # type: ignore[arg-type]
+                sides.infer(meeting)
+                out.append(Labelled(meeting, cl.claims(meeting), labels, folder.name, fold))
     return given, inferred
 
 
-def examples(data: Labelled) -> list[Example]:
-    """(meeting index, features, agreed) per goal found by an out-of-fold goal finder."""
-    rows = [(found, labels) for _, found, labels in data]
+def finder_heads(data: list[Labelled]) -> list[dict]:
+    """Per fold, the goal head trained on the other folds (shipped threshold and floor)."""
+    rows = [(d.found, d.labels) for d in data]
     names = tg.feature_names(rows)
-    head = cl.model()["goal"]
-    out: list[Example] = []
+    shipped = cl.model()["goal"]
+    setting = {k: shipped[k] for k in ("threshold", "second_floor") if k in shipped}
+    heads = []
     for k in range(FOLDS):
-        train = tg.candidates([r for i, r in enumerate(rows) if i % FOLDS != k], "goal")
-        finder = tg.fit(train, names, "goals", head["C"])
-        for i in range(k, len(data), FOLDS):
-            meeting, found, labels = data[i]
-            probs = tg.predict(finder, found, names)
-            keep = [cl.proposed(c, "goal") for c in found]
-            probs = np.where(keep, probs, 0.0) if found else probs
-            out.extend((i, f, y) for f, y in _found_goals(meeting, found, probs, labels))
-    return out
+        train = tg.candidates([r for r, d in zip(rows, data, strict=True) if d.fold != k], "goal")
+        heads.append({**tg.head_of(tg.fit(train, names, "goals", shipped["C"]), names), **setting})
+    return heads
 
 
-def _found_goals(
-    meeting: Meeting, found: list[cl.Claim], probs: np.ndarray, labels: dict
-) -> list[tuple[dict[str, float], int]]:
-    head = cl.model()["goal"]
-    groups = goals.select(found, probs, head["threshold"])
+def examples(data: list[Labelled], heads: list[dict]) -> list[Example]:
+    """(fold, features, agreed, origin) per goal found by the out-of-fold goal finder."""
+    return [(d.fold, f, y, d.origin) for d in data for f, y in _found_goals(d, heads[d.fold])]
+
+
+def _found_goals(d: Labelled, head: dict) -> list[tuple[dict[str, float], int]]:
+    probs = cl.score(d.found, "goal", head)
+    groups = goals.select(d.found, probs, head["threshold"])
     if len(groups) == 1 and head.get("second_floor"):  # as goals.from_claims does
-        groups += goals._second(found, probs, head["second_floor"], groups[0])
-    evidence = [trim_lead(goals._evidence_claim(found, g).text) for g in groups]
-    matched = dict(evaluate.match(evidence, labels["goals"]))
+        groups += goals._second(d.found, probs, head["second_floor"], groups[0])
+    evidence = [trim_lead(goals._evidence_claim(d.found, g).text) for g in groups]
+    labelled = d.labels["goals"]
+    matched = dict(evaluate.match(evidence, labelled))
     return [
         (
-            agreement.features(meeting, [found[j] for j in g]),
-            int(i in matched and labels["goals"][matched[i]]["agreed"]),
+            agreement.features(d.meeting, [d.found[j] for j in g]),
+            int(i in matched and labelled[matched[i]]["agreed"]),
         )
         for i, g in enumerate(groups)
     ]
 
 
-def matrix(rows: list[Example], names: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    x = np.array([[f.get(n, 0.0) for n in names] for _, f, _ in rows], dtype=float)
-    return x, np.array([y for _, _, y in rows], dtype=int)
-
-
-def cross_validate(rows: list[Example], names: list[str]) -> tuple[float, float, float]:
-    """(C, threshold, accuracy) with the best leave-files-out accuracy of agreement.decide on
-    found goals, averaged with the neighbouring thresholds' so one lucky split does not pick."""
-    x, y = matrix(rows, names)
-    fold = np.array([k % FOLDS for k, _, _ in rows])
-    best = (CS[0], 0.5, -1.0)
-    for c in CS:
-        models = []
-        for k in range(FOLDS):
-            fit = LogisticRegression(C=c, max_iter=2000, random_state=SEED)
-            fit.fit(x[fold != k], y[fold != k])
-            models.append(_as_json(fit, names, 0.5))
-        accs = []
-        for t in THRESHOLDS:
-            said = [agreement.decide(f, {**models[k % FOLDS], "threshold": t}) for k, f, _ in rows]
-            accs.append(float(np.mean(np.array(said) == y)))
-        print(
-            f"C={c}: " + "  ".join(f"t={t} {a:.3f}" for t, a in zip(THRESHOLDS, accs, strict=True))
-        )
-        for i in range(1, len(THRESHOLDS) - 1):  # thresholds with a neighbour on each side
-            t, near = THRESHOLDS[i], accs[i - 1 : i + 2]
-            if sum(near) / len(near) > best[2] + 1e-9:
-                best = (c, t, sum(near) / len(near))
-    return best
-
-
-def _as_json(model: LogisticRegression, names: list[str], threshold: float) -> dict:
+def fit(rows: list[Example], names: list[str], c: float, threshold: float) -> dict:
+    """The agreement model (as agreement.json holds it) fitted on rows."""
+    x = np.array([[r[1].get(n, 0.0) for n in names] for r in rows], dtype=float)
+    y = np.array([r[2] for r in rows], dtype=int)
+    model = LogisticRegression(C=c, max_iter=2000, random_state=SEED).fit(x, y)
     return {
         "threshold": threshold,
         "bias": round(float(model.intercept_[0]), 5),
@@ -133,27 +141,108 @@ def _as_json(model: LogisticRegression, names: list[str], threshold: float) -> d
     }
 
 
-def train(rows: list[Example]) -> dict:
-    names = sorted({n for _, f, _ in rows for n in f})
-    c, threshold, acc = cross_validate(rows, names)
-    x, y = matrix(rows, names)
-    model = LogisticRegression(C=c, max_iter=2000, random_state=SEED).fit(x, y)
-    print(f"chosen C={c} threshold={threshold}: leave-files-out accuracy {acc:.3f} on {len(y)}")
+def feature_names(rows: list[Example]) -> list[str]:
+    return sorted({n for r in rows for n in r[1]})
+
+
+@contextmanager
+def agreement_model(model: dict) -> Iterator[None]:
+    """Make agreement.agreed read this model instead of the shipped one."""
+    shipped = agreement._model
+    agreement._model = lambda: model  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        agreement._model = shipped
+
+
+def verdicts(data: list[Labelled], heads: list[dict], models: list[dict]) -> list[bool]:
+    """Per meeting, whether the product's has_agreed_goal matches the label, every part of
+    the decision (finder and agreement model) trained without the meeting's fold."""
+    out = []
+    for d in data:
+        with agreement_model(models[d.fold]):
+            found = goals.from_claims(d.meeting, d.found, heads[d.fold])
+        out.append(goals.has_agreed_goal(found) == bool(d.labels["has_agreed_goal"]))
+    return out
+
+
+Scores = dict[str, float]
+
+
+def scores(
+    data: list[Labelled], heads: list[dict], rows: list[Example], c: float
+) -> Callable[[float], Scores]:
+    """For one C, a function from threshold to the nested-CV accuracies it gives."""
+    names = feature_names(rows)
+    fitted = [fit([r for r in rows if r[0] != k], names, c, 0.5) for k in range(FOLDS)]
+    y = np.array([r[2] for r in rows])
+    is_cs = np.array([r[3] == CS_TRAIN.name for r in rows])
+    cs_meetings = np.array([d.origin == CS_TRAIN.name for d in data])
+
+    def at(t: float) -> Scores:
+        models = [{**m, "threshold": t} for m in fitted]
+        said = np.array([agreement.decide(r[1], models[r[0]]) for r in rows])
+        right = np.array(verdicts(data, heads, models))
+        return {
+            "meeting": float(right.mean()),
+            "meeting_cs": float(right[cs_meetings].mean()),
+            "goal": float((said == y).mean()),
+            "goal_cs": float((said == y)[is_cs].mean()),
+        }
+
+    return at
+
+
+def cross_validate(
+    data: list[Labelled], heads: list[dict], rows: list[Example]
+) -> tuple[float, float, Scores]:
+    """(C, threshold, scores) with the best nested-CV meeting accuracy over all folders (then
+    found-goal accuracy), each averaged with the neighbouring thresholds' so one lucky split
+    does not pick."""
+    best: tuple[float, float, Scores] = (CS[0], 0.5, {"meeting": -1.0, "goal": -1.0})
+    for c in CS:
+        at = scores(data, heads, rows, c)
+        table = [at(t) for t in THRESHOLDS]
+        print(f"C={c}: " + "  ".join(_line(t, s) for t, s in zip(THRESHOLDS, table, strict=True)))
+        for i in range(1, len(THRESHOLDS) - 1):  # thresholds with a neighbour on each side
+            near = table[i - 1 : i + 2]
+            smooth = {k: sum(s[k] for s in near) / len(near) for k in table[i]}
+            if (smooth["meeting"], smooth["goal"]) > (best[2]["meeting"], best[2]["goal"]):
+                best = (c, THRESHOLDS[i], smooth)
+    return best
+
+
+def _line(t: float, s: Scores) -> str:
+    return f"t={t} meet {s['meeting']:.3f} (cs {s['meeting_cs']:.3f}) goal {s['goal']:.3f}"
+
+
+def train(given: list[Labelled], inferred: list[Labelled]) -> dict:
+    """Nested CV over both roster settings, then the model fitted on every found goal."""
+    data = given + inferred
+    heads = finder_heads(given)
+    rows = examples(data, heads)
+    c, threshold, s = cross_validate(data, heads, rows)
+    print(
+        f"chosen C={c} threshold={threshold} on {len(given)} meetings, {len(rows)} found goals "
+        f"(smoothed nested CV): has_agreed_goal {s['meeting']:.3f} all, "
+        f"{s['meeting_cs']:.3f} cs_train; found-goal agreed {s['goal']:.3f} all, "
+        f"{s['goal_cs']:.3f} cs_train"
+    )
     return {
-        "trained_on": "cs_train goals found out of fold, each meeting with and without roster",
+        "trained_on": " + ".join(sorted({d.origin for d in given}))
+        + ": goals found out of fold, each meeting with and without roster",
         "seed": SEED,
         "C": c,
-        "cv_accuracy": round(acc, 3),
-        **_as_json(model, names, threshold),
+        "cv_has_agreed_goal": round(s["meeting"], 3),
+        "cv_accuracy": round(s["goal"], 3),
+        **fit(rows, feature_names(rows), c, threshold),
     }
 
 
 def main() -> None:
-    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO.parent / "shared/eval/cs_train"
-    if "cs_dev" in str(folder):
-        sys.exit("train on cs_train only; cs_dev is for reporting")
-    given, inferred = load(folder)
-    OUT.write_text(json.dumps(train(examples(given) + examples(inferred)), indent=1) + "\n")
+    given, inferred = load(folders(sys.argv[1:]))
+    OUT.write_text(json.dumps(train(given, inferred), indent=1) + "\n")
     print(f"wrote {OUT}")
 
 

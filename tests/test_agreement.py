@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from dialogue import CUSTOMER, VENDOR, meeting
 
+from milepost.pipeline.cli import cli
 from milepost.pipeline.extract import agreement
 from milepost.pipeline.extract import claims as cl
 
@@ -165,3 +168,63 @@ def test_a_target_put_as_a_question_and_answered_yes_is_agreed(analyzer, reply: 
         (CUSTOMER, reply),
     ]
     assert _agreed(analyzer, lines, "Would audit prep") is True
+
+
+@pytest.mark.parametrize(
+    ("case", "why"),
+    [
+        ("yes, exactly", 'affirmed by Dana Ruiz: "Yes, exactly."'),
+        (
+            "said back, then confirmed",
+            'said back by Dana Ruiz and confirmed: "So, audit prep at two days by June."',
+        ),
+        (
+            "set jointly",
+            "set as a joint goal by Dana Ruiz: "
+            '"The goal we agreed on in June was audit prep down to two days by June."',
+        ),
+        (
+            "agreed, in a turn with other talk",
+            'affirmed by Dana Ruiz: "Agreed, and that\'s squarely what the audit log is for."',
+        ),
+    ],
+)
+def test_why_agreed_names_the_form_who_showed_it_and_their_words(
+    analyzer, case: str, why: str
+) -> None:  # type: ignore[no-untyped-def]
+    lines = AGREED[case]
+    goal = GOAL if lines[0][1] == GOAL else "The goal we agreed on"
+    m = meeting(analyzer, lines)
+    group = [c for c in cl.claims(m) if c.text.startswith(goal)]
+    assert agreement.why_agreed(m, group) == why
+
+
+def test_why_agreed_is_none_when_not_agreed_and_names_the_model_when_it_decided(  # type: ignore[no-untyped-def]
+    analyzer, monkeypatch
+) -> None:
+    m = meeting(analyzer, NOT_AGREED["said once, never taken up"])
+    group = [c for c in cl.claims(m) if c.text.startswith(GOAL)]
+    assert agreement.why_agreed(m, group) is None
+    echoed = [(CUSTOMER, GOAL), (VENDOR, "Two days by June is ambitious, the audit log helps.")]
+    m = meeting(analyzer, echoed)
+    group = [c for c in cl.claims(m) if c.text.startswith(GOAL)]
+    with_model = {"bias": 0.0, "weights": {"number_echo": 1.0}, "threshold": 0.5}
+    monkeypatch.setattr(agreement, "_model", lambda: with_model)
+    assert agreement.why_agreed(m, group) == (
+        "weighed by the agreement model (0.73): its figures repeated by Dana Ruiz: "
+        '"Two days by June is ambitious, the audit log helps."'
+    )
+
+
+def test_analyze_explain_says_why_the_goal_counts_as_agreed(runner, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    call = tmp_path / "call.txt"
+    call.write_text(
+        f"{CUSTOMER}: {GOAL}\n{VENDOR}: Yes, exactly. Let's make that the plan.\n"
+        f"{CUSTOMER}: Great, thanks.\n"
+    )
+    args = ["analyze", str(call), "--vendor", VENDOR, "--customer", CUSTOMER]
+    result = runner.invoke(cli, [*args, "--explain"], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert '      agreed: affirmed by Dana Ruiz: "Yes, exactly."\n' in result.output
+    data = json.loads(runner.invoke(cli, [*args, "--json"], catch_exceptions=False).output)
+    assert data["goals"][0]["agreement"] == 'affirmed by Dana Ruiz: "Yes, exactly."'

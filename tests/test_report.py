@@ -72,6 +72,18 @@ def test_explain_shows_quote_turn_and_finder() -> None:
     ) in text
 
 
+def test_explain_says_why_a_goal_counts_as_agreed() -> None:
+    a = _analysis()
+    a.goals[0].agreement = 'affirmed by Dana Ruiz: "Yes, exactly."'
+    text = render_analysis(a, explain=True)
+    assert (
+        '      "We want onboarding down to ten days by Q3."\n'
+        "      [found by goal-model, confidence 0.90]\n"
+        '      agreed: affirmed by Dana Ruiz: "Yes, exactly."\n'
+    ) in text
+    assert "agreed: affirmed" not in render_analysis(a)
+
+
 def test_no_agreed_goal_is_flagged_in_words() -> None:
     a = _analysis()
     a.has_agreed_goal = False

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import yaml
@@ -27,14 +28,37 @@ NEAR = 2
 EXPLICIT = frozenset({"joint", "accept_near", "check_yes", "restate_confirmed"})
 """Set jointly; affirmed by the other side right after; a yes to "is that the target?";
 said back by the other side and confirmed by the first."""
+EXPLICIT_ORDER = ("joint", "check_yes", "restate_confirmed", "accept_near")
+"""Which explicit form --explain names when several showed."""
 
 Unit = tuple[int, str | None, str]
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
+Sign = tuple[str | None, str]
+"""Who showed a sign of agreement, and the sentence that showed it."""
+
+
 def agreed(meeting: Meeting, group: list[Claim]) -> bool:
     """Both sides accept the goal: set jointly, or stated by one side and taken up by the other."""
-    return decide(features(meeting, group), _model())
+    return why_agreed(meeting, group) is not None
+
+
+def why_agreed(meeting: Meeting, group: list[Claim]) -> str | None:
+    """How both sides accepted the goal, naming who and quoting them; None when they did not."""
+    seen = signs(meeting, group)
+    f = dict.fromkeys(seen, 1.0)
+    model = _model()
+    if not decide(f, model):
+        return None
+    form = None if "contest" in f else next((n for n in EXPLICIT_ORDER if n in f), None)
+    lead = ""
+    if form is None:  # the model decided: name its strongest sign
+        form = max(f, key=lambda n: model["weights"].get(n, 0.0))
+        lead = f"weighed by the agreement model ({probability(f, model):.2f}): "
+    speaker, quote = seen[form]
+    who = meeting.owner_name(speaker) or "the next speaker"
+    return f'{lead}{_explained()[form].format(who=who)}: "{quote}"'
 
 
 def decide(f: dict[str, float], model: dict) -> bool:
@@ -55,49 +79,77 @@ def probability(f: dict[str, float], model: dict) -> float:
 
 def features(meeting: Meeting, group: list[Claim]) -> dict[str, float]:
     """The cues for agreement on one goal, from all its statements and the turns after them."""
-    f = {"joint": 1.0} if any("joint" in c.fired for c in group) else {}
+    return dict.fromkeys(signs(meeting, group), 1.0)
+
+
+def signs(meeting: Meeting, group: list[Claim]) -> dict[str, Sign]:
+    """Each cue for agreement on one goal, with where it first showed."""
+    out: dict[str, Sign] = {}
+    joint = next((c for c in group if "joint" in c.fired), None)
+    if joint is not None:
+        out["joint"] = (joint.speaker, joint.text)
     if not group:
-        return f
+        return out
     units = _units(meeting)
     words = set().union(*(cl.content_words(c.text) for c in group))
     for c in group:
-        for name in _reply_features(meeting, units, c, words):
-            f[name] = 1.0
-    return f
+        for name, sign in _reply_features(meeting, units, c, words).items():
+            out.setdefault(name, sign)
+    return out
 
 
-def _reply_features(meeting: Meeting, units: list[Unit], c: Claim, words: set[str]) -> set[str]:
+def _reply_features(
+    meeting: Meeting, units: list[Unit], c: Claim, words: set[str]
+) -> dict[str, Sign]:
     """What the other side does in the units after statement c, until a contest."""
     start = _unit_of(units, c)
     asked = _fires("check", units[start][2])
-    out: set[str] = set()
+    out: dict[str, Sign] = {}
     numbers = {w for w in words if cl.is_number(w)}
     first = True
     for j in range(start + 1, min(start + 1 + AGREE_UNITS, len(units))):
         speaker, text = units[j][1], units[j][2]
         if _contests(text):
-            return out | {"contest"}
+            out.setdefault("contest", (speaker, _sentence(text, _contests)))
+            return out
         if not _other(meeting, c.speaker, speaker):
             continue
+        found: dict[str, str] = {}
         if first:
-            out |= _first_reply(text, asked)
+            found |= dict.fromkeys(_first_reply(text, asked), _sentence(text))
             first = False
         said = _statements(text)
         accepts = _fires("affirm", said) or _fires("accept", said)
         if speaker is None and j == start + 1 and not _opens_reply(text):
             accepts = False  # the sentence right after may be the same person going on
         says_back = _restates(text, words)
+        accepted = _sentence(said, _accepts)
+        said_back = _sentence(text, lambda s: bool(cl.content_words(s) & words))
         if accepts:
-            out.add("accept_near" if j - start <= NEAR else "accept_far")
+            found["accept_near" if j - start <= NEAR else "accept_far"] = accepted
         if says_back:
-            out.add("restate_other")
+            found["restate_other"] = said_back
             if _confirmed(meeting, units, j, words):
-                out.add("restate_confirmed")
+                found["restate_confirmed"] = said_back
         if accepts and says_back:
-            out.add("accept_restate")
+            found["accept_restate"] = accepted
         if numbers & cl.content_words(text):
-            out.add("number_echo")
+            found["number_echo"] = _sentence(text, lambda s: bool(numbers & cl.content_words(s)))
+        for name, quote in found.items():
+            out.setdefault(name, (speaker, quote))
     return out
+
+
+def _accepts(text: str) -> bool:
+    return _fires("affirm", text) or _fires("accept", text)
+
+
+def _sentence(text: str, test: Callable[[str], bool] | None = None) -> str:
+    """The first sentence of text that passes test (else its first sentence), to quote."""
+    sentences = [s for s in _SENTENCE.split(text.strip()) if s]
+    return next(
+        (s for s in sentences if test is None or test(s)), sentences[0] if sentences else text
+    )
 
 
 def _confirmed(meeting: Meeting, units: list[Unit], j: int, words: set[str]) -> bool:
@@ -182,6 +234,12 @@ def _fires(family: str, text: str) -> bool:
 def _families() -> dict[str, re.Pattern[str]]:
     raw = yaml.safe_load(cl.read_data("agreement.yaml"))["families"]
     return {n: re.compile("|".join(f"(?:{p})" for p in ps), re.I) for n, ps in raw.items()}
+
+
+@lru_cache(maxsize=1)
+def _explained() -> dict[str, str]:
+    """How --explain words each sign ("affirmed by {who}")."""
+    return yaml.safe_load(cl.read_data("agreement.yaml"))["explain"]
 
 
 @lru_cache(maxsize=1)
