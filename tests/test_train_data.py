@@ -104,7 +104,9 @@ def test_agreed_goal_flag_matches_goals(path: Path) -> None:
 @pytest.mark.parametrize("path", LABELS, ids=lambda p: p.name)
 def test_transcript_loads_with_roster_speakers(path: Path) -> None:
     labels, turns = load(path)
-    assert len(turns) >= 10
+    # Raw ASR text with no speakers reads as a few long paragraphs, hence the low floor.
+    assert len(turns) >= 5
+    assert sum(len(t.text.split()) for t in turns) >= 300
     roster = set(labels["vendor_speakers"]) | set(labels["customer_speakers"])
     named = {t.speaker for t in turns if t.speaker}
     if roster:
