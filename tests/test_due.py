@@ -154,3 +154,39 @@ def test_cs_train_due_accuracy() -> None:
             right += due == step["due"]
     assert total == 255
     assert right / total >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("sentence", "due_text", "due"),
+    [
+        ("Yes, let's do the ninth.", "the ninth", "2026-03-09"),
+        ("Can we say the 14th?", "the 14th", "2026-03-14"),
+        ("Let's make it the twelfth.", "the twelfth", "2026-03-12"),
+        ("Let's go with the ninth then.", "the ninth", "2026-03-09"),
+        ("Can we push that to the 20th?", "the 20th", "2026-03-20"),
+        ("Let's pencil in the twenty-sixth, at two.", "the twenty-sixth", "2026-03-26"),
+        ("Let's do the 2nd.", "the 2nd", "2026-04-02"),  # before the meeting day: next month
+        ("The fifteenth works for me.", "The fifteenth", "2026-03-15"),
+        ("Yes, the ninth works.", "the ninth", "2026-03-09"),
+    ],
+)
+def test_bare_ordinal_picked_by_a_verb_is_the_next_such_day(
+    sentence: str, due_text: str, due: str
+) -> None:
+    assert find_due(sentence, TUESDAY) == (due, due_text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Let's do the ninth floor first.",  # a thing, not a day
+        "Let's pick the third option.",
+        "Let's go with the second.",  # a small spelled ordinal after a verb is an option
+        "Let's do the first one.",
+        "The first works for me.",
+        "I'll call the fifth clinic.",
+        "They moved the twelfth row.",
+    ],
+)
+def test_ordinal_that_is_not_a_day(sentence: str) -> None:
+    assert find_due(sentence, TUESDAY) == (None, None)

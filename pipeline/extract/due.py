@@ -35,6 +35,11 @@ class Vocab:
     lead: re.Pattern[str]
     ordinal_openers: frozenset[str]
     ordinal_followers: frozenset[str]
+    ordinal_verbs: frozenset[str]
+    ordinal_verb_objects: frozenset[str]
+    ordinal_verb_preps: frozenset[str]
+    ordinal_verb_min_day: int
+    ordinal_replies: frozenset[str]
     blockers: frozenset[str]
     vague: list[str]
     condition: re.Pattern[str]
@@ -74,6 +79,11 @@ def vocab() -> Vocab:
         lead=re.compile(rf"(?:\b{quals}\s+)?\b{leads}\s+$", re.IGNORECASE),
         ordinal_openers=frozenset(raw["ordinal_openers"]),
         ordinal_followers=frozenset(raw["ordinal_followers"]),
+        ordinal_verbs=frozenset(raw["ordinal_verbs"]),
+        ordinal_verb_objects=frozenset(raw["ordinal_verb_objects"]),
+        ordinal_verb_preps=frozenset(raw["ordinal_verb_preps"]),
+        ordinal_verb_min_day=int(raw["ordinal_verb_min_day"]),
+        ordinal_replies=frozenset(raw["ordinal_replies"]),
         blockers=frozenset(raw["blockers"]),
         vague=raw["vague"],
         condition=re.compile(rf"\b{_alt(raw['condition_words'])}\b", re.IGNORECASE),
@@ -240,16 +250,52 @@ def _accept(text: str, name: str, m: re.Match[str]) -> Found | None:
 
 
 def _ordinal_context(text: str, m: re.Match[str]) -> bool:
-    """A bare "the tenth" is a date after "by/on/before..." and before a pause or small word."""
+    """A bare "the tenth" is a date after "by/on/before..." and before a pause or small word.
+
+    After a verb that picks a day ("let's do the ninth") or opening a reply ("the ninth
+    works") it is one too, unless it is a small spelled ordinal ("go with the second").
+    """
     v = vocab()
-    prev = text[: m.start()].split()
-    if not prev or prev[-1].lower().strip(",") not in v.ordinal_openers:
-        return False
+    prev = [w.lower().strip(",") for w in text[: m.start()].split()]
     rest = text[m.end() :]
-    if not rest.strip() or re.match(r"\s*[,.;:?!)\-–—]", rest):
-        return True
     nxt = re.match(r"\s*([\w'’]+)", rest)
-    return nxt is not None and nxt.group(1).lower() in v.ordinal_followers
+    after = nxt.group(1).lower() if nxt else ""
+    if _reply_opening(text[: m.start()]) and after in v.ordinal_replies:
+        return _day_said(m)
+    if not prev:
+        return False
+    if prev[-1] in v.ordinal_openers:
+        led = True
+    elif _verb_led(prev):
+        led = _day_said(m)
+    else:
+        return False
+    if not rest.strip() or re.match(r"\s*[,.;:?!)\-–—]", rest):
+        return led
+    return led and after in v.ordinal_followers
+
+
+def _verb_led(prev: list[str]) -> bool:
+    """'do the', 'make it the', 'move it to the', 'go with the': a verb that picks a day."""
+    v = vocab()
+    words = list(prev[-3:])
+    if words and words[-1] in v.ordinal_verb_preps:
+        words.pop()
+    if words and words[-1] in v.ordinal_verb_objects:
+        words.pop()
+    return bool(words) and words[-1] in v.ordinal_verbs
+
+
+def _reply_opening(before: str) -> bool:
+    """True when nothing but an interjection comes before ('Yes, the ninth works')."""
+    stripped = before.strip()
+    return not stripped or stripped[-1] in ".?!," and len(stripped.split()) <= 2
+
+
+def _day_said(m: re.Match[str]) -> bool:
+    """False for a small spelled ordinal, which after a verb is more often an option."""
+    word = m.group("day")
+    return word[0].isdigit() or _day_number(word) >= vocab().ordinal_verb_min_day
 
 
 def _resolve_found(found: Found, d: date | None) -> date | None:

@@ -27,7 +27,10 @@ OBJECT_POS = frozenset({"NOUN", "PROPN", "PRON", "DET", "NUM"})
 NOUN_POS = frozenset({"NOUN", "PROPN", "NUM"})
 # Right after the verb these open its object clause, not a new clause ("check whether ...").
 COMPLEMENTIZERS = frozenset({"whether", "if", "that", "what", "how", "who", "which", "when"})
+# After the verb's object they open a clause only for verbs that take one ("ask them which").
+WH_OPENERS = frozenset({"whether", "what", "how", "who", "which", "when", "where", "why"})
 ADDRESSEES = frozenset({"you", "me", "us"})
+PERSONS = ADDRESSEES | {"him", "her", "them"}
 
 
 def action_phrase(cand: Candidate, due_text: str | None) -> str:
@@ -92,7 +95,10 @@ def _addressee(tok: Token) -> bool:
         return _addressee(tok.head)
     if tok.dep_ not in ("dative", "dobj"):
         return False
-    return any(c.dep_ == "dobj" for c in tok.head.children if c.i > tok.i)
+    if any(c.dep_ == "dobj" for c in tok.head.children if c.i > tok.i):
+        return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.dep_ == "advcl" and _misread_noun(nxt)  # "you redacted X"
 
 
 def _continuation(cand: Candidate, tokens: list[Token]) -> Token | None:
@@ -114,14 +120,17 @@ def _phrase_from(cand: Candidate, start: int, due_text: str | None) -> list[Toke
     due_low = (due_text or "").lower()
     out: list[Token] = []
     skip_to = -1
+    clause = False  # inside the verb's object clause, whose own verb is no new clause
     for tok in doc[start : cand.sent.end]:
         if tok.i < skip_to:
             continue
         if tok.is_punct and tok.text in ",.?!;:":
             break
-        complement = tok.i == start + 1 and tok.lower_ in COMPLEMENTIZERS  # "check whether X"
-        if tok.i > start and not complement and _breaks(tok, out):
+        complement = tok.i > start and opens_clause(tok, out)  # "check whether X"
+        inner = clause and tok.pos_ in ("VERB", "AUX") and tok.dep_ == "advcl"
+        if tok.i > start and not (complement or inner) and _breaks(tok, out):
             break
+        clause = (clause and not inner) or complement
         if due_low and doc[tok.i :].text.lower().startswith(due_low):
             skip_to = tok.i + len(due_low.split())  # the due is its own field; the rest stays
             if not _continues(doc, skip_to, cand.sent.end):
@@ -131,8 +140,53 @@ def _phrase_from(cand: Candidate, start: int, due_text: str | None) -> list[Toke
     return out
 
 
+def opens_clause(tok: Token, out: list[Token]) -> bool:
+    """True for the word opening the verb's object clause, not a new clause of the sentence.
+
+    Right after the verb or its particle ("check whether", "find out how"); after a person
+    it asks ("ask him if"); after the object of a verb that asks or tells ("ask the front
+    desks which ..."); after a preposition ("the list of which systems they use").
+    """
+    low = tok.lower_
+    if low not in COMPLEMENTIZERS | WH_OPENERS:
+        return False
+    between = out[1:]
+    if all(t.dep_ == "prt" for t in between):
+        return low in COMPLEMENTIZERS
+    prev = tok.doc[tok.i - 1]
+    lex = lexicon()
+    if prev.lower_ in PERSONS and len(between) == 1:
+        return low in WH_OPENERS | {"if"}
+    if low not in WH_OPENERS:
+        return False
+    if prev.pos_ == "ADP" and prev.lower_ in lex["clause_prepositions"]:
+        return True
+    asks = out[0].lemma_.lower() in lex["clause_verbs"]
+    return asks and len(between) <= 5 and not any(t.pos_ in ("VERB", "AUX") for t in between)
+
+
+def _misread_noun(tok: Token) -> bool:
+    """'the waste logging', 'the calendar invites', 'you redacted examples': a noun or its
+    modifier the parser took for a verb opening a new clause."""
+    doc = tok.doc
+    prev = doc[tok.i - 1]
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return False
+    if tok.tag_ in ("VBG", "VBZ"):
+        return prev.pos_ == "NOUN" and prev.dep_ in ("dobj", "compound", "pobj")
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return (
+        tok.tag_ == "VBN"
+        and nxt is not None
+        and nxt.pos_ in ("NOUN", "ADJ")
+        and any(c.dep_ == "dobj" and c.i > tok.i for c in tok.children)
+    )
+
+
 def _breaks(tok: Token, out: list[Token]) -> bool:
     """True where a new clause starts; 'the pack and the recap' is one object, kept whole."""
+    if tok.dep_ == "advcl" and _misread_noun(tok):
+        return False
     if tok.dep_ in STOP_DEPS:
         return True
     if tok.lower_ not in STOP_WORDS:

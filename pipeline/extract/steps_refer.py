@@ -14,7 +14,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from milepost.pipeline.extract.commitment import JOINT_CUES, REQUEST_CUES, Candidate, lexicon
-from milepost.pipeline.extract.steps_action import action_phrase, action_tokens
+from milepost.pipeline.extract.steps_action import action_tokens
+from milepost.pipeline.extract.steps_clause import clause_action, clause_object
 from milepost.pipeline.extract.steps_due import find_due, time_phrase
 from milepost.pipeline.extract.steps_resolve import Resolved, due_of, resolve
 
@@ -43,8 +44,8 @@ def refer(
     answered = _answered(meeting, cand, proposals)
     if answered is not None and _names_a_thing(answered):
         delivers = bool(tokens) and tokens[0].lemma_.lower() in lexicon()["delivery_verbs"]
-        whole = _proposal_action(meeting, answered)
-        action = _from_sentence(answered, tokens, pron, whole, sure=delivers)
+        earlier = _proposal_tokens(meeting, answered)
+        action = _from_sentence(answered, tokens, pron, earlier, sure=delivers)
         if action is not None:
             return cand, _with_action(res, action)
     return cand, res
@@ -101,9 +102,8 @@ def _from_same_turn(
         return None
     if earlier[0].lemma_.lower() in lexicon()["mental_verbs"]:  # "I think that's time."
         return None
-    whole = "".join(t.text_with_ws for t in earlier).strip()
     named = has_content(res.action)
-    action = _from_sentence(prev, tokens, pron, whole, sure=not named)
+    action = _from_sentence(prev, tokens, pron, earlier, sure=not named)
     if action is None:
         return None
     if named:  # the sentence names its own thing: keep its quote
@@ -112,17 +112,28 @@ def _from_same_turn(
 
 
 def _from_sentence(
-    source: Span | Candidate, tokens: list[Token], pron: Token | None, whole: str, sure: bool
+    source: Span | Candidate,
+    tokens: list[Token],
+    pron: Token | None,
+    earlier_tokens: list[Token],
+    sure: bool,
 ) -> str | None:
     """The earlier verb phrase, or this one with the earlier object in place of the pronoun.
 
     The earlier phrase is taken whole for a pro-verb or a verb of the same family, and when
     `sure` (this sentence says nothing else, 'I'll have that to you Friday'); the object
     alone when the earlier verb only has or needs it ('IT has two questions. I'll send
-    those'). Any other pairing is left unresolved.
+    those'); the earlier question when that is what was asked for (steps_clause.py). Any
+    other pairing is left unresolved.
     """
     sent = source.sent if isinstance(source, Candidate) else source
     head = tokens[0] if tokens else None
+    whole = "".join(t.text_with_ws for t in earlier_tokens).strip() or sent.text.strip()
+    clause = clause_object(earlier_tokens)
+    if clause is not None and head is not None and pron is not None:
+        if _same_clause_verb(head, clause.verb):
+            return whole
+        return clause_action(tokens, pron, clause)
     earlier = _object_np(sent)
     light = earlier is not None and earlier.head.lemma_.lower() in lexicon()["light_verbs"]
     if head is None or pron is None or _same_family(head, earlier) or (sure and not light):
@@ -160,10 +171,10 @@ def _names_a_thing(prop: Candidate) -> bool:
     return any(t.pos_ in ("NOUN", "PROPN") for t in prop.sent.doc[prop.cue_end : prop.sent.end])
 
 
-def _proposal_action(meeting: Meeting, prop: Candidate) -> str:
+def _proposal_tokens(meeting: Meeting, prop: Candidate) -> list[Token]:
     text = prop.sent.text
     due_text = find_due(text, meeting.date)[0] if time_phrase(text) else None
-    return action_phrase(prop, due_text)
+    return action_tokens(prop, due_text)
 
 
 def _pronoun_object(tokens: list[Token]) -> Token | None:
@@ -198,6 +209,15 @@ def _same_family(head: Token, earlier: Token | None) -> bool:
     if other in lex["light_verbs"]:
         return False
     return lemma == other or any(lemma in fam and other in fam for fam in lexicon_families())
+
+
+def _same_clause_verb(head: Token, verb: Token) -> bool:
+    """'Do that', 'get that to you', or the asking verb again: the earlier phrase stands whole."""
+    lemma, other = head.lemma_.lower(), verb.lemma_.lower()
+    lex = lexicon()
+    if lemma in lex["pro_verbs"] or lemma in lex["delivery_verbs"] or lemma == other:
+        return True
+    return any(lemma in fam and other in fam for fam in lexicon_families())
 
 
 def lexicon_families() -> list[list[str]]:

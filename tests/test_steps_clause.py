@@ -1,0 +1,138 @@
+"""Step actions: a pronoun standing for a question ('collect that') and phrases the parser cuts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from milepost.models import NextStep, Transcript, Turn
+from milepost.pipeline.extract import steps
+from milepost.pipeline.extract.meeting import Meeting
+
+ROSTER = {"Dana": "vendor", "Raj": "customer", "Mia": "customer"}
+TUESDAY = date(2026, 3, 3)
+
+
+@pytest.fixture(scope="module")
+def find(analyzer):  # type: ignore[no-untyped-def]
+    """Steps for a short dialogue of (speaker, text) turns, roster Dana=vendor, Raj/Mia=customer."""
+
+    def run(*lines: tuple[str, str]) -> list[NextStep]:
+        transcript = Transcript(
+            source="t", input_format="plain", turns=[Turn(speaker=s, text=t) for s, t in lines]
+        )
+        meeting = Meeting(transcript, [analyzer.nlp(t) for _, t in lines], TUESDAY)
+        meeting.sides = dict(ROSTER)
+        return steps.find(meeting)
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (  # a gathering verb after an asking one: the answers, from the people asked
+            [
+                ("Dana", "Can you ask the front desks which reminder times work best?"),
+                ("Raj", "Sure, I'll collect that by Friday."),
+            ],
+            ("Raj", "collect which reminder times work best from the front desks", "2026-03-06"),
+        ),
+        (  # the same, said by one person in one turn
+            [
+                (
+                    "Mia",
+                    "I can ask the other front desks which reminder times work best. "
+                    "I'll collect that by next Friday.",
+                ),
+                ("Dana", "Great."),
+            ],
+            (
+                "Mia",
+                "collect which reminder times work best from the other front desks",
+                "2026-03-13",
+            ),
+        ),
+        (  # a particle verb keeps its particle; the question goes last
+            [
+                ("Dana", "Can you check with IT how long the SSO setup takes?"),
+                ("Raj", "Sure, I'll find that out by Friday."),
+            ],
+            ("Raj", "find out how long the SSO setup takes", "2026-03-06"),
+        ),
+        (  # not 'check unit transfers': a noun inside the question is not the referent
+            [
+                ("Raj", "Can you confirm whether the Yardi sync handles unit transfers?"),
+                ("Dana", "Yep, I'll check that with our integrations team by Thursday."),
+            ],
+            (
+                "Dana",
+                "check with our integrations team whether the Yardi sync handles unit transfers",
+                "2026-03-05",
+            ),
+        ),
+        (  # a delivery verb hands over the answer: the request reads whole
+            [
+                ("Raj", "Can you find out what the renewal price would be for two hundred seats?"),
+                ("Dana", "Sure, I'll get that to you by Friday."),
+            ],
+            (
+                "Dana",
+                "find out what the renewal price would be for two hundred seats",
+                "2026-03-06",
+            ),
+        ),
+    ],
+)
+def test_pronoun_for_a_question_reads_as_the_question(find, lines, expected) -> None:  # type: ignore[no-untyped-def]
+    [step] = find(*lines)
+    assert (step.owner, step.action, step.due) == expected
+
+
+def test_pronoun_for_something_not_said_as_a_question_stays_as_said(find) -> None:  # type: ignore[no-untyped-def]
+    [step] = find(
+        ("Raj", "We need to know which clinics go first. I'll work that out with Mia by Friday."),
+        ("Dana", "Great."),
+    )
+    assert step.action == "work that out with Mia"
+
+
+@pytest.mark.parametrize(
+    ("said", "action"),
+    [
+        (  # a compound noun the tagger reads as a verb ('logging', 'invites')
+            "I'll put the waste logging on the close-down checklist, starting Monday.",
+            "put the waste logging on the close-down checklist",
+        ),
+        (
+            "I'll send the calendar invites for the first session today.",
+            "send the calendar invites for the first session",
+        ),
+        (  # a participle before its noun; the addressee still drops
+            "I'll send you redacted examples of finished reports by Friday.",
+            "send redacted examples of finished reports",
+        ),
+        (  # the object clause after a particle, a person asked, or a preposition
+            "I'll find out whether legal needs a DPA by Friday.",
+            "find out whether legal needs a DPA",
+        ),
+        (
+            "I'll ask Karen in infosec whether app-level protection is enough, tomorrow.",
+            "ask Karen in infosec whether app-level protection is enough",
+        ),
+        (
+            "I'll check if the export includes archived users by Friday.",
+            "check if the export includes archived users",
+        ),
+        (
+            "I'll send the list of which club is on which system by Friday.",
+            "send the list of which club is on which system",
+        ),
+        ("I'll send the file if you want.", "send the file"),  # a condition still ends it
+        ("I'll send the report which Mia asked for by Friday.", "send the report"),
+    ],
+)
+def test_action_keeps_what_the_parser_splits(find, said: str, action: str) -> None:  # type: ignore[no-untyped-def]
+    [step] = find(("Dana", said), ("Raj", "Great."))
+    assert step.action == action
