@@ -100,11 +100,23 @@ def test_we_will_belongs_to_the_side_with_no_owner(find) -> None:  # type: ignor
     [
         (
             [("Raj", "Yeah, I can pull the last ninety days of tickets and send them tomorrow.")],
-            ("customer", "Raj", "pull the last ninety days of tickets", "2026-03-04", "I_CAN"),
+            (
+                "customer",
+                "Raj",
+                "pull the last ninety days of tickets and send them",
+                "2026-03-04",
+                "I_CAN",
+            ),
         ),
         (
             [("Dana", "Let me check with our integrations team and get back to you by Friday.")],
-            ("vendor", "Dana", "check with our integrations team", "2026-03-06", "LET_ME"),
+            (
+                "vendor",
+                "Dana",
+                "check with our integrations team and get back to you",
+                "2026-03-06",
+                "LET_ME",
+            ),
         ),
         (
             [("Dana", "Priya will send the security pack over tomorrow.")],
@@ -128,7 +140,13 @@ def test_we_will_belongs_to_the_side_with_no_owner(find) -> None:  # type: ignor
                     "I'm happy to come on site on Tuesday and run a floor session for the crew.",
                 )
             ],
-            ("vendor", "Dana", "come on site", "2026-03-10", "I_HAPPY"),
+            (
+                "vendor",
+                "Dana",
+                "come on site and run a floor session for the crew",
+                "2026-03-10",
+                "I_HAPPY",
+            ),
         ),
     ],
 )

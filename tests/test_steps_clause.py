@@ -113,6 +113,10 @@ def test_pronoun_for_something_not_said_as_a_question_stays_as_said(find) -> Non
             "I'll send you redacted examples of finished reports by Friday.",
             "send redacted examples of finished reports",
         ),
+        (  # the object read as an adverb ('times'): 'you' is still only the addressee
+            "I'll send you the intake times from the pilot by October 30.",
+            "send the intake times from the pilot",
+        ),
         (  # the object clause after a particle, a person asked, or a preposition
             "I'll find out whether legal needs a DPA by Friday.",
             "find out whether legal needs a DPA",
@@ -134,5 +138,32 @@ def test_pronoun_for_something_not_said_as_a_question_stays_as_said(find) -> Non
     ],
 )
 def test_action_keeps_what_the_parser_splits(find, said: str, action: str) -> None:  # type: ignore[no-untyped-def]
+    [step] = find(("Dana", said), ("Raj", "Great."))
+    assert step.action == action
+
+
+@pytest.mark.parametrize(
+    ("said", "action"),
+    [
+        (
+            "I'll draft the routing rules and send them to Simone by Friday.",
+            "draft the routing rules and send them to Simone",
+        ),
+        (  # the time phrase between the two verbs is cut; the addressee drops, "to you" stays
+            "I'll create the service account on Thursday and send you the credentials.",
+            "create the service account and send the credentials",
+        ),
+        (
+            "I'll write up the summary and get it to you by Tuesday.",
+            "write up the summary and get it to you",
+        ),
+        (  # a bare second verb adds nothing
+            "I'll talk to Dean at my one-on-one next week and see.",
+            "talk to Dean at my one-on-one",
+        ),
+        ("I'll send the deck by Friday and we can talk after.", "send the deck"),  # new subject
+    ],
+)
+def test_one_step_with_two_verbs_keeps_both(find, said: str, action: str) -> None:  # type: ignore[no-untyped-def]
     [step] = find(("Dana", said), ("Raj", "Great."))
     assert step.action == action

@@ -54,8 +54,19 @@ def action_tokens(cand: Candidate, due_text: str | None) -> list[Token]:
     if tokens and tokens[0].lemma_.lower() in lex["gathering_verbs"]:
         later = _continuation(cand, tokens)  # "let's sit down and build the baseline"
         tokens = _trimmed(_phrase_from(cand, later.i, due_text)) if later is not None else tokens
-    kept = [t for t in tokens if not _addressee(t)]
+    second = next((t.i for t in tokens[1:] if _second_verb(t, tokens[0])), None)
+    # "send you the guide" -> "send the guide"; a second verb keeps its "to you" ("get it to you")
+    kept = [t for t in tokens if not _addressee(t) or (_after(t, second) and _to_whom(t))]
     return kept if len(kept) > 1 or len(tokens) == 1 else tokens  # "come to you" stays
+
+
+def _after(tok: Token, at: int | None) -> bool:
+    return at is not None and tok.i > at
+
+
+def _to_whom(tok: Token) -> bool:
+    """'to you' (the preposition or its object), not the bare 'you' of 'send you the names'."""
+    return tok.lower_ == "to" or (tok.dep_ == "pobj" and tok.head.lower_ == "to")
 
 
 def action_head(cand: Candidate) -> Token | None:
@@ -98,7 +109,12 @@ def _addressee(tok: Token) -> bool:
     if any(c.dep_ == "dobj" for c in tok.head.children if c.i > tok.i):
         return True
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    return nxt is not None and nxt.dep_ == "advcl" and _misread_noun(nxt)  # "you redacted X"
+    if nxt is None:
+        return False
+    if nxt.dep_ == "advcl":
+        return _misread_noun(nxt)  # "you redacted examples"
+    # "send you the intake times" with the object misread as an adverb: a noun phrase follows
+    return nxt.pos_ == "DET" and nxt.head.pos_ == "NOUN" and nxt.head.head == tok.head
 
 
 def _continuation(cand: Candidate, tokens: list[Token]) -> Token | None:
@@ -133,7 +149,7 @@ def _phrase_from(cand: Candidate, start: int, due_text: str | None) -> list[Toke
         clause = (clause and not inner) or complement
         if due_low and doc[tok.i :].text.lower().startswith(due_low):
             skip_to = tok.i + len(due_low.split())  # the due is its own field; the rest stays
-            if not _continues(doc, skip_to, cand.sent.end):
+            if not _continues(doc, skip_to, cand.sent.end, out):
                 break
             continue
         out.append(tok)
@@ -193,15 +209,38 @@ def _breaks(tok: Token, out: list[Token]) -> bool:
         return False
     if tok.dep_ != "cc" or tok.i + 1 >= len(tok.doc):
         return True
+    if out and _second_verb(tok, out[0]):
+        return False
     nxt = next((c for c in tok.head.children if c.dep_ == "conj" and c.i > tok.i), None)
     return nxt is None or nxt.pos_ not in NOUN_POS or tok.head not in out
 
 
-def _continues(doc, start: int, end: int) -> bool:  # type: ignore[no-untyped-def]
+def _second_verb(cc: Token, verb: Token) -> bool:
+    """'draft the rules and send them to Simone': one step, its verb's own second verb.
+
+    Not after a meeting verb ('let's sit down and go through it'): that gives way to the
+    second verb instead (action_tokens).
+    """
+    if cc.lower_ != "and" or cc.head != verb:
+        return False
+    if verb.lemma_.lower() in lexicon()["gathering_verbs"]:
+        return False
+    nxt = next((c for c in verb.children if c.dep_ == "conj" and c.i > cc.i), None)
+    return (
+        nxt is not None
+        and nxt.i == cc.i + 1
+        and nxt.tag_ == "VB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in nxt.children)
+    )
+
+
+def _continues(doc, start: int, end: int, out: list[Token]) -> bool:  # type: ignore[no-untyped-def]
     """After a time phrase, the object goes on ('with both options'), not a new clause."""
     if start >= end:
         return False
     tok = doc[start]
+    if out and _second_verb(tok, out[0]):
+        return True
     if tok.pos_ != "ADP" or tok.dep_ != "prep" or tok.lower_ in ("by", "on", "at"):
         return False
     return any(c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children)
@@ -216,4 +255,6 @@ def _trimmed(tokens: list[Token]) -> list[Token]:
         and tokens[-2].whitespace_
     ):
         tokens.pop()
+    if len(tokens) > 2 and tokens[-2].lower_ == "and" and tokens[-1].pos_ == "VERB":
+        tokens = tokens[:-2]  # "talk to Dean at my one-on-one and see": the second says nothing
     return tokens
