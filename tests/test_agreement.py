@@ -49,6 +49,15 @@ AGREED = {
         (VENDOR, "The goal we agreed on in June was audit prep down to two days by June."),
         (CUSTOMER, "Right, and we're close."),
     ],
+    "affirmed without apostrophes, as transcribers write it": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "thats the number, lets build the plan around it."),
+    ],
+    "said back and confirmed as still the bar": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "So audit prep at two days by June, that's still the bar?"),
+        (CUSTOMER, "Still the bar."),
+    ],
 }
 
 
@@ -95,6 +104,22 @@ NOT_AGREED = {
         (CUSTOMER, GOAL),
         (VENDOR, "So that's the target? Tell me more about how the audit runs today."),
     ],
+    "doubted with its figure named": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "Two days by June. I don't think two days is realistic with the audit log."),
+        (CUSTOMER, "Two days is what I need."),
+    ],
+    "affirmed, then taken back": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "Yes, exactly."),
+        (COLLEAGUE, "Hold on, let's not commit to a date until the budget is set."),
+    ],
+    "affirmed, then taken off the plan much later": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "Agreed, two days by June."),
+        *[(VENDOR, "Next, the SSO settings."), (CUSTOMER, "Sure.")] * 4,
+        (CUSTOMER, "Actually, take the two days by June off the plan until we renew."),
+    ],
     "affirmed only by a colleague on the same side": [
         (CUSTOMER, GOAL),
         (COLLEAGUE, "Yes, exactly."),
@@ -106,6 +131,22 @@ NOT_AGREED = {
 @pytest.mark.parametrize("case", list(NOT_AGREED))
 def test_each_form_of_non_agreement_is_not_agreed(analyzer, case: str) -> None:  # type: ignore[no-untyped-def]
     assert _agreed(analyzer, NOT_AGREED[case]) is False
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Maybe. Let me see the pilot numbers first.",
+        "I'd want to see it in the audit log before I sign up to anything.",
+        "Let's not write it down yet, I need to check with the board.",
+    ],
+)
+def test_a_proposal_met_with_a_hedge_is_not_agreed(analyzer, reply: str) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        (VENDOR, "What if we set the target at audit prep down to two days by June?"),
+        (CUSTOMER, reply),
+    ]
+    assert _agreed(analyzer, lines, "What if we set") is False
 
 
 def test_a_joint_goal_dropped_later_is_not_agreed(analyzer) -> None:  # type: ignore[no-untyped-def]
@@ -156,6 +197,8 @@ def test_decide_the_guides_forms_alone_and_a_contest_overrides_them() -> None:
     assert not agreement.decide({"joint": 1.0, "contest": 1.0}, model)
     assert not agreement.decide({"restate_other": 1.0}, model)
     assert agreement.decide({"restate_other": 1.0}, {**model, "bias": 0.0, "threshold": 0.5})
+    taken_back = {"accept_near": 1.0, "contest": 1.0, "withdrawn": 1.0}
+    assert not agreement.decide(taken_back, {**model, "bias": 10.0})
 
 
 @pytest.mark.parametrize(

@@ -2,10 +2,14 @@
 
 Read from the turns after each statement of the goal: does the other side affirm it or take
 it on, answer yes when asked to confirm it, say it back (its words or its numbers), or park,
-refuse or contest it. The guide's explicit forms (set jointly, affirmed right after, a yes to
-a read-back, said back and confirmed) decide alone when nobody contests the goal; softer signs
-are weighed by a small logistic model (data/goals/agreement.json, trained on cs_train by
+refuse, hedge on or contest it. The guide's explicit forms (set jointly, affirmed right after,
+a yes to a read-back, said back and confirmed) decide alone when nobody contests the goal;
+softer signs are weighed by a small logistic model (data/goals/agreement.json, trained by
 scripts/train_agreement.py), so a lone "yeah" or an echoed number is not agreement by itself.
+A target only put forward ("what if we set the target at...?") is not set jointly until the
+other side takes it up, and a goal taken back by name ("let's not commit to zero stockouts"),
+even long after it was affirmed, is not agreed. Cues match with or without apostrophes, since
+transcribed speech drops them. `why_agreed` says which sign decided, for `--explain`.
 """
 
 from __future__ import annotations
@@ -31,9 +35,12 @@ said back by the other side and confirmed by the first."""
 EXPLICIT_ORDER = ("joint", "check_yes", "restate_confirmed", "accept_near")
 """Which explicit form --explain names when several showed."""
 
+GOAL_FAMILIES = ("affirm", "said_yes", "contest", "joint", "proposal")
+"""The goal cue families (cues.yaml) agreement reads beside its own."""
+
 Unit = tuple[int, str | None, str]
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
-
+_APOSTROPHE = re.compile(r"'")
 
 Sign = tuple[str | None, str]
 """Who showed a sign of agreement, and the sentence that showed it."""
@@ -66,6 +73,8 @@ def decide(f: dict[str, float], model: dict) -> bool:
     affirmed by the other side right after, a yes when asked to confirm it, or said back and
     confirmed. Softer signs (said back, numbers echoed, a later affirmation, an okay) are
     weighed by the model."""
+    if "withdrawn" in f:  # contested or dropped by name: the last word is not a yes
+        return False
     if "contest" not in f and not EXPLICIT.isdisjoint(f):
         return True
     return probability(f, model) >= model["threshold"]
@@ -85,7 +94,7 @@ def features(meeting: Meeting, group: list[Claim]) -> dict[str, float]:
 def signs(meeting: Meeting, group: list[Claim]) -> dict[str, Sign]:
     """Each cue for agreement on one goal, with where it first showed."""
     out: dict[str, Sign] = {}
-    joint = next((c for c in group if "joint" in c.fired), None)
+    joint = next((c for c in group if "joint" in c.fired and not _proposed(c.text)), None)
     if joint is not None:
         out["joint"] = (joint.speaker, joint.text)
     if not group:
@@ -111,10 +120,15 @@ def _reply_features(
         speaker, text = units[j][1], units[j][2]
         if _contests(text):
             out.setdefault("contest", (speaker, _sentence(text, _contests)))
+            if _names(text, words):
+                out.setdefault("withdrawn", out["contest"])
             return out
         if not _other(meeting, c.speaker, speaker):
             continue
         found: dict[str, str] = {}
+        if first and _fires("hedge", text):
+            out.setdefault("contest", (speaker, _sentence(text)))
+            return out
         if first:
             found |= dict.fromkeys(_first_reply(text, asked), _sentence(text))
             first = False
@@ -137,7 +151,30 @@ def _reply_features(
             found["number_echo"] = _sentence(text, lambda s: bool(numbers & cl.content_words(s)))
         for name, quote in found.items():
             out.setdefault(name, (speaker, quote))
+    withdrawn = _withdrawn(units, start + 1 + AGREE_UNITS, words)
+    if withdrawn is not None:
+        out.setdefault("contest", withdrawn)
+        out.setdefault("withdrawn", withdrawn)
     return out
+
+
+def _withdrawn(units: list[Unit], start: int, words: set[str]) -> Sign | None:
+    """A later unit that takes the goal back by name ("let's not commit to zero stockouts")."""
+    for _, speaker, text in units[start:]:
+        if _contests(text) and _names(text, words):
+            return speaker, _sentence(text, _contests)
+    return None
+
+
+def _names(text: str, words: set[str]) -> bool:
+    """text names the goal: one of its numbers, or two of its words."""
+    shared = cl.content_words(text) & words
+    return len(shared) >= 2 or any(cl.is_number(w) for w in shared)
+
+
+def _proposed(text: str) -> bool:
+    """Put forward for the other side to take up ("what if we set the target..."), not set."""
+    return text.rstrip().endswith("?") or _fires("proposal", text)
 
 
 def _accepts(text: str) -> bool:
@@ -226,14 +263,19 @@ def _contests(text: str) -> bool:
 
 def _fires(family: str, text: str) -> bool:
     """A cue family of agreement.yaml, or of the goal cues, matches somewhere in text."""
-    own = _families().get(family)
-    return bool(own.search(text)) if own else bool(cl.first(family, text))
+    return bool(_families()[family].search(text))
 
 
 @lru_cache(maxsize=1)
 def _families() -> dict[str, re.Pattern[str]]:
+    """agreement.yaml's families and the goal cue families it reads, apostrophes optional:
+    transcribed speech often drops them ("thats the one", "lets not")."""
     raw = yaml.safe_load(cl.read_data("agreement.yaml"))["families"]
-    return {n: re.compile("|".join(f"(?:{p})" for p in ps), re.I) for n, ps in raw.items()}
+    own = {n: "|".join(f"(?:{p})" for p in ps) for n, ps in raw.items()}
+    goal = {n: p.pattern for n, p in cl.cue_families().items() if n in GOAL_FAMILIES}
+    return {
+        n: re.compile(_APOSTROPHE.sub("['\u2019]?", p), re.I) for n, p in {**goal, **own}.items()
+    }
 
 
 @lru_cache(maxsize=1)
