@@ -521,6 +521,18 @@ def test_reply_that_only_accepts_is_quoted_by_the_proposal(find) -> None:  # typ
     )
 
 
+def test_joint_question_takes_its_due_from_the_reply(find) -> None:  # type: ignore[no-untyped-def]
+    proposal = "Should we all sit down and go through the pilot numbers together?"
+    [step] = find(("Dana", proposal), ("Raj", "Yes, let's do the ninth."))
+    assert step.evidence == proposal
+    assert (step.side, step.action, step.due_text, step.due) == (
+        "joint",
+        "go through the pilot numbers together",
+        "the ninth",
+        "2026-03-09",
+    )
+
+
 def test_accepted_request_takes_its_due_from_the_reply(find) -> None:  # type: ignore[no-untyped-def]
     [step] = find(
         ("Dana", "Can you send the SSO guide?"),

@@ -154,7 +154,10 @@ def due_of(meeting: Meeting, cand: Candidate) -> tuple[str | None, str | None]:
     doc = meeting.docs[cand.turn]
     if cand.sent.end < len(doc):
         texts.append(doc[cand.sent.end].sent.text)
-    if cand.first_cue in REQUEST_CUES and cand.turn + 1 < len(meeting.docs):
+    asked = cand.first_cue in REQUEST_CUES or (
+        cand.first_cue in JOINT_CUES and cand.sent.text.rstrip().endswith("?")
+    )  # "Should we go through it together?" "Yes, let's do the ninth."
+    if asked and cand.turn + 1 < len(meeting.docs):
         texts.append(meeting.docs[cand.turn + 1].text[:200])
     for text in texts:
         if time_phrase(text) is not None:
