@@ -90,6 +90,15 @@ def test_pronoun_for_a_question_reads_as_the_question(find, lines, expected) -> 
     assert (step.owner, step.action, step.due) == expected
 
 
+def test_question_in_the_same_turn_is_quoted_with_the_step(find) -> None:  # type: ignore[no-untyped-def]
+    said = (
+        "I can ask the other front desks which reminder times work best. "
+        "I'll collect that by next Friday."
+    )
+    [step] = find(("Mia", said), ("Dana", "Great."))
+    assert (step.evidence, step.due_text) == (said, "by next Friday")
+
+
 def test_pronoun_for_something_not_said_as_a_question_stays_as_said(find) -> None:  # type: ignore[no-untyped-def]
     [step] = find(
         ("Raj", "We need to know which clinics go first. I'll work that out with Mia by Friday."),

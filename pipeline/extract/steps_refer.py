@@ -106,8 +106,10 @@ def _from_same_turn(
     action = _from_sentence(prev, tokens, pron, earlier, sure=not named)
     if action is None:
         return None
-    if named:  # the sentence names its own thing: keep its quote
+    if named and clause_object(earlier) is None:  # it names its own thing: keep its quote
         return cand, _with_action(res, action)
+    if res.due_text:  # "I can ask them which ... I'll collect that Friday": quote the question too
+        due_text, due = res.due_text, res.due
     return merged, Resolved(res.side, res.owner, res.owner_key, action, due_text, due)
 
 
