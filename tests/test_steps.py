@@ -174,6 +174,10 @@ def test_named_addressee_owns_the_request_even_if_someone_else_answers(find) -> 
         "I sent the export to your team last week.",  # already done
         "We won't get to the SSO rollout this quarter.",  # refusal
         "You should always train your admins before a rollout.",  # advice
+        (  # a description of a session, not a promise
+            "Come join me every Wednesday for the webinar, where we'll dive into "
+            "why people do the things they do."
+        ),
     ],
 )
 def test_non_commitments_are_rejected(find, said: str) -> None:  # type: ignore[no-untyped-def]

@@ -129,12 +129,14 @@ def _restated(offer: Candidate, res: Resolved, kept: list[Kept]) -> bool:
 
 
 def _vetoed(meeting: Meeting, cand: Candidate) -> bool:
-    """True for a figure of speech ("I'll be honest") or another step's purpose."""
+    """True for a figure of speech ("I'll be honest"), a description, or another step's purpose."""
     lex = lexicon()
     if contains(cand.sent.text, lex["not_commitments"]) is not None:
         return True
     doc = meeting.docs[cand.turn]
     before = doc[cand.cue_start - 1].lower_ if cand.cue_start > 0 else ""
+    if before in lex["relative_leads"]:  # "a session where we'll dive into ..." describes
+        return True
     return before in lex["purpose_leads"] and doc[cand.cue_end - 1].lower_ in ("can", "could")
 
 
