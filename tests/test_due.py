@@ -190,3 +190,14 @@ def test_bare_ordinal_picked_by_a_verb_is_the_next_such_day(
 )
 def test_ordinal_that_is_not_a_day(sentence: str) -> None:
     assert find_due(sentence, TUESDAY) == (None, None)
+
+
+def test_time_phrase_naming_an_event_gives_way_to_the_date() -> None:
+    said = "And then let's lock the end of Q1 review for the second of April, all of us."
+    assert find_due(said, TUESDAY) == ("2026-04-02", "the second of April")
+    assert find_due("I'll send the end of month report by Friday.", TUESDAY) == (
+        "2026-03-06",
+        "by Friday",
+    )
+    # with no other date the event's time is the due
+    assert find_due("I'll have it for the end of month review.", TUESDAY)[0] == "2026-03-31"

@@ -1,8 +1,8 @@
 """Due dates: find the time phrase in a commitment and resolve it against the meeting date.
 
 The resolution rules are the labelling guide's table (weeks run Monday to Sunday). The
-words (weekdays, months, spelled ordinals, vague phrases) live in `data/due/vocab.yaml`;
-this module holds the grammar and the date arithmetic.
+words (weekdays, months, spelled ordinals, vague phrases) live in `data/due/vocab.yaml`
+(read by due_vocab.py); this module holds the grammar and the date arithmetic.
 """
 
 from __future__ import annotations
@@ -13,37 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
-from typing import Any
 
-import yaml
+from milepost.pipeline.extract.due_vocab import alt as _alt
+from milepost.pipeline.extract.due_vocab import vocab
 
 # Rules whose phrase is said without "on"/"from"/"starting" ("send it on tomorrow" -> "tomorrow").
 UNLED_RULES = frozenset({"today", "tomorrow", "day_after_tomorrow", "vague"})
 # Sayings that pin a deadline: preferred over a bare "today" said earlier in the sentence.
 DEADLINE_LEADS = ("by", "before", "till", "til", "until", "no later than")
-
-
-@dataclass(frozen=True)
-class Vocab:
-    weekdays: dict[str, int]
-    months: dict[str, int]
-    ordinals: dict[str, int]
-    """Spelled ordinal -> day, keyed without spaces or hyphens ("twentyfirst")."""
-    ordinal_words: list[str]
-    numbers: dict[str, int]
-    lead: re.Pattern[str]
-    ordinal_openers: frozenset[str]
-    ordinal_followers: frozenset[str]
-    ordinal_verbs: frozenset[str]
-    ordinal_verb_objects: frozenset[str]
-    ordinal_verb_preps: frozenset[str]
-    ordinal_verb_min_day: int
-    ordinal_replies: frozenset[str]
-    blockers: frozenset[str]
-    vague: list[str]
-    condition: re.Pattern[str]
-    commitment: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -55,40 +32,6 @@ class Found:
     rule: str
     parts: dict[str, str]
     lead: str = ""
-
-
-def _alt(words: list[str]) -> str:
-    ordered = sorted(words, key=len, reverse=True)
-    escaped = [re.escape(w).replace(r"\-", "[- ]?").replace(r"\ ", " ") for w in ordered]
-    return "(?:" + "|".join(e.replace(" ", r"\s+") for e in escaped) + ")"
-
-
-@lru_cache(maxsize=1)
-def vocab() -> Vocab:
-    """The due-date words, loaded once from package data."""
-    text = resources.files("milepost.pipeline").joinpath("data/due/vocab.yaml").read_text("utf-8")
-    raw: dict[str, Any] = yaml.safe_load(text)
-    quals = _alt(raw["qualifiers"])
-    leads = _alt(raw["lead_words"])
-    return Vocab(
-        weekdays=raw["weekdays"],
-        months=raw["months"],
-        ordinals={k.replace("-", ""): v for k, v in raw["ordinals"].items()},
-        ordinal_words=list(raw["ordinals"]),
-        numbers=raw["numbers"],
-        lead=re.compile(rf"(?:\b{quals}\s+)?\b{leads}\s+$", re.IGNORECASE),
-        ordinal_openers=frozenset(raw["ordinal_openers"]),
-        ordinal_followers=frozenset(raw["ordinal_followers"]),
-        ordinal_verbs=frozenset(raw["ordinal_verbs"]),
-        ordinal_verb_objects=frozenset(raw["ordinal_verb_objects"]),
-        ordinal_verb_preps=frozenset(raw["ordinal_verb_preps"]),
-        ordinal_verb_min_day=int(raw["ordinal_verb_min_day"]),
-        ordinal_replies=frozenset(raw["ordinal_replies"]),
-        blockers=frozenset(raw["blockers"]),
-        vague=raw["vague"],
-        condition=re.compile(rf"\b{_alt(raw['condition_words'])}\b", re.IGNORECASE),
-        commitment=re.compile(rf"\b{_alt(raw['commitment_cues'])}\b", re.IGNORECASE),
-    )
 
 
 @lru_cache(maxsize=1)
@@ -210,7 +153,11 @@ def choose(found: list[Found], text: str = "") -> Found | None:
 
 
 def _rank(text: str, found: Found) -> int:
-    """0 for a phrase in a commitment sentence, 1 elsewhere, 2 inside a condition."""
+    """0 for a phrase in a commitment sentence, 1 elsewhere, 2 inside a condition, 3 naming
+    an event ("the end of Q1 review")."""
+    nxt = re.match(r"\s*([\w-]+)", text[found.end :])
+    if nxt and nxt.group(1).lower() in vocab().event_nouns:
+        return 3
     sentence_start = max(text.rfind(c, 0, found.start) for c in ".?!") + 1
     ends = [i for i in (text.find(c, found.end) for c in ".?!") if i >= 0]
     sentence = text[sentence_start : min(ends) if ends else len(text)]
