@@ -156,14 +156,21 @@ def agreement_model(model: dict) -> Iterator[None]:
         agreement._model = shipped
 
 
-def verdicts(data: list[Labelled], heads: list[dict], models: list[dict]) -> list[bool]:
+def verdicts(
+    data: list[Labelled], heads: list[dict], models: list[dict], counts: list[int] | None = None
+) -> list[bool]:
     """Per meeting, whether the product's has_agreed_goal matches the label, every part of
-    the decision (finder and agreement model) trained without the meeting's fold."""
+    the decision (finder and agreement model) trained without the meeting's fold. counts, when
+    given, gathers the goals' (found, labelled, matched)."""
     out = []
     for d in data:
         with agreement_model(models[d.fold]):
             found = goals.from_claims(d.meeting, d.found, heads[d.fold])
         out.append(goals.has_agreed_goal(found) == bool(d.labels["has_agreed_goal"]))
+        if counts is not None:
+            matched = evaluate.match([g.evidence for g in found], d.labels["goals"])
+            for k, n in enumerate((len(found), len(d.labels["goals"]), len(matched))):
+                counts[k] += n
     return out
 
 
@@ -183,12 +190,14 @@ def scores(
     def at(t: float) -> Scores:
         models = [{**m, "threshold": t} for m in fitted]
         said = np.array([agreement.decide(r[1], models[r[0]]) for r in rows])
-        right = np.array(verdicts(data, heads, models))
+        counts = [0, 0, 0]
+        right = np.array(verdicts(data, heads, models, counts))
         return {
             "meeting": float(right.mean()),
             "meeting_cs": float(right[cs_meetings].mean()),
             "goal": float((said == y).mean()),
             "goal_cs": float((said == y)[is_cs].mean()),
+            "goal_f1": 2 * counts[2] / (counts[0] + counts[1]),
         }
 
     return at
@@ -214,7 +223,10 @@ def cross_validate(
 
 
 def _line(t: float, s: Scores) -> str:
-    return f"t={t} meet {s['meeting']:.3f} (cs {s['meeting_cs']:.3f}) goal {s['goal']:.3f}"
+    return (
+        f"t={t} meet {s['meeting']:.3f} (cs {s['meeting_cs']:.3f}) goal {s['goal']:.3f}"
+        f" (goal F1 {s['goal_f1']:.3f})"
+    )
 
 
 def train(given: list[Labelled], inferred: list[Labelled]) -> dict:
@@ -227,7 +239,7 @@ def train(given: list[Labelled], inferred: list[Labelled]) -> dict:
         f"chosen C={c} threshold={threshold} on {len(given)} meetings, {len(rows)} found goals "
         f"(smoothed nested CV): has_agreed_goal {s['meeting']:.3f} all, "
         f"{s['meeting_cs']:.3f} cs_train; found-goal agreed {s['goal']:.3f} all, "
-        f"{s['goal_cs']:.3f} cs_train"
+        f"{s['goal_cs']:.3f} cs_train; goals F1 {s['goal_f1']:.3f}"
     )
     return {
         "trained_on": " + ".join(sorted({d.origin for d in given}))

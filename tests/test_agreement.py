@@ -53,6 +53,13 @@ AGREED = {
         (CUSTOMER, GOAL),
         (VENDOR, "thats the number, lets build the plan around it."),
     ],
+    "said back, asked about, then confirmed": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "So audit prep at two days by June."),
+        (COLLEAGUE, "Hang on, is that every site, or on average?"),
+        (CUSTOMER, "On average."),
+        (COLLEAGUE, "Then yes, I can live with that."),
+    ],
     "said back and confirmed as still the bar": [
         (CUSTOMER, GOAL),
         (VENDOR, "So audit prep at two days by June, that's still the bar?"),
@@ -108,6 +115,18 @@ NOT_AGREED = {
         (CUSTOMER, GOAL),
         (VENDOR, "Two days by June. I don't think two days is realistic with the audit log."),
         (CUSTOMER, "Two days is what I need."),
+    ],
+    "called a stretch": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "Honestly, two days is a stretch for June."),
+        (CUSTOMER, "Two days is what I need."),
+    ],
+    "affirmed, then scratched as a target right after someone names it": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "Agreed, two days by June."),
+        *[(VENDOR, "Next, the SSO settings."), (CUSTOMER, "Sure.")] * 4,
+        (COLLEAGUE, "If we promise two days by June and the auditors change the rules, we miss."),
+        (CUSTOMER, "Fair. Scratch that as a target, then."),
     ],
     "affirmed, then taken back": [
         (CUSTOMER, GOAL),

@@ -29,6 +29,8 @@ from milepost.pipeline.extract.meeting import Meeting
 AGREE_UNITS = 6
 """How many units (turns, or sentences where the speaker is unknown) after a statement count."""
 NEAR = 2
+CONFIRM = 4
+"""How many units after a restatement its confirmation may come, a clarifying question first."""
 EXPLICIT = frozenset({"joint", "accept_near", "check_yes", "restate_confirmed"})
 """Set jointly; affirmed by the other side right after; a yes to "is that the target?";
 said back by the other side and confirmed by the first."""
@@ -68,6 +70,11 @@ def why_agreed(meeting: Meeting, group: list[Claim]) -> str | None:
     return f'{lead}{_explained()[form].format(who=who)}: "{quote}"'
 
 
+def _explicit(f: dict[str, float]) -> bool:
+    """One of the guide's explicit forms showed, and nobody contested."""
+    return "contest" not in f and not EXPLICIT.isdisjoint(f)
+
+
 def decide(f: dict[str, float], model: dict) -> bool:
     """The guide's explicit forms decide alone when nobody contests the goal: set jointly,
     affirmed by the other side right after, a yes when asked to confirm it, or said back and
@@ -75,7 +82,7 @@ def decide(f: dict[str, float], model: dict) -> bool:
     weighed by the model."""
     if "withdrawn" in f:  # contested or dropped by name: the last word is not a yes
         return False
-    if "contest" not in f and not EXPLICIT.isdisjoint(f):
+    if _explicit(f):
         return True
     return probability(f, model) >= model["threshold"]
 
@@ -159,9 +166,11 @@ def _reply_features(
 
 
 def _withdrawn(units: list[Unit], start: int, words: set[str]) -> Sign | None:
-    """A later unit that takes the goal back by name ("let's not commit to zero stockouts")."""
-    for _, speaker, text in units[start:]:
-        if _contests(text) and _names(text, words):
+    """A later unit that takes the goal back by name ("let's not commit to zero stockouts"), or
+    right after someone names it ("if we put under forty in..." / "scratch that as a target")."""
+    for k in range(max(start, 1), len(units)):
+        speaker, text = units[k][1], units[k][2]
+        if _contests(text) and (_names(text, words) or _names(units[k - 1][2], words)):
             return speaker, _sentence(text, _contests)
     return None
 
@@ -190,14 +199,22 @@ def _sentence(text: str, test: Callable[[str], bool] | None = None) -> str:
 
 
 def _confirmed(meeting: Meeting, units: list[Unit], j: int, words: set[str]) -> bool:
-    """The next unit by someone else after a restatement at j says yes or the numbers back."""
-    for k in (j + 1, j + 2):
-        if k < len(units) and _other(meeting, units[j][1], units[k][1]):
-            text = units[k][2]
-            if _contests(text):
-                return False
-            yes = _fires("said_yes", text) or _fires("affirm", text) or _fires("accept", text)
-            return yes or any(cl.is_number(w) for w in cl.content_words(text) & words)
+    """Someone else answers a restatement at j with yes, or at once with its numbers back;
+    a question back ("per site or across the region?") and its answer may come first."""
+    first = True
+    for k in range(j + 1, min(j + 1 + CONFIRM, len(units))):
+        text = units[k][2]
+        if not _other(meeting, units[j][1], units[k][1]):
+            continue
+        if _contests(text):
+            return False
+        if _fires("said_yes", text) or _fires("affirm", text) or _fires("accept", text):
+            return True
+        if first and any(cl.is_number(w) for w in cl.content_words(text) & words):
+            return True
+        if first and "?" not in text:
+            return False
+        first = False
     return False
 
 
