@@ -166,11 +166,14 @@ def _reply_features(
 
 
 def _withdrawn(units: list[Unit], start: int, words: set[str]) -> Sign | None:
-    """A later unit that takes the goal back by name ("let's not commit to zero stockouts"), or
-    right after someone names it ("if we put under forty in..." / "scratch that as a target")."""
+    """A later unit that drops the goal by name ("let's not commit to zero stockouts"), or right
+    after someone names it ("if we put under forty in..." / "scratch that as a target"): two of
+    the goal's words or numbers in it and the unit before, since one is often chance. Later
+    doubts are not enough: they are often about a revised target."""
     for k in range(max(start, 1), len(units)):
         speaker, text = units[k][1], units[k][2]
-        if _contests(text) and (_names(text, words) or _names(units[k - 1][2], words)):
+        said = cl.content_words(text) | cl.content_words(units[k - 1][2])
+        if _fires("abandon", text) and len(said & words) >= 2:
             return speaker, _sentence(text, _contests)
     return None
 
