@@ -626,9 +626,9 @@ def test_reply_delivering_what_was_asked_takes_the_request_action(find) -> None:
             "They have a noon conference every day. I'll send it to the chiefs by Friday.",
             "send it to the chiefs",
         ),
-        (  # a remark is not the thing done again
+        (  # a remark is not the thing done again: this meeting is
             "Okay, I think that's time. Let's do this again Thursday, same time?",
-            "do this again",
+            "meet again",
         ),
     ],
 )

@@ -142,6 +142,14 @@ def test_pronoun_for_something_not_said_as_a_question_stays_as_said(find) -> Non
             "I'll send the list of which club is on which system by Friday.",
             "send the list of which club is on which system",
         ),
+        (  # who is shown is only the audience; who is asked stays
+            "I'll show you how to route the alerts to a role tomorrow.",
+            "show how to route the alerts to a role",
+        ),
+        (
+            "I'll ask them which reminder times work best by Friday.",
+            "ask them which reminder times work best",
+        ),
         ("I'll send the file if you want.", "send the file"),  # a condition still ends it
         ("I'll send the report which Mia asked for by Friday.", "send the report"),
     ],
@@ -176,3 +184,15 @@ def test_action_keeps_what_the_parser_splits(find, said: str, action: str) -> No
 def test_one_step_with_two_verbs_keeps_both(find, said: str, action: str) -> None:  # type: ignore[no-untyped-def]
     [step] = find(("Dana", said), ("Raj", "Great."))
     assert step.action == action
+
+
+def test_joint_do_this_again_is_another_meeting(find) -> None:  # type: ignore[no-untyped-def]
+    [step] = find(
+        ("Dana", "Okay, that is time. Let's do this again Thursday, same time?"),
+        ("Raj", "Yeah, Thursday works."),
+    )
+    assert (step.side, step.action, step.due) == ("joint", "meet again", "2026-03-05")
+    [mine] = find(
+        ("Raj", "The export failed overnight. I'll do it again tomorrow."), ("Dana", "Ok.")
+    )
+    assert mine.action == "do it again"  # one person redoing a thing is not a meeting

@@ -111,6 +111,8 @@ def _addressee(tok: Token) -> bool:
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is None:
         return False
+    if nxt.lower_ in WH_OPENERS and tok.head.lemma_.lower() in lexicon()["showing_verbs"]:
+        return True  # "show you how to route alerts" -> "show how to route alerts"
     if nxt.dep_ == "advcl":
         return _misread_noun(nxt)  # "you redacted examples"
     # "send you the intake times" with the object misread as an adverb: a noun phrase follows

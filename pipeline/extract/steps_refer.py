@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from milepost.pipeline.extract.meeting import Meeting
 
 NP_STOP_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "appos"})
+# What "let's do this again" means when both sides say it: another meeting like this one.
+MEET_AGAIN = "meet again"
 # A reply that only accepts comes first in its turn ('Yes. Let's do the ninth.').
 ACCEPT_LEAD = 4
 
@@ -37,6 +39,8 @@ def refer(
     pron = _pronoun_object(tokens)
     if pron is None and has_content(res.action):
         return cand, res
+    if res.side == "joint" and res.action.lower() in lexicon()["meeting_again"]:
+        return cand, _with_action(res, MEET_AGAIN)  # "Let's do this again Thursday": this call
     if cand.sent.start > 0:
         found = _from_same_turn(meeting, cand, res, tokens, pron)
         if found is not None:
