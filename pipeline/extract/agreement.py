@@ -43,6 +43,7 @@ GOAL_FAMILIES = ("affirm", "said_yes", "contest", "joint", "proposal")
 Unit = tuple[int, str | None, str]
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _APOSTROPHE = re.compile(r"'")
+_REFERS = re.compile(r"\b(?:that|it|this)\b", re.I)
 
 Sign = tuple[str | None, str]
 """Who showed a sign of agreement, and the sentence that showed it."""
@@ -168,12 +169,17 @@ def _reply_features(
 def _withdrawn(units: list[Unit], start: int, words: set[str]) -> Sign | None:
     """A later unit that drops the goal by name ("let's not commit to zero stockouts"), or right
     after someone names it ("if we put under forty in..." / "scratch that as a target"): two of
-    the goal's words or numbers in it and the unit before, since one is often chance. Later
-    doubts are not enough: they are often about a revised target."""
+    the goal's words or numbers, since one is often chance. Later doubts are not enough: they
+    are often about a revised target."""
     for k in range(max(start, 1), len(units)):
         speaker, text = units[k][1], units[k][2]
-        said = cl.content_words(text) | cl.content_words(units[k - 1][2])
-        if _fires("abandon", text) and len(said & words) >= 2:
+        drop = _families()["abandon"].search(text)
+        if drop is None:
+            continue
+        said = cl.content_words(text)
+        if _REFERS.search(drop.group(0)):  # "scratch that": what the unit before named
+            said |= cl.content_words(units[k - 1][2])
+        if len(said & words) >= 2:
             return speaker, _sentence(text, _contests)
     return None
 
