@@ -488,6 +488,10 @@ def test_withdrawn_without_a_new_owner_is_no_step(find, said: str) -> None:  # t
             "Then let's get back together on the twenty-first, all of us, to go through the plan.",
             "go through the plan",
         ),
+        (  # the same with only a comma before what the meeting does
+            "So let's all get back together on the twelfth, go through the breakdown together.",
+            "go through the breakdown together",
+        ),
         (  # two things sent are one object
             "I'll send the template pack and a recap of today's call by end of day.",
             "send the template pack and a recap of today's call",

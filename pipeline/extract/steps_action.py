@@ -120,11 +120,14 @@ def _addressee(tok: Token) -> bool:
 
 
 def _continuation(cand: Candidate, tokens: list[Token]) -> Token | None:
-    """The verb after a meeting verb's 'and'/'to' in the same sentence, if any."""
+    """The verb after a meeting verb's 'and'/'to' (or comma, when it has no object), if any."""
     doc = cand.sent.doc
+    bare = not any(t.pos_ in OBJECT_POS for t in tokens)
     for tok in doc[tokens[-1].i + 1 : cand.sent.end]:
         if tok.pos_ == "VERB" and doc[tok.i - 1].lower_ in ("to", "and"):
             return tok
+        if tok.tag_ == "VB" and doc[tok.i - 1].text == "," and bare:
+            return tok  # "let's get back together on the twelfth, go through the breakdown"
     return None
 
 
