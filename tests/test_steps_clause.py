@@ -99,12 +99,50 @@ def test_question_in_the_same_turn_is_quoted_with_the_step(find) -> None:  # typ
     assert (step.evidence, step.due_text) == (said, "by next Friday")
 
 
-def test_pronoun_for_something_not_said_as_a_question_stays_as_said(find) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (  # what is needed, said as a question, then taken on in the same turn
+            [
+                (
+                    "Raj",
+                    "We need to know which clinics go first. "
+                    "I'll work that out with Mia by Friday.",
+                ),
+                ("Dana", "Great."),
+            ],
+            ("work out with Mia which clinics go first", "2026-03-06"),
+        ),
+        (  # a pronoun after a verb's preposition ('look into it') stands for it too
+            [
+                (
+                    "Dana",
+                    "We need to know whether the export includes archived users. "
+                    "I'll look into that by Friday.",
+                ),
+                ("Raj", "Great."),
+            ],
+            ("look into whether the export includes archived users", "2026-03-06"),
+        ),
+        (  # ... and in a reply to a request
+            [
+                ("Raj", "Could you figure out how to route the alerts to a role?"),
+                ("Dana", "Sure, I'll look into it this week."),
+            ],
+            ("look into how to route the alerts to a role", "2026-03-06"),
+        ),
+    ],
+)
+def test_pronoun_for_a_question_in_other_forms(find, lines, expected) -> None:  # type: ignore[no-untyped-def]
+    [step] = find(*lines)
+    assert (step.action, step.due) == expected
+
+
+def test_pronoun_after_a_remark_stays_as_said(find) -> None:  # type: ignore[no-untyped-def]
     [step] = find(
-        ("Raj", "We need to know which clinics go first. I'll work that out with Mia by Friday."),
-        ("Dana", "Great."),
+        ("Raj", "I think the pilot went well. I'll look into it tomorrow."), ("Dana", "Great.")
     )
-    assert step.action == "work that out with Mia"
+    assert (step.action, step.evidence) == ("look into it", "I'll look into it tomorrow.")
 
 
 @pytest.mark.parametrize(

@@ -104,13 +104,14 @@ def _from_same_turn(
     earlier = action_tokens(merged, due_text)
     if not any(t.pos_ in ("NOUN", "PROPN") for t in earlier):  # "Thank you." names nothing
         return None
-    if earlier[0].lemma_.lower() in lexicon()["mental_verbs"]:  # "I think that's time."
-        return None
+    asked = pron is not None and clause_object(earlier) is not None  # "need to know whether X"
+    if earlier[0].lemma_.lower() in lexicon()["mental_verbs"] and not asked:
+        return None  # "I think that's time."
     named = has_content(res.action)
     action = _from_sentence(prev, tokens, pron, earlier, sure=not named)
     if action is None:
         return None
-    if named and clause_object(earlier) is None:  # it names its own thing: keep its quote
+    if named and not asked:  # it names its own thing: keep its quote
         return cand, _with_action(res, action)
     if res.due_text:  # "I can ask them which ... I'll collect that Friday": quote the question too
         due_text, due = res.due_text, res.due
@@ -189,7 +190,17 @@ def _pronoun_object(tokens: list[Token]) -> Token | None:
     for tok in tokens[1:]:
         if tok.lower_ in pronouns and tok.dep_ == "dobj" and not list(tok.children):
             return tok
+        if tok.lower_ in pronouns and tok.dep_ == "pobj" and _verb_preposition(tok.head, tokens):
+            return tok  # "look into it", "follow up on that"
     return None
+
+
+def _verb_preposition(prep: Token, tokens: list[Token]) -> bool:
+    """'into' in 'look into it': a preposition the verb takes, right after it or its particle."""
+    if prep.lower_ not in lexicon()["verb_prepositions"]:
+        return False
+    before = [t for t in tokens if t.i < prep.i]
+    return all(t.i == tokens[0].i or t.dep_ == "prt" for t in before)
 
 
 def _object_np(sent: Span) -> Token | None:
