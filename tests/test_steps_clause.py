@@ -188,6 +188,10 @@ def test_pronoun_after_a_remark_stays_as_said(find) -> None:  # type: ignore[no-
             "I'll ask them which reminder times work best by Friday.",
             "ask them which reminder times work best",
         ),
+        (  # the clause after the verb that takes it ('know')
+            "I'll let you know whether legal approves the DPA by Friday.",
+            "let you know whether legal approves the DPA",
+        ),
         ("I'll send the file if you want.", "send the file"),  # a condition still ends it
         ("I'll send the report which Mia asked for by Friday.", "send the report"),
     ],

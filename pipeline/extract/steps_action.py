@@ -182,6 +182,8 @@ def opens_clause(tok: Token, out: list[Token]) -> bool:
         return False
     if prev.pos_ == "ADP" and prev.lower_ in lex["clause_prepositions"]:
         return True
+    if prev.pos_ == "VERB" and prev.lemma_.lower() in lex["clause_verbs"]:
+        return True  # "let you know whether it works"
     asks = out[0].lemma_.lower() in lex["clause_verbs"]
     return asks and len(between) <= 5 and not any(t.pos_ in ("VERB", "AUX") for t in between)
 
