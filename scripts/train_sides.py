@@ -1,11 +1,14 @@
-"""Train the per-speaker side model on cs_train only; writes pipeline/data/sides/weights.json.
+"""Train the per-speaker side model on training meetings; writes pipeline/data/sides/weights.json.
 
-Usage: python scripts/train_sides.py [../shared/eval/cs_train]
+Usage: python scripts/train_sides.py [FOLDER ...]
+(default: ../shared/eval/cs_train, and data/train when it holds labelled meetings; a cs_dev
+path is refused: it is for reporting)
 
 Each speaker of a labelled meeting with a roster is one example (vendor = 1), described by
 sides.speaker_features (pronoun pairs, who spoke first or second, share of words). Logistic
-regression, with C chosen by leave-one-meeting-out accuracy of the whole inference
-(model plus the relational rules in sides.infer), which the script prints.
+regression, with C chosen by leave-one-meeting-out accuracy of the whole inference (model
+plus the relational rules in sides.infer) over all meetings. The script prints that
+accuracy for the first folder's meetings (comparable with a cs_train-only run) and for all.
 """
 
 from __future__ import annotations
@@ -24,25 +27,41 @@ from milepost.pipeline.extract.meeting import Meeting
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "pipeline" / "data" / "sides" / "weights.json"
-CS = (0.1, 0.3, 1.0, 3.0)
+CS_TRAIN = REPO.parent / "shared" / "eval" / "cs_train"
+OWN_TRAIN = REPO / "data" / "train"
+CS = (0.1, 0.3, 1.0, 3.0)  # below 0.1 scores shrink under sides.HOST_DOUBT_MARGIN
 MIN_SPEAKERS = 4  # a feature must be used by this many training speakers
 
+Labelled = tuple[int, Meeting, dict[str, str]]
+"""(index of the folder it came from, parsed meeting, speaker -> side from the roster)."""
 
-def load(folder: Path) -> list[tuple[str, Meeting, dict[str, str]]]:
+
+def folders(args: list[str]) -> list[Path]:
+    """The folders to train on: those given, else cs_train and data/train (if labelled)."""
+    chosen = [Path(a) for a in args] or [CS_TRAIN]
+    if not args and any(OWN_TRAIN.glob("*.labels.json")):
+        chosen.append(OWN_TRAIN)
+    if any("cs_dev" in str(f.resolve()) for f in chosen):
+        sys.exit("train on training meetings only; cs_dev is for reporting")
+    return chosen
+
+
+def load(paths: list[Path]) -> list[Labelled]:
     """Meetings with a roster in their labels, parsed with spaCy (name learning reads it)."""
     pipe = nlp.load()
     out = []
-    for path, labels in evaluate.labelled_files(folder):
-        truth = {n: "vendor" for n in labels.get("vendor_speakers", [])}
-        truth.update({n: "customer" for n in labels.get("customer_speakers", [])})
-        if truth:
-            transcript = formats.read(path)
-            docs = list(pipe.pipe(t.text for t in transcript.turns))
-            out.append((path.name, Meeting(transcript, docs), truth))
+    for k, folder in enumerate(paths):
+        for path, labels in evaluate.labelled_files(folder):
+            truth = {n: "vendor" for n in labels.get("vendor_speakers", [])}
+            truth.update({n: "customer" for n in labels.get("customer_speakers", [])})
+            if truth:
+                transcript = formats.read(path)
+                docs = list(pipe.pipe(t.text for t in transcript.turns))
+                out.append((k, Meeting(transcript, docs), truth))
     return out
 
 
-def fit(data: list[tuple[str, Meeting, dict[str, str]]], c: float) -> dict:
+def fit(data: list[Labelled], c: float) -> dict:
     rows = [
         (f, truth[s] == "vendor")
         for _, m, truth in data
@@ -60,7 +79,7 @@ def fit(data: list[tuple[str, Meeting, dict[str, str]]], c: float) -> dict:
     return {"bias": round(float(lr.intercept_[0]), 4), "weights": weights, "C": c}
 
 
-def accuracy(data: list[tuple[str, Meeting, dict[str, str]]], model: dict) -> tuple[int, int]:
+def accuracy(data: list[Labelled], model: dict) -> tuple[int, int]:
     right = total = 0
     for _, meeting, truth in data:
         meeting.roster = {}
@@ -71,20 +90,31 @@ def accuracy(data: list[tuple[str, Meeting, dict[str, str]]], model: dict) -> tu
     return right, total
 
 
+def cross_validate(data: list[Labelled], c: float) -> tuple[float, float]:
+    """Leave-one-meeting-out accuracy: (first folder's meetings, all meetings); prints both."""
+    first = [0, 0]
+    every = [0, 0]
+    for i in range(len(data)):
+        r, t = accuracy([data[i]], fit(data[:i] + data[i + 1 :], c))
+        every = [every[0] + r, every[1] + t]
+        if data[i][0] == 0:
+            first = [first[0] + r, first[1] + t]
+    print(
+        f"C={c}: leave-one-meeting-out side accuracy, first folder {first[0]}/{first[1]} = "
+        f"{first[0] / first[1]:.3f}; all {every[0]}/{every[1]} = {every[0] / every[1]:.3f}"
+    )
+    return first[0] / first[1], every[0] / every[1]
+
+
 def main() -> None:
-    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO.parent / "shared/eval/cs_train"
-    data = load(folder)
-    best = (-1.0, CS[0])
-    for c in CS:
-        right = total = 0
-        for i in range(len(data)):
-            r, t = accuracy([data[i]], fit(data[:i] + data[i + 1 :], c))
-            right, total = right + r, total + t
-        print(f"C={c}: leave-one-meeting-out side accuracy {right}/{total} = {right / total:.3f}")
-        best = max(best, (right / total, c))
-    model = fit(data, best[1])
+    paths = folders(sys.argv[1:])
+    data = load(paths)
+    scores = {c: cross_validate(data, c) for c in CS}
+    best = max(CS, key=lambda c: (scores[c][1], scores[c][0]))
+    sources = [f"{p.parent.name}/{p.name}" if p.name == "train" else p.name for p in paths]
+    model = {"trained_on": sources, **fit(data, best)}
     OUT.write_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"wrote {OUT} (C={best[1]}, {len(model['weights'])} features)")
+    print(f"wrote {OUT} (C={best}, {len(model['weights'])} features, {len(data)} meetings)")
 
 
 if __name__ == "__main__":
