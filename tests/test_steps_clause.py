@@ -138,6 +138,14 @@ def test_pronoun_for_a_question_in_other_forms(find, lines, expected) -> None:  
     assert (step.action, step.due) == expected
 
 
+def test_pronoun_after_a_verbs_preposition_names_the_thing_asked_for(find) -> None:  # type: ignore[no-untyped-def]
+    [step] = find(
+        ("Raj", "Can you check the SSO logs for the failed logins?"),
+        ("Dana", "Yes, I'll look into it tomorrow."),
+    )
+    assert (step.action, step.due) == ("check the SSO logs for the failed logins", "2026-03-04")
+
+
 def test_pronoun_after_a_remark_stays_as_said(find) -> None:  # type: ignore[no-untyped-def]
     [step] = find(
         ("Raj", "I think the pilot went well. I'll look into it tomorrow."), ("Dana", "Great.")

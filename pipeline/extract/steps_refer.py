@@ -143,7 +143,13 @@ def _from_sentence(
         return clause_action(tokens, pron, clause)
     earlier = _object_np(sent)
     light = earlier is not None and earlier.head.lemma_.lower() in lexicon()["light_verbs"]
-    if head is None or pron is None or _same_family(head, earlier) or (sure and not light):
+    asked_verb = earlier_tokens[0] if earlier_tokens and isinstance(source, Candidate) else None
+    if (
+        head is None
+        or pron is None
+        or _same_family(head, earlier, asked_verb)
+        or (sure and not light)
+    ):
         return whole if has_content(whole) else None
     if earlier is None or not ((light and sure) or isinstance(source, Candidate)):
         return None
@@ -214,15 +220,20 @@ def _object_np(sent: Span) -> Token | None:
     return (main or objs)[-1] if objs else None
 
 
-def _same_family(head: Token, earlier: Token | None) -> bool:
-    """A pro-verb ('do it'), or the earlier object's verb in one family with this one."""
+def _same_family(head: Token, earlier: Token | None, asked: Token | None = None) -> bool:
+    """A pro-verb ('do it'), or the earlier object's verb in one family with this one.
+
+    With no object parsed, the verb of the request or offer answered stands in ('Can you
+    check the SSO logs?' 'I'll look into it').
+    """
     lemma = head.lemma_.lower()
     lex = lexicon()
     if lemma in lex["pro_verbs"]:
         return True
-    if earlier is None:
+    verb = earlier.head if earlier is not None else asked
+    if verb is None:
         return False
-    other = earlier.head.lemma_.lower()
+    other = verb.lemma_.lower()
     if other in lex["light_verbs"]:
         return False
     return lemma == other or any(lemma in fam and other in fam for fam in lexicon_families())
