@@ -290,3 +290,9 @@ def test_analyze_explain_says_why_the_goal_counts_as_agreed(runner, tmp_path) ->
     assert '      agreed: affirmed by Dana Ruiz: "Yes, exactly."\n' in result.output
     data = json.loads(runner.invoke(cli, [*args, "--json"], catch_exceptions=False).output)
     assert data["goals"][0]["agreement"] == 'affirmed by Dana Ruiz: "Yes, exactly."'
+
+
+def test_why_agreed_without_speakers_names_another_speaker(analyzer) -> None:  # type: ignore[no-untyped-def]
+    m = meeting(analyzer, [(None, f"{GOAL} Yes, that's the goal. Okay, moving on.")])  # type: ignore[list-item]
+    group = [c for c in cl.claims(m) if c.text.startswith(GOAL)]
+    assert agreement.why_agreed(m, group) == 'affirmed by another speaker: "Yes, that\'s the goal."'

@@ -67,7 +67,7 @@ def why_agreed(meeting: Meeting, group: list[Claim]) -> str | None:
         form = max(f, key=lambda n: model["weights"].get(n, 0.0))
         lead = f"weighed by the agreement model ({probability(f, model):.2f}): "
     speaker, quote = seen[form]
-    who = meeting.owner_name(speaker) or "the next speaker"
+    who = meeting.owner_name(speaker) or "another speaker"
     return f'{lead}{_explained()[form].format(who=who)}: "{quote}"'
 
 
