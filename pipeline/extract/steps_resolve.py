@@ -13,6 +13,8 @@ from milepost.pipeline.extract.steps_action import action_phrase
 from milepost.pipeline.extract.steps_due import find_due, time_phrase
 
 RECIPIENT_DEPS = frozenset({"dative", "dobj", "pobj", "poss"})
+# A joint question takes its day from the reply only when the reply opens with it.
+JOINT_REPLY_WORDS = 8
 # "We'll send you the export": the speaker's side, no one person (guide: owner null).
 WE_CUES = frozenset({"WE_WILL", "WE_CAN", "WE_NEED"})
 
@@ -154,11 +156,13 @@ def due_of(meeting: Meeting, cand: Candidate) -> tuple[str | None, str | None]:
     doc = meeting.docs[cand.turn]
     if cand.sent.end < len(doc):
         texts.append(doc[cand.sent.end].sent.text)
-    asked = cand.first_cue in REQUEST_CUES or (
-        cand.first_cue in JOINT_CUES and cand.sent.text.rstrip().endswith("?")
-    )  # "Should we go through it together?" "Yes, let's do the ninth."
-    if asked and cand.turn + 1 < len(meeting.docs):
-        texts.append(meeting.docs[cand.turn + 1].text[:200])
+    if cand.turn + 1 < len(meeting.docs):
+        reply = meeting.docs[cand.turn + 1].text
+        if cand.first_cue in REQUEST_CUES:
+            texts.append(reply[:200])
+        elif cand.first_cue in JOINT_CUES and cand.sent.text.rstrip().endswith("?"):
+            # "Should we go through it together?" "Yes, let's do the ninth.": the answer's day
+            texts.append(" ".join(reply.split()[:JOINT_REPLY_WORDS]))
     for text in texts:
         if time_phrase(text) is not None:
             due_text, due = find_due(text, meeting.date)
