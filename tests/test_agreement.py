@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
+import yaml
 from dialogue import CUSTOMER, VENDOR, meeting
 
 from milepost.pipeline.cli import cli
@@ -138,6 +140,13 @@ NOT_AGREED = {
         (VENDOR, "Agreed, two days by June."),
         *[(VENDOR, "Next, the SSO settings."), (CUSTOMER, "Sure.")] * 4,
         (CUSTOMER, "Actually, take the two days by June off the plan until we renew."),
+    ],
+    "the other side naming its own target": [
+        (CUSTOMER, GOAL),
+        (
+            VENDOR,
+            "Full honesty, we want two hundred seats in your org this year, that's my target.",
+        ),
     ],
     "affirmed only by a colleague on the same side": [
         (CUSTOMER, GOAL),
@@ -296,3 +305,25 @@ def test_why_agreed_without_speakers_names_another_speaker(analyzer) -> None:  #
     m = meeting(analyzer, [(None, f"{GOAL} Yes, that's the goal. Okay, moving on.")])  # type: ignore[list-item]
     group = [c for c in cl.claims(m) if c.text.startswith(GOAL)]
     assert agreement.why_agreed(m, group) == 'affirmed by another speaker: "Yes, that\'s the goal."'
+
+
+def test_an_aside_about_another_figure_does_not_contest_the_goal(analyzer) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        (CUSTOMER, GOAL),
+        (VENDOR, "Agreed, two days by June."),
+        (COLLEAGUE, "Our turnaround went up forty percent, but I'd check that first."),
+        (CUSTOMER, "So let's not put that one in the slide deck."),
+    ]
+    m = meeting(analyzer, lines)
+    group = [c for c in cl.claims(m) if c.text.startswith(GOAL)]
+    assert "contest" not in agreement.features(m, group)
+
+
+def test_every_cue_is_one_pattern() -> None:
+    """A stray ": " in a YAML entry makes a mapping, not a pattern; every entry must compile."""
+    raw = yaml.safe_load(cl.read_data("agreement.yaml"))
+    for family, patterns in raw["families"].items():
+        for p in patterns:
+            assert isinstance(p, str), (family, p)
+            re.compile(p)
+    assert set(raw["explain"]) >= {"joint", "check_yes", "restate_confirmed", "accept_near"}
