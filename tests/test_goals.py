@@ -363,11 +363,12 @@ def test_evidence_drops_the_spoken_lead_in_but_stays_verbatim() -> None:
     assert trim_lead("So.") == "So."
 
 
-def test_shipped_model_was_trained_on_cs_train_only() -> None:
+def test_shipped_model_was_trained_on_training_meetings_only() -> None:
     from milepost.pipeline.extract.claims import model
 
     m = model()
-    assert m["trained_on"] == "cs_train"
+    assert m["trained_on"][0] == "cs_train" and set(m["trained_on"]) <= {"cs_train", "data/train"}
+    assert len(m["meetings"]) == len(m["trained_on"])
     for head in ("goal", "outcome"):
         assert 0.0 < m[head]["threshold"] < 1.0
         assert m[head]["weights"] and all(isinstance(w, float) for w in m[head]["weights"].values())
@@ -466,3 +467,86 @@ def test_no_second_goal_from_the_turn_that_states_the_first(analyzer) -> None:  
     claims = goals.cl.claims(m)
     found = goals.from_claims(m, claims, {**head, **setting})
     assert [g.evidence for g in found] == ["I want first response under two hours."]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted"),
+    [
+        # a third party made to stop or do less of something
+        ("I want our drivers to stop waiting at the loading dock.", {"outcome", "change"}),
+        ("We'd love to see fewer chargebacks on the web orders.", {"outcome", "change"}),
+        ("My boss would like the refund backlog gone.", {"outcome", "change"}),
+        ("I need the licence spend to come down.", {"outcome"}),
+        # what is wanted can follow the copula ("What we need is | ...")
+        ("What we need is fewer missed deliveries.", {"change"}),
+        ("The thing I want is less overtime on weekends.", {"outcome", "change"}),
+        # process wants name neither an outcome nor a change
+        ("I want to see the dashboard first.", set()),
+        ("I'd like to walk through the export settings.", set()),
+        # the lexicon reads only what a want governs, not the whole sentence
+        ("The backlog was bad, so I called you.", set()),
+    ],
+)
+def test_what_a_want_governs_is_a_feature(analyzer, sentence: str, wanted: set[str]) -> None:  # type: ignore[no-untyped-def]
+    from milepost.pipeline.extract.claims import claims
+
+    said = claims(meeting(analyzer, [(CUSTOMER, sentence)]))[-1].features
+    assert {n.removeprefix("wanted_") for n in said if n.startswith("wanted_")} == wanted
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Honestly, I want our drivers to stop waiting hours at the loading dock.",
+        "What I'd really like is for the reps to stop losing renewals to silence.",
+        "I need the night shift to stop getting hurt on the forklifts.",
+    ],
+)
+def test_a_want_for_an_outcome_without_a_number_is_a_goal(analyzer, said: str) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        (VENDOR, "So what's driving this for you?"),
+        (CUSTOMER, said),
+        (VENDOR, "Got it. Let's look at the setup."),
+    ]
+    found = goals.find(meeting(analyzer, lines))
+    assert [(g.evidence, g.side, g.metric) for g in found] == [(trim_lead(said), "customer", None)]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I want to see the dashboard before we go further.",
+        "I'd like to walk through the export settings with Mia.",
+        "We need to check the login flow for the night shift.",
+    ],
+)
+def test_a_want_about_the_meeting_or_product_is_not_a_goal(analyzer, said: str) -> None:  # type: ignore[no-untyped-def]
+    lines = [(VENDOR, "Where do you want to start?"), (CUSTOMER, said), (VENDOR, "Sure.")]
+    assert goals.find(meeting(analyzer, lines)) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        ("Is there a number you have in mind?", ["Six percent by the end of March."]),
+        (
+            "Okay. What else is on your list?",
+            ["Six percent by the end of March.", "I want the nurses to stop calling."],
+        ),
+    ],
+)
+def test_no_second_goal_from_the_want_a_figure_was_asked_for(
+    analyzer,  # type: ignore[no-untyped-def]
+    question: str,
+    found: list[str],
+) -> None:
+    lines = [
+        (CUSTOMER, "I want the nurses to stop calling."),
+        (VENDOR, question),
+        (CUSTOMER, "Six percent by the end of March."),
+    ]
+    m = meeting(analyzer, lines)
+    head = {"weights": {"has_metric": 3.0, "has_want": 1.0}, "bias": -2.0}
+    setting = {"threshold": 0.7, "second_floor": 0.2}
+    claims = goals.cl.claims(m)
+    assert [g.evidence for g in goals.from_claims(m, claims, {**head, **setting})] == found

@@ -259,7 +259,31 @@ def _features(claim: Claim, sent, around: dict[str, float]) -> dict[str, float]:
     f["past_x_customer"] = float("past_result" in claim.fired and claim.side == "customer")
     f["question_x_vendor"] = float("question" in claim.fired and claim.side == "vendor")
     f["customer_result"] = float(_customer_result(claim, past))
+    f.update(_wanted(sent))
     return _crossed(f)
+
+
+def _wanted(sent) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """Whether what the sentence's wants govern names a business outcome or a change in one
+    ("I want | the nurses to stop calling", unlike "I want to see | the dashboard")."""
+    lex = _lexicon()
+    out: dict[str, float] = {}
+    for t in sent:
+        if t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() not in lex["want_verbs"]:
+            continue
+        # "What I want is | X", "The thing I need is | X": the wanted thing follows the copula
+        scope = sent.root.subtree if t.dep_ in ("csubj", "relcl") else t.subtree
+        after = {form for w in scope if w.i > t.i for form in (w.lower_, w.lemma_.lower())}
+        for kind in ("outcome", "change"):
+            if after & lex[kind]:
+                out[f"wanted_{kind}"] = 1.0
+    return out
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, frozenset[str]]:
+    raw = yaml.safe_load(_read("lexicon.yaml"))
+    return {k: frozenset(v.split()) for k, v in raw.items()}
 
 
 def _crossed(f: dict[str, float]) -> dict[str, float]:

@@ -36,21 +36,33 @@ def find(meeting: Meeting) -> list[Goal]:
 def from_claims(meeting: Meeting, found: list[Claim], head: dict) -> list[Goal]:
     """The goals among the meeting's claims under one goal head (weights, bias, threshold)."""
     probs = cl.score(found, "goal", head)
+    return [_goal(meeting, found, probs, g) for g in goal_groups(meeting, found, probs, head)]
+
+
+def goal_groups(
+    meeting: Meeting, found: list[Claim], probs: np.ndarray, head: dict
+) -> list[list[int]]:
+    """One group of claim indexes per goal (best claim first), given each claim's probability
+    under the head: above the threshold, a second above the floor, unowned proposals dropped."""
     groups = select(found, probs, head["threshold"])
     if len(groups) == 1 and head.get("second_floor"):
         groups += _second(found, probs, head["second_floor"], groups[0])
-    out = [_goal(meeting, found, probs, g) for g in groups]
-    return [g for g, grp in zip(out, groups, strict=True) if not _unowned_proposal(found, grp, g)]
+    return [g for g in groups if not _unowned_proposal(meeting, [found[i] for i in g])]
 
 
-def _unowned_proposal(found: list[Claim], group: list[int], goal: Goal) -> bool:
+def _unowned_proposal(meeting: Meeting, said: list[Claim]) -> bool:
     """Said only by the vendor, never affirmed, and a suggestion or not about the customer."""
-    said = [found[i] for i in group]
-    if goal.agreed or any(c.side != "vendor" for c in said):
+    if any(c.side != "vendor" for c in said):
         return False
     suggested = any("proposal" in c.fired or "question" in c.fired for c in said)
     own = any("vendor_own" in c.fired for c in said)
-    return suggested or own or not any("customer_ref" in c.fired for c in said)
+    unowned = suggested or own or not any("customer_ref" in c.fired for c in said)
+    return unowned and why_agreed(meeting, said) is None
+
+
+def evidence_of(found: list[Claim], group: list[int]) -> str:
+    """The quote a goal of this group carries."""
+    return trim_lead(_evidence_claim(found, group).text)
 
 
 def has_agreed_goal(goals: list[Goal]) -> bool:
@@ -76,12 +88,30 @@ def _second(
 ) -> list[list[int]]:
     """The best other goal above the floor, when only one cleared the threshold: customers
     who state one goal nearly always state a second (cs_train: every meeting has one, most two).
-    Not from a turn that states the first: there it is more likely the first one's elaboration."""
+    Not from a turn that states the first: there it is more likely the first one's elaboration;
+    nor from the want the first one's figure answers a question about ("I need fewer no-shows."
+    "Is there a number?" "Six percent by March.")."""
     turns = {found[i].turn for i in first}
+    lead = found[first[0]]
     for group in select(found, probs, floor):
-        if not set(group) & set(first) and found[group[0]].turn not in turns:
+        said = found[group[0]]
+        if set(group) & set(first) or said.turn in turns:
+            continue
+        if not _figure_asked_for(said, lead):
             return [group]
     return []
+
+
+def _figure_asked_for(want: Claim, answer: Claim) -> bool:
+    """The answer gives the figure the other side asked for, two turns after the same speaker
+    said the want without one."""
+    return (
+        want.turn == answer.turn - 2
+        and want.speaker == answer.speaker
+        and bool(answer.features.get("prev_discovery_q"))
+        and "metric" in answer.fired
+        and "metric" not in want.fired
+    )
 
 
 def _same_goal(a: Claim, b: Claim) -> bool:
