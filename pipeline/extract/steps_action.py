@@ -172,8 +172,10 @@ def opens_clause(tok: Token, out: list[Token]) -> bool:
     if low not in COMPLEMENTIZERS | WH_OPENERS:
         return False
     between = out[1:]
-    if all(t.dep_ == "prt" for t in between):
+    if not between:
         return low in COMPLEMENTIZERS
+    if all(t.dep_ == "prt" for t in between):  # "find out whether", not "point out that ..."
+        return low in WH_OPENERS | {"if"}
     prev = tok.doc[tok.i - 1]
     lex = lexicon()
     if prev.lower_ in PERSONS and len(between) == 1:
@@ -195,8 +197,9 @@ def _misread_noun(tok: Token) -> bool:
     prev = doc[tok.i - 1]
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return False
-    if tok.tag_ in ("VBG", "VBZ"):
-        return prev.pos_ == "NOUN" and prev.dep_ in ("dobj", "compound", "pobj")
+    if tok.tag_ in ("VBG", "VBZ"):  # a noun has no object ('following the instructions' does)
+        has_object = any(c.dep_ in ("dobj", "pobj") for c in tok.children)
+        return prev.pos_ == "NOUN" and prev.dep_ in ("dobj", "compound", "pobj") and not has_object
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     return (
         tok.tag_ == "VBN"
