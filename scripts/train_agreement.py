@@ -90,8 +90,15 @@ def load(paths: list[Path]) -> tuple[list[Labelled], list[Labelled]]:
                 day = date.fromisoformat(labels["date"])
                 meeting = Meeting(transcript, docs, day, dict(known))  # type: ignore[arg-type]
                 sides.infer(meeting)
-                out.append(Labelled(meeting, cl.claims(meeting), labels, folder.name, fold))
+                out.append(Labelled(meeting, cl.claims(meeting), labels, _origin(folder), fold))
     return given, inferred
+
+
+def _origin(folder: Path) -> str:
+    """How agreement.json names a training folder: cs_train, data/train, or the folder's name."""
+    if folder.resolve() == OWN_TRAIN.resolve():
+        return "data/train"
+    return folder.name
 
 
 def finder_heads(data: list[Labelled]) -> list[dict]:
@@ -234,6 +241,7 @@ def train(given: list[Labelled], inferred: list[Labelled]) -> dict:
     data = given + inferred
     heads = finder_heads(given)
     rows = examples(data, heads)
+    origins = list(dict.fromkeys(d.origin for d in given))
     c, threshold, s = cross_validate(data, heads, rows)
     print(
         f"chosen C={c} threshold={threshold} on {len(given)} meetings, {len(rows)} found goals "
@@ -242,8 +250,9 @@ def train(given: list[Labelled], inferred: list[Labelled]) -> dict:
         f"{s['goal_cs']:.3f} cs_train; goals F1 {s['goal_f1']:.3f}"
     )
     return {
-        "trained_on": " + ".join(sorted({d.origin for d in given}))
-        + ": goals found out of fold, each meeting with and without roster",
+        "trained_on": origins,
+        "meetings": [sum(d.origin == o for d in given) for o in origins],
+        "examples": "goals found out of fold, each meeting with and without roster",
         "seed": SEED,
         "C": c,
         "cv_has_agreed_goal": round(s["meeting"], 3),

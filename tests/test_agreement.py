@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
+import sys
 
 import pytest
 import yaml
+from conftest import CS_DEV, CS_TRAIN, REPO
 from dialogue import CUSTOMER, VENDOR, meeting
 
 from milepost.pipeline.cli import cli
@@ -327,3 +330,18 @@ def test_every_cue_is_one_pattern() -> None:
             assert isinstance(p, str), (family, p)
             re.compile(p)
     assert set(raw["explain"]) >= {"joint", "check_yes", "restate_confirmed", "accept_near"}
+
+
+def _train_script():  # type: ignore[no-untyped-def]
+    pytest.importorskip("sklearn")
+    scripts = str(REPO / "scripts")
+    if scripts not in sys.path:
+        sys.path.insert(0, scripts)  # train_agreement imports train_goals beside it
+    return importlib.import_module("train_agreement")
+
+
+def test_training_reads_cs_train_then_data_train_and_refuses_cs_dev() -> None:
+    script = _train_script()
+    assert script.folders([]) == [CS_TRAIN, REPO / "data" / "train"]
+    with pytest.raises(SystemExit, match="cs_dev"):
+        script.folders([str(CS_TRAIN), str(CS_DEV)])
