@@ -122,7 +122,6 @@ def _reply_features(
     start = _unit_of(units, c)
     asked = _fires("check", units[start][2])
     out: dict[str, Sign] = {}
-    numbers = {w for w in words if cl.is_number(w)}
     first = True
     for j in range(start + 1, min(start + 1 + AGREE_UNITS, len(units))):
         speaker, text = units[j][1], units[j][2]
@@ -133,30 +132,14 @@ def _reply_features(
             return out
         if not _other(meeting, c.speaker, speaker):
             continue
-        found: dict[str, str] = {}
-        if first and _fires("hedge", text):
-            out.setdefault("contest", (speaker, _sentence(text)))
+        if first and _hedges(text):
+            out.setdefault("contest", (speaker, _sentence(text, _hedges)))
             return out
-        if first:
-            found |= dict.fromkeys(_first_reply(text, asked), _sentence(text))
-            first = False
-        said = _statements(text)
-        accepts = _fires("affirm", said) or _fires("accept", said)
-        if speaker is None and j == start + 1 and not _opens_reply(text):
-            accepts = False  # the sentence right after may be the same person going on
-        says_back = _restates(text, words)
-        accepted = _sentence(said, _accepts)
-        said_back = _sentence(text, lambda s: bool(cl.content_words(s) & words))
-        if accepts:
-            found["accept_near" if j - start <= NEAR else "accept_far"] = accepted
-        if says_back:
-            found["restate_other"] = said_back
-            if _confirmed(meeting, units, j, words):
-                found["restate_confirmed"] = said_back
-        if accepts and says_back:
-            found["accept_restate"] = accepted
-        if numbers & cl.content_words(text):
-            found["number_echo"] = _sentence(text, lambda s: bool(numbers & cl.content_words(s)))
+        found = dict.fromkeys(_first_reply(text, asked), _sentence(text)) if first else {}
+        first = False
+        # the sentence right after may be the same person going on, unless it opens a reply
+        go_on = speaker is None and j == start + 1 and not _opens_reply(text)
+        found |= _reply(meeting, units, j, words, near=j - start <= NEAR, go_on=go_on)
         for name, quote in found.items():
             out.setdefault(name, (speaker, quote))
     withdrawn = _withdrawn(units, start + 1 + AGREE_UNITS, words)
@@ -164,6 +147,35 @@ def _reply_features(
         out.setdefault("contest", withdrawn)
         out.setdefault("withdrawn", withdrawn)
     return out
+
+
+def _reply(
+    meeting: Meeting, units: list[Unit], j: int, words: set[str], near: bool, go_on: bool
+) -> dict[str, str]:
+    """The signs in the other side's unit j after a statement, each with the sentence showing it."""
+    text = units[j][2]
+    said = _statements(text)
+    accepts = not go_on and _accepts(said)
+    accepted = _sentence(said, _accepts)
+    said_back = _sentence(text, lambda s: bool(cl.content_words(s) & words))
+    numbers = {w for w in words if cl.is_number(w)}
+    found: dict[str, str] = {}
+    if accepts:
+        found["accept_near" if near else "accept_far"] = accepted
+    if _restates(text, words):
+        found["restate_other"] = said_back
+        if _confirmed(meeting, units, j, words):
+            found["restate_confirmed"] = said_back
+        if accepts:
+            found["accept_restate"] = accepted
+    if numbers & cl.content_words(text):
+        found["number_echo"] = _sentence(text, lambda s: bool(numbers & cl.content_words(s)))
+    return found
+
+
+def _hedges(text: str) -> bool:
+    """Not yes yet ("maybe, let me see the numbers first"): against the goal as a first reply."""
+    return _fires("hedge", text)
 
 
 def _withdrawn(units: list[Unit], start: int, words: set[str]) -> Sign | None:
