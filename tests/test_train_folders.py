@@ -1,0 +1,41 @@
+"""The retraining scripts read cs_train and the team's data/train, and refuse cs_dev."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from conftest import CS_DEV, CS_TRAIN, REPO
+
+pytest.importorskip("sklearn")
+
+
+def _script(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_sides_default_folders_are_cs_train_then_data_train() -> None:
+    assert _script("train_sides").folders([]) == [CS_TRAIN, REPO / "data" / "train"]
+
+
+def test_steps_default_folder_is_cs_train() -> None:
+    assert _script("train_steps").folders([]) == [CS_TRAIN]
+
+
+@pytest.mark.parametrize("name", ["train_sides", "train_steps"])
+def test_given_folders_are_kept_in_order(name: str, tmp_path: Path) -> None:
+    assert _script(name).folders([str(tmp_path), str(CS_TRAIN)]) == [tmp_path, CS_TRAIN]
+
+
+@pytest.mark.parametrize("name", ["train_sides", "train_steps"])
+def test_cs_dev_is_refused(name: str) -> None:
+    with pytest.raises(SystemExit, match="cs_dev"):
+        _script(name).folders([str(CS_TRAIN), str(CS_DEV)])
