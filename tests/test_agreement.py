@@ -273,6 +273,19 @@ def test_why_agreed_names_the_form_who_showed_it_and_their_words(
     assert agreement.why_agreed(m, group) == why
 
 
+def test_why_agreed_prefers_the_other_sides_words_to_the_joint_statement(analyzer) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        (VENDOR, "The goal we agreed on in June was audit prep down to two days by June."),
+        (CUSTOMER, "That's right, that was the deal."),
+    ]
+    m = meeting(analyzer, lines)
+    group = [c for c in cl.claims(m) if c.text.startswith("The goal we agreed on")]
+    assert (
+        agreement.why_agreed(m, group)
+        == 'affirmed by Raj Patel: "That\'s right, that was the deal."'
+    )
+
+
 def test_why_agreed_is_none_when_not_agreed_and_names_the_model_when_it_decided(  # type: ignore[no-untyped-def]
     analyzer, monkeypatch
 ) -> None:

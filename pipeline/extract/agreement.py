@@ -34,8 +34,9 @@ CONFIRM = 4
 EXPLICIT = frozenset({"joint", "accept_near", "check_yes", "restate_confirmed"})
 """Set jointly; affirmed by the other side right after; a yes to "is that the target?";
 said back by the other side and confirmed by the first."""
-EXPLICIT_ORDER = ("joint", "check_yes", "restate_confirmed", "accept_near")
-"""Which explicit form --explain names when several showed."""
+EXPLICIT_ORDER = ("check_yes", "restate_confirmed", "accept_near", "joint")
+"""Which explicit form --explain names when several showed: the other side's own words first,
+since the goal's quote is shown beside it."""
 
 GOAL_FAMILIES = ("affirm", "said_yes", "contest", "joint", "proposal")
 """The goal cue families (cues.yaml) agreement reads beside its own."""
