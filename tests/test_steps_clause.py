@@ -233,6 +233,10 @@ def test_action_keeps_what_the_parser_splits(find, said: str, action: str) -> No
             "talk to Dean at my one-on-one",
         ),
         ("I'll send the deck by Friday and we can talk after.", "send the deck"),  # new subject
+        (  # what the step is for, across its time phrase
+            "So should we do a final call on the eighteenth to walk through the redlines?",
+            "do a final call to walk through the redlines",
+        ),
     ],
 )
 def test_one_step_with_two_verbs_keeps_both(find, said: str, action: str) -> None:  # type: ignore[no-untyped-def]

@@ -213,6 +213,8 @@ def _breaks(tok: Token, out: list[Token]) -> bool:
     """True where a new clause starts; 'the pack and the recap' is one object, kept whole."""
     if tok.dep_ == "advcl" and _misread_noun(tok):
         return False
+    if tok.dep_ == "advcl" and _purpose(tok, out):
+        return False
     if tok.dep_ in STOP_DEPS:
         return True
     if tok.lower_ not in STOP_WORDS:
@@ -244,11 +246,26 @@ def _second_verb(cc: Token, verb: Token) -> bool:
     )
 
 
+def _purpose(tok: Token, out: list[Token]) -> bool:
+    """'to walk through the redlines' after 'do a final call': what the step is for."""
+    doc = tok.doc
+    return (
+        bool(out)
+        and out[0].lemma_.lower() not in lexicon()["gathering_verbs"]  # they give way to it
+        and tok.head in out  # the verb's, or its object's ('a final call to walk through')
+        and tok.tag_ == "VB"
+        and doc[tok.i - 1].lower_ == "to"
+        and doc[tok.i - 1] in out
+    )
+
+
 def _continues(doc, start: int, end: int, out: list[Token]) -> bool:  # type: ignore[no-untyped-def]
     """After a time phrase, the object goes on ('with both options'), not a new clause."""
     if start >= end:
         return False
     tok = doc[start]
+    if tok.lower_ == "to" and start + 1 < end and _purpose(doc[start + 1], out + [tok]):
+        return True
     if out and _second_verb(tok, out[0]):
         return True
     if tok.pos_ != "ADP" or tok.dep_ != "prep" or tok.lower_ in ("by", "on", "at"):
@@ -266,5 +283,5 @@ def _trimmed(tokens: list[Token]) -> list[Token]:
     ):
         tokens.pop()
     if len(tokens) > 2 and tokens[-2].lower_ == "and" and tokens[-1].pos_ == "VERB":
-        tokens = tokens[:-2]  # "talk to Dean at my one-on-one and see": the second says nothing
+        tokens = tokens[:-2]  # "talk to Dean at my one-on-one and see": a bare verb says nothing
     return tokens
