@@ -4,9 +4,11 @@ The cue lists were written while reading cs_train, so in-sample accuracy flatter
 The held-out figure scores each meeting without the cues that no other meeting of its
 labelled stage says (a cue added for that one meeting): what a new meeting that phrases
 its stage its own way would get. Prints the confusion matrix too (`--show` adds the
-wrong meetings); use cs_dev for the aggregate line only.
+wrong meetings). With several folders (by default cs_train and the team's data/train) each
+is scored on its own, then all together (a cue held out only when no meeting of any folder
+with that stage says it); use cs_dev for the aggregate line only.
 
-    .venv/bin/python benchmarks/bench_stage.py [../shared/eval/cs_train] [--show]
+    .venv/bin/python benchmarks/bench_stage.py [FOLDER ...] [--show]
 """
 
 from __future__ import annotations
@@ -23,7 +25,11 @@ from milepost.pipeline.extract import sides, stage
 from milepost.pipeline.extract.meeting import Meeting
 from milepost.pipeline.journey import load_journey
 
-TRAIN = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "cs_train"
+REPO = Path(__file__).resolve().parents[1]
+TRAIN = REPO.parent / "shared" / "eval" / "cs_train"
+OWN_TRAIN = REPO / "data" / "train"
+Row = tuple[str, str, list[stage._Hit]]
+"""(file name, labelled stage, cue hits) for one meeting."""
 
 
 def decide(hits: list[stage._Hit]) -> str | None:
@@ -35,19 +41,21 @@ def decide(hits: list[stage._Hit]) -> str | None:
     return max(scores, key=lambda s: (scores[s], first[s]))
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", nargs="?", type=Path, default=TRAIN)
-    parser.add_argument("--show", action="store_true", help="list the wrong meetings")
-    args = parser.parse_args()
-    analyzer, journey = Analyzer(), load_journey()
+def load(folder: Path, analyzer: Analyzer) -> list[Row]:
+    """Every labelled meeting of the folder with its cue hits (sides inferred, no roster)."""
+    journey = load_journey()
     rows = []
-    for path, labels in labelled_files(args.folder):
+    for path, labels in labelled_files(folder):
         transcript = formats.read(path)
         docs = list(analyzer.nlp.pipe(t.text for t in transcript.turns))
         meeting = Meeting(transcript, docs, date.fromisoformat(labels["date"]))
         sides.infer(meeting)
         rows.append((path.name, labels["stage"], stage._hits(meeting, journey)))
+    return rows
+
+
+def report(title: str, rows: list[Row], show: bool) -> None:
+    """In-sample and own-cues-held-out accuracy, the confusions, and (show) the wrong meetings."""
     said = defaultdict(set)  # (stage, cue) -> meetings of that stage that say it
     for k, (_, label, hits) in enumerate(rows):
         for h in hits:
@@ -61,17 +69,37 @@ def main() -> None:
     n = len(rows)
     right = sum(f == r[1] for f, r in zip(found, rows, strict=True))
     right_held = sum(f == r[1] for f, r in zip(held, rows, strict=True))
-    print(f"{args.folder.name}: stage accuracy {right}/{n} = {right / n:.3f}")
+    print(f"{title}: stage accuracy {right}/{n} = {right / n:.3f}")
     print(f"  own cues held out: {right_held}/{n} = {right_held / n:.3f}")
-    for title, calls in (("in-sample", found), ("own cues held out", held)):
+    for name, calls in (("in-sample", found), ("own cues held out", held)):
         confusion = Counter((r[1], f) for f, r in zip(calls, rows, strict=True) if f != r[1])
-        print(f"  confusions, {title}:")
+        print(f"  confusions, {name}:")
         for (label, got), count in confusion.most_common():
             print(f"    {label} called {got}: {count}")
-    if args.show:
-        for (name, label, _), got, got_held in zip(rows, found, held, strict=True):
+    if show:
+        for (file, label, _), got, got_held in zip(rows, found, held, strict=True):
             if got != label or got_held != label:
-                print(f"  {name}: {label}, found {got}, held out {got_held}")
+                print(f"  {file}: {label}, found {got}, held out {got_held}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folders", nargs="*", type=Path, help="labelled folders")
+    parser.add_argument("--show", action="store_true", help="list the wrong meetings")
+    args = parser.parse_args()
+    folders = args.folders or [f for f in (TRAIN, OWN_TRAIN) if any(f.glob("*.labels.json"))]
+    analyzer = Analyzer()
+    every: list[Row] = []
+    for folder in folders:
+        rows = load(folder, analyzer)
+        report(
+            f"{folder.parent.name}/{folder.name}" if folder.name == "train" else folder.name,
+            rows,
+            args.show,
+        )
+        every += rows
+    if len(folders) > 1:
+        report("all folders", every, show=False)
 
 
 if __name__ == "__main__":

@@ -224,3 +224,29 @@ def test_a_curly_apostrophe_normalises_like_a_straight_one() -> None:
     from milepost.pipeline.extract.cues import normalise
 
     assert normalise("We don\u2019t renew") == normalise("We don't renew") == " we dont renew "
+
+
+LATER_STAGES = {
+    "expansion": [
+        (
+            VENDOR,
+            "I've brought our account executive, since your other business unit wants the same "
+            "setup.",
+        ),
+        (CUSTOMER, "Right. Our onboarding time went from ten days to six, so they asked for it."),
+        (VENDOR, "Then I'll quote extra seats for them, co-termed with what you have."),
+    ],
+    "value_realization": [
+        (VENDOR, "When we started, the goal we agreed was to halve the backlog."),
+        (CUSTOMER, "The rollout to the night shift helped, and the training too."),
+        (VENDOR, "So did we hit it? Let's look."),
+    ],
+}
+
+
+@pytest.mark.parametrize("stage_id", list(LATER_STAGES))
+def test_later_stages_said_in_other_words(analyzer, stage_id: str) -> None:  # type: ignore[no-untyped-def]
+    """Buying more for another team, and checking the outcome set at the start."""
+    call = stage.detect(meeting(analyzer, LATER_STAGES[stage_id]))
+    assert call is not None
+    assert call.id == stage_id
