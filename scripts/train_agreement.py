@@ -5,9 +5,10 @@ Usage: python scripts/train_agreement.py [FOLDER ...]
 
 One example per goal the goal finder finds, grouped as goals.find groups it, so the model
 learns from the statements it will see at run time. The finder is trained out of fold
-(train_goals.py's features and C, the shipped threshold and second-goal floor; five folds of
-meetings over all folders together), so each meeting's goals come from a model that never saw
-it, with the misses and partial groups that brings. Label: the matched labelled goal's
+(train_goals.py's features and C, the shipped threshold and second-goal floor, on the folders
+the shipped goal model was trained on; five folds of meetings over all folders together), so
+each meeting's goals come from a model that never saw it, with the misses and partial groups
+that brings. Label: the matched labelled goal's
 `agreed` (matched as the evaluation matches), false for a found goal no label matches.
 Features: agreement.features. Every meeting is used twice, with its roster and with sides
 inferred, so the model also holds when no roster is given. Logistic regression, seeded.
@@ -102,15 +103,18 @@ def _origin(folder: Path) -> str:
 
 
 def finder_heads(data: list[Labelled]) -> list[dict]:
-    """Per fold, the goal head trained on the other folds (shipped threshold and floor)."""
+    """Per fold, the goal head trained on the other folds of the folders the shipped goal model
+    was trained on (model.json's trained_on), with its C, threshold and second-goal floor."""
+    shipped = cl.model()
+    setting = {k: shipped["goal"][k] for k in ("threshold", "second_floor") if k in shipped["goal"]}
+    own = set(shipped.get("trained_on") or [CS_TRAIN.name])
     rows = [(d.found, d.labels) for d in data]
-    names = tg.feature_names(rows)
-    shipped = cl.model()["goal"]
-    setting = {k: shipped[k] for k in ("threshold", "second_floor") if k in shipped}
+    names = tg.feature_names([r for r, d in zip(rows, data, strict=True) if d.origin in own])
     heads = []
     for k in range(FOLDS):
-        train = tg.candidates([r for r, d in zip(rows, data, strict=True) if d.fold != k], "goal")
-        heads.append({**tg.head_of(tg.fit(train, names, "goals", shipped["C"]), names), **setting})
+        train = [r for r, d in zip(rows, data, strict=True) if d.fold != k and d.origin in own]
+        model = tg.fit(tg.candidates(train, "goal"), names, "goals", shipped["goal"]["C"])
+        heads.append({**tg.head_of(model, names), **setting})
     return heads
 
 

@@ -335,6 +335,20 @@ def test_an_aside_about_another_figure_does_not_contest_the_goal(analyzer) -> No
     assert "contest" not in agreement.features(m, group)
 
 
+def test_a_later_let_us_not_about_something_else_does_not_contest_the_goal(analyzer) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        (CUSTOMER, GOAL),
+        (VENDOR, "Two days by June. That's the bar we'll work to."),
+        (CUSTOMER, "Good."),
+        (COLLEAGUE, "And for me, fewer late shipments next spring."),
+        (VENDOR, "Mm."),
+        (CUSTOMER, "Let's not promise spring things in March."),
+    ]
+    m = meeting(analyzer, lines)
+    group = [c for c in cl.claims(m) if c.text.startswith(GOAL)]
+    assert "contest" not in agreement.features(m, group)
+
+
 def test_every_cue_is_one_pattern() -> None:
     """A stray ": " in a YAML entry makes a mapping, not a pattern; every entry must compile."""
     raw = yaml.safe_load(cl.read_data("agreement.yaml"))

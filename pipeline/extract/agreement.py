@@ -126,7 +126,9 @@ def _reply_features(
     first = True
     for j in range(start + 1, min(start + 1 + AGREE_UNITS, len(units))):
         speaker, text = units[j][1], units[j][2]
-        if _contests(text):
+        if _doubts(text) or (
+            _fires("abandon", text) and (j - start <= NEAR or _drops(units, j, words))
+        ):
             out.setdefault("contest", (speaker, _sentence(text, _contests)))
             if _names(text, words):
                 out.setdefault("withdrawn", out["contest"])
@@ -180,21 +182,26 @@ def _hedges(text: str) -> bool:
 
 
 def _withdrawn(units: list[Unit], start: int, words: set[str]) -> Sign | None:
-    """A later unit that drops the goal by name ("let's not commit to zero stockouts"), or right
-    after someone names it ("if we put under forty in..." / "scratch that as a target"): two of
-    the goal's words or numbers, since one is often chance. Later doubts are not enough: they
-    are often about a revised target."""
+    """A later unit that drops the goal (see _drops). Later doubts are not enough: they are
+    often about a revised target."""
     for k in range(max(start, 1), len(units)):
-        speaker, text = units[k][1], units[k][2]
-        drop = _families()["abandon"].search(text)
-        if drop is None:
-            continue
-        said = cl.content_words(text)
-        if _REFERS.search(drop.group(0)):  # "scratch that": what the unit before named
-            said |= cl.content_words(units[k - 1][2])
-        if len(said & words) >= 2:
-            return speaker, _sentence(text, _contests)
+        if _drops(units, k, words):
+            return units[k][1], _sentence(units[k][2], _contests)
     return None
+
+
+def _drops(units: list[Unit], k: int, words: set[str]) -> bool:
+    """Unit k drops the goal by name ("let's not commit to zero stockouts"), or refers back to
+    it right after someone names it ("if we put under forty in..." / "scratch that as a
+    target"): two of the goal's words or numbers, since one is often chance ("let's not promise
+    November things" is about something else)."""
+    drop = _families()["abandon"].search(units[k][2])
+    if drop is None:
+        return False
+    said = cl.content_words(units[k][2])
+    if k > 0 and _REFERS.search(drop.group(0)):  # "scratch that": what the unit before named
+        said |= cl.content_words(units[k - 1][2])
+    return len(said & words) >= 2
 
 
 def _names(text: str, words: set[str]) -> bool:
@@ -297,7 +304,12 @@ def _other(meeting: Meeting, a: str | None, b: str | None) -> bool:
 
 def _contests(text: str) -> bool:
     """Someone contests, refuses or drops the goal."""
-    return any(_fires(f, text) for f in ("contest", "refuse", "abandon"))
+    return _doubts(text) or _fires("abandon", text)
+
+
+def _doubts(text: str) -> bool:
+    """Someone contests or refuses the goal: it cannot be reached, or is not believed."""
+    return _fires("contest", text) or _fires("refuse", text)
 
 
 def _fires(family: str, text: str) -> bool:
