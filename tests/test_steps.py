@@ -639,3 +639,57 @@ def test_reply_delivering_what_was_asked_takes_the_request_action(find) -> None:
 def test_unsure_referent_is_left_as_said(find, said: str, action: str) -> None:  # type: ignore[no-untyped-def]
     [step] = find(("Raj", said), ("Dana", "Works for me."))
     assert step.action == action
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Unfortunately we can't share that outside the team.",
+        "No, that has to go through legal first.",
+        "I don't think we can, it's under NDA.",
+    ],
+)
+def test_request_turned_down_is_not_a_step(find, reply: str) -> None:  # type: ignore[no-untyped-def]
+    assert (
+        find(("Dana", "Could you share the roadmap deck with us by Friday?"), ("Raj", reply)) == []
+    )
+
+
+def test_no_problem_is_a_yes(find) -> None:  # type: ignore[no-untyped-def]
+    [step] = find(
+        ("Dana", "Can you send the usage export by Friday?"),
+        ("Raj", "No problem, I'll get it over."),
+    )
+    assert (step.owner, step.action, step.due) == ("Raj", "send the usage export", "2026-03-06")
+
+
+def test_reply_said_for_the_one_asked_is_the_same_step(find) -> None:  # type: ignore[no-untyped-def]
+    steps_ = find(
+        ("Dana", "Mia, could you send the floor plans by Thursday?"),
+        ("Raj", "She's on site today, but she'll get to it."),
+        ("Mia", "Thanks Raj."),
+    )
+    assert [(s.owner, s.action, s.due) for s in steps_] == [
+        ("Mia", "send the floor plans", "2026-03-05")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("reply", "found"),
+    [("Sounds good.", [("joint", "regroup", "2026-03-10")]), ("No, Tuesday is bad for us.", [])],
+)
+def test_another_meeting_is_a_step_once_accepted(find, reply: str, found: list) -> None:  # type: ignore[no-untyped-def]
+    steps_ = find(("Dana", "Shall we regroup next Tuesday?"), ("Raj", reply))
+    assert [(s.side, s.action, s.due) for s in steps_] == found
+
+
+def test_reply_in_its_own_words_names_the_requested_thing(find) -> None:  # type: ignore[no-untyped-def]
+    [step] = find(
+        ("Dana", "Can you pull the ticket history for the billing queue?"),
+        ("Raj", "Sure, I'll clean it up for you on Monday."),
+    )
+    assert (step.owner, step.action, step.due) == (
+        "Raj",
+        "clean the ticket history up for you",
+        "2026-03-09",
+    )

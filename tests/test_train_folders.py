@@ -26,8 +26,8 @@ def test_sides_default_folders_are_cs_train_then_data_train() -> None:
     assert _script("train_sides").folders([]) == [CS_TRAIN, REPO / "data" / "train"]
 
 
-def test_steps_default_folder_is_cs_train() -> None:
-    assert _script("train_steps").folders([]) == [CS_TRAIN]
+def test_steps_default_folders_are_cs_train_then_data_train() -> None:
+    assert _script("train_steps").folders([]) == [CS_TRAIN, REPO / "data" / "train"]
 
 
 @pytest.mark.parametrize("name", ["train_sides", "train_steps"])

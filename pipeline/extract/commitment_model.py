@@ -1,6 +1,6 @@
 """The trained commitment scorer: logistic-regression weights in JSON, scored without sklearn.
 
-`scripts/train_steps.py` writes data/steps/model.json (seeded; cs_train);
+`scripts/train_steps.py` writes data/steps/model.json (seeded; cs_train + data/train);
 run time only needs a dict lookup per feature, so no model library is loaded.
 """
 

@@ -22,6 +22,7 @@ from milepost.pipeline.extract.commitment import (
     candidates,
     contains,
     lexicon,
+    starts_with,
 )
 from milepost.pipeline.extract.commitment_features import describe, dialogue_acts
 from milepost.pipeline.extract.meeting import Meeting
@@ -35,6 +36,10 @@ Kept = tuple[Candidate, Resolved, str]
 # An offer restated by its maker this many turns later is still one commitment.
 RESTATE_TURNS = 3
 _WORD = re.compile(r"[a-z0-9]+")
+# Cue families a reply can turn down: a request, or a proposal to do it together.
+REFUSABLE_CUES = REQUEST_CUES
+# "she'll", "it'll": a reply in the third person speaks of the request, not for its speaker.
+THIRD_PERSON_CUES = frozenset({"OTHER_WILL"})
 
 
 def find(meeting: Meeting) -> list[NextStep]:
@@ -48,7 +53,7 @@ def find(meeting: Meeting) -> list[NextStep]:
     if dialogue_acts(meeting):  # every act is scored there, not only cue sentences
         return action_items.find(meeting, cands)
     kept = _kept(meeting, cands, limits["accept"])
-    offers = revise.accepted_offers(meeting, cands)
+    offers = revise.accepted_offers(meeting, cands) + revise.accepted_proposals(meeting, cands)
     for offer in offers:
         res = resolve(meeting, offer)
         if all(c is not offer for c, _, _ in kept) and not _restated(offer, res, kept):
@@ -61,13 +66,34 @@ def find(meeting: Meeting) -> list[NextStep]:
     kept = [_as_proposed(meeting, k, proposals) for k in kept]
     kept.sort(key=lambda k: (k[0].turn, k[0].sent.start))
     finders = {id(c): f for c, _, f in kept}
-    steps = _one_per_commitment(meeting, [(c, r) for c, r, _ in kept])
+    steps, replies = _one_per_commitment(meeting, [(c, r) for c, r, _ in kept])
     out = []
-    for cand, res in steps:
+    for i, (cand, res) in enumerate(steps):
         finder = finders.get(id(cand), FOUND_BY)
         cand, res = refer(meeting, cand, res, proposals)
+        if i in replies:
+            res = _in_reply_words(meeting, res, replies[i], proposals)
         out.append(as_step(meeting, cand, res, cand.sent.text, cand.score, finder))
     return out
+
+
+def _in_reply_words(
+    meeting: Meeting, request: Resolved, reply: tuple[Candidate, Resolved], proposals: list
+) -> Resolved:
+    """'Can you pull the ticket history?' 'Sure, I'll filter it Monday.': the reply's verb.
+
+    The addressee's reply says what they will do; its pronoun is named from the request.
+    A pro-verb or a delivery verb ('do that', 'get it to you': the request's own words) or
+    a thing left unnamed keeps the request's.
+    """
+    said = reply[1].action.lower().split()
+    lex = lexicon()
+    if not said or said[0] in lex["pro_verbs"] + lex["delivery_verbs"]:
+        return request
+    if not set(lex["object_pronouns"]) & set(said):
+        return request
+    _, res = refer(meeting, *reply, proposals)
+    return _spelled_out(request, res) if _names_the_thing(res.action) else request
 
 
 def _as_proposed(meeting: Meeting, kept: Kept, proposals: list[Candidate]) -> Kept:
@@ -131,13 +157,25 @@ def _restated(offer: Candidate, res: Resolved, kept: list[Kept]) -> bool:
 def _vetoed(meeting: Meeting, cand: Candidate) -> bool:
     """True for a figure of speech ("I'll be honest"), a description, or another step's purpose."""
     lex = lexicon()
-    if contains(cand.sent.text, lex["not_commitments"]) is not None:
+    if contains(cand.sent.text, lex["not_commitments"]) is not None or _refused(meeting, cand):
         return True
     doc = meeting.docs[cand.turn]
     before = doc[cand.cue_start - 1].lower_ if cand.cue_start > 0 else ""
     if before in lex["relative_leads"]:  # "a session where we'll dive into ..." describes
         return True
     return before in lex["purpose_leads"] and doc[cand.cue_end - 1].lower_ in ("can", "could")
+
+
+def _refused(meeting: Meeting, cand: Candidate) -> bool:
+    """True for a request the next speaker turns down ('No, sorry, we can't share that')."""
+    if cand.first_cue not in REFUSABLE_CUES:
+        return False
+    nxt = meeting.next_other(cand.turn)
+    if nxt is None or cand.sent.end < len(meeting.docs[cand.turn]):
+        return False  # the asker spoke on: the next turn answers something else
+    lex = lexicon()
+    reply = meeting.transcript.turns[nxt].text
+    return starts_with(reply, lex["refuse_starts"]) and not starts_with(reply, lex["affirm_starts"])
 
 
 def _withdrawn(meeting: Meeting, cand: Candidate) -> bool:
@@ -151,11 +189,16 @@ def _withdrawn(meeting: Meeting, cand: Candidate) -> bool:
 
 def _one_per_commitment(
     meeting: Meeting, kept: list[tuple[Candidate, Resolved]]
-) -> list[tuple[Candidate, Resolved]]:
-    """Drop restatements: the same owner's same action said again, or a reply to a request."""
+) -> tuple[list[tuple[Candidate, Resolved]], dict[int, tuple[Candidate, Resolved]]]:
+    """Drop restatements: the same owner's same action said again, or a reply to a request.
+
+    Also returns, by step index, the addressee's reply to a request that names the thing
+    only by pronoun ('Sure, I'll filter it Monday'), to be read with the request's object.
+    """
     overlap = commitment_model.thresholds()["same_step_overlap"]
     out: list[tuple[Candidate, Resolved]] = []
     spelled: dict[int, Resolved] = {}  # a request's step in its addressee's own words
+    replies: dict[int, tuple[Candidate, Resolved]] = {}
     for cand, res in kept:
         twin = next(
             (i for i, (c, r) in enumerate(out) if _same(meeting, c, r, cand, res, overlap)), None
@@ -165,6 +208,8 @@ def _one_per_commitment(
         elif _is_reply(out[twin][0], cand):
             if _names_the_thing(res.action) and twin not in spelled:
                 spelled[twin] = _spelled_out(out[twin][1], res)
+            elif res.owner_key == out[twin][1].owner_key and twin not in replies:
+                replies[twin] = (cand, res)
         elif cand.score > out[twin][0].score:
             first = out[twin][1]
             if not _content(res.action) and _content(first.action):  # "So I'll send it Friday."
@@ -172,7 +217,8 @@ def _one_per_commitment(
                     res.side, res.owner, res.owner_key, first.action, res.due_text, res.due
                 )
             out[twin] = (cand, res)
-    return [(c, spelled.get(i, r)) for i, (c, r) in enumerate(out)]
+    steps = [(c, spelled.get(i, r)) for i, (c, r) in enumerate(out)]
+    return steps, {i: reply for i, reply in replies.items() if i not in spelled}
 
 
 def _names_the_thing(action: str) -> bool:
@@ -194,6 +240,8 @@ def _same(
 ) -> bool:
     if _is_reply(a, b) and meeting.transcript.turns[b.turn].speaker == rb.owner_key == ra.owner_key:
         return True
+    if _is_reply(a, b) and b.first_cue in THIRD_PERSON_CUES and not _names_the_thing(rb.action):
+        return True  # "Mia's out today, but she'll see it": said of the request, for the one asked
     if ra.owner_key != rb.owner_key:
         return False
     if b.turn - a.turn <= 3 and not _content(rb.action):  # "You'll have it tomorrow."

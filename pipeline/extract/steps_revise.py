@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 OFFER_CUES = frozenset({"I_CAN", "WE_CAN", "I_HAPPY", "I_WILL", "WE_WILL", "LET_ME"})
 OFFER = "OFFER"
+# Proposals that become a step once the other side says yes to them.
+PROPOSAL_CUES = frozenset({"LETS", "SHALL_WE"})
 # Families that promise in the speaker's own voice: only these can be handed to someone else.
 COMMIT_CUES = frozenset({"I_WILL", "I_GOING", "WE_WILL", "LET_ME", "I_CAN"})
 
@@ -39,6 +41,31 @@ def accepted_offers(meeting: Meeting, cands: list[Candidate]) -> list[Candidate]
             offers.extend(_offer_questions(turn, doc, lex["offer_questions"]))
     found = [c for c in offers if _accepted(meeting, c, "offer_accepts") and not _in_meeting(c)]
     return sorted(found, key=lambda c: (c.turn, c.sent.start))
+
+
+def accepted_proposals(meeting: Meeting, cands: list[Candidate]) -> list[Candidate]:
+    """Another meeting proposed for a time and accepted ('Let's do this again Thursday?' 'Sure.').
+
+    The guide's step is a thing asked and accepted; the scorer weighs one sentence's wording,
+    so a plain "works for me" after it is made explicit here. Only for meeting again: other
+    joint questions answered yes in cs_train are as often goals agreed ("let's make that
+    the target?"), which the scorer already tells apart.
+    """
+    found = []
+    for cand in cands:
+        text = cand.sent.text
+        asked = cand.first_cue in PROPOSAL_CUES and text.rstrip().endswith("?")
+        when = time_phrase(text) if asked else None
+        if when and _meets_again(cand, when) and _accepted(meeting, cand, "offer_accepts"):
+            found.append(cand)
+    return found
+
+
+def _meets_again(cand: Candidate, when: str) -> bool:
+    """True when the action is another meeting ('meet', 'regroup', 'do this again')."""
+    action = action_phrase(cand, when).lower()
+    lex = lexicon()
+    return starts_with(action, lex["meeting_proposals"] + lex["meeting_again"])
 
 
 def _conditional_offer(cand: Candidate) -> bool:
