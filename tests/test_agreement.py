@@ -13,7 +13,7 @@ from conftest import CS_DEV, CS_TRAIN, REPO
 from dialogue import CUSTOMER, VENDOR, meeting
 
 from milepost.pipeline.cli import cli
-from milepost.pipeline.extract import agreement
+from milepost.pipeline.extract import agreement, goals
 from milepost.pipeline.extract import claims as cl
 
 COLLEAGUE = "Mia Chen"  # on the customer's side
@@ -284,6 +284,28 @@ def test_why_agreed_prefers_the_other_sides_words_to_the_joint_statement(analyze
         agreement.why_agreed(m, group)
         == 'affirmed by Raj Patel: "That\'s right, that was the deal."'
     )
+
+
+GOAL_DOCK = "I want to stop people getting hurt on dock three."
+
+
+def test_a_confirmed_read_back_is_kept_for_the_figure_it_carries(analyzer) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        (CUSTOMER, GOAL_DOCK),
+        (VENDOR, "So, zero recordable injuries on dock three this year."),
+        (CUSTOMER, "Yes, that's it."),
+    ]
+    m = meeting(analyzer, lines)
+    group = [c for c in cl.claims(m) if c.text.startswith("I want to stop people")]
+    found = agreement.verdict(m, group)
+    assert found is not None
+    assert found.said_back == "So, zero recordable injuries on dock three this year."
+    assert found.why == f'said back by Dana Ruiz and confirmed: "{found.said_back}"'
+    assert agreement.verdict(m, [c for c in cl.claims(m) if c.text.startswith("Yes")]) is None
+    only_the_want = {"weights": {"has_want": 10.0}, "bias": -5.0, "threshold": 0.5}
+    (goal,) = goals.from_claims(m, cl.claims(m), only_the_want)  # the read-back is no goal here
+    assert (goal.evidence, goal.deadline) == (GOAL_DOCK, "this year")
+    assert goals.has_agreed_goal([goal])
 
 
 def test_why_agreed_is_none_when_not_agreed_and_names_the_model_when_it_decided(  # type: ignore[no-untyped-def]

@@ -19,6 +19,7 @@ import math
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from typing import NamedTuple
 
 import yaml
 
@@ -50,13 +51,29 @@ Sign = tuple[str | None, str]
 """Who showed a sign of agreement, and the sentence that showed it."""
 
 
+class Verdict(NamedTuple):
+    """Why a goal counts as agreed, and the other side's confirmed restatement of it if any."""
+
+    why: str
+    said_back: str | None
+    """The restatement the other side made and the first side confirmed ("So the target is
+    zero recordables on line 3 this year" / "Yes"): it can carry the figure or date the
+    statement left out."""
+
+
 def agreed(meeting: Meeting, group: list[Claim]) -> bool:
     """Both sides accept the goal: set jointly, or stated by one side and taken up by the other."""
-    return why_agreed(meeting, group) is not None
+    return verdict(meeting, group) is not None
 
 
 def why_agreed(meeting: Meeting, group: list[Claim]) -> str | None:
     """How both sides accepted the goal, naming who and quoting them; None when they did not."""
+    found = verdict(meeting, group)
+    return found.why if found else None
+
+
+def verdict(meeting: Meeting, group: list[Claim]) -> Verdict | None:
+    """The agreement on a goal, or None when both sides did not accept it."""
     seen = signs(meeting, group)
     f = dict.fromkeys(seen, 1.0)
     model = _model()
@@ -69,7 +86,8 @@ def why_agreed(meeting: Meeting, group: list[Claim]) -> str | None:
         lead = f"weighed by the agreement model ({probability(f, model):.2f}): "
     speaker, quote = seen[form]
     who = meeting.owner_name(speaker) or "another speaker"
-    return f'{lead}{_explained()[form].format(who=who)}: "{quote}"'
+    said_back = seen["restate_confirmed"][1] if "restate_confirmed" in seen else None
+    return Verdict(f'{lead}{_explained()[form].format(who=who)}: "{quote}"', said_back)
 
 
 def _explicit(f: dict[str, float]) -> bool:

@@ -12,7 +12,7 @@ import numpy as np
 
 from milepost.models import Goal, GoalCategory
 from milepost.pipeline.extract import claims as cl
-from milepost.pipeline.extract.agreement import why_agreed
+from milepost.pipeline.extract.agreement import verdict, why_agreed
 from milepost.pipeline.extract.claims import Claim
 from milepost.pipeline.extract.goal_text import (
     category,
@@ -134,19 +134,21 @@ def _words(text: str) -> set[str]:
 def _goal(meeting: Meeting, found: list[Claim], probs: np.ndarray, group: list[int]) -> Goal:
     lead = _evidence_claim(found, group)
     texts = [lead.text] + [found[i].text for i in group if found[i] is not lead]
-    why = why_agreed(meeting, [found[i] for i in group])
+    agreement = verdict(meeting, [found[i] for i in group])
+    # a restatement the other side confirmed can carry the figure or date the statements lack
+    said = texts + ([agreement.said_back] if agreement and agreement.said_back else [])
     return Goal(
         text=short_text(lead.text),
         category=_category(meeting, lead, texts),
-        metric=next((m for t in texts if (m := metric_of(t))), None),
-        deadline=next((d for t in texts if (d := deadline_of(t))), None),
-        agreed=why is not None,
+        metric=next((m for t in said if (m := metric_of(t))), None),
+        deadline=next((d for t in said if (d := deadline_of(t))), None),
+        agreed=agreement is not None,
         speaker=lead.speaker,
         side=lead.side,
         evidence=trim_lead(lead.text),
         confidence=round(float(probs[group[0]]), 3),
         found_by=FOUND_BY,
-        agreement=why,
+        agreement=agreement.why if agreement else None,
     )
 
 
