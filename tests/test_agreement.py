@@ -180,6 +180,17 @@ def test_a_proposal_met_with_a_hedge_is_not_agreed(analyzer, reply: str) -> None
     assert _agreed(analyzer, lines, "What if we set") is False
 
 
+def test_a_figure_pulled_much_later_is_not_agreed(analyzer) -> None:  # type: ignore[no-untyped-def]
+    goal = "I want member renewals at ninety percent by December."
+    lines = [
+        (CUSTOMER, goal),
+        (VENDOR, "Ninety by December, agreed."),
+        *[(VENDOR, "Next, the SSO settings."), (CUSTOMER, "Sure.")] * 4,
+        (CUSTOMER, "The board just raised dues, so take the ninety out for now."),
+    ]
+    assert _agreed(analyzer, lines, goal) is False
+
+
 def test_a_joint_goal_dropped_later_is_not_agreed(analyzer) -> None:  # type: ignore[no-untyped-def]
     lines = [
         (VENDOR, "Last spring we set the goal of thirty percent deflection with the bot."),

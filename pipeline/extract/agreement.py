@@ -219,7 +219,18 @@ def _drops(units: list[Unit], k: int, words: set[str]) -> bool:
     said = cl.content_words(units[k][2])
     if k > 0 and _REFERS.search(drop.group(0)):  # "scratch that": what the unit before named
         said |= cl.content_words(units[k - 1][2])
-    return len(said & words) >= 2
+    shared = said & words
+    return len(shared) >= 2 or any(_distinctive(w) for w in shared)
+
+
+def _distinctive(word: str) -> bool:
+    """A figure too particular to be shared by chance: not one of the small counts."""
+    return cl.is_number(word) and word not in _small_counts()
+
+
+@lru_cache(maxsize=1)
+def _small_counts() -> frozenset[str]:
+    return frozenset(str(yaml.safe_load(cl.read_data("agreement.yaml"))["small_counts"]).split())
 
 
 def _names(text: str, words: set[str]) -> bool:
