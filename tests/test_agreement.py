@@ -235,6 +235,7 @@ def test_decide_the_guides_forms_alone_and_a_contest_overrides_them() -> None:
     assert agreement.decide({"accept_near": 1.0}, model)
     assert agreement.decide({"joint": 1.0}, model)
     assert agreement.decide({"check_yes": 1.0}, model)
+    assert agreement.decide({"accept_restate": 1.0, "accept_far": 1.0}, model)
     assert agreement.decide({"restate_other": 1.0, "restate_confirmed": 1.0}, model)
     assert not agreement.decide({"joint": 1.0, "contest": 1.0}, model)
     assert not agreement.decide({"restate_other": 1.0}, model)
@@ -405,3 +406,11 @@ def test_training_reads_cs_train_then_data_train_and_refuses_cs_dev() -> None:
     assert script.folders([]) == [CS_TRAIN, REPO / "data" / "train"]
     with pytest.raises(SystemExit, match="cs_dev"):
         script.folders([str(CS_TRAIN), str(CS_DEV)])
+
+
+def test_shipped_model_was_trained_on_training_meetings_only() -> None:
+    m = agreement._model()
+    assert m["trained_on"][0] == "cs_train" and set(m["trained_on"]) <= {"cs_train", "data/train"}
+    assert len(m["meetings"]) == len(m["trained_on"])
+    assert 0.0 < m["threshold"] < 1.0
+    assert set(m["weights"]) <= set(yaml.safe_load(cl.read_data("agreement.yaml"))["explain"])

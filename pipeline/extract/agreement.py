@@ -32,10 +32,11 @@ AGREE_UNITS = 6
 NEAR = 2
 CONFIRM = 4
 """How many units after a restatement its confirmation may come, a clarifying question first."""
-EXPLICIT = frozenset({"joint", "accept_near", "check_yes", "restate_confirmed"})
+EXPLICIT = frozenset({"joint", "accept_near", "check_yes", "restate_confirmed", "accept_restate"})
 """Set jointly; affirmed by the other side right after; a yes to "is that the target?";
-said back by the other side and confirmed by the first."""
-EXPLICIT_ORDER = ("check_yes", "restate_confirmed", "accept_near", "joint")
+said back by the other side and confirmed by the first; said back and affirmed by the other
+side in one breath ("two days by June, I can live with that")."""
+EXPLICIT_ORDER = ("check_yes", "restate_confirmed", "accept_near", "accept_restate", "joint")
 """Which explicit form --explain names when several showed: the other side's own words first,
 since the goal's quote is shown beside it."""
 
