@@ -568,3 +568,25 @@ def test_train_goals_reads_cs_train_by_default_and_refuses_cs_dev(tmp_path) -> N
     assert script.folders([str(CS_TRAIN), str(tmp_path)]) == [CS_TRAIN, tmp_path]
     with pytest.raises(SystemExit, match="cs_dev"):
         script.folders([str(CS_TRAIN), str(CS_DEV)])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "never"),
+    [
+        # a want or can't-have negated over a repeat: a want for it not to happen again
+        ("I never want another audit like that.", True),
+        ("We can't have another outage in peak season.", True),
+        ("The last assessor flagged it and I don't want to be flagged twice.", True),
+        # negated wants of no repeat, and repeats not wanted away
+        ("I don't want to see the dashboard.", False),
+        ("I don't want a scorecard on day one.", False),
+        ("We want another training session next week.", False),
+    ],
+)
+def test_a_negated_want_of_a_repeat_is_a_want(analyzer, sentence: str, never: bool) -> None:  # type: ignore[no-untyped-def]
+    from milepost.pipeline.extract.claims import claims
+
+    said = claims(meeting(analyzer, [(CUSTOMER, sentence)]))[-1]
+    assert ("negated_want" in said.features) == never
+    if never:  # none of these says "I want" as the want cue reads it
+        assert "want" in said.fired

@@ -225,10 +225,13 @@ def _around(meeting: Meeting, i: int, context: list[set[str]]) -> dict[str, floa
 
 
 def _features(claim: Claim, sent, around: dict[str, float]) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    words = [t.lower_ for t in sent]
+    never = _never_again(sent, set(words))
+    if never:  # a want for something not to happen again is a want
+        claim.fired.add("want")
     f: dict[str, float] = {f"side_{claim.side}": 1.0, **around}
     for name in claim.fired:
         f[f"has_{name}"] = 1.0
-    words = [t.lower_ for t in sent]
     for t in sent:
         if t.is_alpha and not t.is_stop and len(t) > 2:
             f[f"w:{t.lemma_.lower()}"] = 1.0
@@ -260,6 +263,8 @@ def _features(claim: Claim, sent, around: dict[str, float]) -> dict[str, float]:
     f["question_x_vendor"] = float("question" in claim.fired and claim.side == "vendor")
     f["customer_result"] = float(_customer_result(claim, past))
     f.update(_wanted(sent))
+    if never:
+        f["negated_want"] = 1.0
     return _crossed(f)
 
 
@@ -278,6 +283,22 @@ def _wanted(sent) -> dict[str, float]:  # type: ignore[no-untyped-def]
             if after & lex[kind]:
                 out[f"wanted_{kind}"] = 1.0
     return out
+
+
+def _never_again(sent, words: set[str]) -> bool:  # type: ignore[no-untyped-def]
+    """A want or can't-have negated over a repeat ("I never want another audit like that",
+    "we can't have another outage"): a want for something not to happen again."""
+    lex = _lexicon()
+    if not words & lex["negations"] or not words & lex["repeats"]:
+        return False
+    for t in sent:
+        if t.lemma_.lower() not in lex["negated_verbs"] or t.pos_ not in ("VERB", "AUX"):
+            continue
+        if not any(c.lower_ in lex["negations"] for c in t.children):
+            continue
+        if any(w.lower_ in lex["repeats"] for w in t.subtree if w.i > t.i):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
