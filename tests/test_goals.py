@@ -590,3 +590,22 @@ def test_a_negated_want_of_a_repeat_is_a_want(analyzer, sentence: str, never: bo
     assert ("negated_want" in said.features) == never
     if never:  # none of these says "I want" as the want cue reads it
         assert "want" in said.fired
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asked"),
+    [
+        # an authority on the customer's side asks, and the customer relays it
+        ("My board treasurer wants every hour captured.", True),
+        ("Corporate is asking us to cut travel spend.", True),
+        ("The superintendent expects the routes fixed by fall.", True),
+        # the authority is named but does not ask, or is asked
+        ("I showed the board the dashboard last week.", False),
+        ("We want to ask the board about it.", False),
+    ],
+)
+def test_an_authority_asking_is_a_feature(analyzer, sentence: str, asked: bool) -> None:  # type: ignore[no-untyped-def]
+    from milepost.pipeline.extract.claims import claims
+
+    said = claims(meeting(analyzer, [(CUSTOMER, sentence)]))[-1]
+    assert ("third_party_ask" in said.features) == asked

@@ -265,6 +265,8 @@ def _features(claim: Claim, sent, around: dict[str, float]) -> dict[str, float]:
     f.update(_wanted(sent))
     if never:
         f["negated_want"] = 1.0
+    if set(words) & _lexicon()["authorities"] and _authority_asks(sent):
+        f["third_party_ask"] = 1.0
     return _crossed(f)
 
 
@@ -297,6 +299,19 @@ def _never_again(sent, words: set[str]) -> bool:  # type: ignore[no-untyped-def]
         if not any(c.lower_ in lex["negations"] for c in t.children):
             continue
         if any(w.lower_ in lex["repeats"] for w in t.subtree if w.i > t.i):
+            return True
+    return False
+
+
+def _authority_asks(sent) -> bool:  # type: ignore[no-untyped-def]
+    """An ask verb whose subject names an authority ("my board treasurer wants", "corporate
+    is asking us to"): a goal the customer relays from above."""
+    lex = _lexicon()
+    for t in sent:
+        if t.lemma_.lower() not in lex["ask_verbs"] or t.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(w.lower_ in lex["authorities"] for s in subj for w in s.subtree):
             return True
     return False
 
