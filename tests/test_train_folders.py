@@ -39,3 +39,31 @@ def test_given_folders_are_kept_in_order(name: str, tmp_path: Path) -> None:
 def test_cs_dev_is_refused(name: str) -> None:
     with pytest.raises(SystemExit, match="cs_dev"):
         _script(name).folders([str(CS_TRAIN), str(CS_DEV)])
+
+
+def test_team_meetings_are_marked_by_a_bias_or_crossed_copies() -> None:
+    ts = _script("train_steps")
+    feats = [{"verb:send": 1.0}]
+    assert ts.mark(feats, "union") == feats
+    assert ts.mark(feats, "union+bias") == [{"verb:send": 1.0, "src:team": 1.0}]
+    assert ts.mark(feats, "union+crossed") == [
+        {"verb:send": 1.0, "src:team": 1.0, "src:team*verb:send": 1.0}
+    ]
+
+
+def test_training_set_marks_only_team_meetings_and_can_leave_them_out() -> None:
+    ts = _script("train_steps")
+    cached = [([{"a": 1.0}], [1]), ([{"b": 1.0}], [0])]
+    assert ts.training_set(cached, [0, 1], [0, 1], "union+bias") == (
+        [{"a": 1.0}, {"b": 1.0, "src:team": 1.0}],
+        [1, 0],
+    )
+    assert ts.training_set(cached, [0, 1], [0, 1], "cs_train only") == ([{"a": 1.0}], [1])
+    assert ts.training_set(cached, [0, 1], [1], "union") == ([{"b": 1.0}], [0])
+
+
+def test_source_marker_weights_are_not_shipped() -> None:
+    ts = _script("train_steps")
+    feats = [{"x": 1.0}, {"x": 1.0, "src:team": 1.0}, {"y": 1.0}, {"y": 1.0, "src:team": 1.0}]
+    model = ts.fit(feats * 3, [1, 1, 0, 1] * 3, 1.0)
+    assert set(model["weights"]) == {"x", "y"}
