@@ -32,7 +32,9 @@ from pathlib import Path
 
 import numpy as np
 import train_goals as tg
+import training_sets
 from sklearn.linear_model import LogisticRegression
+from training_sets import CS_TRAIN, OWN_TRAIN, folders
 
 from milepost.pipeline import evaluate, formats, nlp
 from milepost.pipeline.extract import agreement, goals, sides
@@ -42,8 +44,6 @@ from milepost.pipeline.extract.meeting import Meeting
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "pipeline" / "data" / "goals" / "agreement.json"
-CS_TRAIN = REPO.parent / "shared" / "eval" / "cs_train"
-OWN_TRAIN = REPO / "data" / "train"
 SEED = 13
 FOLDS = 5
 CS = (0.1, 0.3, 1.0, 3.0)
@@ -65,16 +65,6 @@ Example = tuple[int, dict[str, float], int, str]
 """(fold, features, agreed, origin folder) for one found goal."""
 
 
-def folders(args: list[str]) -> list[Path]:
-    """The folders to train on: those given, else cs_train and data/train (if labelled)."""
-    chosen = [Path(a) for a in args] or [CS_TRAIN]
-    if not args and any(OWN_TRAIN.glob("*.labels.json")):
-        chosen.append(OWN_TRAIN)
-    if any("cs_dev" in str(f) for f in chosen):
-        sys.exit("train on training meetings only; cs_dev is for reporting")
-    return chosen
-
-
 def load(paths: list[Path]) -> tuple[list[Labelled], list[Labelled]]:
     """Every labelled meeting parsed once: (with its roster, with sides inferred)."""
     pipe = nlp.load()
@@ -84,8 +74,7 @@ def load(paths: list[Path]) -> tuple[list[Labelled], list[Labelled]]:
         for path, labels in evaluate.labelled_files(folder):
             transcript = formats.read(path)
             docs = list(pipe.pipe(t.text for t in transcript.turns))
-            roster = {n: "vendor" for n in labels.get("vendor_speakers", [])}
-            roster.update({n: "customer" for n in labels.get("customer_speakers", [])})
+            roster = training_sets.roster(labels)
             fold = len(given) % FOLDS
             for out, known in ((given, roster), (inferred, {})):
                 day = date.fromisoformat(labels["date"])

@@ -19,7 +19,9 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
+import training_sets
 from sklearn.linear_model import LogisticRegression
+from training_sets import folders
 
 from milepost.pipeline import evaluate, formats, nlp
 from milepost.pipeline.extract import sides
@@ -27,23 +29,11 @@ from milepost.pipeline.extract.meeting import Meeting
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "pipeline" / "data" / "sides" / "weights.json"
-CS_TRAIN = REPO.parent / "shared" / "eval" / "cs_train"
-OWN_TRAIN = REPO / "data" / "train"
 CS = (0.1, 0.3, 1.0, 3.0)  # below 0.1 scores shrink under sides.HOST_DOUBT_MARGIN
 MIN_SPEAKERS = 4  # a feature must be used by this many training speakers
 
 Labelled = tuple[int, Meeting, dict[str, str]]
 """(index of the folder it came from, parsed meeting, speaker -> side from the roster)."""
-
-
-def folders(args: list[str]) -> list[Path]:
-    """The folders to train on: those given, else cs_train and data/train (if labelled)."""
-    chosen = [Path(a) for a in args] or [CS_TRAIN]
-    if not args and any(OWN_TRAIN.glob("*.labels.json")):
-        chosen.append(OWN_TRAIN)
-    if any("cs_dev" in str(f.resolve()) for f in chosen):
-        sys.exit("train on training meetings only; cs_dev is for reporting")
-    return chosen
 
 
 def load(paths: list[Path]) -> list[Labelled]:
@@ -52,8 +42,7 @@ def load(paths: list[Path]) -> list[Labelled]:
     out = []
     for k, folder in enumerate(paths):
         for path, labels in evaluate.labelled_files(folder):
-            truth = {n: "vendor" for n in labels.get("vendor_speakers", [])}
-            truth.update({n: "customer" for n in labels.get("customer_speakers", [])})
+            truth = training_sets.roster(labels)
             if truth:
                 transcript = formats.read(path)
                 docs = list(pipe.pipe(t.text for t in transcript.turns))

@@ -39,8 +39,10 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import training_sets
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
+from training_sets import folders
 
 from milepost.models import Transcript, Turn
 from milepost.pipeline import nlp as spacy_nlp
@@ -52,8 +54,6 @@ from milepost.pipeline.extract.meeting import Meeting
 from milepost.pipeline.load import load_transcript
 
 REPO = Path(__file__).resolve().parents[1]
-TRAIN = REPO.parent / "shared" / "eval" / "cs_train"
-OWN_TRAIN = REPO / "data" / "train"
 AMI = REPO.parent / "shared" / "eval" / "ami" / "ami_da_labels.jsonl.gz"
 DATA = REPO / "pipeline" / "data" / "steps"
 SEED = 13
@@ -102,8 +102,7 @@ def load_meetings(folder: Path) -> list[tuple[str, Meeting, dict[str, Any]]]:
     for path, labels in labelled_files(folder):
         transcript = load_transcript(path)
         docs = list(nlp.pipe(t.text for t in transcript.turns))
-        roster = {n: "vendor" for n in labels.get("vendor_speakers", [])}
-        roster.update({n: "customer" for n in labels.get("customer_speakers", [])})
+        roster = training_sets.roster(labels)
         day = date.fromisoformat(labels["date"]) if labels.get("date") else None
         meeting = Meeting(transcript=transcript, docs=docs, date=day, roster=roster)  # type: ignore[arg-type]
         meeting.sides = dict(meeting.roster)
@@ -385,16 +384,6 @@ def _install(model: dict[str, Any], accept: float) -> None:
     cm.commitment = lambda: linear  # type: ignore[assignment]
     both = {"accept": accept, "accept_dialogue_acts": accept}
     cm.thresholds = lambda: {**base, **both}  # type: ignore[assignment]
-
-
-def folders(args: list[str]) -> list[Path]:
-    """The folders to train on: those given, else cs_train and data/train (if labelled)."""
-    chosen = [Path(a) for a in args] or [TRAIN]
-    if not args and any(OWN_TRAIN.glob("*.labels.json")):
-        chosen.append(OWN_TRAIN)
-    if any("cs_dev" in str(f.resolve()) for f in chosen):
-        raise SystemExit("train on training meetings only; cs_dev is for reporting")
-    return chosen
 
 
 def _write_accept(accept: float) -> None:

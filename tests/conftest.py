@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,8 @@ CS_TRAIN = SHARED / "eval" / "cs_train"
 CS_DEV = SHARED / "eval" / "cs_dev"
 AUDIO = SHARED / "eval" / "audio"
 SAMPLES = REPO / "data" / "samples"
+# The training scripts import their neighbours (training_sets, train_goals) by bare name.
+sys.path.insert(0, str(REPO / "scripts"))
 
 needs_shared = pytest.mark.skipif(not SHARED.exists(), reason="../shared is not beside the repo")
 

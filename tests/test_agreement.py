@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 import json
 import re
-import sys
 
 import pytest
 import yaml
@@ -395,9 +394,6 @@ def test_every_cue_is_one_pattern() -> None:
 
 def _train_script():  # type: ignore[no-untyped-def]
     pytest.importorskip("sklearn")
-    scripts = str(REPO / "scripts")
-    if scripts not in sys.path:
-        sys.path.insert(0, scripts)  # train_agreement imports train_goals beside it
     return importlib.import_module("train_agreement")
 
 

@@ -1,0 +1,30 @@
+"""The labelled folders the training scripts learn from, shared so every script refuses cs_dev
+the same way and reads a meeting's roster from its labels the same way."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+CS_TRAIN = REPO.parent / "shared" / "eval" / "cs_train"
+OWN_TRAIN = REPO / "data" / "train"
+
+
+def folders(args: list[str], own: bool = True) -> list[Path]:
+    """The folders given, else cs_train and (with own, when it holds labels) data/train;
+    exits if any of them is cs_dev, which is for reporting only."""
+    chosen = [Path(a) for a in args] or [CS_TRAIN]
+    if own and not args and any(OWN_TRAIN.glob("*.labels.json")):
+        chosen.append(OWN_TRAIN)
+    if any("cs_dev" in str(f.resolve()) for f in chosen):
+        sys.exit("train on training meetings only; cs_dev is for reporting")
+    return chosen
+
+
+def roster(labels: dict[str, Any]) -> dict[str, str]:
+    """Speaker -> side, as a meeting's labels give it."""
+    out = {n: "vendor" for n in labels.get("vendor_speakers", [])}
+    out.update({n: "customer" for n in labels.get("customer_speakers", [])})
+    return out
