@@ -226,7 +226,8 @@ def _around(meeting: Meeting, i: int, context: list[set[str]]) -> dict[str, floa
 
 def _features(claim: Claim, sent, around: dict[str, float]) -> dict[str, float]:  # type: ignore[no-untyped-def]
     words = [t.lower_ for t in sent]
-    never = _never_again(sent, set(words))
+    vocab = set(words)
+    never = _never_again(sent, vocab)
     if never:  # a want for something not to happen again is a want
         claim.fired.add("want")
     f: dict[str, float] = {f"side_{claim.side}": 1.0, **around}
@@ -265,7 +266,7 @@ def _features(claim: Claim, sent, around: dict[str, float]) -> dict[str, float]:
     f.update(_wanted(sent))
     if never:
         f["negated_want"] = 1.0
-    if set(words) & _lexicon()["authorities"] and _authority_asks(sent):
+    if vocab & _lexicon()["authorities"] and _authority_asks(sent):
         f["third_party_ask"] = 1.0
     return _crossed(f)
 

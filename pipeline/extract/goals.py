@@ -12,7 +12,7 @@ import numpy as np
 
 from milepost.models import Goal, GoalCategory
 from milepost.pipeline.extract import claims as cl
-from milepost.pipeline.extract.agreement import verdict, why_agreed
+from milepost.pipeline.extract.agreement import agreed, verdict
 from milepost.pipeline.extract.claims import Claim
 from milepost.pipeline.extract.goal_text import (
     category,
@@ -57,7 +57,7 @@ def _unowned_proposal(meeting: Meeting, said: list[Claim]) -> bool:
     suggested = any("proposal" in c.fired or "question" in c.fired for c in said)
     own = any("vendor_own" in c.fired for c in said)
     unowned = suggested or own or not any("customer_ref" in c.fired for c in said)
-    return unowned and why_agreed(meeting, said) is None
+    return unowned and not agreed(meeting, said)
 
 
 def evidence_of(found: list[Claim], group: list[int]) -> str:
