@@ -15,6 +15,18 @@ CS_TRAIN = SHARED / "eval" / "cs_train"
 CS_DEV = SHARED / "eval" / "cs_dev"
 AUDIO = SHARED / "eval" / "audio"
 SAMPLES = REPO / "data" / "samples"
+# The labelling guide's journey stage ids, in order.
+GUIDE_STAGES = [
+    "awareness",
+    "consideration",
+    "decision",
+    "onboarding",
+    "adoption",
+    "value_realization",
+    "renewal",
+    "expansion",
+    "advocacy",
+]
 # The training scripts import their neighbours (training_sets, train_goals) by bare name.
 sys.path.insert(0, str(REPO / "scripts"))
 

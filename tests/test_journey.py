@@ -6,23 +6,12 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import GUIDE_STAGES
 
 from milepost.models import StageCall
 from milepost.pipeline.errors import ConfigError
 from milepost.pipeline.extract.stage import questions_for
 from milepost.pipeline.journey import load_journey
-
-GUIDE_STAGES = [
-    "awareness",
-    "consideration",
-    "decision",
-    "onboarding",
-    "adoption",
-    "value_realization",
-    "renewal",
-    "expansion",
-    "advocacy",
-]
 
 OWN_MAP = """\
 name: acme

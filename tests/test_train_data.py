@@ -11,28 +11,19 @@ import json
 import re
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
-from conftest import REPO
+from conftest import GUIDE_STAGES, REPO
 
+from milepost.models.analysis import GoalCategory, StepSide
 from milepost.pipeline import formats
 
 TRAIN = REPO / "data" / "train"
 LABELS = sorted(TRAIN.glob("*.labels.json"))
-STAGES = {
-    "awareness",
-    "consideration",
-    "decision",
-    "onboarding",
-    "adoption",
-    "value_realization",
-    "renewal",
-    "expansion",
-    "advocacy",
-}
-CATEGORIES = {"save_time", "save_money", "make_money", "reduce_risk", "other"}
-SIDES = {"vendor", "customer", "joint"}
+STAGES = set(GUIDE_STAGES)
+CATEGORIES = set(get_args(GoalCategory))
+SIDES = set(get_args(StepSide))
 TOP_KEYS = {
     "file",
     "date",
