@@ -118,3 +118,90 @@ def test_each_connection_has_its_own_cache(tmp_path: Path) -> None:
     one, two = open_db(tmp_path / "s.db"), open_db(tmp_path / "s.db")
     assert open_steps.for_db(one) is open_steps.for_db(one)
     assert open_steps.for_db(one) is not open_steps.for_db(two)
+
+
+def _closed_by(action: str, said: str, tmp_path: Path) -> str | None:
+    """A step made in one meeting and a sentence said at the account's next: what closed it."""
+    db = open_db(tmp_path / "pair.db")
+    first = analysis("/c/1.txt", "2026-03-03", [turn("Maya Okafor", "vendor", "Kickoff.")])
+    first.next_steps = [step(action, "vendor", "Maya Okafor", "2026-03-06")]
+    write_meeting(db, first, "h1", "Northwind Dental")
+    later = analysis("/c/2.txt", "2026-03-17", [turn("Priya Nair", "customer", said)])
+    write_meeting(db, later, "h2", "Northwind Dental")
+    row = db.execute("SELECT status, done_evidence FROM next_steps").fetchone()
+    return row[1] if row[0] == "done" else None
+
+
+@pytest.mark.parametrize(
+    ("action", "said"),
+    [
+        # either verb phrase of a two-verb step, reported on its own
+        (
+            "configure the Dentrix integration in our sandbox and send the test results",
+            "Tom sent us the test results on Tuesday.",
+        ),
+        (
+            "configure the Dentrix integration in our sandbox and send the test results",
+            "You configured the Dentrix integration last week.",
+        ),
+        ("write up and send the rollout summary", "Maya sent the rollout summary to everyone."),
+        ("pick three pilot users and send their names", "I sent you their names yesterday."),
+        ("book the admin training and send the invites", "The invites went out on Monday."),
+        # the object's head noun, without the step's prepositional detail
+        ("send a proposal for the reminders add-on", "Maya sent the proposal on Monday."),
+        ("add the three other clinics to the Microsoft group", "Luis added the other clinics."),
+        ("pull the no-show numbers for the last two quarters", "I pulled the no-show numbers."),
+        ("send our current onboarding forms", "Ben built the demo around the forms we sent over."),
+        # another verb of the same deed, a done phrase, thanks for doing it
+        ("send the SSO setup guide", "Maya emailed the SSO guide on Friday."),
+        ("review the implementation plan together", "We went over the implementation plan."),
+        (
+            "review the implementation plan together",
+            "Thanks for reviewing the implementation plan.",
+        ),
+    ],
+)
+def test_a_later_report_closes_the_step(action: str, said: str, tmp_path: Path) -> None:
+    assert _closed_by(action, said, tmp_path) == said
+
+
+@pytest.mark.parametrize(
+    ("action", "said"),
+    [
+        # another object: a different modifier, a different head noun, the head as a modifier
+        ("configure the Dentrix integration in our sandbox", "We configured the Salesforce one."),
+        ("configure the Dentrix integration", "We configured the Salesforce integration."),
+        ("send a proposal for the reminders add-on", "Maya sent the invoice."),
+        ("pull the no-show numbers", "I pulled the sales numbers."),
+        ("send the login details", "I sent the login reminder emails."),
+        # a head noun said of many things needs the step's own words with it
+        ("take a reference call with their director", "I took this call because of the budget."),
+        ("email the times for the reference call", "I sent it last time."),
+        # everyday phrases that look like reports
+        ("take a reference call with their director", "Thanks for taking the call."),
+        ("send the supplier form", "The incident reports are a form in the shared drive."),
+        ("take the MICU and SICU live", "Everything else I can live with."),
+        # not done yet
+        ("review the implementation plan together", "Let's go over the implementation plan."),
+        ("put the goal in the success plan", "Okay, let me put the goal back up on screen."),
+        ("configure the integration and send the test results", "We'll send the test results."),
+    ],
+)
+def test_other_sentences_leave_the_step_open(action: str, said: str, tmp_path: Path) -> None:
+    assert _closed_by(action, said, tmp_path) is None
+
+
+def test_a_two_verb_step_reads_as_its_verb_phrases() -> None:
+    whole, configure, send = completion.verb_phrases(
+        "configure the Dentrix integration in our sandbox and then send the test results"
+    )
+    assert (whole.verb, whole.head, whole.split) == ("configur", "integration", False)
+    assert (configure.verb, configure.core, configure.split) == (
+        "configur",
+        {"dentrix", "integration"},
+        True,
+    )
+    assert (send.verb, send.head, send.core) == ("send", "result", {"test", "result"})
+    assert len(completion.verb_phrases("send the guide and the test results")) == 1
+    assert len(completion.verb_phrases("take the MICU and SICU live")) == 1
+    assert completion.verb_phrases("collect which times work best")[0].head is None
