@@ -113,3 +113,29 @@ def test_env_var_map_is_reread_after_it_changes(
     path.write_text(OWN_MAP.replace("name: acme", "name: acme2"))
     os.utime(path, (1, 1))
     assert load_journey().name == "acme2"
+
+
+@pytest.mark.parametrize(
+    ("said", "stage_id"),
+    [
+        # a role, the customer's own books or clients: not user accounts being set up
+        ("I'm the account manager for your region.", None),
+        ("Our accounting team closes the books on the fifth for our biggest accounts.", None),
+        ("I'll create accounts for your front-desk staff this week.", "onboarding"),
+        ("Are the staff accounts ready for Monday?", "onboarding"),
+        # a product area or the customer's own business called renewals: not the renewal stage
+        ("The renewals module would take the renewal paperwork off my agents.", None),
+        ("Our lease renewal rate dipped, so the renewal letters matter to us.", None),
+        ("Our renewal is coming up in June, so let's talk terms.", "renewal"),
+    ],
+)
+def test_default_cues_mean_the_stage_not_the_word(
+    analyzer, said: str, stage_id: str | None
+) -> None:  # type: ignore[no-untyped-def]
+    """'accounts' is not 'account manager'; a 'renewals module' is not the renewal stage."""
+    from dialogue import CUSTOMER, meeting
+
+    from milepost.pipeline.extract import stage
+
+    call = stage.detect(meeting(analyzer, [(CUSTOMER, said)]))
+    assert (call.id if call else None) == stage_id
