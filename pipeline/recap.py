@@ -14,6 +14,7 @@ from milepost.models.brief import Recap
 from milepost.models.records import LedgerStep
 from milepost.pipeline import ledger
 from milepost.pipeline.brief import _goal
+from milepost.pipeline.extract.names import is_anonymous
 from milepost.pipeline.store import read
 from milepost.pipeline.templating import render
 
@@ -23,11 +24,11 @@ def build_recap(db: Database, meeting_id: int) -> Recap:
     meeting = read.get_meeting(db, meeting_id)
     speakers = read.rows(db, "speakers", [meeting_id])
     customers = [s["name"] for s in speakers if s["side"] == "customer"]
-    vendors = [s["name"] for s in speakers if s["side"] == "vendor"]
+    vendors = [s["name"] for s in speakers if s["side"] == "vendor" and not is_anonymous(s["name"])]
     goals = [_goal(g, meeting) for g in read.rows(db, "goals", [meeting_id])]
     agreed = [g for g in goals if g.agreed]
     steps = [
-        _in_vendor_words(s, customers)
+        _named(_in_vendor_words(s, customers))
         for s in ledger.list_steps(db, account=meeting.account)
         if s.meeting_id == meeting_id
     ]
@@ -39,20 +40,19 @@ def build_recap(db: Database, meeting_id: int) -> Recap:
         f", {meeting.date}" if meeting.date else ""
     )
     question = _first_question(db, meeting_id) if not agreed else None
+    to = [c for c in customers if not is_anonymous(c)]  # "Hi SPEAKER_2" greets nobody
     body = render(
         "recap.md.j2",
         m=meeting,
         subject=subject,
-        customers=customers,
+        customers=to,
         sender=_sender(vendors, by_side["vendor"]),
         goals=agreed,
         mentioned=goals if not agreed else [],
         question=question,
         steps=by_side,
     )
-    return Recap(
-        meeting=meeting, to=customers, subject=subject, goals=agreed, steps=by_side, body=body
-    )
+    return Recap(meeting=meeting, to=to, subject=subject, goals=agreed, steps=by_side, body=body)
 
 
 def _due_order(s: LedgerStep) -> tuple[bool, str, int]:
@@ -60,11 +60,19 @@ def _due_order(s: LedgerStep) -> tuple[bool, str, int]:
 
 
 def _sender(vendors: list[str], vendor_steps: list[LedgerStep]) -> str | None:
-    """Whoever on the vendor side owns the most steps, else the first vendor speaker."""
+    """Whoever on the vendor side owns the most steps, a tie going to whoever spoke first
+    (the host), else the first vendor speaker."""
     owners = [s.owner for s in vendor_steps if s.owner in vendors]
     if owners:
-        return max(set(owners), key=owners.count)
+        return max(vendors, key=owners.count)  # max keeps the first of equals
     return vendors[0] if vendors else None
+
+
+def _named(step: LedgerStep) -> LedgerStep:
+    """The step without an owner that is only a diarizer label (SPEAKER_1): not for an email."""
+    if step.owner and is_anonymous(step.owner):
+        return step.model_copy(update={"owner": None})
+    return step
 
 
 def _first_question(db: Database, meeting_id: int) -> str | None:

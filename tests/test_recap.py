@@ -41,3 +41,48 @@ def test_customer_steps_are_turned_to_the_vendors_view(tmp_path: Path) -> None:
         "Let me know if I missed anything.\n\nBest,\nBen\n"
     )
     assert recap.body.startswith("Subject: Recap: Discovery, 2026-10-13\n\nHi Hannah and Marcus,\n")
+
+
+def test_the_host_signs_when_vendors_own_as_many_steps(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "s.db")
+    a = analysis(
+        "/c/kickoff.txt",
+        "2026-09-01",
+        [
+            turn("Maya Okafor", "vendor", "Welcome to your kickoff."),
+            turn("Tom Brennan", "vendor", "I'll configure the integration by Friday."),
+            turn("Maya Okafor", "vendor", "I'll send you the SSO guide."),
+        ],
+        steps=[
+            step("configure the integration", "vendor", "Tom Brennan", "2026-09-04"),
+            step("send you the SSO guide", "vendor", "Maya Okafor", None),
+        ],
+    )
+    write_meeting(db, a, "h", "Northwind Dental")
+    assert build_recap(db, 1).body.endswith("Best,\nMaya\n")
+
+
+def test_diarizer_labels_are_never_greeted_or_named(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "s.db")
+    a = analysis(
+        "/c/call.ogg",
+        "2026-11-10",
+        [
+            turn("SPEAKER_1", "vendor", "I'll send the admin guide by Friday."),
+            turn("SPEAKER_2", "customer", "I'll set up the SSO test with our security team."),
+        ],
+        steps=[
+            step("send the admin guide", "vendor", "SPEAKER_1", "2026-11-13"),
+            step("set up the SSO test with our security team", "customer", "SPEAKER_2", None),
+        ],
+    )
+    write_meeting(db, a, "h", "Juniper Health")
+    recap = build_recap(db, 1)
+    assert recap.to == []
+    assert recap.body.startswith("Subject: Recap: Juniper Health, 2026-11-10\n\nHi all,\n")
+    assert recap.body.split("**You're going to:**\n")[1] == (
+        "- set up the SSO test with your security team\n\n"
+        "**Then we're going to:**\n"
+        "- send the admin guide, by 2026-11-13\n\n"
+        "Let me know if I missed anything.\n\nBest,\n"
+    )
