@@ -12,6 +12,7 @@ class StageView(BaseModel):
     id: str
     name: str
     since: str | None = Field(description="date of the first meeting in this stage")
+    confidence: float | None = Field(None, description="the last meeting's stage confidence")
     next_id: str | None = None
     next_name: str | None = None
     vendor_actions: list[str] = Field(default_factory=list)

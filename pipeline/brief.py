@@ -19,6 +19,9 @@ from milepost.pipeline import ledger
 from milepost.pipeline.store import read
 from milepost.pipeline.templating import render
 
+WEAK_STAGE = 0.2
+"""Below this stage confidence the call is a guess: on the 104 training meetings every
+call under it was wrong (4 of 4), against 5 of the 100 at or above it."""
 MAX_QUOTES = 4
 QUOTE_CHARS = 200
 SIDES = ("vendor", "customer", "joint")
@@ -45,7 +48,7 @@ def build_brief(
         account=account,
         today=on.isoformat(),
         meetings=len(meetings),
-        stage=_stage(meetings, journey),
+        stage=_stage(db, meetings, journey),
         goal=goal,
         unagreed_goals=[] if goal else goals[-3:],
         questions=[] if goal else _questions(db, meetings, journey),
@@ -60,7 +63,7 @@ def build_brief(
 
 
 def render_brief(brief: Brief) -> str:
-    return render("brief.md.j2", b=brief, max_steps=8, max_items=5)
+    return render("brief.md.j2", b=brief, max_steps=8, max_items=5, weak_stage=WEAK_STAGE)
 
 
 def _goal_rank(g: GoalView) -> tuple[str, bool, int]:
@@ -68,7 +71,7 @@ def _goal_rank(g: GoalView) -> tuple[str, bool, int]:
     return (g.date or "", bool(g.metric or g.deadline), g.meeting_id)
 
 
-def _stage(meetings: list[MeetingRecord], journey: JourneyMap) -> StageView | None:
+def _stage(db: Database, meetings: list[MeetingRecord], journey: JourneyMap) -> StageView | None:
     staged = [m for m in meetings if m.stage]
     if not staged:
         return None
@@ -80,10 +83,13 @@ def _stage(meetings: list[MeetingRecord], journey: JourneyMap) -> StageView | No
         since = m.date
     stage = journey.get(current)
     nxt = journey.next_after(current)
+    sql = "SELECT stage_confidence FROM meetings WHERE id = ?"
+    confidence = db.execute(sql, [staged[-1].id]).fetchone()[0]
     return StageView(
         id=current,
         name=stage.name if stage else current,
         since=since,
+        confidence=confidence,
         next_id=nxt.id if nxt else None,
         next_name=nxt.name if nxt else None,
         vendor_actions=stage.vendor_actions if stage else [],

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from milepost.models import Analysis, TurnOut
+from milepost.pipeline.brief import WEAK_STAGE
 
 SIDES = (("vendor", "Vendor (us)"), ("customer", "Customer"), ("joint", "Both sides"))
 
 
 def render_analysis(a: Analysis, explain: bool = False) -> str:
     """The report: header, stage and goal verdict, goals, steps per side, outcomes, questions."""
-    lines = _header(a)
+    lines = _header(a, explain)
     lines += ["", *_goals(a, explain), "", *_steps(a, explain)]
     if a.verified_outcomes:
         lines += ["", "Verified outcomes:"]
@@ -23,7 +24,7 @@ def render_analysis(a: Analysis, explain: bool = False) -> str:
     return "\n".join(lines)
 
 
-def _header(a: Analysis) -> list[str]:
+def _header(a: Analysis, explain: bool = False) -> list[str]:
     meta = [f"format {a.input_format}"]
     if a.date:
         meta.append(f"date {a.date}")
@@ -34,9 +35,14 @@ def _header(a: Analysis) -> list[str]:
     lines = [f"# {a.title or a.source}", " · ".join(meta)]
     if a.speakers:
         lines.append("Speakers: " + ", ".join(f"{s.name} ({s.side})" for s in a.speakers))
+        if all(s.side != "customer" for s in a.speakers):
+            lines.append("No customer-side speaker: an internal call? (else name them: --customer)")
     lines.append("")
     if a.stage:
-        lines.append(f"Stage: {a.stage.id} (confidence {a.stage.confidence:.2f})")
+        guess = "; a guess, little was said about it" if a.stage.confidence < WEAK_STAGE else ""
+        lines.append(f"Stage: {a.stage.id} (confidence {a.stage.confidence:.2f}{guess})")
+        if explain:
+            lines.extend(f'      "{e}"' for e in a.stage.evidence)
     else:
         lines.append("Stage: unknown")
     if a.has_agreed_goal:

@@ -41,3 +41,23 @@ def test_long_lists_show_the_newest_with_a_count(tmp_path: Path) -> None:
     assert flagged[0] == '- … 2 earlier (`milepost meetings --flagged --account "Acme"`)'
     assert flagged[-1] == "- #7 2026-01-16 6.txt: no_agreed_goal"
     assert len(out.splitlines()) < 50
+
+
+def test_a_stage_said_with_little_evidence_is_marked_a_guess(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "s.db")
+    talk = [turn("Speaker 1", "vendor", "From prospect to customer, that's the journey.")]
+    first = analysis("/c/1.txt", "2026-01-10", talk, stage="onboarding")
+    write_meeting(db, first, "h1", "Acme")
+    assert render_brief(build_brief(db, "Acme", on=date(2026, 2, 1))).splitlines()[3] == (
+        "Stage: **Onboarding** (since 2026-01-10) → next: **Adoption**"
+    )
+    second = analysis("/c/2.txt", "2026-01-20", talk, stage="advocacy")
+    assert second.stage is not None
+    second.stage.confidence = 0.13
+    write_meeting(db, second, "h2", "Acme")
+    brief = build_brief(db, "Acme", on=date(2026, 2, 1))
+    assert brief.stage is not None and brief.stage.confidence == 0.13
+    assert render_brief(brief).splitlines()[3] == (
+        "Stage: **Advocacy** (since 2026-01-20) (a guess: the last meeting said little about"
+        " its stage, confidence 0.13)"
+    )

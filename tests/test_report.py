@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from milepost.models import Analysis, Goal, NextStep, StageCall, TurnOut
+from milepost.models import Analysis, Goal, NextStep, Speaker, StageCall, TurnOut
 from milepost.pipeline.report import render_analysis
 
 
@@ -92,3 +92,23 @@ def test_no_agreed_goal_is_flagged_in_words() -> None:
     text = render_analysis(a)
     assert "⚑ No clear agreed goal (flag: no_agreed_goal)" in text
     assert text.endswith("Questions to agree a goal:\n  - What would make this a win?")
+
+
+def test_explain_quotes_the_stage_and_a_thin_call_is_called_a_guess() -> None:
+    a = _analysis()
+    a.stage = StageCall(id="onboarding", confidence=0.7, evidence=["Welcome to your kickoff."])
+    text = render_analysis(a, explain=True)
+    assert 'Stage: onboarding (confidence 0.70)\n      "Welcome to your kickoff."' in text
+    a.stage = StageCall(id="advocacy", confidence=0.13, evidence=["From prospect to customer."])
+    assert "Stage: advocacy (confidence 0.13; a guess, little was said about it)\n" in (
+        render_analysis(a)
+    )
+
+
+def test_a_call_with_no_customer_speaker_says_so() -> None:
+    a = _analysis()
+    a.speakers = [Speaker(name="Dana Ruiz", side="vendor")]
+    note = "No customer-side speaker: an internal call? (else name them: --customer)"
+    assert note in render_analysis(a)
+    a.speakers.append(Speaker(name="Raj Patel", side="customer"))
+    assert note not in render_analysis(a)
