@@ -18,6 +18,7 @@ from milepost.models.records import MeetingRecord
 from milepost.pipeline import ledger
 from milepost.pipeline.store import read
 from milepost.pipeline.templating import render
+from milepost.pipeline.viewpoint import step_for
 
 WEAK_STAGE = 0.2
 """Below this stage confidence the call is a guess: on the 104 training meetings every
@@ -42,7 +43,11 @@ def build_brief(
     goals = [_goal(g, by_id[g["meeting_id"]]) for g in read.rows(db, "goals", ids)]
     agreed = [g for g in goals if g.agreed]
     goal = max(agreed, key=_goal_rank) if agreed else None
-    steps = ledger.list_steps(db, account=account, on=on)
+    sides = {(r["meeting_id"], r["name"]): r["side"] for r in read.rows(db, "speakers", ids)}
+    steps = [  # in our words about the customer: "send us their forms"
+        step_for(s, sides.get((s.meeting_id, s.speaker)), "brief")
+        for s in ledger.list_steps(db, account=account, on=on)
+    ]
     last = meetings[-1] if meetings else None
     return Brief(
         account=account,

@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import json
-import re
-from functools import lru_cache
-from importlib import resources
 
-import yaml
 from sqlite_utils import Database
 
 from milepost.models.brief import Recap
@@ -17,6 +13,7 @@ from milepost.pipeline.brief import _goal
 from milepost.pipeline.extract.names import is_anonymous
 from milepost.pipeline.store import read
 from milepost.pipeline.templating import render
+from milepost.pipeline.viewpoint import step_for
 
 
 def build_recap(db: Database, meeting_id: int) -> Recap:
@@ -28,7 +25,7 @@ def build_recap(db: Database, meeting_id: int) -> Recap:
     goals = [_goal(g, meeting) for g in read.rows(db, "goals", [meeting_id])]
     agreed = [g for g in goals if g.agreed]
     steps = [
-        _named(_in_vendor_words(s, customers))
+        _named(step_for(s, "customer" if s.speaker in customers else None, "email"))
         for s in ledger.list_steps(db, account=meeting.account)
         if s.meeting_id == meeting_id
     ]
@@ -79,23 +76,3 @@ def _first_question(db: Database, meeting_id: int) -> str | None:
     row = db.execute("SELECT questions FROM meetings WHERE id = ?", [meeting_id]).fetchone()
     questions = json.loads(row[0]) if row else []
     return questions[0] if questions else None
-
-
-@lru_cache(maxsize=1)
-def _swaps() -> dict[str, str]:
-    text = resources.files("milepost.pipeline").joinpath("data/recap.yaml").read_text()
-    return dict(yaml.safe_load(text)["customer_to_vendor_view"])
-
-
-def _in_vendor_words(step: LedgerStep, customers: list[str]) -> LedgerStep:
-    """A step the customer said in their own words, with its pronouns seen from our side."""
-    if step.speaker not in customers:
-        return step
-    swaps = _swaps()
-    pattern = re.compile(r"\b(" + "|".join(swaps) + r")\b", re.IGNORECASE)
-
-    def swap(m: re.Match[str]) -> str:
-        word = swaps[m.group(0).lower()]
-        return word.capitalize() if m.group(0)[0].isupper() else word
-
-    return step.model_copy(update={"action": pattern.sub(swap, step.action)})

@@ -61,3 +61,29 @@ def test_a_stage_said_with_little_evidence_is_marked_a_guess(tmp_path: Path) -> 
         "Stage: **Advocacy** (since 2026-01-20) (a guess: the last meeting said little about"
         " its stage, confidence 0.13)"
     )
+
+
+def test_steps_read_in_our_words_about_the_customer(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "s.db")
+    a = analysis(
+        "/c/1.txt",
+        "2026-01-10",
+        [
+            turn("Ben Adler", "vendor", "I'll set up a dashboard for your managers."),
+            turn("Hannah Cole", "customer", "I'll send you our current forms."),
+        ],
+        steps=[
+            step("set up a dashboard for your managers", "vendor", "Ben Adler", None),
+            step("send you our current forms", "customer", "Hannah Cole", None),
+            step("ask your legal team about e-signatures", "customer", None, None, speaker=None),
+        ],
+    )
+    write_meeting(db, a, "h1", "Larkspur")
+    out = render_brief(build_brief(db, "Larkspur", on=date(2026, 2, 1)))
+    assert out.split("## Open steps\n")[1].split("\n\n")[0].splitlines() == [
+        "Ours (vendor):",
+        "- #1 set up a dashboard for their managers (Ben Adler), no due date",
+        "Theirs (customer homework):",
+        "- #2 send us their current forms (Hannah Cole), no due date",
+        "- #3 ask your legal team about e-signatures, no due date",  # said by nobody we know
+    ]

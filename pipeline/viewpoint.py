@@ -1,0 +1,52 @@
+"""A step in its speaker's own words ("send you our forms"), turned to whoever reads it.
+
+Steps are stored as said. The recap email speaks to the customer ("send us your forms");
+the brief speaks to us about them ("send us their forms", "set up a dashboard for their
+managers"). The pronoun swaps are data (`data/recap.yaml`), made all at once, whole words
+only, case kept.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+import yaml
+
+from milepost.models.records import LedgerStep
+
+View = Literal["email", "brief"]
+KEYS: dict[tuple[str, View], str] = {
+    ("customer", "email"): "customer_to_vendor_view",
+    ("customer", "brief"): "customer_to_brief_view",
+    ("vendor", "brief"): "vendor_to_brief_view",
+}
+
+
+@lru_cache(maxsize=4)
+def _swaps(key: str) -> tuple[dict[str, str], re.Pattern[str]]:
+    text = resources.files("milepost.pipeline").joinpath("data/recap.yaml").read_text()
+    swaps = {str(k): str(v) for k, v in yaml.safe_load(text)[key].items()}
+    return swaps, re.compile(r"\b(" + "|".join(swaps) + r")\b", re.IGNORECASE)
+
+
+def turned(text: str, side: str | None, view: View) -> str:
+    """Words said by someone on `side`, with their pronouns seen from the reader's side."""
+    key = KEYS.get((side or "", view))
+    if key is None:
+        return text  # said to the reader already, or by nobody we know
+    swaps, pattern = _swaps(key)
+
+    def swap(m: re.Match[str]) -> str:
+        word = swaps[m.group(0).lower()]
+        return word.capitalize() if m.group(0)[0].isupper() else word
+
+    return pattern.sub(swap, text)
+
+
+def step_for(step: LedgerStep, side: str | None, view: View) -> LedgerStep:
+    """The step as the reader should see it, said by someone on `side`."""
+    action = turned(step.action, side, view)
+    return step if action == step.action else step.model_copy(update={"action": action})
