@@ -151,6 +151,7 @@ def _closed_by(action: str, said: str, tmp_path: Path) -> str | None:
         ("send a proposal for the reminders add-on", "Maya sent the proposal on Monday."),
         ("add the three other clinics to the Microsoft group", "Luis added the other clinics."),
         ("pull the no-show numbers for the last two quarters", "I pulled the no-show numbers."),
+        ("export the patient list as a CSV", "Luis exported the list on Monday."),
         ("send our current onboarding forms", "Ben built the demo around the forms we sent over."),
         # another verb of the same deed, a done phrase, thanks for doing it
         ("send the SSO setup guide", "Maya emailed the SSO guide on Friday."),
