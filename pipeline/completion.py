@@ -167,11 +167,19 @@ def statement(sentence: str) -> Statement | None:
     joined = " " + " ".join(tokens) + " "
     past = _done_verbs(tokens, words, joined)
     generic = c.generic_done.found(words, joined)
-    if not (past or generic) or c.blockers.found(words, joined):
+    if not (past or generic) or _blocked(words, joined):
         return None
     seq = tuple(stem(w) if _content(w) else "" for w in tokens)
     past_at = frozenset(i for i, w in enumerate(tokens) if _past_form(w))
     return Statement(sentence, _keys(tokens) - past - c.done_words, past, generic, seq, past_at)
+
+
+def _blocked(words: set[str], joined: str) -> bool:
+    """Something makes the sentence future, negated or conditional ("let me know" does not)."""
+    c = cues()
+    for phrase in c.not_blockers:
+        joined = joined.replace(phrase, " ")
+    return c.blockers.found(set(joined.split()) if c.not_blockers else words, joined)
 
 
 def _done_verbs(tokens: list[str], words: set[str], joined: str) -> frozenset[str]:

@@ -57,6 +57,8 @@ class CueSet:
 class Cues:
     generic_done: CueSet
     blockers: CueSet
+    not_blockers: tuple[str, ...]
+    """padded phrases that hold a blocker but block nothing ("let me know")"""
     not_past: frozenset[str]
     irregular: dict[str, str]
     stopwords: frozenset[str]
@@ -99,6 +101,7 @@ def cues() -> Cues:
     return Cues(
         generic_done=generic,
         blockers=CueSet.of(raw["blockers"]),
+        not_blockers=tuple(f" {p} " for p in raw["not_blockers"]),
         not_past=frozenset(raw["not_past"]),
         irregular=irregular,
         stopwords=frozenset(str(w) for w in raw["stopwords"]),

@@ -160,6 +160,8 @@ def _closed_by(action: str, said: str, tmp_path: Path) -> str | None:
             "review the implementation plan together",
             "Thanks for reviewing the implementation plan.",
         ),
+        # a report that ends in "let me know if..."
+        ("send the SSO setup guide", "I sent the SSO guide, let me know if anything's unclear."),
     ],
 )
 def test_a_later_report_closes_the_step(action: str, said: str, tmp_path: Path) -> None:
@@ -186,6 +188,7 @@ def test_a_later_report_closes_the_step(action: str, said: str, tmp_path: Path) 
         ("review the implementation plan together", "Let's go over the implementation plan."),
         ("put the goal in the success plan", "Okay, let me put the goal back up on screen."),
         ("configure the integration and send the test results", "We'll send the test results."),
+        ("send the SSO setup guide", "If Maya sent the SSO guide, let me know."),
     ],
 )
 def test_other_sentences_leave_the_step_open(action: str, said: str, tmp_path: Path) -> None:
