@@ -177,9 +177,11 @@ def statement(sentence: str) -> Statement | None:
 def _blocked(words: set[str], joined: str) -> bool:
     """Something makes the sentence future, negated or conditional ("let me know" does not)."""
     c = cues()
+    kept = joined
     for phrase in c.not_blockers:
-        joined = joined.replace(phrase, " ")
-    return c.blockers.found(set(joined.split()) if c.not_blockers else words, joined)
+        if phrase in kept:
+            kept = kept.replace(phrase, " ")
+    return c.blockers.found(words if kept is joined else set(kept.split()), kept)
 
 
 def _done_verbs(tokens: list[str], words: set[str], joined: str) -> frozenset[str]:
@@ -197,6 +199,7 @@ def _done_verbs(tokens: list[str], words: set[str], joined: str) -> frozenset[st
     return frozenset(v for p in past for v in c.same_deed.get(p, (p,)))
 
 
+@lru_cache(maxsize=65536)
 def _past_form(word: str) -> bool:
     c = cues()
     return word in c.irregular or (word.endswith("ed") and len(word) > 4 and word not in c.not_past)
