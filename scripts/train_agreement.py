@@ -114,9 +114,7 @@ def examples(data: list[Labelled], heads: list[dict]) -> list[Example]:
 
 def _found_goals(d: Labelled, head: dict) -> list[tuple[dict[str, float], int]]:
     probs = cl.score(d.found, "goal", head)
-    groups = goals.select(d.found, probs, head["threshold"])
-    if len(groups) == 1 and head.get("second_floor"):  # as goals.from_claims does
-        groups += goals._second(d.found, probs, head["second_floor"], groups[0])
+    groups = goals.grouped(d.found, probs, head)  # as goals.from_claims groups them
     evidence = [trim_lead(goals._evidence_claim(d.found, g).text) for g in groups]
     labelled = d.labels["goals"]
     matched = dict(evaluate.match(evidence, labelled))

@@ -155,6 +155,18 @@ NOT_AGREED = {
         (COLLEAGUE, "Yes, exactly."),
         (VENDOR, "Let's look at the training schedule next."),
     ],
+    "affirmed, then its figure taken out by one of its words": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "Yes, exactly, that's the one."),
+        (CUSTOMER, "Sure."),
+        (COLLEAGUE, "Actually, take the audit number out until the budget is set."),
+    ],
+    "affirmed, then its figure taken out much later": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "Agreed, two days by June."),
+        *[(VENDOR, "Next, the SSO settings."), (CUSTOMER, "Sure.")] * 4,
+        (VENDOR, "Okay, I'll take the two days out of the plan, then."),
+    ],
 }
 
 
@@ -177,6 +189,37 @@ def test_a_proposal_met_with_a_hedge_is_not_agreed(analyzer, reply: str) -> None
         (CUSTOMER, reply),
     ]
     assert _agreed(analyzer, lines, "What if we set") is False
+
+
+def test_a_drop_cue_under_a_negation_drops_nothing(analyzer) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        (CUSTOMER, GOAL),
+        (VENDOR, "Yes, exactly, two days by June."),
+        *[(VENDOR, "Next, the SSO settings."), (CUSTOMER, "Sure.")] * 4,
+        (VENDOR, "The audit prep report comes to you by email, you don't have to pull it."),
+    ]
+    assert _agreed(analyzer, lines) is True
+
+
+def test_a_figure_disowned_as_the_other_sides_is_not_agreed(analyzer) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        (VENDOR, "We'd aim for tickets closed in thirty days."),
+        (CUSTOMER, "Thirty days is your number, though, not mine."),
+        (VENDOR, "Fair, thirty days is our number."),
+    ]
+    assert _agreed(analyzer, lines, "We'd aim for") is False
+
+
+@pytest.mark.parametrize("roster", [True, False])
+def test_a_hedge_as_the_first_answer_is_not_agreed_whoever_else_says_yes(  # type: ignore[no-untyped-def]
+    analyzer, roster: bool
+) -> None:
+    lines = [
+        (VENDOR, "Could we say the target is audit prep down to two days by June?"),
+        (CUSTOMER, "Maybe. I'd want to see what the audit log catches first."),
+        (COLLEAGUE, "Yeah, I'm with Raj."),
+    ]
+    assert _agreed(analyzer, lines, "Could we say", roster=roster) is False
 
 
 def test_a_figure_pulled_much_later_is_not_agreed(analyzer) -> None:  # type: ignore[no-untyped-def]

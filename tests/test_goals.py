@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from conftest import SEEDS, needs_shared
 from dialogue import CUSTOMER, VENDOR, meeting
 
 from milepost.models import Goal
 from milepost.pipeline.extract import goal_text, goals
+from milepost.pipeline.extract.claims import Claim
 from milepost.pipeline.extract.goal_text import deadline_of, metric_of, trim_lead
 
 FAMILIES = {
@@ -609,3 +611,65 @@ def test_an_authority_asking_is_a_feature(analyzer, sentence: str, asked: bool) 
 
     said = claims(meeting(analyzer, [(CUSTOMER, sentence)]))[-1]
     assert ("third_party_ask" in said.features) == asked
+
+
+def _said(turn: int, side: str, text: str) -> Claim:
+    speaker = {"vendor": "Dana Ruiz", "customer": "Raj Patel"}[side]
+    return Claim(turn=turn, text=text, speaker=speaker, side=side)  # type: ignore[arg-type]
+
+
+HURT = "I want to stop people getting hurt on the loading docks."
+
+
+@pytest.mark.parametrize(
+    ("said", "one_goal"),
+    [
+        ((2, "customer", "If we got that to five or fewer this year, I'd be happy."), True),
+        ((2, "customer", "Double it by the end of this year."), True),
+        # a determiner, not a pointer back: another goal
+        ((2, "customer", "This year I want failed deliveries under 2%."), False),
+        # the other side naming a figure is a proposal, not the same speaker's figure
+        ((2, "vendor", "Let's get that down to five."), False),
+        # too late to be the figure of that goal
+        ((9, "customer", "I'd want that down to four or fewer."), False),
+    ],
+)
+def test_a_figure_put_on_a_goal_by_pointing_back_joins_it(said, one_goal: bool) -> None:  # type: ignore[no-untyped-def]
+    found = [_said(0, "customer", HURT), _said(*said)]
+    groups = goals.select(found, np.array([0.6, 0.7]), 0.4)
+    assert (len(groups) == 1) is one_goal
+
+
+def test_a_read_back_under_the_threshold_joins_the_goal_it_reads_back() -> None:
+    found = [
+        _said(9, "customer", HURT),
+        _said(12, "customer", "I'd want that down to four or fewer."),
+        _said(13, "vendor", "Let me note the training dates."),
+        _said(
+            14, "vendor", "So fewer than five injuries on the docks by December, that's the number?"
+        ),
+    ]
+    groups = goals.grouped(found, np.array([0.5, 0.75, 0.2, 0.3]), {"threshold": 0.4})
+    assert groups == [[1, 0, 3]]
+
+
+def test_a_restatement_with_the_figure_in_other_words_is_the_same_goal() -> None:
+    found = [
+        _said(
+            25,
+            "customer",
+            "We're at fifty-eight percent and the owners want sixty-five by year end.",
+        ),
+        _said(
+            26, "vendor", "65 percent time utilization by December, that's what we measure against?"
+        ),
+    ]
+    assert goals.select(found, np.array([0.75, 0.5]), 0.4) == [[0, 1]]
+
+
+def test_a_sentence_far_away_under_the_threshold_does_not_join() -> None:
+    found = [
+        _said(5, "customer", "I want new temps up to standard in under ten shifts before peak."),
+        _said(29, "customer", "During peak our new temps were hitting standard in six shifts."),
+    ]
+    assert goals.grouped(found, np.array([0.6, 0.15]), {"threshold": 0.4}) == [[0]]

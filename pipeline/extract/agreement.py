@@ -47,6 +47,7 @@ Unit = tuple[int, str | None, str]
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _APOSTROPHE = re.compile(r"'")
 _REFERS = re.compile(r"\b(?:that|it|this)\b", re.I)
+_NUMBER = re.compile(r"\d+|[a-z]+(?:-[a-z]+)*", re.I)
 
 Sign = tuple[str | None, str]
 """Who showed a sign of agreement, and the sentence that showed it."""
@@ -149,14 +150,14 @@ def _reply_features(
             _fires("abandon", text) and (j - start <= NEAR or _drops(units, j, words))
         ):
             out.setdefault("contest", (speaker, _sentence(text, _contests)))
-            if _names(text, words):
+            if _names(text, words) or _drops(units, j, words):
                 out.setdefault("withdrawn", out["contest"])
+            return out
+        if first and speaker != c.speaker and _hedges(text):  # whoever answers first
+            out.setdefault("contest", (speaker, _sentence(text, _hedges)))
             return out
         if not _other(meeting, c.speaker, speaker):
             continue
-        if first and _hedges(text):
-            out.setdefault("contest", (speaker, _sentence(text, _hedges)))
-            return out
         found = dict.fromkeys(_first_reply(text, asked), _sentence(text)) if first else {}
         first = False
         # the sentence right after may be the same person going on, unless it opens a reply
@@ -213,10 +214,13 @@ def _drops(units: list[Unit], k: int, words: set[str]) -> bool:
     """Unit k drops the goal by name ("let's not commit to zero stockouts"), or refers back to
     it right after someone names it ("if we put under forty in..." / "scratch that as a
     target"): two of the goal's words or numbers, since one is often chance ("let's not promise
-    November things" is about something else)."""
+    November things" is about something else), or one inside the drop itself ("take the
+    overtime number out")."""
     drop = _families()["abandon"].search(units[k][2])
-    if drop is None:
+    if drop is None or _negated().search(units[k][2][: drop.start()]):
         return False
+    if cl.content_words(drop.group(0)) & words:  # "take the overtime number out"
+        return True
     said = cl.content_words(units[k][2])
     if k > 0 and _REFERS.search(drop.group(0)):  # "scratch that": what the unit before named
         said |= cl.content_words(units[k - 1][2])
@@ -230,8 +234,48 @@ def _distinctive(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _negated() -> re.Pattern[str]:
+    """A negation right before a drop cue: "you don't have to pull it" drops nothing."""
+    said = yaml.safe_load(cl.read_data("agreement.yaml"))["drop_negated"]
+    return re.compile(_APOSTROPHE.sub("['\u2019]?", said), re.I)
+
+
+@lru_cache(maxsize=1)
 def _small_counts() -> frozenset[str]:
     return frozenset(str(yaml.safe_load(cl.read_data("agreement.yaml"))["small_counts"]).split())
+
+
+def figures(text: str) -> set[int]:
+    """The numbers said in text, by value: "6", "six" and "sixty-five" as 6, 6 and 65."""
+    values = _number_values()
+    out = set()
+    for token in _NUMBER.findall(text.lower()):
+        parts = token.split("-")
+        if token.isdigit():
+            out.add(int(token))
+        elif all(p in values for p in parts):
+            out.add(sum(values[p] for p in parts))
+    return out
+
+
+def points_back(text: str) -> bool:
+    """text refers to something said before by a pronoun ("get that down to four", "double it")."""
+    return bool(_points_back().search(text))
+
+
+@lru_cache(maxsize=1)
+def _points_back() -> re.Pattern[str]:
+    return re.compile(yaml.safe_load(cl.read_data("agreement.yaml"))["points_back"], re.I)
+
+
+def checks(text: str) -> bool:
+    """text asks the other side to confirm something as said ("..., that's the number?")."""
+    return _fires("check", text)
+
+
+@lru_cache(maxsize=1)
+def _number_values() -> dict[str, int]:
+    return dict(yaml.safe_load(cl.read_data("agreement.yaml"))["number_values"])
 
 
 def _names(text: str, words: set[str]) -> bool:

@@ -12,7 +12,7 @@ import numpy as np
 
 from milepost.models import Goal, GoalCategory
 from milepost.pipeline.extract import claims as cl
-from milepost.pipeline.extract.agreement import agreed, verdict
+from milepost.pipeline.extract.agreement import agreed, checks, figures, points_back, verdict
 from milepost.pipeline.extract.claims import Claim
 from milepost.pipeline.extract.goal_text import (
     category,
@@ -26,6 +26,12 @@ from milepost.pipeline.extract.meeting import Meeting
 
 FOUND_BY = "goal-model"
 SAME_GOAL_TURNS = 12
+NEAR_TURNS = 3
+"""How many turns after a statement a figure put on it or a read-back of it may come."""
+RESTATE_FLOOR = 0.1
+"""How likely a goal sentence alone a restatement under the threshold must be to join."""
+BIG_FIGURE = 10
+"""Figures above this are particular enough to tie a sentence to a goal alone ("ninety")."""
 
 
 def find(meeting: Meeting) -> list[Goal]:
@@ -44,10 +50,33 @@ def goal_groups(
 ) -> list[list[int]]:
     """One group of claim indexes per goal (best claim first), given each claim's probability
     under the head: above the threshold, a second above the floor, unowned proposals dropped."""
+    groups = grouped(found, probs, head)
+    return [g for g in groups if not _unowned_proposal(meeting, [found[i] for i in g])]
+
+
+def grouped(found: list[Claim], probs: np.ndarray, head: dict) -> list[list[int]]:
+    """Every goal's group under the head, with the weaker sentences that state it again."""
     groups = select(found, probs, head["threshold"])
     if len(groups) == 1 and head.get("second_floor"):
         groups += _second(found, probs, head["second_floor"], groups[0])
-    return [g for g in groups if not _unowned_proposal(meeting, [found[i] for i in g])]
+    return _restatements(found, probs, groups)
+
+
+def _restatements(
+    found: list[Claim], probs: np.ndarray, groups: list[list[int]]
+) -> list[list[int]]:
+    """The groups with the sentences under the threshold that state their goal again: a
+    read-back ("so under five by December, that's the number?") or a figure put on it ("I'd
+    want that down to four") often scores low alone, but agreement and the figure live there."""
+    taken = {i for g in groups for i in g}
+    for i in (int(k) for k in np.argsort(-probs)):
+        if probs[i] < RESTATE_FLOOR:
+            break
+        home = None if i in taken else next((g for g in groups if _attaches(found, g, i)), None)
+        if home is not None:
+            home.append(i)
+            taken.add(i)
+    return groups
 
 
 def _unowned_proposal(meeting: Meeting, said: list[Claim]) -> bool:
@@ -75,7 +104,7 @@ def select(found: list[Claim], probs: np.ndarray, threshold: float) -> list[list
     order = [int(i) for i in np.argsort(-probs) if probs[i] >= threshold]
     groups: list[list[int]] = []
     for i in order:
-        home = next((g for g in groups if _same_goal(found[g[0]], found[i])), None)
+        home = next((g for g in groups if _joins(found, g, i)), None)
         if home is None:
             groups.append([i])
         else:
@@ -114,6 +143,37 @@ def _figure_asked_for(want: Claim, answer: Claim) -> bool:
     )
 
 
+def _joins(found: list[Claim], group: list[int], i: int) -> bool:
+    """Claim i states the group's goal again: restates its best claim, puts a figure on one of
+    its statements, or reads the goal back to the side that said it."""
+    if _same_goal(found[group[0]], found[i]):
+        return True
+    if any(_refines(found, m, i) or _refines(found, i, m) for m in group):
+        return True
+    return _reads_back(found, group, i) or any(_reads_back(found, [i], m) for m in group)
+
+
+def _attaches(found: list[Claim], group: list[int], i: int) -> bool:
+    """Claim i, under the threshold, states the group's goal again close by: a figure put on
+    it, a read-back, or a near restatement with a figure too large to share by chance or
+    mostly the same words ("Four or fewer by the end of the year.")."""
+    if any(_refines(found, m, i) or _refines(found, i, m) for m in group):
+        return True
+    if _reads_back(found, group, i) or any(_reads_back(found, [i], m) for m in group):
+        return True
+    return any(_near_restatement(found[m], found[i]) for m in group)
+
+
+def _near_restatement(a: Claim, b: Claim) -> bool:
+    if abs(a.turn - b.turn) > NEAR_TURNS:
+        return False
+    if any(n > BIG_FIGURE for n in figures(a.text) & figures(b.text)):
+        return True
+    wa, wb = _words(a.text), _words(b.text)
+    shared = wa & wb
+    return len(shared) >= 2 and len(shared) >= 0.5 * min(len(wa), len(wb))
+
+
 def _same_goal(a: Claim, b: Claim) -> bool:
     """b restates a's goal: close by and sharing numbers or words, or far but mostly the same."""
     wa, wb = _words(a.text), _words(b.text)
@@ -123,8 +183,50 @@ def _same_goal(a: Claim, b: Claim) -> bool:
     ratio = len(shared) / min(len(wa), len(wb))
     if abs(a.turn - b.turn) > SAME_GOAL_TURNS:
         return ratio >= 0.5 and len(shared) >= 2
-    numbers = {w for w in shared if cl.is_number(w)}
+    numbers = figures(a.text) & figures(b.text)
     return bool(numbers) or (ratio >= 0.34 and len(shared) >= 2)
+
+
+def _after(found: list[Claim], i: int, j: int) -> bool:
+    """Claim j comes after claim i, at most NEAR_TURNS turns later (claims are in talk order)."""
+    return j > i and found[j].turn - found[i].turn <= NEAR_TURNS
+
+
+def _refines(found: list[Claim], i: int, j: int) -> bool:
+    """Claim j, said soon after i by the same side, puts a figure or date on i's goal by
+    pointing back at it ("I want to stop people getting hurt." / "If we got that to five or
+    fewer this year, I'd be happy."), where i gave none."""
+    a, b = found[i], found[j]
+    if not _after(found, i, j) or not _same_side(a, b) or metric_of(a.text):
+        return False
+    figure = figures(b.text) or metric_of(b.text) or deadline_of(b.text)
+    return points_back(b.text) and bool(figure)
+
+
+def _reads_back(found: list[Claim], group: list[int], j: int) -> bool:
+    """Claim j is the other side asking to confirm the group's goal as it heard it, soon after
+    a statement of it: a figure of it or two of its words ("So fewer than five recordable
+    injuries at the docks by December, that's the number we hold ourselves to?")."""
+    b = found[j]
+    said = [found[m] for m in group if _after(found, m, j) and _sides_differ(found[m], b)]
+    if not said or not checks(b.text):
+        return False
+    words = set().union(*(_words(found[m].text) for m in group))
+    numbers = set().union(*(figures(found[m].text) for m in group))
+    return len(words & _words(b.text)) >= 2 or bool(numbers & figures(b.text))
+
+
+def _same_side(a: Claim, b: Claim) -> bool:
+    """Known to be one side: both sides known and equal, or one named speaker."""
+    if "unknown" in (a.side, b.side):
+        return a.speaker is not None and a.speaker == b.speaker
+    return a.side == b.side
+
+
+def _sides_differ(a: Claim, b: Claim) -> bool:
+    if "unknown" in (a.side, b.side):
+        return a.speaker != b.speaker or a.speaker is None
+    return a.side != b.side
 
 
 def _words(text: str) -> set[str]:
