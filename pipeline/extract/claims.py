@@ -19,6 +19,7 @@ import yaml
 
 from milepost.models import SpeakerSide
 from milepost.pipeline.extract.meeting import Meeting
+from milepost.pipeline.extract.tokens import Tokens
 
 DATA = "data/goals"
 CONTEXT_FAMILIES = ("discovery_q", "affirm", "said_yes", "contest", "joint")
@@ -117,28 +118,29 @@ def first(family: str, text: str) -> re.Match[str] | None:
 
 def claims(meeting: Meeting) -> list[Claim]:
     """Every sentence in the meeting as a Claim with its features."""
-    families = cue_families()
     turns = meeting.transcript.turns
-    context = [_context(t.text, families) for t in turns]
+    context = [_context(t.text) for t in turns]
     words = [content_words(t.text) for t in turns]
     out = []
     for i, doc in enumerate(meeting.docs):
         speaker = turns[i].speaker
         turn: list[tuple[Claim, object]] = []
-        in_turn = _in_turn(turns[i].text, families)
+        in_turn = _in_turn(turns[i].text)
+        tokens = meeting.tokens(i)
         for sent in doc.sents:
             text = sent.text.strip()
             if len(text) < 3:
                 continue
             claim = Claim(i, text, speaker, meeting.side_of(speaker))
-            claim.fired = {n for n in in_turn if families[n].search(text)}
+            claim.fired = _fired(in_turn, text)
             turn.append((claim, sent))
+        before_after = _around(meeting, i, context)
         for k, (claim, sent) in enumerate(turn):
-            around = _around(meeting, i, context)
+            around = dict(before_after)
             if _restated(meeting, i, content_words(claim.text), words):
                 around["restated_next"] = 1.0
             around.update(_same_turn(claim, [c for j, (c, _) in enumerate(turn) if j != k]))
-            claim.features = _features(claim, sent, around)
+            claim.features = _features(claim, sent, around, tokens)
             out.append(claim)
     return out
 
@@ -187,9 +189,10 @@ def _restated(meeting: Meeting, i: int, mine: set[str], words: list[set[str]]) -
     return False
 
 
-def _in_turn(text: str, families: dict[str, re.Pattern[str]]) -> list[str]:
+def _in_turn(text: str) -> list[str]:
     """The sentence families that can fire in some sentence of this turn: those found in the
     whole turn, and those whose lookarounds may read it differently from one sentence."""
+    text, families = _searchable(text)
     return [
         n
         for n, pattern in families.items()
@@ -198,14 +201,57 @@ def _in_turn(text: str, families: dict[str, re.Pattern[str]]) -> list[str]:
     ]
 
 
+def _fired(families: list[str], text: str) -> set[str]:
+    """Which of these families match the sentence."""
+    text, patterns = _searchable(text)
+    return {n for n in families if patterns[n].search(text)}
+
+
+def _context(text: str) -> set[str]:
+    text, families = _searchable(text)
+    return {n for n in CONTEXT_FAMILIES if families[n].search(text)}
+
+
+def _searchable(text: str) -> tuple[str, dict[str, re.Pattern[str]]]:
+    """The text lower-cased with the families compiled without re.I, which match the same
+    places about twice as fast; the text as it is with the re.I families when lower-casing
+    could change a match (a letter re.I folds onto an ASCII one, or one that lengthens)."""
+    low = text.lower()
+    if text.isascii() or (len(low) == len(text) and _FOLDS_TO_ASCII.isdisjoint(text)):
+        return low, _lowercase_families()
+    return text, cue_families()
+
+
+# Non-ASCII letters that re.I matches to ASCII letters: dotted and dotless i, long s, Kelvin.
+_FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+
+
+@lru_cache(maxsize=1)
+def _lowercase_families() -> dict[str, re.Pattern[str]]:
+    """cue_families() for lower-cased text: compiled without re.I where the pattern is plain
+    lower-case ASCII outside its escapes, with no inline flags or character codes; others
+    keep re.I (still right on lower-cased text)."""
+    return {
+        name: re.compile(p.pattern) if _caseless(p.pattern) else p
+        for name, p in cue_families().items()
+    }
+
+
+def _caseless(pattern: str) -> bool:
+    """True when re.I can only change what the pattern matches through the text's case."""
+    literal = re.sub(r"\\[^xuUN0-9]", "", pattern)
+    return (
+        literal.isascii()
+        and "\\" not in literal
+        and "(?" not in literal.replace("(?:", "").replace("(?=", "").replace("(?!", "")
+        and not any(c.isupper() for c in literal)
+    )
+
+
 @lru_cache(maxsize=1)
 def _edge_sensitive() -> frozenset[str]:
     marks = ("(?=", "(?!", "(?<", "^", "$")
     return frozenset(n for n, p in cue_families().items() if any(m in p.pattern for m in marks))
-
-
-def _context(text: str, families: dict[str, re.Pattern[str]]) -> set[str]:
-    return {n for n in CONTEXT_FAMILIES if families[n].search(text)}
 
 
 def _around(meeting: Meeting, i: int, context: list[set[str]]) -> dict[str, float]:
@@ -224,8 +270,9 @@ def _around(meeting: Meeting, i: int, context: list[set[str]]) -> dict[str, floa
     return out
 
 
-def _features(claim: Claim, sent, around: dict[str, float]) -> dict[str, float]:  # type: ignore[no-untyped-def]
-    words = [t.lower_ for t in sent]
+def _features(claim: Claim, sent, around: dict[str, float], tokens: Tokens) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    start, end = sent.start, sent.end
+    words = tokens.lower[start:end]
     vocab = set(words)
     never = _never_again(sent, vocab)
     if never:  # a want for something not to happen again is a want
@@ -233,17 +280,16 @@ def _features(claim: Claim, sent, around: dict[str, float]) -> dict[str, float]:
     f: dict[str, float] = {f"side_{claim.side}": 1.0, **around}
     for name in claim.fired:
         f[f"has_{name}"] = 1.0
-    for t in sent:
-        if t.is_alpha and not t.is_stop and len(t) > 2:
-            f[f"w:{t.lemma_.lower()}"] = 1.0
+    for k in range(start, end):
+        if tokens.content[k]:
+            f[f"w:{tokens.lemma[k]}"] = 1.0
     f["first_person"] = float(any(w in FIRST_PERSON for w in words))
     f["short"] = float(len(words) < 7)
     f["long"] = float(len(words) > 45)
     f["root_past"] = float(sent.root.tag_ in ("VBD", "VBN"))
-    f["ent_num"] = float(
-        any(e.label_ in ("PERCENT", "MONEY", "CARDINAL", "QUANTITY") for e in sent.ents)
-    )
-    f["ent_date"] = float(any(e.label_ in ("DATE", "TIME") for e in sent.ents))
+    ents = tokens.ent_labels(start, end)
+    f["ent_num"] = float(any(e in ("PERCENT", "MONEY", "CARDINAL", "QUANTITY") for e in ents))
+    f["ent_date"] = float(any(e in ("DATE", "TIME") for e in ents))
     wantish = any(k in claim.fired for k in ("want", "goal_word", "if_could"))
     measurable = "metric" in claim.fired or "deadline" in claim.fired
     f["want_x_measurable"] = float(wantish and measurable)
@@ -263,7 +309,7 @@ def _features(claim: Claim, sent, around: dict[str, float]) -> dict[str, float]:
     f["past_x_customer"] = float("past_result" in claim.fired and claim.side == "customer")
     f["question_x_vendor"] = float("question" in claim.fired and claim.side == "vendor")
     f["customer_result"] = float(_customer_result(claim, past))
-    f.update(_wanted(sent))
+    f.update(_wanted(sent, tokens))
     if never:
         f["negated_want"] = 1.0
     if vocab & _lexicon()["authorities"] and _authority_asks(sent):
@@ -271,17 +317,18 @@ def _features(claim: Claim, sent, around: dict[str, float]) -> dict[str, float]:
     return _crossed(f)
 
 
-def _wanted(sent) -> dict[str, float]:  # type: ignore[no-untyped-def]
+def _wanted(sent, tokens: Tokens) -> dict[str, float]:  # type: ignore[no-untyped-def]
     """Whether what the sentence's wants govern names a business outcome or a change in one
     ("I want | the nurses to stop calling", unlike "I want to see | the dashboard")."""
     lex = _lexicon()
     out: dict[str, float] = {}
-    for t in sent:
-        if t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() not in lex["want_verbs"]:
+    for k in range(sent.start, sent.end):
+        if tokens.pos[k] not in ("VERB", "AUX") or tokens.lemma[k] not in lex["want_verbs"]:
             continue
+        t = sent.doc[k]
         # "What I want is | X", "The thing I need is | X": the wanted thing follows the copula
         scope = sent.root.subtree if t.dep_ in ("csubj", "relcl") else t.subtree
-        after = {form for w in scope if w.i > t.i for form in (w.lower_, w.lemma_.lower())}
+        after = {form for w in scope if w.i > k for form in (tokens.lower[w.i], tokens.lemma[w.i])}
         for kind in ("outcome", "change"):
             if after & lex[kind]:
                 out[f"wanted_{kind}"] = 1.0

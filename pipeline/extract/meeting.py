@@ -7,6 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from milepost.models import SpeakerSide, Transcript
+from milepost.pipeline.extract import tokens as tokens_
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -24,6 +25,14 @@ class Meeting:
     """Sides for every named speaker after inference; roster entries win."""
     names: dict[str, str] = field(default_factory=dict)
     """Speaker label -> person's name learned from the talk (e.g. SPEAKER_00 -> Felix)."""
+    _tokens: dict[int, tokens_.Tokens] = field(default_factory=dict, repr=False, compare=False)
+
+    def tokens(self, turn: int) -> tokens_.Tokens:
+        """The turn's token attributes as plain lists, read from its doc once."""
+        found = self._tokens.get(turn)
+        if found is None:
+            found = self._tokens[turn] = tokens_.read(self.docs[turn])
+        return found
 
     def side_of(self, speaker: str | None) -> SpeakerSide:
         if speaker is None:

@@ -1,0 +1,52 @@
+"""Claims: the cue-family scan on lower-cased text matches where the re.I patterns match."""
+
+from __future__ import annotations
+
+import pytest
+
+from milepost.pipeline.extract import claims
+
+SENTENCES = [
+    "We'd LOVE to cut No-Shows by a THIRD by Q3.",
+    "Since Go-Live our onboarding went from three weeks to four days.",
+    "I don’t want another audit like that, honestly.",
+    "What would make this a win for you?",
+    "Yes, exactly. Let's lock that in.",
+    # Letters re.I folds onto ASCII ones: dotted capital I, dotless i, long s, Kelvin sign.
+    "\u0130 would love to see it.",
+    "We went \u0131nstead of waiting.",
+    "\u017fince we switched, it is fine.",
+    "We need to \u212aeep it under 2 hours.",
+]
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_families_fire_as_the_case_insensitive_patterns_do(text: str) -> None:
+    families = claims.cue_families()
+    expected = {n for n, p in families.items() if p.search(text)}
+    assert claims._fired(list(families), text) == expected
+
+
+def test_folding_letters_keep_the_case_insensitive_search() -> None:
+    # re.I reads İ as i, ı as i and ſ as s; lower-casing would not (İ becomes i + a dot).
+    assert {"want", "want_change"} <= claims._fired(["want", "want_change"], SENTENCES[5])
+    assert "change" in claims._fired(["change"], SENTENCES[6])
+    assert "improvement" in claims._fired(["improvement"], SENTENCES[7])
+    assert claims._searchable("\u0130 want")[1] is claims.cue_families()
+    assert claims._searchable("I don’t want")[0] == "i don’t want"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "caseless"),
+    [
+        (r"\bwe (?:want|need)\b", True),
+        (r"\?\s*$", True),
+        (r"(?:^|[.!?]\s+)\W*(?:yes)\b", True),
+        (r"\bWe want\b", False),
+        (r"(?-i:we) want", False),
+        (r"\x57e want", False),
+        (r"caf\u00e9", False),
+    ],
+)
+def test_only_plain_lower_case_patterns_drop_re_i(pattern: str, caseless: bool) -> None:
+    assert claims._caseless(pattern) is caseless
