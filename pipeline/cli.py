@@ -69,14 +69,20 @@ def analyze(
     as_json: bool,
     explain: bool,
 ) -> None:
-    """Analyse one transcript or recording and print goals, next steps, stage and outcomes."""
+    """Analyse one transcript or recording and print goals, next steps, stage and outcomes.
+
+    Date, account and sides come from the options, else from the file's sidecar
+    (NAME.meta.yaml, or meeting.yaml in its folder), as for `ingest`.
+    """
     from milepost.pipeline.analyze_file import analyze_path
     from milepost.pipeline.options import Options
     from milepost.pipeline.report import render_analysis
+    from milepost.pipeline.sidecar import options_for
 
-    options = Options(
+    given = Options(
         date=meeting_date, account=account, vendor=list(vendor), customer=list(customer)
     )
+    options = options_for(path, given)
     analysis = analyze_path(
         path, options, input_format=input_format, whisper_model=model, speakers=speakers
     )

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from milepost.models.sidecar import Sidecar
 from milepost.pipeline.errors import ConfigError, first_line, invalid_fields
+from milepost.pipeline.options import Options
 
 FOLDER_SIDECAR = "meeting.yaml"
 SUFFIX = ".meta.yaml"
@@ -53,3 +54,14 @@ def sidecar_for(path: Path) -> Sidecar:
     if folder.is_file():
         result = result.merged_over(read_sidecar(folder))
     return result
+
+
+def options_for(path: Path, given: Options) -> Options:
+    """What to tell the analyzer about one file: the command line first, then its sidecars."""
+    side = sidecar_for(path)
+    return Options(
+        date=given.date or side.date,
+        account=given.account or side.account,
+        vendor=given.vendor or list(side.vendor),
+        customer=given.customer or list(side.customer),
+    )

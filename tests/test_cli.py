@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from milepost.pipeline import __version__
@@ -75,3 +76,44 @@ def test_schema_is_the_analysis_contract(runner: CliRunner) -> None:
         "questions",
     ):
         assert key in props
+
+
+@pytest.mark.slow
+def test_analyze_reads_the_sidecar_and_the_command_line_wins(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    call = tmp_path / "call.txt"
+    call.write_text(
+        "Ana: Thanks for joining today.\nBo: Happy to be here.\n"
+        "Ana: Shall we look at the rollout?\nBo: Yes, the rollout is what I care about.\n"
+    )
+    (tmp_path / "call.meta.yaml").write_text(
+        "date: 2026-05-04\naccount: Acme\nvendor: [Ana]\ncustomer: [Bo]\n"
+    )
+
+    def run(*args: str) -> dict:
+        result = runner.invoke(cli, ["analyze", str(call), "--json", *args])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.output)
+
+    def sides(out: dict) -> dict[str, str]:
+        return {s["name"]: s["side"] for s in out["speakers"]}
+
+    from_sidecar = run()
+    assert (from_sidecar["date"], from_sidecar["account"]) == ("2026-05-04", "Acme")
+    assert sides(from_sidecar) == {"Ana": "vendor", "Bo": "customer"}
+    given = run("--date", "2026-01-02", "--vendor", "Bo", "--customer", "Ana")
+    assert (given["date"], given["account"]) == ("2026-01-02", "Acme")
+    assert sides(given) == {"Ana": "customer", "Bo": "vendor"}
+
+
+def test_analyze_bad_sidecar_is_one_line_error(runner: CliRunner, tmp_path: Path) -> None:
+    call = tmp_path / "call.txt"
+    call.write_text("Ana: Thanks for joining.\nBo: Happy to be here.\n")
+    sidecar = tmp_path / "call.meta.yaml"
+    sidecar.write_text("colour: red\n")
+    result = runner.invoke(cli, ["analyze", str(call)])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {sidecar}: ")
+    assert "colour" in result.output
+    assert result.output.count("\n") == 1
