@@ -453,3 +453,18 @@ def test_shipped_model_was_trained_on_training_meetings_only() -> None:
     assert len(m["meetings"]) == len(m["trained_on"])
     assert 0.0 < m["threshold"] < 1.0
     assert set(m["weights"]) <= set(yaml.safe_load(cl.read_data("agreement.yaml"))["explain"])
+
+
+@pytest.mark.parametrize(("roster", "expected"), [(False, True), (True, False)])
+def test_a_read_back_confirmed_by_the_goals_speaker_overrides_inferred_sides(  # type: ignore[no-untyped-def]
+    analyzer, roster: bool, expected: bool
+) -> None:
+    lines = [
+        (CUSTOMER, GOAL),
+        (COLLEAGUE, "So audit prep down to two days by June, is that the one?"),
+        (CUSTOMER, "Yep, that's the one."),
+    ]
+    m = meeting(analyzer, lines, roster=roster)
+    m.sides = {CUSTOMER: "customer", COLLEAGUE: "customer"}  # inferred (or given) as one side
+    group = [c for c in cl.claims(m) if c.text.startswith(GOAL)]
+    assert agreement.agreed(m, group) is expected

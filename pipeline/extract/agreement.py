@@ -157,6 +157,8 @@ def _reply_features(
             out.setdefault("contest", (speaker, _sentence(text, _hedges)))
             return out
         if not _other(meeting, c.speaker, speaker):
+            if _inferred_apart(meeting, c.speaker, speaker, units, j, words):
+                out.setdefault("restate_confirmed", (speaker, _sentence(text)))
             continue
         found = dict.fromkeys(_first_reply(text, asked), _sentence(text)) if first else {}
         first = False
@@ -194,6 +196,21 @@ def _reply(
     if numbers & cl.content_words(text):
         found["number_echo"] = _sentence(text, lambda s: bool(numbers & cl.content_words(s)))
     return found
+
+
+def _inferred_apart(
+    meeting: Meeting, a: str | None, b: str | None, units: list[Unit], j: int, words: set[str]
+) -> bool:
+    """Without a roster for both, another speaker who says the goal back to its speaker and
+    hears yes from them is taken for the other side, whatever side inference said: reading
+    a goal back for confirmation is what the other side does."""
+    if a is None or b is None or a == b or (a in meeting.roster and b in meeting.roster):
+        return False
+    return (
+        checks(units[j][2])
+        and _restates(units[j][2], words)
+        and _confirmed(meeting, units, j, words, by=a)
+    )
 
 
 def _hedges(text: str) -> bool:
@@ -301,13 +318,15 @@ def _sentence(text: str, test: Callable[[str], bool] | None = None) -> str:
     )
 
 
-def _confirmed(meeting: Meeting, units: list[Unit], j: int, words: set[str]) -> bool:
-    """Someone else answers a restatement at j with yes, or at once with its numbers back;
-    a question back ("per site or across the region?") and its answer may come first."""
+def _confirmed(
+    meeting: Meeting, units: list[Unit], j: int, words: set[str], by: str | None = None
+) -> bool:
+    """Someone else (or `by`) answers a restatement at j with yes, or at once with its numbers
+    back; a question back ("per site or across the region?") and its answer may come first."""
     first = True
     for k in range(j + 1, min(j + 1 + CONFIRM, len(units))):
         text = units[k][2]
-        if not _other(meeting, units[j][1], units[k][1]):
+        if units[k][1] != by if by else not _other(meeting, units[j][1], units[k][1]):
             continue
         if _contests(text):
             return False
