@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
     from milepost.pipeline.extract.meeting import Meeting
+    from milepost.pipeline.extract.tokens import Tokens
 
 DATA = "milepost.pipeline"
 # Families whose grammatical subject is the addressee: the step, if any, belongs to them.
@@ -68,13 +69,13 @@ def candidates(meeting: Meeting) -> list[Candidate]:
     for i, doc in enumerate(meeting.docs):
         if not len(doc):
             continue
-        out.extend(_doc_candidates(i, doc))
+        out.extend(_doc_candidates(i, doc, meeting.tokens(i)))
     return out
 
 
-def _doc_candidates(turn: int, doc: Doc) -> list[Candidate]:
+def _doc_candidates(turn: int, doc: Doc, tokens: Tokens) -> list[Candidate]:
     by_sent: dict[int, Candidate] = {}
-    for label, start, end in matcher()(doc):
+    for label, start, end in matcher()(doc, tokens):
         sent = doc[start].sent
         cand = by_sent.get(sent.start)
         if cand is None:

@@ -34,11 +34,12 @@ def describe(meeting: Meeting, cands: list[Candidate]) -> None:
     """Fill each candidate's features in place."""
     n_turns = max(len(meeting.docs), 1)
     prefix = "S|" if dialogue_acts(meeting) else "L|"
+    turns = _Turns(meeting)
     for cand in cands:
         f: dict[str, float] = {"bias": 1.0}
         _wording(cand, f)
         _grammar(cand, f)
-        _context(meeting, cand, f)
+        _context(meeting, cand, f, turns)
         if n_turns >= 20:  # position only means something in a whole meeting
             f["pos_late"] = float(cand.turn / n_turns > 0.85)
             f["pos_early"] = float(cand.turn / n_turns < 0.1)
@@ -128,36 +129,73 @@ def _is_past(sent: Span) -> bool:
     return not any(c.tag_ == "MD" for c in root.children)
 
 
-def _context(meeting: Meeting, cand: Candidate, f: dict[str, float]) -> None:
+class _Turns:
+    """What candidates read about whole turns, worked out once per turn of the meeting
+    (a turn with several candidates, and the turns around them, are read by each)."""
+
+    def __init__(self, meeting: Meeting) -> None:
+        self.turns = meeting.transcript.turns
+        self._due: dict[int, bool] = {}
+        self._recap: dict[int, bool] = {}
+        self._reply: dict[int, dict[str, float]] = {}
+
+    def due(self, j: int) -> bool:
+        """The turn names a time."""
+        if j not in self._due:
+            self._due[j] = time_phrase(self.turns[j].text) is not None
+        return self._due[j]
+
+    def recap(self, j: int) -> bool:
+        """The turn recaps ("so to recap", "just to summarise")."""
+        if j not in self._recap:
+            self._recap[j] = bool(contains(self.turns[j].text, lexicon()["recap_markers"]))
+        return self._recap[j]
+
+    def reply(self, j: int) -> dict[str, float]:
+        """Features of the turn as the reply to a candidate."""
+        if j not in self._reply:
+            lex = lexicon()
+            text = self.turns[j].text
+            f = {
+                "next_affirm": float(starts_with(text, lex["affirm_starts"])),
+                "next_refuse": float(starts_with(text, lex["refuse_starts"])),
+                "next_withdraw": float(contains(text[:120], lex["withdrawals"]) is not None),
+                "due_next": float(time_phrase(text[:200]) is not None),
+            }
+            first = text.split()[:1]
+            if first:
+                f[f"nw:{first[0].lower().strip(',.!?')}"] = 1.0
+            self._reply[j] = f
+        return self._reply[j]
+
+
+def _context(meeting: Meeting, cand: Candidate, f: dict[str, float], turns: _Turns) -> None:
     lex = lexicon()
-    doc = meeting.docs[cand.turn]
-    turns = meeting.transcript.turns
-    speaker = turns[cand.turn].speaker
+    speaker = turns.turns[cand.turn].speaker
     f["nospk"] = float(speaker is None)
     side = meeting.side_of(speaker)
     if side != "unknown":
         f[f"side:{side}"] = 1.0
-    after = doc[cand.sent.end :].text
-    f["withdrawn"] = float(contains(after[:200], lex["withdrawals"]) is not None)
-    # The turn's text, not doc.text: spaCy rebuilds that string from the tokens on every call.
-    f["due_turn"] = float(not f.get("due_sent") and time_phrase(turns[cand.turn].text) is not None)
-    recap = any(
-        contains(turns[j].text, lex["recap_markers"])
-        for j in range(cand.turn - 2, cand.turn + 1)
-        if j >= 0
-    )
+    after = _text_after(meeting, cand.turn, cand.sent.end, 200)
+    f["withdrawn"] = float(contains(after, lex["withdrawals"]) is not None)
+    f["due_turn"] = float(not f.get("due_sent") and turns.due(cand.turn))
+    recap = any(turns.recap(j) for j in range(cand.turn - 2, cand.turn + 1) if j >= 0)
     f["recap_ctx"] = float(recap)
     nxt = meeting.next_other(cand.turn)
     if nxt is not None:
-        text = turns[nxt].text
-        f["next_affirm"] = float(starts_with(text, lex["affirm_starts"]))
-        f["next_refuse"] = float(starts_with(text, lex["refuse_starts"]))
-        f["next_withdraw"] = float(contains(text[:120], lex["withdrawals"]) is not None)
-        f["due_next"] = float(time_phrase(text[:200]) is not None)
-        first = text.split()[:1]
-        if first:
-            f[f"nw:{first[0].lower().strip(',.!?')}"] = 1.0
+        f.update(turns.reply(nxt))
     prev = cand.turn - 1
-    if prev >= 0 and turns[prev].speaker != speaker:
-        ptext = turns[prev].text.rstrip()
+    if prev >= 0 and turns.turns[prev].speaker != speaker:
+        ptext = turns.turns[prev].text.rstrip()
         f["prev_q"] = float(ptext.endswith("?"))
+
+
+def _text_after(meeting: Meeting, turn: int, start: int, limit: int) -> str:
+    """doc[start:].text[:limit], cut from the turn's text (doc.text == turn.text): spaCy
+    would join the text of every token to the turn's end, on every call."""
+    doc = meeting.docs[turn]
+    if start >= len(doc):
+        return ""
+    last = doc[-1]
+    begin = doc[start].idx
+    return meeting.transcript.turns[turn].text[begin : min(last.idx + len(last), begin + limit)]

@@ -4,8 +4,9 @@ spaCy's Matcher walks every token through every pattern's first state; cue patte
 start on very common tokens ("I", any noun), which made it the largest cost of next-step
 extraction. Each cue pattern here is indexed by one literal word it must contain (its
 anchor), and only tokens equal to an anchor are checked, so the pass costs about one
-dict lookup per token. It supports the subset cues.json uses: LOWER, POS and TAG, each
-a string or {"IN": [...]} / {"NOT_IN": [...]}; anything else is an error at load time.
+dict lookup per token, on the token attributes a Meeting has already read (tokens.py).
+It supports the subset cues.json uses: LOWER, POS and TAG, each a string or {"IN": [...]} /
+{"NOT_IN": [...]}; anything else is an error at load time.
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+from milepost.pipeline.extract import tokens as tokens_
 
-ATTRS = {"LOWER": "lower_", "POS": "pos_", "TAG": "tag_"}
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+ATTRS = {"LOWER": "lower", "POS": "pos", "TAG": "tag"}
 
 
 @dataclass(frozen=True)
@@ -25,9 +28,10 @@ class _Spec:
 
     tests: tuple[tuple[str, frozenset[str] | None, frozenset[str]], ...]
 
-    def ok(self, tok: Token) -> bool:
+    def ok(self, attrs: dict[str, list[str]], i: int) -> bool:
+        """Whether token i passes, attrs being the doc's attribute lists by name."""
         for attr, allowed, refused in self.tests:
-            value = getattr(tok, attr)
+            value = attrs[attr][i]
             if (allowed is not None and value not in allowed) or value in refused:
                 return False
         return True
@@ -35,7 +39,7 @@ class _Spec:
     def words(self) -> frozenset[str] | None:
         """The literal lower-case words this token must be, when the spec pins them."""
         for attr, allowed, _ in self.tests:
-            if attr == "lower_" and allowed is not None:
+            if attr == "lower" and allowed is not None:
                 return allowed
         return None
 
@@ -79,16 +83,21 @@ class CueMatcher:
                 for word in specs[anchor].words() or ():
                     self._index.setdefault(word, []).append(pattern)
 
-    def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
-        """Matches sorted by start, then by the label's order in the data file."""
+    def __call__(
+        self, doc: Doc, tokens: tokens_.Tokens | None = None
+    ) -> list[tuple[str, int, int]]:
+        """Matches sorted by start, then by the label's order in the data file.
+        tokens: the doc's attributes when already read (Meeting.tokens)."""
+        t = tokens or tokens_.read(doc)
+        attrs = {"lower": t.lower, "pos": t.pos, "tag": t.tag}
         found: set[tuple[int, int, int, str]] = set()
-        n = len(doc)
-        for i, tok in enumerate(doc):
-            for p in self._index.get(tok.lower_, ()):
+        n = len(t.lower)
+        for i, word in enumerate(t.lower):
+            for p in self._index.get(word, ()):
                 start = i - p.anchor
                 end = start + len(p.specs)
                 if start < 0 or end > n:
                     continue
-                if all(s.ok(doc[start + k]) for k, s in enumerate(p.specs)):
+                if all(s.ok(attrs, start + k) for k, s in enumerate(p.specs)):
                     found.add((start, p.order, end, p.label))
         return [(label, start, end) for start, _, end, label in sorted(found)]

@@ -268,10 +268,15 @@ def _name_lookup(meeting: Meeting) -> dict[str, str]:
 
 def _mentioned(sentence: str, lookup: dict[str, str]) -> list[tuple[str, re.Match[str]]]:
     """Speakers named in the sentence, not counting one addressed at its start or end."""
-    out = []
+    out: list[tuple[str, re.Match[str]]] = []
+    if not lookup:
+        return out
     for m in re.finditer(r"[^\W\d_][^\W\d_'’-]*(?:-[^\W\d_]+)?", sentence):
+        # a name is capitalised: most words are not, and folding a word costs more than this
+        if not m.group(0)[0].isupper():
+            continue
         label = lookup.get(_fold(m.group(0)))
-        if label is None or not m.group(0)[0].isupper():
+        if label is None:
             continue
         before, after = sentence[: m.start()].strip(), sentence[m.end() :].lstrip()
         leading = " ".join(w for w in before.split() if _fold(w.strip(",.")) not in lookup)

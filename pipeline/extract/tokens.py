@@ -23,6 +23,7 @@ class Tokens:
     lemma: list[str]
     """lemma_ lower-cased."""
     pos: list[str]
+    tag: list[str]
     content: list[bool]
     """Alphabetic, not a stop word, longer than two characters."""
     ents: list[tuple[int, int, str]]
@@ -42,11 +43,12 @@ class Tokens:
 
 def read(doc: Doc) -> Tokens:
     """The doc's token attributes, one pass over its tokens."""
-    lower, lemma, pos, content = [], [], [], []
+    lower, lemma, pos, tag, content = [], [], [], [], []
     for t in doc:
         lower.append(t.lower_)
         lemma.append(t.lemma_.lower())
         pos.append(t.pos_)
+        tag.append(t.tag_)
         content.append(t.is_alpha and not t.is_stop and len(t) > 2)
     ents = [(e.start, e.end, e.label_) for e in doc.ents]
-    return Tokens(lower, lemma, pos, content, ents)
+    return Tokens(lower, lemma, pos, tag, content, ents)
