@@ -673,3 +673,31 @@ def test_a_sentence_far_away_under_the_threshold_does_not_join() -> None:
         _said(29, "customer", "During peak our new temps were hitting standard in six shifts."),
     ]
     assert goals.grouped(found, np.array([0.6, 0.15]), {"threshold": 0.4}) == [[0]]
+
+
+@pytest.mark.parametrize(
+    ("later", "same"),
+    [
+        # a small count shared by chance a few turns on is another goal
+        ((6, "If this lets us drop two of them, that saves eighty thousand a year."), False),
+        # the same small count said right after is the same goal
+        ((2, "Two audits, both clean, by October."), True),
+        # a particular figure ties them however far and however said
+        ((10, "Under 40 findings per audit, by October."), True),
+    ],
+)
+def test_a_shared_small_count_joins_only_close_by(later, same: bool) -> None:  # type: ignore[no-untyped-def]
+    found = [
+        _said(1, "customer", "The board wants us through two audits with under forty findings."),
+        _said(later[0], "customer", later[1]),
+    ]
+    assert (len(goals.select(found, np.array([0.9, 0.5]), 0.4)) == 1) is same
+
+
+def test_the_statement_that_puts_the_figure_on_a_goal_is_its_evidence() -> None:
+    found = [
+        _said(3, "customer", "We're paying for three tools that half overlap."),
+        _said(3, "customer", "If this lets us drop two of them, that's eighty thousand a year."),
+    ]
+    (group,) = goals.select(found, np.array([0.6, 0.5]), 0.4)
+    assert goals.evidence_of(found, group).startswith("If this lets us drop")

@@ -47,7 +47,8 @@ Unit = tuple[int, str | None, str]
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _APOSTROPHE = re.compile(r"'")
 _REFERS = re.compile(r"\b(?:that|it|this)\b", re.I)
-_NUMBER = re.compile(r"\d+|[a-z]+(?:-[a-z]+)*", re.I)
+_NUMBER = re.compile(r"\b\d+\b|\b[a-z]+(?:-[a-z]+)*\b|[^\w\s]", re.I)
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 
 Sign = tuple[str | None, str]
 """Who showed a sign of agreement, and the sentence that showed it."""
@@ -263,16 +264,42 @@ def _small_counts() -> frozenset[str]:
 
 
 def figures(text: str) -> set[int]:
-    """The numbers said in text, by value: "6", "six" and "sixty-five" as 6, 6 and 65."""
-    values = _number_values()
-    out = set()
-    for token in _NUMBER.findall(text.lower()):
-        parts = token.split("-")
-        if token.isdigit():
-            out.add(int(token))
-        elif all(p in values for p in parts):
-            out.add(sum(values[p] for p in parts))
+    """The numbers said in text, by value: "6", "six", "sixty-five" and "two hundred
+    thousand" as 6, 6, 65 and 200000; not a digit inside a word ("Q2", "3PL")."""
+    out: set[int] = set()
+    run: list[int] = []
+    for token in _NUMBER.findall(_THOUSANDS.sub("", text.lower())):
+        value = _value(token)
+        if value is None:
+            if run:
+                out.add(_spoken(run))
+            run = []
+        else:
+            run.append(value)
+    if run:
+        out.add(_spoken(run))
     return out
+
+
+def _value(token: str) -> int | None:
+    if token.isdigit():
+        return int(token)
+    values = _number_values()
+    parts = token.split("-")
+    return sum(values[p] for p in parts) if all(p in values for p in parts) else None
+
+
+def _spoken(run: list[int]) -> int:
+    """One number said in several words: [2, 100, 1000] is two hundred thousand."""
+    total, current = 0, 0
+    for v in run:
+        if v in (100, 1000):
+            current = max(current, 1) * v
+            if v == 1000:
+                total, current = total + current, 0
+        else:
+            current += v
+    return total + current
 
 
 def points_back(text: str) -> bool:

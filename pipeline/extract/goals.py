@@ -167,7 +167,7 @@ def _attaches(found: list[Claim], group: list[int], i: int) -> bool:
 def _near_restatement(a: Claim, b: Claim) -> bool:
     if abs(a.turn - b.turn) > NEAR_TURNS:
         return False
-    if any(n > BIG_FIGURE for n in figures(a.text) & figures(b.text)):
+    if _big_figure(a, b):
         return True
     wa, wb = _words(a.text), _words(b.text)
     shared = wa & wb
@@ -183,8 +183,15 @@ def _same_goal(a: Claim, b: Claim) -> bool:
     ratio = len(shared) / min(len(wa), len(wb))
     if abs(a.turn - b.turn) > SAME_GOAL_TURNS:
         return ratio >= 0.5 and len(shared) >= 2
-    numbers = figures(a.text) & figures(b.text)
-    return bool(numbers) or (ratio >= 0.34 and len(shared) >= 2)
+    near = abs(a.turn - b.turn) <= NEAR_TURNS
+    numbers = _big_figure(a, b) or (near and any(cl.is_number(w) for w in shared))
+    return numbers or (ratio >= 0.34 and len(shared) >= 2)
+
+
+def _big_figure(a: Claim, b: Claim) -> bool:
+    """a and b name one figure too particular to share by chance, however each says it
+    ("sixty-five" / "65 percent")."""
+    return any(n > BIG_FIGURE for n in figures(a.text) & figures(b.text))
 
 
 def _after(found: list[Claim], i: int, j: int) -> bool:
@@ -263,6 +270,9 @@ def _category(meeting: Meeting, lead: Claim, texts: list[str]) -> GoalCategory:
 
 
 def _evidence_claim(found: list[Claim], group: list[int]) -> Claim:
-    """The group's best claim said by the customer, else its best claim."""
+    """The group's best claim said by the customer, else its best claim; where that names no
+    figure and the same side then put one on it ("If this lets us drop two of them, that's
+    eighty thousand a year"), that statement, since it says the target."""
     own = [i for i in group if found[i].side != "vendor"]
-    return found[(own or group)[0]]
+    best = (own or group)[0]
+    return found[next((i for i in own if _refines(found, best, i)), best)]
