@@ -701,3 +701,19 @@ def test_the_statement_that_puts_the_figure_on_a_goal_is_its_evidence() -> None:
     ]
     (group,) = goals.select(found, np.array([0.6, 0.5]), 0.4)
     assert goals.evidence_of(found, group).startswith("If this lets us drop")
+
+
+@pytest.mark.parametrize(
+    ("asked", "joins"),
+    [
+        ("So closing support tickets in two days by June, is that the target?", True),
+        ("How many support tickets do you close in a week today?", False),
+    ],
+)
+def test_only_a_question_that_reads_the_goal_back_joins_it(asked: str, joins: bool) -> None:
+    found = [
+        _said(4, "customer", "I want our support tickets closed faster."),
+        _said(5, "vendor", asked),
+    ]
+    groups = goals.grouped(found, np.array([0.6, 0.2]), {"threshold": 0.4})
+    assert groups == ([[0, 1]] if joins else [[0]])

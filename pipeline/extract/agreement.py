@@ -313,8 +313,14 @@ def _points_back() -> re.Pattern[str]:
 
 
 def checks(text: str) -> bool:
-    """text asks the other side to confirm something as said ("..., that's the number?")."""
-    return _fires("check", text)
+    """text asks the other side to confirm something as said ("..., that's the number?"), not
+    for something new ("how many do you close today?")."""
+    return _fires("check", text) and not _open_question().search(text)
+
+
+@lru_cache(maxsize=1)
+def _open_question() -> re.Pattern[str]:
+    return re.compile(yaml.safe_load(cl.read_data("agreement.yaml"))["open_question"], re.I)
 
 
 @lru_cache(maxsize=1)

@@ -161,6 +161,8 @@ def _attaches(found: list[Claim], group: list[int], i: int) -> bool:
         return True
     if _reads_back(found, group, i) or any(_reads_back(found, [i], m) for m in group):
         return True
+    if found[i].text.rstrip().endswith("?") and not checks(found[i].text):
+        return False  # a question for something new ("how many do you close today?")
     return any(_near_restatement(found[m], found[i]) for m in group)
 
 
