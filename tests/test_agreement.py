@@ -155,6 +155,14 @@ NOT_AGREED = {
         (COLLEAGUE, "Yes, exactly."),
         (VENDOR, "Let's look at the training schedule next."),
     ],
+    "answered with what the product does": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "That's exactly what the audit module does, it builds the binder for you."),
+    ],
+    "answered that the product is built for it": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "We can definitely help with that, the audit log is built for exactly that."),
+    ],
     "affirmed, then its figure taken out by one of its words": [
         (CUSTOMER, GOAL),
         (VENDOR, "Yes, exactly, that's the one."),

@@ -340,7 +340,12 @@ def _proposed(text: str) -> bool:
 
 
 def _accepts(text: str) -> bool:
-    return _fires("affirm", text) or _fires("accept", text)
+    """Affirms or takes on the goal, in a sentence that is not the product's pitch ("that's
+    exactly what the family app does" says what the tool can do, not that the goal is shared)."""
+    return any(
+        (_fires("affirm", s) or _fires("accept", s)) and not _fires("capability", s)
+        for s in _SENTENCE.split(text)
+    )
 
 
 def _sentence(text: str, test: Callable[[str], bool] | None = None) -> str:
