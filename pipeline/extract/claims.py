@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -128,27 +129,35 @@ def claims(meeting: Meeting) -> list[Claim]:
         in_turn = _in_turn(turns[i].text)
         tokens = meeting.tokens(i)
         for sent in doc.sents:
-            text = sent.text.strip()
+            # sent.text, cut from the turn's text (doc.text == turn.text) rather than joined
+            # from the sentence's tokens
+            text = turns[i].text[sent.start_char : sent.end_char].strip()
             if len(text) < 3:
                 continue
             claim = Claim(i, text, speaker, meeting.side_of(speaker))
             claim.fired = _fired(in_turn, text)
             turn.append((claim, sent))
         before_after = _around(meeting, i, context)
-        for k, (claim, sent) in enumerate(turn):
+        in_turn_count = Counter(n for c, _ in turn for n in c.fired if n in _SAME_TURN)
+        for claim, sent in turn:
             around = dict(before_after)
             if _restated(meeting, i, content_words(claim.text), words):
                 around["restated_next"] = 1.0
-            around.update(_same_turn(claim, [c for j, (c, _) in enumerate(turn) if j != k]))
+            near = {n for n, k in in_turn_count.items() if k > (n in claim.fired)}
+            around.update(_same_turn(claim, near))
             claim.features = _features(claim, sent, around, tokens)
             out.append(claim)
     return out
 
 
-def _same_turn(claim: Claim, others: list[Claim]) -> dict[str, float]:
-    """What the speaker's other sentences in the turn add: a source or a past comparison
-    ("Same month last year it was nine hours. I pulled that from the helpdesk.")."""
-    near = set().union(*(c.fired for c in others)) if others else set()
+# The families _same_turn reads in the speaker's other sentences.
+_SAME_TURN = frozenset({"own_source", "past_result", "improvement"})
+
+
+def _same_turn(claim: Claim, near: set[str]) -> dict[str, float]:
+    """What the speaker's other sentences in the turn add (near: the _SAME_TURN families
+    they fire): a source or a past comparison ("Same month last year it was nine hours. I
+    pulled that from the helpdesk.")."""
     measured = "metric" in claim.fired or "from_to" in claim.fired
     out = {}
     if "own_source" in near and claim.side != "vendor":
@@ -172,9 +181,15 @@ def is_number(word: str) -> bool:
 
 def content_words(text: str) -> set[str]:
     """Lower-cased content words and numbers, for spotting a restatement."""
-    stop = _vocab()["stop_words"]
-    words = (w[:-1] if len(w) > 4 and w.endswith("s") else w for w in _WORD.findall(text.lower()))
-    return {w for w in words if w not in stop and (len(w) > 3 or is_number(w))}
+    vocab = _vocab()
+    stop, numbers = vocab["stop_words"], vocab["number_words"]
+    out = set()
+    for w in _WORD.findall(text.lower()):
+        if len(w) > 4 and w.endswith("s"):
+            w = w[:-1]
+        if w not in stop and (len(w) > 3 or w.isdigit() or w in numbers):
+            out.add(w)
+    return out
 
 
 def _restated(meeting: Meeting, i: int, mine: set[str], words: list[set[str]]) -> bool:

@@ -269,7 +269,10 @@ def _name_lookup(meeting: Meeting) -> dict[str, str]:
 def _mentioned(sentence: str, lookup: dict[str, str]) -> list[tuple[str, re.Match[str]]]:
     """Speakers named in the sentence, not counting one addressed at its start or end."""
     out: list[tuple[str, re.Match[str]]] = []
-    if not lookup:
+    # An ASCII word folds to its lower case: no known name inside the lower-cased sentence,
+    # no speaker named (most sentences name nobody).
+    low = sentence.lower()
+    if not lookup or (sentence.isascii() and not any(k in low for k in lookup)):
         return out
     for m in re.finditer(r"[^\W\d_][^\W\d_'’-]*(?:-[^\W\d_]+)?", sentence):
         # a name is capitalised: most words are not, and folding a word costs more than this

@@ -133,19 +133,22 @@ def _sentences(meeting: Meeting, ctx: Context) -> Iterator[_Sentence]:
         )
     total = max(sum(len(doc) for doc in meeting.docs), 1)
     seen = 0
-    for doc in meeting.docs:
+    turns = meeting.transcript.turns
+    for i, doc in enumerate(meeting.docs):
         left = 0
         for sent in doc.sents:
             where = seen / total
             seen += len(sent)
             base = OPENING_WEIGHT if where < OPENING else 1.0
-            norm = ctx.strip_ignored(words(sent.text))
+            # sent.text, cut from the turn (doc.text == turn.text) instead of joined from tokens
+            text = turns[i].text[sent.start_char : sent.end_char]
+            norm = ctx.strip_ignored(words(text))
             if where < PURPOSE_PART and ctx.is_purpose(norm):
                 left = PURPOSE_SENTENCES
             purpose = left > 0
             left = max(left - 1, 0)
             weight = base * (PURPOSE_WEIGHT if purpose else 1.0)
-            yield _Sentence(sent.text.strip(), norm, weight, purpose)
+            yield _Sentence(text.strip(), norm, weight, purpose)
 
 
 def _evidence(hits: list[_Hit], stage_id: str) -> list[str]:
