@@ -717,3 +717,31 @@ def test_only_a_question_that_reads_the_goal_back_joins_it(asked: str, joins: bo
     ]
     groups = goals.grouped(found, np.array([0.6, 0.2]), {"threshold": 0.4})
     assert groups == ([[0, 1]] if joins else [[0]])
+
+
+@pytest.mark.parametrize(
+    ("said", "metric"),
+    [
+        (
+            "What I'd want for the EU store is a chargeback rate under half a percent.",
+            "under half a percent",
+        ),
+        ("I'd want recordables down to four or fewer.", "down to four or fewer"),
+        ("We have four or five sites on it today.", None),
+    ],
+)
+def test_a_target_said_as_a_bound_on_a_number_is_its_metric(said: str, metric: str | None) -> None:
+    assert goals._bound(said) == metric
+
+
+def test_an_agreed_goal_with_a_bound_for_its_figure_is_concrete(analyzer) -> None:  # type: ignore[no-untyped-def]
+    goal = "I want our chargeback rate under half a percent."
+    m = meeting(analyzer, [(CUSTOMER, goal), (VENDOR, "Yes, exactly, that's the one.")])
+    found = goals.cl.claims(m)
+    group = [i for i, c in enumerate(found) if c.text == goal]
+    made = goals._goal(m, found, np.ones(len(found)), group)
+    assert (made.metric, made.agreed, goals.has_agreed_goal([made])) == (
+        "under half a percent",
+        True,
+        True,
+    )

@@ -8,7 +8,11 @@ sides agreed on it is `agreement.py`'s call.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 import numpy as np
+import yaml
 
 from milepost.models import Goal, GoalCategory
 from milepost.pipeline.extract import claims as cl
@@ -251,7 +255,7 @@ def _goal(meeting: Meeting, found: list[Claim], probs: np.ndarray, group: list[i
     return Goal(
         text=short_text(lead.text),
         category=_category(meeting, lead, texts),
-        metric=next((m for t in said if (m := metric_of(t))), None),
+        metric=next((m for t in said if (m := metric_of(t) or _bound(t))), None),
         deadline=next((d for t in said if (d := deadline_of(t))), None),
         agreed=agreement is not None,
         speaker=lead.speaker,
@@ -261,6 +265,19 @@ def _goal(meeting: Meeting, found: list[Claim], probs: np.ndarray, group: list[i
         found_by=FOUND_BY,
         agreement=agreement.why if agreement else None,
     )
+
+
+def _bound(text: str) -> str | None:
+    """A target said as a bound on a number ("under half a percent", "four or fewer")."""
+    found = _bound_figure().search(text)
+    return found.group(0) if found else None
+
+
+@lru_cache(maxsize=1)
+def _bound_figure() -> re.Pattern[str]:
+    number = str(yaml.safe_load(cl.read_data("cues.yaml"))["number"])
+    said = str(yaml.safe_load(cl.read_data("agreement.yaml"))["bound_figure"])
+    return re.compile(said.replace("{number}", number), re.I)
 
 
 def _category(meeting: Meeting, lead: Claim, texts: list[str]) -> GoalCategory:
