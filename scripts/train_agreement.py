@@ -26,7 +26,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -93,11 +93,13 @@ def _origin(folder: Path) -> str:
 
 def finder_heads(data: list[Labelled]) -> list[dict]:
     """Per fold, the goal head trained on the other folds of the folders the shipped goal model
-    was trained on (model.json's trained_on), with its C, threshold and second-goal floor."""
+    was trained on (model.json's trained_on), as its variant trains (another folder's sentences
+    source-marked for "union+bias"), with its C, threshold and second-goal floor."""
     shipped = cl.model()
     setting = {k: shipped["goal"][k] for k in ("threshold", "second_floor") if k in shipped["goal"]}
     own = set(shipped.get("trained_on") or [CS_TRAIN.name])
-    rows = [(d.found, d.labels) for d in data]
+    variant = shipped["goal"].get("variant", "cs_train only")
+    rows = [(_as_trained(d, variant), d.labels) for d in data]
     names = tg.feature_names([r for r, d in zip(rows, data, strict=True) if d.origin in own])
     heads = []
     for k in range(FOLDS):
@@ -105,6 +107,14 @@ def finder_heads(data: list[Labelled]) -> list[dict]:
         model = tg.fit(tg.candidates(train, "goal"), names, "goals", shipped["goal"]["C"])
         heads.append({**tg.head_of(model, names), **setting})
     return heads
+
+
+def _as_trained(d: Labelled, variant: str) -> list[cl.Claim]:
+    """A meeting's claims as train_goals.py trains on them under the variant: cs_train's as
+    they are, another folder's source-marked (the marker is absent at run time)."""
+    if d.origin == CS_TRAIN.name or not hasattr(tg, "mark"):
+        return d.found
+    return [replace(c, features=tg.mark(c.features, variant)) for c in d.found]
 
 
 def examples(data: list[Labelled], heads: list[dict]) -> list[Example]:
