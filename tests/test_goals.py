@@ -745,3 +745,22 @@ def test_an_agreed_goal_with_a_bound_for_its_figure_is_concrete(analyzer) -> Non
         True,
         True,
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "joins"),
+    [
+        ("So the target is fewer than five recordable injuries by December.", True),
+        ("Let's make that the aim for this year.", True),
+        ("Okay, so what's the number today?", False),
+        ("So our goal this quarter is to close twelve new logos.", False),
+    ],
+)
+def test_the_other_side_putting_a_goal_in_its_own_words_right_after_joins_it(  # type: ignore[no-untyped-def]
+    analyzer, said: str, joins: bool
+) -> None:
+    lines = [(CUSTOMER, HURT), (VENDOR, said)]
+    found = goals.cl.claims(meeting(analyzer, lines))
+    first = next(i for i, c in enumerate(found) if c.text == HURT)
+    recap = next(i for i, c in enumerate(found) if c.text == said)
+    assert goals._reads_back(found, [first], recap) is joins

@@ -318,6 +318,17 @@ def checks(text: str) -> bool:
     return _fires("check", text) and not _open_question().search(text)
 
 
+def recaps(text: str) -> bool:
+    """text puts a goal just said in other words ("So the target is ...", "Let's make that
+    the aim")."""
+    return bool(_recap().search(text))
+
+
+@lru_cache(maxsize=1)
+def _recap() -> re.Pattern[str]:
+    return re.compile(yaml.safe_load(cl.read_data("agreement.yaml"))["recap"], re.I)
+
+
 @lru_cache(maxsize=1)
 def _open_question() -> re.Pattern[str]:
     return re.compile(yaml.safe_load(cl.read_data("agreement.yaml"))["open_question"], re.I)

@@ -16,7 +16,14 @@ import yaml
 
 from milepost.models import Goal, GoalCategory
 from milepost.pipeline.extract import claims as cl
-from milepost.pipeline.extract.agreement import agreed, checks, figures, points_back, verdict
+from milepost.pipeline.extract.agreement import (
+    agreed,
+    checks,
+    figures,
+    points_back,
+    recaps,
+    verdict,
+)
 from milepost.pipeline.extract.claims import Claim
 from milepost.pipeline.extract.goal_text import (
     category,
@@ -222,6 +229,9 @@ def _reads_back(found: list[Claim], group: list[int], j: int) -> bool:
     injuries at the docks by December, that's the number we hold ourselves to?")."""
     b = found[j]
     said = [found[m] for m in group if _after(found, m, j) and _sides_differ(found[m], b)]
+    recap = recaps(b.text) and "vendor_own" not in b.fired and not b.text.rstrip().endswith("?")
+    if said and recap and any(b.turn - a.turn <= 1 for a in said):
+        return True  # "So the target is ...", right after the goal
     if not said or not checks(b.text):
         return False
     words = set().union(*(_words(found[m].text) for m in group))
