@@ -32,21 +32,3 @@ def test_folding_letters_keep_the_case_insensitive_search() -> None:
     assert {"want", "want_change"} <= claims._fired(["want", "want_change"], SENTENCES[5])
     assert "change" in claims._fired(["change"], SENTENCES[6])
     assert "improvement" in claims._fired(["improvement"], SENTENCES[7])
-    assert claims._searchable("\u0130 want")[1] is claims.cue_families()
-    assert claims._searchable("I don’t want")[0] == "i don’t want"
-
-
-@pytest.mark.parametrize(
-    ("pattern", "caseless"),
-    [
-        (r"\bwe (?:want|need)\b", True),
-        (r"\?\s*$", True),
-        (r"(?:^|[.!?]\s+)\W*(?:yes)\b", True),
-        (r"\bWe want\b", False),
-        (r"(?-i:we) want", False),
-        (r"\x57e want", False),
-        (r"caf\u00e9", False),
-    ],
-)
-def test_only_plain_lower_case_patterns_drop_re_i(pattern: str, caseless: bool) -> None:
-    assert claims._caseless(pattern) is caseless

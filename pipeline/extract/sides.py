@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from milepost.models import SpeakerSide, StepSide
+from milepost.pipeline.extract import lowered
 from milepost.pipeline.extract import names as names_
 from milepost.pipeline.extract.meeting import Meeting
 
@@ -144,16 +145,18 @@ def is_internal(meeting: Meeting) -> bool:
     c = cues()
     text = " ".join(t.text for t in meeting.transcript.turns)
     per_1000 = 1000 / max(1, len(text.split()))
-    if len(c.customer_talk.findall(text)) * per_1000 >= c.min_customer_rate:
+    found = lowered.Text(text)
+    if found.count(c.customer_talk) * per_1000 >= c.min_customer_rate:
         return True
-    third = len(c.third_person_role.findall(text))
-    second = len(c.second_person.findall(text)) * per_1000
+    third = found.count(c.third_person_role)
+    second = found.count(c.second_person) * per_1000
     return third >= c.min_third and second < c.max_second_rate
 
 
 def speaker_features(meeting: Meeting) -> dict[str, dict[str, float]]:
     """Per speaker: log counts of pronoun pairs, whether they spoke first or second, word share."""
     pair = cues().pair
+    quick = lowered.fast(pair) or pair
     counts: dict[str, Counter[str]] = {s: Counter() for s in meeting.transcript.speakers}
     words: Counter[str] = Counter()
     for turn in meeting.transcript.turns:
@@ -161,7 +164,8 @@ def speaker_features(meeting: Meeting) -> dict[str, dict[str, float]]:
             continue
         low = turn.text.lower()
         words[turn.speaker] += len(low.split())
-        counts[turn.speaker].update(f"{m.group(1)} {m.group(2)}" for m in pair.finditer(low))
+        found = (quick if lowered.lowerable(turn.text) else pair).finditer(low)
+        counts[turn.speaker].update(f"{m.group(1)} {m.group(2)}" for m in found)
     total = max(1, sum(words.values()))
     out = {}
     for rank, speaker in enumerate(meeting.transcript.speakers):
@@ -235,12 +239,13 @@ def _links(meeting: Meeting) -> dict[str, list[tuple[str, str | None]]]:
         if turn.speaker is None:
             continue
         for sentence in SENTENCE.split(turn.text):
-            if any(p.search(sentence) for p in c.vendor_self):
+            said = lowered.Text(sentence)
+            if any(said.search(p) for p in c.vendor_self):
                 out["vendor"].append((turn.speaker, None))
             people = [
                 (label, m) for label, m in _mentioned(sentence, lookup) if label != turn.speaker
             ]
-            role = next((m for p in c.vendor_role if (m := p.search(sentence))), None)
+            role = next((m for p in c.vendor_role if (m := said.search(p))), None)
             if role and people:
                 before = [p for p in people if p[1].start() < role.start()]
                 out["vendor"].append((turn.speaker, (before[-1] if before else people[0])[0]))

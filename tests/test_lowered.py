@@ -1,0 +1,55 @@
+"""Lowered: re.I patterns run without the flag on lower-cased text only where that is exact."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from milepost.pipeline.extract import lowered
+
+
+@pytest.mark.parametrize(
+    ("pattern", "caseless"),
+    [
+        (r"\bwe (?:want|need)\b", True),
+        (r"\?\s*$", True),
+        (r"(?:^|[.!?]\s+)\W*(?:yes)\b", True),
+        (r"\bWe want\b", False),
+        (r"(?-i:we) want", False),
+        (r"\x57e want", False),
+        (r"caf\u00e9", False),
+    ],
+)
+def test_only_plain_lower_case_patterns_drop_re_i(pattern: str, caseless: bool) -> None:
+    assert lowered.caseless(pattern) is caseless
+    assert (lowered.fast(re.compile(pattern, re.I)) is not None) is caseless
+
+
+def test_a_pattern_that_reads_case_runs_on_the_text_as_it_is() -> None:
+    # "welcome to Acme": the upper-case A is the cue, lower-casing would lose it
+    pattern = re.compile(r"\bwelcome to (?-i:[A-Z])", re.I)
+    assert lowered.Text("Welcome to Acme!").search(pattern) is not None
+    assert lowered.Text("welcome to the call").search(pattern) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lowerable"),
+    [
+        ("Plain ASCII, We Said.", True),
+        ("Don’t — café", True),
+        ("\u0130stanbul", False),
+        ("d\u0131g", False),
+        ("\u017fo", False),
+        ("\u212aelvin", False),
+    ],
+)
+def test_lowerable_text(text: str, lowerable: bool) -> None:
+    assert lowered.lowerable(text) is lowerable
+
+
+def test_matches_stay_at_the_same_place() -> None:
+    pattern = re.compile(r"\bcut (?:it|costs)\b", re.I)
+    text = "Then we CUT COSTS by half."
+    m = lowered.Text(text).search(pattern)
+    assert m is not None and m.span() == pattern.search(text).span()  # type: ignore[union-attr]
