@@ -263,7 +263,8 @@ def _small_counts() -> frozenset[str]:
     return frozenset(str(yaml.safe_load(cl.read_data("agreement.yaml"))["small_counts"]).split())
 
 
-def figures(text: str) -> set[int]:
+@lru_cache(maxsize=4096)
+def figures(text: str) -> frozenset[int]:
     """The numbers said in text, by value: "6", "six", "sixty-five" and "two hundred
     thousand" as 6, 6, 65 and 200000; not a digit inside a word ("Q2", "3PL")."""
     out: set[int] = set()
@@ -278,7 +279,7 @@ def figures(text: str) -> set[int]:
             run.append(value)
     if run:
         out.add(_spoken(run))
-    return out
+    return frozenset(out)
 
 
 def _value(token: str) -> int | None:

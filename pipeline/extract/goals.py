@@ -252,8 +252,10 @@ def _sides_differ(a: Claim, b: Claim) -> bool:
     return a.side != b.side
 
 
-def _words(text: str) -> set[str]:
-    return cl.content_words(text)
+@lru_cache(maxsize=4096)
+def _words(text: str) -> frozenset[str]:
+    """A sentence's content words, kept: grouping compares each sentence many times."""
+    return frozenset(cl.content_words(text))
 
 
 def _goal(meeting: Meeting, found: list[Claim], probs: np.ndarray, group: list[int]) -> Goal:
