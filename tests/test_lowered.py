@@ -53,3 +53,14 @@ def test_matches_stay_at_the_same_place() -> None:
     text = "Then we CUT COSTS by half."
     m = lowered.Text(text).search(pattern)
     assert m is not None and m.span() == pattern.search(text).span()  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Can you send it By FRIDAY?", "We'll do it next Tuesday.", "Sp\u0130ke it by EOD", "no time"],
+)
+def test_time_phrases_keep_their_case(text: str) -> None:
+    from milepost.pipeline.extract import steps_due
+
+    m = steps_due._pattern().search(text)
+    assert steps_due.time_phrase(text) == (m.group(0) if m else None)

@@ -13,6 +13,8 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
+from milepost.pipeline.extract import lowered
+
 
 @cache
 def _pattern() -> re.Pattern[str]:
@@ -22,8 +24,8 @@ def _pattern() -> re.Pattern[str]:
 
 def time_phrase(text: str) -> str | None:
     """The first time phrase in text ("by Friday" -> "Friday"), else None."""
-    m = _pattern().search(text)
-    return m.group(0) if m else None
+    m = lowered.Text(text).search(_pattern())  # on lower-cased text where that is the same
+    return text[m.start() : m.end()] if m else None
 
 
 def find_due(text: str, meeting_date: date | None) -> tuple[str | None, str | None]:
