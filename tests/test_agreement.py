@@ -476,16 +476,3 @@ def test_a_read_back_confirmed_by_the_goals_speaker_overrides_inferred_sides(  #
     m.sides = {CUSTOMER: "customer", COLLEAGUE: "customer"}  # inferred (or given) as one side
     group = [c for c in cl.claims(m) if c.text.startswith(GOAL)]
     assert agreement.agreed(m, group) is expected
-
-
-@pytest.mark.parametrize(
-    ("said", "values"),
-    [
-        ("sixty-five by year end, 6 weeks", {65, 6}),
-        ("two hundred thousand dollars, or $200,000", {200000}),
-        ("nine, twelve", {9, 12}),
-        ("by the end of Q2 for our 3PL", set()),
-    ],
-)
-def test_figures_are_compared_by_value(said: str, values: set[int]) -> None:
-    assert agreement.figures(said) == values

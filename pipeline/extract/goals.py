@@ -2,7 +2,10 @@
 
 Every sentence is scored by the goal head of a small learned model over cue features
 (`claims.py`); sentences above the threshold are grouped so a goal and its restatements
-become one goal, whose evidence is the customer's clearest statement of it. Whether both
+become one goal, whose evidence is the customer's clearest statement of it. Weaker sentences
+join a goal when they restate it close by: a figure put on it by pointing back ("I'd want that
+down to four"), the other side reading it back to confirm or putting it in its own words
+("So the target is..."), since its figure and the yes to it often live there. Whether both
 sides agreed on it is `agreement.py`'s call.
 """
 
@@ -16,14 +19,7 @@ import yaml
 
 from milepost.models import Goal, GoalCategory
 from milepost.pipeline.extract import claims as cl
-from milepost.pipeline.extract.agreement import (
-    agreed,
-    checks,
-    figures,
-    points_back,
-    recaps,
-    verdict,
-)
+from milepost.pipeline.extract.agreement import agreed, checks, verdict
 from milepost.pipeline.extract.claims import Claim
 from milepost.pipeline.extract.goal_text import (
     category,
@@ -34,13 +30,15 @@ from milepost.pipeline.extract.goal_text import (
     trim_lead,
 )
 from milepost.pipeline.extract.meeting import Meeting
+from milepost.pipeline.extract.restatement import figures, points_back, recaps
 
 FOUND_BY = "goal-model"
 SAME_GOAL_TURNS = 12
 NEAR_TURNS = 3
 """How many turns after a statement a figure put on it or a read-back of it may come."""
 RESTATE_FLOOR = 0.1
-"""How likely a goal sentence alone a restatement under the threshold must be to join."""
+"""The least goal probability a sentence under the threshold needs to join a goal as its
+restatement, read-back or figure."""
 BIG_FIGURE = 10
 """Figures above this are particular enough to tie a sentence to a goal alone ("ninety")."""
 

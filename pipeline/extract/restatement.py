@@ -1,0 +1,84 @@
+"""How a sentence ties back to a goal said before: the figures it names, compared by value
+("6", "six", "sixty-five", "two hundred thousand"), a pronoun pointing back ("get that down to
+four"), and the other side putting the goal in its own words ("So the target is ...").
+Goal grouping (`goals.py`) reads these to join a restatement to the goal it restates; the
+patterns and number words live in data/goals/agreement.yaml beside the agreement cues.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import yaml
+
+from milepost.pipeline.extract import claims as cl
+
+_NUMBER = re.compile(r"\b\d+\b|\b[a-z]+(?:-[a-z]+)*\b|[^\w\s]", re.I)
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+
+
+@lru_cache(maxsize=4096)
+def figures(text: str) -> frozenset[int]:
+    """The numbers said in text, by value: "6", "six", "sixty-five" and "two hundred
+    thousand" as 6, 6, 65 and 200000; not a digit inside a word ("Q2", "3PL")."""
+    out: set[int] = set()
+    run: list[int] = []
+    for token in _NUMBER.findall(_THOUSANDS.sub("", text.lower())):
+        value = _value(token)
+        if value is None:
+            if run:
+                out.add(_spoken(run))
+            run = []
+        else:
+            run.append(value)
+    if run:
+        out.add(_spoken(run))
+    return frozenset(out)
+
+
+def _value(token: str) -> int | None:
+    if token.isdigit():
+        return int(token)
+    values = _number_values()
+    parts = token.split("-")
+    return sum(values[p] for p in parts) if all(p in values for p in parts) else None
+
+
+def _spoken(run: list[int]) -> int:
+    """One number said in several words: [2, 100, 1000] is two hundred thousand."""
+    total, current = 0, 0
+    for v in run:
+        if v in (100, 1000):
+            current = max(current, 1) * v
+            if v == 1000:
+                total, current = total + current, 0
+        else:
+            current += v
+    return total + current
+
+
+def points_back(text: str) -> bool:
+    """text refers to something said before by a pronoun ("get that down to four", "double it")."""
+    return bool(_points_back().search(text))
+
+
+@lru_cache(maxsize=1)
+def _points_back() -> re.Pattern[str]:
+    return re.compile(yaml.safe_load(cl.read_data("agreement.yaml"))["points_back"], re.I)
+
+
+def recaps(text: str) -> bool:
+    """text puts a goal just said in other words ("So the target is ...", "Let's make that
+    the aim")."""
+    return bool(_recap().search(text))
+
+
+@lru_cache(maxsize=1)
+def _recap() -> re.Pattern[str]:
+    return re.compile(yaml.safe_load(cl.read_data("agreement.yaml"))["recap"], re.I)
+
+
+@lru_cache(maxsize=1)
+def _number_values() -> dict[str, int]:
+    return dict(yaml.safe_load(cl.read_data("agreement.yaml"))["number_values"])
