@@ -554,24 +554,6 @@ def test_no_second_goal_from_the_want_a_figure_was_asked_for(
     assert [g.evidence for g in goals.from_claims(m, claims, {**head, **setting})] == found
 
 
-def test_train_goals_reads_cs_train_by_default_and_refuses_cs_dev(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    import importlib.util
-    import sys
-
-    from conftest import CS_DEV, CS_TRAIN, REPO
-
-    pytest.importorskip("sklearn")
-    spec = importlib.util.spec_from_file_location("train_goals", REPO / "scripts/train_goals.py")
-    assert spec is not None and spec.loader is not None
-    script = importlib.util.module_from_spec(spec)
-    sys.modules["train_goals"] = script
-    spec.loader.exec_module(script)
-    assert script.folders([]) == [CS_TRAIN]
-    assert script.folders([str(CS_TRAIN), str(tmp_path)]) == [CS_TRAIN, tmp_path]
-    with pytest.raises(SystemExit, match="cs_dev"):
-        script.folders([str(CS_TRAIN), str(CS_DEV)])
-
-
 @pytest.mark.parametrize(
     ("sentence", "never"),
     [

@@ -196,3 +196,12 @@ def test_figures_read_out_to_the_customer_are_not_their_confirmation(side, said,
     first_person = float(" we " in f" {said.lower()} " or " us " in f" {said.lower()} ")
     claim = Claim(1, said, None, side, features={"first_person": first_person})
     assert outcomes._told_to_you(claim) is told
+
+
+@pytest.mark.parametrize(("source_weight", "found"), [(0.0, 0), (20.0, 1)])
+def test_from_claims_reads_the_head_it_is_given(analyzer, source_weight, found) -> None:  # type: ignore[no-untyped-def]
+    said = "Overtime in Q4 was down twenty-two percent, I pulled that from payroll."
+    m = meeting(analyzer, [(VENDOR, "And the costs?"), (CUSTOMER, said), (VENDOR, "Great.")])
+    head = {"weights": {"has_own_source": source_weight}, "bias": -10.0, "threshold": 0.5}
+    result = outcomes.from_claims(m, goals.cl.claims(m), head, [])
+    assert [o.evidence for o in result] == [said] * found

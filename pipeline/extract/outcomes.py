@@ -29,12 +29,18 @@ SHORT = 8
 
 def find(meeting: Meeting, goals: list[Goal]) -> list[VerifiedOutcome]:
     """Results the customer says were reached, each with its evidence and the goal it proves."""
-    found = cl.claims_for(meeting)
-    head = cl.model()["outcome"]
+    return from_claims(meeting, cl.claims_for(meeting), cl.model()["outcome"], goals)
+
+
+def from_claims(
+    meeting: Meeting, found: list[cl.Claim], head: dict, goals: list[Goal]
+) -> list[VerifiedOutcome]:
+    """The outcomes among the meeting's claims under one outcome head (weights, bias,
+    threshold): the product's path, which training's cross-validation scores too."""
     lifted = np.maximum(
         _told_results(found, head["threshold"]), _compared(found, head["threshold"])
     )
-    probs = np.maximum(cl.score(found, "outcome"), lifted)
+    probs = np.maximum(cl.score(found, "outcome", head), lifted)
     out: list[VerifiedOutcome] = []
     quoted: set[int] = set()
     for group in _separate(found, select(found, probs, head["threshold"])):

@@ -1,0 +1,109 @@
+"""scripts/train_goals.py: which folders it reads, how other folders' meetings are marked in
+training, and how a variant is chosen for each head."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from conftest import CS_DEV, CS_TRAIN, REPO
+
+from milepost.pipeline.extract.claims import Claim
+
+pytest.importorskip("sklearn")
+import train_goals as tg  # noqa: E402
+
+
+def test_reads_cs_train_and_data_train_by_default_and_refuses_cs_dev(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    own = REPO / "data" / "train"
+    assert tg.folders([]) == [CS_TRAIN, *([own] if any(own.glob("*.labels.json")) else [])]
+    assert tg.folders([str(CS_TRAIN), str(tmp_path)]) == [CS_TRAIN, tmp_path]
+    with pytest.raises(SystemExit, match="cs_dev"):
+        tg.folders([str(CS_TRAIN), str(CS_DEV)])
+
+
+@pytest.mark.parametrize(
+    ("variant", "marked"),
+    [
+        ("cs_train only", {"has_want": 1.0}),
+        ("union", {"has_want": 1.0}),
+        ("union+bias", {"has_want": 1.0, "src:team": 1.0}),
+        ("union+crossed", {"has_want": 1.0, "src:team": 1.0, "src:team*has_want": 1.0}),
+    ],
+)
+def test_a_team_sentence_is_marked_as_the_variant_says(variant: str, marked: dict) -> None:
+    assert tg.mark({"has_want": 1.0}, variant) == marked
+
+
+def _data() -> tuple:  # type: ignore[type-arg]
+    ours = Claim(0, "We want fewer calls.", "A", "customer", features={"has_want": 1.0})
+    theirs = Claim(0, "We need fewer calls.", "B", "customer", features={"has_want": 1.0})
+    rows = [([ours], {"goals": []}), ([theirs], {"goals": []})]
+    return tg.Data([None, None], rows, [0, 1]), rows  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize(
+    ("variant", "features"),
+    [
+        ("cs_train only", [{"has_want": 1.0}]),
+        ("union", [{"has_want": 1.0}, {"has_want": 1.0}]),
+        ("union+bias", [{"has_want": 1.0}, {"has_want": 1.0, "src:team": 1.0}]),
+    ],
+)
+def test_only_the_other_folders_meetings_are_left_out_or_marked(variant: str, features) -> None:  # type: ignore[no-untyped-def]
+    data, rows = _data()
+    kept = tg.training_rows(data, rows, [0, 1], variant)
+    assert [c.features for cs, _ in kept for c in cs] == features
+    assert rows[1][0][0].features == {"has_want": 1.0}  # the cached claim is not changed
+
+
+def test_source_marks_are_not_shipped() -> None:
+    class Fitted:
+        coef_ = np.array([[0.5, 2.0, -1.0]])
+        intercept_ = np.array([-3.0])
+
+    head = tg.head_of(Fitted(), ["has_want", "src:team", "src:team*has_want"])
+    assert head == {"weights": {"has_want": 0.5}, "bias": -3.0}
+
+
+def _result(variant: str, first: float, rest: float, c: float = 0.3) -> object:
+    """A search result whose first-folder and other-folder F1 are the figures given."""
+    return tg.Result(
+        variant, c, 0.5, None, first, np.array([1, 1, first]), np.array([1, 1, rest]), None
+    )
+
+
+@pytest.mark.parametrize(
+    ("union_first", "union_rest", "chosen"),
+    [
+        (0.836, 0.75, "union"),  # cs_train 0.004 lower, the other meetings higher
+        (0.834, 0.75, "cs_train only"),  # cs_train 0.006 lower: rejected
+        (0.850, 0.69, "cs_train only"),  # the other meetings no higher
+    ],
+)
+def test_goals_leave_cs_train_only_when_it_costs_cs_train_nothing_and_helps_the_rest(
+    union_first: float, union_rest: float, chosen: str
+) -> None:
+    results = {
+        "cs_train only": _result("cs_train only", 0.840, 0.70),
+        "union": _result("union", union_first, union_rest),
+    }
+    assert tg.choose("goal", results) == chosen
+
+
+def test_outcomes_take_the_simpler_variant_then_the_smaller_c_within_a_tie() -> None:
+    results = {
+        "cs_train only": _result("cs_train only", 0.80, 0.5),
+        "union": _result("union", 0.855, 0.4, c=1.0),
+        "union+bias": _result("union+bias", 0.861, 0.6, c=3.0),
+    }
+    assert tg.choose("outcome", results) == "union"
+    results["union"] = _result("union", 0.849, 0.4, c=1.0)
+    assert tg.choose("outcome", results) == "union+bias"
+
+
+def test_each_folders_meetings_are_folded_on_their_own() -> None:
+    alone = tg.folds_of([0] * 12, 3)
+    assert alone == tg.fold_indexes(12, 3)
+    together = tg.folds_of([0] * 12 + [1] * 7, 3)
+    assert [[j for j in fold if j < 12] for fold in together] == alone
+    assert sorted(j for fold in together for j in fold) == list(range(19))
