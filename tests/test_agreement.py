@@ -163,6 +163,11 @@ NOT_AGREED = {
         (CUSTOMER, GOAL),
         (VENDOR, "We can definitely help with that, the audit log is built for exactly that."),
     ],
+    "a question about today that shares its words, then the goal's side goes on": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "Got it. And how many days does audit prep take today, up to the June audit?"),
+        (CUSTOMER, "About six. That's the number I'd want on the wall: two days."),
+    ],
     "affirmed, then its figure taken out by one of its words": [
         (CUSTOMER, GOAL),
         (VENDOR, "Yes, exactly, that's the one."),

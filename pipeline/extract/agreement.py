@@ -181,12 +181,12 @@ def _reply(
     said = _statements(text)
     accepts = not go_on and _accepts(said)
     accepted = _sentence(said, _accepts)
-    said_back = _sentence(text, lambda s: bool(cl.content_words(s) & words))
+    said_back = _closest(text, words)
     numbers = {w for w in words if cl.is_number(w)}
     found: dict[str, str] = {}
     if accepts:
         found["accept_near" if near else "accept_far"] = accepted
-    if _restates(text, words):
+    if _restates(text, words) and not _asks_anew(text, words):
         found["restate_other"] = said_back
         if _confirmed(meeting, units, j, words):
             found["restate_confirmed"] = said_back
@@ -267,6 +267,15 @@ def checks(text: str) -> bool:
     return _fires("check", text) and not _open_question().search(text)
 
 
+def _asks_anew(text: str, words: set[str]) -> bool:
+    """The unit's sentences that share the goal's words all ask for something new ("Got it.
+    And how long does it take today, from first notice to an adjuster?"): no read-back."""
+    sentences = [s for s in _SENTENCE.split(text.strip()) if cl.content_words(s) & words]
+    return bool(sentences) and all(
+        s.rstrip().endswith("?") and _open_question().search(s) for s in sentences
+    )
+
+
 @lru_cache(maxsize=1)
 def _open_question() -> re.Pattern[str]:
     return re.compile(yaml.safe_load(cl.read_data("agreement.yaml"))["open_question"], re.I)
@@ -298,6 +307,12 @@ def _sentence(text: str, test: Callable[[str], bool] | None = None) -> str:
     return next(
         (s for s in sentences if test is None or test(s)), sentences[0] if sentences else text
     )
+
+
+def _closest(text: str, words: set[str]) -> str:
+    """The sentence of text that shares most of the goal's words (the first of equals)."""
+    sentences = [s for s in _SENTENCE.split(text.strip()) if s] or [text]
+    return max(sentences, key=lambda s: len(cl.content_words(s) & words))
 
 
 def _confirmed(
