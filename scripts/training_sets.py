@@ -23,6 +23,14 @@ def folders(args: list[str], own: bool = True) -> list[Path]:
     return chosen
 
 
+def in_sets(path: Path, sets: tuple[str, ...] | None) -> bool:
+    """Whether a labelled meeting is in the chosen data/train sets (None: every set);
+    meetings of any other folder always are."""
+    if sets is None or path.resolve().parent != OWN_TRAIN.resolve():
+        return True
+    return path.name.startswith(tuple(f"{s}_" for s in sets))
+
+
 def roster(labels: dict[str, Any]) -> dict[str, str]:
     """Speaker -> side, as a meeting's labels give it."""
     out = {n: "vendor" for n in labels.get("vendor_speakers", [])}

@@ -67,3 +67,14 @@ def test_source_marker_weights_are_not_shipped() -> None:
     feats = [{"x": 1.0}, {"x": 1.0, "src:team": 1.0}, {"y": 1.0}, {"y": 1.0, "src:team": 1.0}]
     model = ts.fit(feats * 3, [1, 1, 0, 1] * 3, 1.0)
     assert set(model["weights"]) == {"x", "y"}
+
+
+def test_steps_learn_from_the_chosen_data_train_sets_only() -> None:
+    sets = _script("training_sets")
+    own = REPO / "data" / "train"
+    chosen = _script("train_steps").OWN_SETS
+    assert sets.in_sets(own / "xa_01_x.txt", chosen)
+    assert not sets.in_sets(own / "xe_01_x.txt", chosen)
+    assert not sets.in_sets(own / "xab_01_x.txt", ("xa",))  # a prefix is a whole set name
+    assert sets.in_sets(own / "xe_01_x.txt", None)
+    assert sets.in_sets(CS_TRAIN / "xe_01_x.txt", chosen)  # other folders: every meeting
