@@ -219,8 +219,28 @@ def evaluate(folder: str | Path, roster: bool = True, model: str | None = None) 
     return report
 
 
-def render(report: Report, details: bool = False) -> str:
-    """Per-file lines (and misses with details), then the totals as the last lines."""
+def render(report: Report, details: bool = False, per_file: bool = True) -> str:
+    """Per-file lines (and misses with details) unless per_file is off, then the totals."""
+    lines = _file_lines(report, details) if per_file else []
+    lines.extend(f"unreadable: {e}" for e in report.errors)
+    t = report.totals()
+    lines.append(f"Scored {t['files']} meetings.")
+    for kind in KINDS:
+        k = t[kind]
+        lines.append(
+            f"{kind:18} P {k['precision']:.3f}  R {k['recall']:.3f}  F1 {k['f1']:.3f}"
+            f"  ({k['matched']} matched, {k['found']} found, {k['labelled']} labelled)"
+        )
+    lines.append(
+        f"side accuracy {t['side_accuracy']:.3f}  due accuracy {t['due_accuracy']:.3f}  "
+        f"has_agreed_goal accuracy {t['has_agreed_goal_accuracy']:.3f}  "
+        f"stage accuracy {t['stage_accuracy']:.3f}"
+    )
+    return "\n".join(lines)
+
+
+def _file_lines(report: Report, details: bool) -> list[str]:
+    """One line per file (with its misses when details are asked for)."""
     lines = []
     header = (
         f"{'file':44} {'goals':>9} {'steps':>9} {'outc':>7} {'side':>5} {'due':>5} agreed stage"
@@ -245,18 +265,4 @@ def render(report: Report, details: bool = False) -> str:
             lines.extend(f"    side {e}" for e in f.wrong_side)
             lines.extend(f"    due {e}" for e in f.wrong_due)
     lines.append("(columns: matched/found/labelled)")
-    lines.extend(f"unreadable: {e}" for e in report.errors)
-    t = report.totals()
-    lines.append(f"Scored {t['files']} meetings.")
-    for kind in KINDS:
-        k = t[kind]
-        lines.append(
-            f"{kind:18} P {k['precision']:.3f}  R {k['recall']:.3f}  F1 {k['f1']:.3f}"
-            f"  ({k['matched']} matched, {k['found']} found, {k['labelled']} labelled)"
-        )
-    lines.append(
-        f"side accuracy {t['side_accuracy']:.3f}  due accuracy {t['due_accuracy']:.3f}  "
-        f"has_agreed_goal accuracy {t['has_agreed_goal_accuracy']:.3f}  "
-        f"stage accuracy {t['stage_accuracy']:.3f}"
-    )
-    return "\n".join(lines)
+    return lines

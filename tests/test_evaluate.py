@@ -85,6 +85,15 @@ def test_eval_command_on_a_tiny_folder(runner: CliRunner, tmp_path: Path) -> Non
     totals = json.loads(result.output)["totals"]
     assert totals["files"] == 1
     assert totals["has_agreed_goal_accuracy"] == 1.0
+    assert "m.txt" in runner.invoke(cli, ["eval", str(tmp_path)]).output
+    held_out = runner.invoke(cli, ["eval", str(tmp_path), "--totals"])
+    assert held_out.exit_code == 0, held_out.output
+    assert "m.txt" not in held_out.output
+    assert held_out.output.startswith("Scored 1 meetings.\ngoals ")
+    held_out_json = json.loads(
+        runner.invoke(cli, ["eval", str(tmp_path), "--totals", "--json"]).output
+    )
+    assert list(held_out_json) == ["totals"]
 
 
 def test_eval_command_rejects_a_folder_without_labels(runner: CliRunner, tmp_path: Path) -> None:
