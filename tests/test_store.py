@@ -13,7 +13,7 @@ from store_factory import analysis, northwind, step, turn
 from milepost.pipeline import ledger
 from milepost.pipeline.errors import StoreError
 from milepost.pipeline.store import default_path, open_db
-from milepost.pipeline.store.db import BUSY_TIMEOUT_MS
+from milepost.pipeline.store.db import BUSY_TIMEOUT_MS, use_wal
 from milepost.pipeline.store.writer import write_meeting
 
 SCHEMA = {
@@ -66,6 +66,33 @@ def test_schema_is_pinned(db: Database) -> None:
     applied = [r[0] for r in db.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
     assert applied == ["m001_initial", "m002_open_steps_index"]
     assert db["turns"].detect_fts() == "turns_fts"
+
+
+class _Contended:
+    """A store whose WAL switch loses to another opener's `locks` times first."""
+
+    def __init__(self, locks: int, error: str = "database is locked") -> None:
+        self.locks, self.error, self.tries = locks, error, 0
+
+    def execute(self, sql: str) -> None:
+        self.tries += 1
+        if self.tries <= self.locks:
+            raise sqlite3.OperationalError(self.error)
+
+
+def test_wal_switch_retries_while_another_opener_holds_the_lock() -> None:
+    store = _Contended(locks=3)
+    use_wal(store, retry_s=5)  # type: ignore[arg-type]
+    assert store.tries == 4
+
+
+def test_wal_switch_gives_up_at_the_deadline_and_on_other_errors() -> None:
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        use_wal(_Contended(locks=10**6), retry_s=0.05)  # type: ignore[arg-type]
+    other = _Contended(locks=1, error="disk I/O error")
+    with pytest.raises(sqlite3.OperationalError, match="disk"):
+        use_wal(other, retry_s=5)  # type: ignore[arg-type]
+    assert other.tries == 1
 
 
 def test_pragmas_wal_foreign_keys_busy_timeout(db: Database) -> None:

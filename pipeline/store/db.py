@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -37,7 +38,7 @@ def open_db(path: str | Path | None = None) -> Database:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
         db = Database(conn)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        db.execute("PRAGMA journal_mode = WAL")
+        use_wal(db)
         # WAL + NORMAL survives a killed process; only a power cut can lose the last commits.
         db.execute("PRAGMA synchronous = NORMAL")
         # A batch ingest commits once per meeting; checkpointing every 40 MB of WAL instead of
@@ -53,6 +54,25 @@ def open_db(path: str | Path | None = None) -> Database:
     except OSError as exc:
         raise StoreError(f"cannot create store: {exc.strerror}", path) from None
     return db
+
+
+def use_wal(db: Database, retry_s: float = BUSY_TIMEOUT_MS / 1000) -> None:
+    """Switch the store to WAL, retrying while another process does the same.
+
+    Two processes creating a store at once can deadlock on the switch (each holds a read lock
+    the other's write needs); SQLite then answers 'database is locked' at once instead of
+    waiting, since its busy handler is skipped to break the deadlock. The loser retries; once
+    the winner's switch is done, the loser's is a no-op.
+    """
+    deadline = time.monotonic() + retry_s
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 @contextmanager
