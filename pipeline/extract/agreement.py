@@ -21,8 +21,6 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
-import yaml
-
 from milepost.pipeline.extract import claims as cl
 from milepost.pipeline.extract.claims import Claim
 from milepost.pipeline.extract.meeting import Meeting
@@ -252,13 +250,13 @@ def _distinctive(word: str) -> bool:
 @lru_cache(maxsize=1)
 def _negated() -> re.Pattern[str]:
     """A negation right before a drop cue: "you don't have to pull it" drops nothing."""
-    said = yaml.safe_load(cl.read_data("agreement.yaml"))["drop_negated"]
+    said = cl.data("agreement.yaml")["drop_negated"]
     return re.compile(_APOSTROPHE.sub("['\u2019]?", said), re.I)
 
 
 @lru_cache(maxsize=1)
 def _small_counts() -> frozenset[str]:
-    return frozenset(str(yaml.safe_load(cl.read_data("agreement.yaml"))["small_counts"]).split())
+    return frozenset(str(cl.data("agreement.yaml")["small_counts"]).split())
 
 
 def checks(text: str) -> bool:
@@ -278,7 +276,7 @@ def _asks_anew(text: str, words: set[str]) -> bool:
 
 @lru_cache(maxsize=1)
 def _open_question() -> re.Pattern[str]:
-    return re.compile(yaml.safe_load(cl.read_data("agreement.yaml"))["open_question"], re.I)
+    return re.compile(cl.data("agreement.yaml")["open_question"], re.I)
 
 
 def _names(text: str, words: set[str]) -> bool:
@@ -411,7 +409,7 @@ def _fires(family: str, text: str) -> bool:
 def _families() -> dict[str, re.Pattern[str]]:
     """agreement.yaml's families and the goal cue families it reads, apostrophes optional:
     transcribed speech often drops them ("thats the one", "lets not")."""
-    raw = yaml.safe_load(cl.read_data("agreement.yaml"))["families"]
+    raw = cl.data("agreement.yaml")["families"]
     own = {n: "|".join(f"(?:{p})" for p in ps) for n, ps in raw.items()}
     goal = {n: p.pattern for n, p in cl.cue_families().items() if n in GOAL_FAMILIES}
     return {
@@ -422,7 +420,7 @@ def _families() -> dict[str, re.Pattern[str]]:
 @lru_cache(maxsize=1)
 def _explained() -> dict[str, str]:
     """How --explain words each sign ("affirmed by {who}")."""
-    return yaml.safe_load(cl.read_data("agreement.yaml"))["explain"]
+    return cl.data("agreement.yaml")["explain"]
 
 
 @lru_cache(maxsize=1)

@@ -70,7 +70,7 @@ class Claim:
 @lru_cache(maxsize=1)
 def cue_families() -> dict[str, re.Pattern[str]]:
     """Each cue family compiled into one pattern (number words expanded), so one search each."""
-    raw = yaml.safe_load(_read("cues.yaml"))
+    raw = data("cues.yaml")
     number = raw["number"]
     return {
         name: re.compile("|".join(f"(?:{p.replace('{number}', number)})" for p in patterns), re.I)
@@ -92,7 +92,7 @@ def proposed(claim: Claim, head: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _proposers() -> tuple[dict[str, frozenset[str]], int]:
-    raw = yaml.safe_load(_read("cues.yaml"))
+    raw = data("cues.yaml")
     return {head: frozenset(fams) for head, fams in raw["propose"].items()}, raw["max_words"]
 
 
@@ -171,7 +171,7 @@ def _same_turn(claim: Claim, near: set[str]) -> dict[str, float]:
 
 @lru_cache(maxsize=1)
 def _vocab() -> dict[str, frozenset[str]]:
-    raw = yaml.safe_load(_read("cues.yaml"))
+    raw = data("cues.yaml")
     return {k: frozenset(raw[k].split()) for k in ("number_words", "stop_words")}
 
 
@@ -365,7 +365,7 @@ def _authority_asks(sent) -> bool:  # type: ignore[no-untyped-def]
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, frozenset[str]]:
-    raw = yaml.safe_load(_read("lexicon.yaml"))
+    raw = data("lexicon.yaml")
     return {k: frozenset(v.split()) for k, v in raw.items()}
 
 
@@ -391,6 +391,13 @@ def _customer_result(claim: Claim, past: bool) -> bool:
 def read_data(name: str) -> str:
     """A data file of data/goals."""
     return _read(name)
+
+
+@lru_cache(maxsize=8)
+def data(name: str) -> dict:
+    """A YAML file of data/goals, parsed once however many tables are built from it (the
+    tables copy what they keep: nothing changes the parsed dict)."""
+    return yaml.safe_load(_read(name))
 
 
 def _read(name: str) -> str:

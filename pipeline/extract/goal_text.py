@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from milepost.models import GoalCategory
 from milepost.pipeline.extract import claims as cl
@@ -33,16 +30,11 @@ _DEADLINE_END = re.compile(
 _QUALIFIER = re.compile(r"(?:under|below|over|above|less than|more than|at least|within)\s+$", re.I)
 
 
-@lru_cache(maxsize=1)
-def _categories() -> dict[str, list[str]]:
-    text = resources.files("milepost.pipeline").joinpath("data/goals/categories.yaml")
-    return yaml.safe_load(text.read_text("utf-8"))
-
-
 def category(text: str) -> GoalCategory:
     """The category whose words the text uses most; "other" when none."""
     low = " " + text.lower()
-    counts = {c: sum(low.count(" " + w) for w in words) for c, words in _categories().items()}
+    words_of: dict[str, list[str]] = cl.data("categories.yaml")
+    counts = {c: sum(low.count(" " + w) for w in words) for c, words in words_of.items()}
     best = max(counts, key=lambda c: counts[c])
     return best if counts[best] else "other"  # type: ignore[return-value]
 
@@ -122,13 +114,13 @@ def observable(text: str) -> bool:
 @lru_cache(maxsize=8)
 def cue_pattern(key: str) -> re.Pattern[str]:
     """A pattern kept beside the cue families in cues.yaml."""
-    raw = yaml.safe_load(cl.read_data("cues.yaml"))
+    raw = cl.data("cues.yaml")
     return re.compile(raw[key].replace("{number}", raw["number"]), re.I)
 
 
 @lru_cache(maxsize=1)
 def _number() -> str:
-    return str(yaml.safe_load(cl.read_data("cues.yaml"))["number"]) + r"\b"
+    return str(cl.data("cues.yaml")["number"]) + r"\b"
 
 
 def deadline_of(text: str) -> str | None:

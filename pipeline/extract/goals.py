@@ -15,7 +15,6 @@ import re
 from functools import lru_cache
 
 import numpy as np
-import yaml
 
 from milepost.models import Goal, GoalCategory
 from milepost.pipeline.extract import claims as cl
@@ -285,8 +284,8 @@ def _bound(text: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _bound_figure() -> re.Pattern[str]:
-    number = str(yaml.safe_load(cl.read_data("cues.yaml"))["number"])
-    said = str(yaml.safe_load(cl.read_data("agreement.yaml"))["bound_figure"])
+    number = str(cl.data("cues.yaml")["number"])
+    said = str(cl.data("agreement.yaml")["bound_figure"])
     return re.compile(said.replace("{number}", number), re.I)
 
 

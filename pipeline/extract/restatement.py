@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import yaml
-
 from milepost.pipeline.extract import claims as cl
 
 _NUMBER = re.compile(r"\b\d+\b|\b[a-z]+(?:-[a-z]+)*\b|[^\w\s]", re.I)
@@ -65,7 +63,7 @@ def points_back(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _points_back() -> re.Pattern[str]:
-    return re.compile(yaml.safe_load(cl.read_data("agreement.yaml"))["points_back"], re.I)
+    return re.compile(cl.data("agreement.yaml")["points_back"], re.I)
 
 
 def recaps(text: str) -> bool:
@@ -76,9 +74,9 @@ def recaps(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _recap() -> re.Pattern[str]:
-    return re.compile(yaml.safe_load(cl.read_data("agreement.yaml"))["recap"], re.I)
+    return re.compile(cl.data("agreement.yaml")["recap"], re.I)
 
 
 @lru_cache(maxsize=1)
 def _number_values() -> dict[str, int]:
-    return dict(yaml.safe_load(cl.read_data("agreement.yaml"))["number_values"])
+    return dict(cl.data("agreement.yaml")["number_values"])
