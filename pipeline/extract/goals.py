@@ -154,24 +154,26 @@ def _figure_asked_for(want: Claim, answer: Claim) -> bool:
 def _joins(found: list[Claim], group: list[int], i: int) -> bool:
     """Claim i states the group's goal again: restates its best claim, puts a figure on one of
     its statements, or reads the goal back to the side that said it."""
-    if _same_goal(found[group[0]], found[i]):
-        return True
-    if any(_refines(found, m, i) or _refines(found, i, m) for m in group):
-        return True
-    return _reads_back(found, group, i) or any(_reads_back(found, [i], m) for m in group)
+    return _same_goal(found[group[0]], found[i]) or _ties(found, group, i)
 
 
 def _attaches(found: list[Claim], group: list[int], i: int) -> bool:
     """Claim i, under the threshold, states the group's goal again close by: a figure put on
     it, a read-back, or a near restatement with a figure too large to share by chance or
     mostly the same words ("Four or fewer by the end of the year.")."""
-    if any(_refines(found, m, i) or _refines(found, i, m) for m in group):
-        return True
-    if _reads_back(found, group, i) or any(_reads_back(found, [i], m) for m in group):
+    if _ties(found, group, i):
         return True
     if found[i].text.rstrip().endswith("?") and not checks(found[i].text):
         return False  # a question for something new ("how many do you close today?")
     return any(_near_restatement(found[m], found[i]) for m in group)
+
+
+def _ties(found: list[Claim], group: list[int], i: int) -> bool:
+    """Claim i and the group state one goal: one puts a figure on the other's statement, or
+    reads the other's goal back to the side that said it."""
+    if any(_refines(found, m, i) or _refines(found, i, m) for m in group):
+        return True
+    return _reads_back(found, group, i) or any(_reads_back(found, [i], m) for m in group)
 
 
 def _near_restatement(a: Claim, b: Claim) -> bool:
