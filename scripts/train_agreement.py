@@ -112,9 +112,9 @@ def finder_heads(data: list[Labelled]) -> list[dict]:
 def _as_trained(d: Labelled, variant: str) -> list[cl.Claim]:
     """A meeting's claims as train_goals.py trains on them under the variant: cs_train's as
     they are, another folder's source-marked (the marker is absent at run time)."""
-    if d.origin == CS_TRAIN.name or not hasattr(tg, "mark"):
+    if d.origin == CS_TRAIN.name:
         return d.found
-    return [replace(c, features=tg.mark(c.features, variant)) for c in d.found]
+    return [replace(c, features=training_sets.mark(c.features, variant)) for c in d.found]
 
 
 def examples(data: list[Labelled], heads: list[dict]) -> list[Example]:

@@ -59,6 +59,7 @@ from pathlib import Path
 import numpy as np
 import training_sets
 from sklearn.linear_model import LogisticRegression
+from training_sets import TEAM, VARIANTS, mark
 
 from milepost.pipeline import evaluate, formats, nlp
 from milepost.pipeline.extract import claims as cl
@@ -81,10 +82,7 @@ THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.2, 0.85, 0.05))
 # A second goal is taken above this floor when only one cleared the threshold (0: never).
 FLOORS = (0.0, 0.1, 0.15, 0.2, 0.25)
 HEADS = {"goal": "goals", "outcome": "verified_outcomes"}
-VARIANTS = ("cs_train only", "union", "union+bias", "union+crossed")
 CHOSEN = {"goal": "cs_train only", "outcome": "cs_train only"}
-# Feature prefix marking the other folders' sentences in training; absent at run time.
-TEAM = "src:team"
 GOAL_DROP = 0.005
 # A third of one outcome in cs_train's F1 (30 outcomes): closer is noise.
 OUTCOME_TIE = 0.01
@@ -156,15 +154,6 @@ def folds_of(origins: list[int], split: int) -> list[list[int]]:
     return out
 
 
-def mark(features: dict[str, float], variant: str) -> dict[str, float]:
-    """Another folder's sentence as the variant trains on it: source-marked, or crossed too."""
-    if variant == "union+bias":
-        return {**features, TEAM: 1.0}
-    if variant == "union+crossed":
-        return {**features, TEAM: 1.0, **{f"{TEAM}*{k}": v for k, v in features.items()}}
-    return features
-
-
 def training_rows(data: Data, rows, keep: list[int], variant: str):  # type: ignore[no-untyped-def]
     """The kept meetings' rows, the other folders' left out or marked as the variant says."""
     out = []
@@ -186,11 +175,7 @@ def names_of(data: Data, head: str, variant: str) -> list[str]:
     names = feature_names(used)
     if head == "outcome":  # 30 outcomes: word features and crosses would only memorise them
         names = [n for n in names if not n.startswith(("w:", "x:"))]
-    if variant == "union+bias":
-        return [*names, TEAM]
-    if variant == "union+crossed":
-        return [*names, TEAM, *(f"{TEAM}*{n}" for n in names)]
-    return names
+    return list(mark(dict.fromkeys(names, 1.0), variant))  # the names, then its marks
 
 
 def held_out_heads(data: Data, head: str, variant: str, c: float, split: int) -> list[dict]:

@@ -42,7 +42,7 @@ import numpy as np
 import training_sets
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
-from training_sets import folders
+from training_sets import TEAM, VARIANTS, folders, mark
 
 from milepost.models import Transcript, Turn
 from milepost.pipeline import nlp as spacy_nlp
@@ -203,28 +203,14 @@ def side_model(meetings: list[tuple[str, Meeting, dict[str, Any]]]) -> dict[str,
 
 
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65)
-# How the team's meetings are marked in training (see mark()); --cv compares them all.
-VARIANTS = ("cs_train only", "union", "union+bias", "union+crossed")
+# How the team's meetings are marked in training (training_sets.mark); --cv compares them
+# all. The team's meetings are denser in steps (38% of candidates vs 27% in cs_train): the
+# source marker absorbs that base rate in training, and is 0 at run time, as for cs_train.
 ADAPT = "union+bias"
 CV_SEEDS = (SEED, 14, 15)
 # cs_train F1 differences under this are noise (half a step of cs_train's 255 per shuffle):
 # a variant within it of the best wins on precision, an accept within it on being lower.
 F1_TIE = 0.002
-# Prefix of the features that mark a team-written training meeting; absent at run time.
-TEAM = "src:team"
-
-
-def mark(feats: list[dict[str, float]], variant: str) -> list[dict[str, float]]:
-    """A team meeting's features with its source marked: a bias, or crossed copies too.
-
-    The team's meetings are denser in steps (38% of candidates vs 27% in cs_train); the
-    marker absorbs that base rate in training, and is 0 at run time, as for cs_train.
-    """
-    if variant == "union+bias":
-        return [{**f, TEAM: 1.0} for f in feats]
-    if variant == "union+crossed":
-        return [{**f, TEAM: 1.0, **{f"{TEAM}*{k}": v for k, v in f.items()}} for f in feats]
-    return feats
 
 
 def training_set(
@@ -235,7 +221,7 @@ def training_set(
     for i in keep:
         if origins[i] and variant == "cs_train only":
             continue
-        feats += mark(cached[i][0], variant) if origins[i] else cached[i][0]
+        feats += [mark(f, variant) for f in cached[i][0]] if origins[i] else cached[i][0]
         ys += cached[i][1]
     return feats, ys
 

@@ -23,6 +23,22 @@ def folders(args: list[str], own: bool = True) -> list[Path]:
     return chosen
 
 
+VARIANTS = ("cs_train only", "union", "union+bias", "union+crossed")
+"""How a model may learn from the team's meetings beside cs_train; each --cv compares them."""
+TEAM = "src:team"
+"""Prefix of the features that mark a team-written meeting in training; absent at run time."""
+
+
+def mark(features: dict[str, float], variant: str) -> dict[str, float]:
+    """A team meeting's features as the variant trains on them: with a source bias (which
+    absorbs the team's different base rates), or with a copy of each crossed with it too."""
+    if variant == "union+bias":
+        return {**features, TEAM: 1.0}
+    if variant == "union+crossed":
+        return {**features, TEAM: 1.0, **{f"{TEAM}*{k}": v for k, v in features.items()}}
+    return features
+
+
 def in_sets(path: Path, sets: tuple[str, ...] | None) -> bool:
     """Whether a labelled meeting is in the chosen data/train sets (None: every set);
     meetings of any other folder always are."""

@@ -43,12 +43,14 @@ def test_cs_dev_is_refused(name: str) -> None:
 
 def test_team_meetings_are_marked_by_a_bias_or_crossed_copies() -> None:
     ts = _script("train_steps")
-    feats = [{"verb:send": 1.0}]
+    feats = {"verb:send": 1.0}
     assert ts.mark(feats, "union") == feats
-    assert ts.mark(feats, "union+bias") == [{"verb:send": 1.0, "src:team": 1.0}]
-    assert ts.mark(feats, "union+crossed") == [
-        {"verb:send": 1.0, "src:team": 1.0, "src:team*verb:send": 1.0}
-    ]
+    assert ts.mark(feats, "union+bias") == {"verb:send": 1.0, "src:team": 1.0}
+    assert ts.mark(feats, "union+crossed") == {
+        "verb:send": 1.0,
+        "src:team": 1.0,
+        "src:team*verb:send": 1.0,
+    }
 
 
 def test_training_set_marks_only_team_meetings_and_can_leave_them_out() -> None:
