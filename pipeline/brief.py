@@ -16,13 +16,11 @@ from milepost.models import JourneyMap
 from milepost.models.brief import Brief, GoalView, LastMeeting, OutcomeView, Quote, StageView
 from milepost.models.records import MeetingRecord
 from milepost.pipeline import ledger
+from milepost.pipeline.report import WEAK_STAGE
 from milepost.pipeline.store import read
 from milepost.pipeline.templating import render
 from milepost.pipeline.viewpoint import step_for
 
-WEAK_STAGE = 0.2
-"""Below this stage confidence the call is a guess: on the 104 training meetings every
-call under it was wrong (4 of 4), against 5 of the 100 at or above it."""
 MAX_QUOTES = 4
 QUOTE_CHARS = 200
 SIDES = ("vendor", "customer", "joint")

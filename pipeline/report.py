@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from milepost.models import Analysis, TurnOut
-from milepost.pipeline.brief import WEAK_STAGE
 
+WEAK_STAGE = 0.2
+"""Below this stage confidence the call is a guess (here and in the brief): on the 104
+training meetings every call under it was wrong (4 of 4), against 5 of the 100 at or above it."""
 SIDES = (("vendor", "Vendor (us)"), ("customer", "Customer"), ("joint", "Both sides"))
 
 
