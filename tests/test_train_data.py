@@ -1,4 +1,4 @@
-"""The team's own training meetings in data/train follow the labelling guide exactly.
+"""The team's own meetings in data/train (and data/heldout) follow the labelling guide exactly.
 
 Training scripts read these files beside cs_train, so a quote that is not in the
 transcript, an unknown stage or a mis-resolved owner would teach the models wrong
@@ -20,7 +20,8 @@ from milepost.models.analysis import GoalCategory, StepSide
 from milepost.pipeline import formats
 
 TRAIN = REPO / "data" / "train"
-LABELS = sorted(TRAIN.glob("*.labels.json"))
+HELDOUT = REPO / "data" / "heldout"
+LABELS = sorted(TRAIN.glob("*.labels.json")) + sorted(HELDOUT.glob("*.labels.json"))
 STAGES = set(GUIDE_STAGES)
 CATEGORIES = set(get_args(GoalCategory))
 SIDES = set(get_args(StepSide))
@@ -53,7 +54,7 @@ def quotes(item: dict[str, Any]) -> list[str]:
 
 def load(path: Path) -> tuple[dict[str, Any], list[Any]]:
     labels = json.loads(path.read_text(encoding="utf-8"))
-    transcript = formats.read(TRAIN / labels["file"])
+    transcript = formats.read(path.parent / labels["file"])
     return labels, transcript.turns
 
 
