@@ -111,9 +111,10 @@ def meetings(
 ) -> None:
     """List stored meetings with their stage, step count and flags."""
     from milepost.pipeline.listing import render_meetings
-    from milepost.pipeline.store.read import list_meetings, meeting_rows
+    from milepost.pipeline.store.read import account_name, list_meetings, meeting_rows
 
     db = _open(db_path)
+    account = account_name(db, account) if account is not None else None
     if as_json:
         click.echo(_dump(list_meetings(db, account=account, flagged=flagged, since=since)))
     else:
@@ -143,8 +144,11 @@ def steps(
         return
     from milepost.pipeline.ledger import list_steps
     from milepost.pipeline.listing import render_steps
+    from milepost.pipeline.store.read import account_name
 
-    found = list_steps(_open(db_path), account, side, open_only=open_only, overdue_only=overdue)
+    db = _open(db_path)
+    account = account_name(db, account) if account is not None else None
+    found = list_steps(db, account, side, open_only=open_only, overdue_only=overdue)
     click.echo(_dump(found) if as_json else render_steps(found))
 
 

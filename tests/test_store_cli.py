@@ -214,6 +214,26 @@ def test_brief_unknown_account(runner: CliRunner, stored: Path) -> None:
     )
 
 
+def test_account_named_by_part_of_its_name(runner: CliRunner, stored: Path) -> None:
+    code, out = run(runner, "meetings", "--account", "northwind")
+    assert code == 0 and [line.split()[0] for line in out.splitlines()] == ["ID", "1", "2", "3"]
+    code, out = run(runner, "steps", "--account", "  DENTAL ")
+    assert code == 0 and {line.split()[1] for line in out.splitlines()[1:]} == {"Northwind"}
+    assert run(runner, "brief", "lark")[1].startswith("# Larkspur Logistics: brief for ")
+
+
+def test_account_part_matching_several_or_none_is_an_error(runner: CliRunner, stored: Path) -> None:
+    assert run(runner, "brief", "a") == (
+        1,
+        "Error: account name 'a' is ambiguous (matches: Larkspur Logistics, Northwind Dental)\n",
+    )
+    assert run(runner, "meetings", "--account", "Acme") == (
+        1,
+        "Error: no account named 'Acme' (known: Larkspur Logistics, Northwind Dental)\n",
+    )
+    assert run(runner, "steps", "--account", "Acme")[0] == 1
+
+
 def test_brief_on_an_empty_store(runner: CliRunner) -> None:
     assert run(runner, "brief", "Acme") == (
         1,

@@ -84,13 +84,20 @@ def get_meeting(db: Database, meeting_id: int) -> MeetingRecord:
 
 
 def account_name(db: Database, name: str) -> str:
-    """The stored spelling of an account (matched case-insensitively); StoreError if unknown."""
+    """The stored spelling of an account: matched case-insensitively, else the one account whose
+    name contains `name` ("northwind" for Northwind Dental); StoreError if none or several do."""
     row = db.execute("SELECT name FROM accounts WHERE name = ? COLLATE NOCASE", [name]).fetchone()
-    if row is None:
-        known = [r[0] for r in db.execute("SELECT name FROM accounts ORDER BY name")]
-        hint = f" (known: {', '.join(known)})" if known else " (the store is empty)"
-        raise StoreError(f"no account named {name!r}{hint}")
-    return str(row[0])
+    if row is not None:
+        return str(row[0])
+    known = [str(r[0]) for r in db.execute("SELECT name FROM accounts ORDER BY name")]
+    part = " ".join(name.split()).casefold()
+    matches = [k for k in known if part and part in " ".join(k.split()).casefold()]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise StoreError(f"account name {name!r} is ambiguous (matches: {', '.join(matches)})")
+    hint = f" (known: {', '.join(known)})" if known else " (the store is empty)"
+    raise StoreError(f"no account named {name!r}{hint}")
 
 
 def rows(db: Database, table: str, meeting_ids: list[int]) -> list[dict[str, Any]]:
