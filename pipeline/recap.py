@@ -7,7 +7,7 @@ import json
 from sqlite_utils import Database
 
 from milepost.models.brief import Recap
-from milepost.models.records import LedgerStep
+from milepost.models.records import LedgerStep, MeetingRecord
 from milepost.pipeline import ledger
 from milepost.pipeline.brief import _goal
 from milepost.pipeline.extract.names import is_anonymous
@@ -21,13 +21,13 @@ def build_recap(db: Database, meeting_id: int) -> Recap:
     meeting = read.get_meeting(db, meeting_id)
     speakers = read.rows(db, "speakers", [meeting_id])
     customers = [s["name"] for s in speakers if s["side"] == "customer"]
+    listed = steps_of(db, meeting)
+    internal = not customers and not any(s.side == "customer" for s in listed)
     vendors = [s["name"] for s in speakers if s["side"] == "vendor" and not is_anonymous(s["name"])]
     goals = [_goal(g, meeting) for g in read.rows(db, "goals", [meeting_id])]
     agreed = [g for g in goals if g.agreed]
     steps = [
-        _named(step_for(s, "customer" if s.speaker in customers else None, "email"))
-        for s in ledger.list_steps(db, account=meeting.account)
-        if s.meeting_id == meeting_id
+        _named(step_for(s, "customer" if s.speaker in customers else None, "email")) for s in listed
     ]
     by_side = {
         side: sorted((s for s in steps if s.side == side), key=_due_order)
@@ -48,8 +48,14 @@ def build_recap(db: Database, meeting_id: int) -> Recap:
         mentioned=goals if not agreed else [],
         question=question,
         steps=by_side,
+        internal=internal,
     )
     return Recap(meeting=meeting, to=to, subject=subject, goals=agreed, steps=by_side, body=body)
+
+
+def steps_of(db: Database, meeting: MeetingRecord) -> list[LedgerStep]:
+    """The next steps agreed in one meeting, as the ledger has them now."""
+    return [s for s in ledger.list_steps(db, account=meeting.account) if s.meeting_id == meeting.id]
 
 
 def _due_order(s: LedgerStep) -> tuple[bool, str, int]:

@@ -86,3 +86,40 @@ def test_diarizer_labels_are_never_greeted_or_named(tmp_path: Path) -> None:
         "- send the admin guide, by 2026-11-13\n\n"
         "Let me know if I missed anything.\n\nBest,\n"
     )
+
+
+def test_a_call_with_nobody_for_the_customer_is_a_note_to_the_team(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "s.db")
+    a = analysis(
+        "/c/founders.txt",
+        "2026-11-02",
+        [
+            turn("Dana Wu", "vendor", "I'll draft the partner deck by Friday."),
+            turn("Sam Ortiz", "vendor", "Sounds good."),
+        ],
+        steps=[step("draft the partner deck", "vendor", "Dana Wu", "2026-11-06")],
+    )
+    write_meeting(db, a, "h", "Internal")
+    recap = build_recap(db, 1)
+    assert recap.to == []
+    assert recap.body == (
+        "Subject: Recap: Internal, 2026-11-02\n\nHi team,\n\n"
+        "Notes from the call on 2026-11-02. Nobody on it spoke for the customer, "
+        "so there was no customer goal to agree.\n\n"
+        "**We're going to:**\n- draft the partner deck (Dana Wu), by 2026-11-06\n\n"
+        "Let me know if I missed anything.\n\nBest,\nDana\n"
+    )
+
+
+def test_a_customer_step_without_a_customer_speaker_is_still_a_customer_email(
+    tmp_path: Path,
+) -> None:
+    db = open_db(tmp_path / "s.db")
+    a = analysis(
+        "/c/call.txt",
+        "2026-11-02",
+        [turn("Dana Wu", "vendor", "Your team will send the export; I'll load it.")],
+        steps=[step("send the export", "customer", None, None, speaker="Dana Wu")],
+    )
+    write_meeting(db, a, "h", "Acme")
+    assert "Hi all,\n\nThanks for your time on 2026-11-02." in build_recap(db, 1).body
