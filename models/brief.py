@@ -52,6 +52,17 @@ class LastMeeting(BaseModel):
     quotes: list[Quote]
 
 
+class FlaggedMeeting(MeetingRecord):
+    """A flagged meeting, with whether the account had agreed a goal before it or did later."""
+
+    goal_agreed_before: str | None = Field(
+        None, description="date of the latest earlier meeting that agreed a goal"
+    )
+    goal_agreed_after: str | None = Field(
+        None, description="date of the first later meeting that agreed a goal"
+    )
+
+
 class Brief(BaseModel):
     """Everything a CSM wants to know about an account before the next call."""
 
@@ -66,7 +77,7 @@ class Brief(BaseModel):
     open_steps: dict[str, list[LedgerStep]] = Field(description="side -> open steps")
     recently_done: list[LedgerStep] = Field(default_factory=list)
     last_meeting: LastMeeting | None
-    flagged: list[MeetingRecord] = Field(default_factory=list)
+    flagged: list[FlaggedMeeting] = Field(default_factory=list)
 
 
 class Recap(BaseModel):

@@ -13,7 +13,15 @@ from typing import Any
 from sqlite_utils import Database
 
 from milepost.models import JourneyMap
-from milepost.models.brief import Brief, GoalView, LastMeeting, OutcomeView, Quote, StageView
+from milepost.models.brief import (
+    Brief,
+    FlaggedMeeting,
+    GoalView,
+    LastMeeting,
+    OutcomeView,
+    Quote,
+    StageView,
+)
 from milepost.models.records import MeetingRecord
 from milepost.pipeline import ledger
 from milepost.pipeline.report import WEAK_STAGE
@@ -61,8 +69,27 @@ def build_brief(
         open_steps={s: [x for x in steps if x.side == s and x.status == "open"] for s in SIDES},
         recently_done=[x for x in steps if last and x.done_meeting_id == last.id],
         last_meeting=_last_meeting(db, last) if last else None,
-        flagged=[m for m in meetings if m.flags],
+        flagged=_flagged(meetings),
     )
+
+
+def _flagged(meetings: list[MeetingRecord]) -> list[FlaggedMeeting]:
+    """Flagged meetings in order, each with the account's agreed goal around it: a check-in
+    that agreed nothing new while an earlier goal stood needs less attention."""
+    out = []
+    for i, m in enumerate(meetings):
+        if not m.flags:
+            continue
+        before = [x.date for x in meetings[:i] if x.has_agreed_goal and x.date]
+        after = [x.date for x in meetings[i + 1 :] if x.has_agreed_goal and x.date]
+        out.append(
+            FlaggedMeeting(
+                **m.model_dump(),
+                goal_agreed_before=before[-1] if before else None,
+                goal_agreed_after=after[0] if after else None,
+            )
+        )
+    return out
 
 
 def render_brief(brief: Brief) -> str:

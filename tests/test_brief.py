@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from store_factory import analysis, outcome, step, turn
+from store_factory import analysis, goal, outcome, step, turn
 
 from milepost.pipeline.brief import build_brief, render_brief
 from milepost.pipeline.store import open_db
@@ -86,4 +86,28 @@ def test_steps_read_in_our_words_about_the_customer(tmp_path: Path) -> None:
         "Theirs (customer homework):",
         "- #2 send us their current forms (Hannah Cole), no due date",
         "- #3 ask your legal team about e-signatures, no due date",  # said by nobody we know
+    ]
+
+
+def test_flagged_meetings_say_whether_a_goal_stood_or_came_later(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "s.db")
+    talk = [turn("Bo Chen", "customer", "Nothing new on goals today.")]
+    calls = [
+        ("2026-01-05", []),
+        ("2026-01-12", [goal("invoices approved in two days", True, "two days")]),
+        ("2026-01-19", []),
+        ("2026-01-26", [goal("fewer late fees", False)]),
+    ]
+    for i, (day, goals) in enumerate(calls):
+        write_meeting(db, analysis(f"/c/{i}.txt", day, talk, goals=goals), f"h{i}", "Acme")
+    brief = build_brief(db, "Acme", on=date(2026, 2, 1))
+    assert [(m.id, m.goal_agreed_before, m.goal_agreed_after) for m in brief.flagged] == [
+        (1, None, "2026-01-12"),
+        (3, "2026-01-12", None),
+        (4, "2026-01-12", None),
+    ]
+    assert render_brief(brief).split("## Flagged meetings\n")[1].splitlines() == [
+        "- #1 2026-01-05 0.txt: no_agreed_goal (a goal was agreed later, on 2026-01-12)",
+        "- #3 2026-01-19 2.txt: no_agreed_goal (the goal agreed on 2026-01-12 stood)",
+        "- #4 2026-01-26 3.txt: no_agreed_goal (the goal agreed on 2026-01-12 stood)",
     ]

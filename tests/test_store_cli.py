@@ -160,8 +160,8 @@ Done at the last call:
 - Priya Nair: "Since go-live our intake takes four minutes."
 
 ## Flagged meetings
-- #2 2026-03-17 Check-in: no_agreed_goal
-- #3 2026-04-14 Review: no_agreed_goal
+- #2 2026-03-17 Check-in: no_agreed_goal (the goal agreed on 2026-03-03 stood)
+- #3 2026-04-14 Review: no_agreed_goal (the goal agreed on 2026-03-03 stood)
 """
 
 
