@@ -27,7 +27,6 @@ from milepost.pipeline import ledger
 from milepost.pipeline.report import WEAK_STAGE
 from milepost.pipeline.store import read
 from milepost.pipeline.templating import render
-from milepost.pipeline.viewpoint import step_for
 
 MAX_QUOTES = 4
 QUOTE_CHARS = 200
@@ -49,11 +48,7 @@ def build_brief(
     goals = [_goal(g, by_id[g["meeting_id"]]) for g in read.rows(db, "goals", ids)]
     agreed = [g for g in goals if g.agreed]
     goal = max(agreed, key=_goal_rank) if agreed else None
-    sides = {(r["meeting_id"], r["name"]): r["side"] for r in read.rows(db, "speakers", ids)}
-    steps = [  # in our words about the customer: "send us their forms"
-        step_for(s, sides.get((s.meeting_id, s.speaker)), "brief")
-        for s in ledger.list_steps(db, account=account, on=on)
-    ]
+    steps = ledger.in_our_words(db, ledger.list_steps(db, account=account, on=on))
     last = meetings[-1] if meetings else None
     return Brief(
         account=account,

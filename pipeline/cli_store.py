@@ -142,13 +142,15 @@ def steps(
     ctx.obj = db_path
     if ctx.invoked_subcommand is not None:
         return
-    from milepost.pipeline.ledger import list_steps
+    from milepost.pipeline.ledger import in_our_words, list_steps
     from milepost.pipeline.listing import render_steps
     from milepost.pipeline.store.read import account_name
 
     db = _open(db_path)
     account = account_name(db, account) if account is not None else None
-    found = list_steps(db, account, side, open_only=open_only, overdue_only=overdue)
+    found = in_our_words(
+        db, list_steps(db, account, side, open_only=open_only, overdue_only=overdue)
+    )
     click.echo(_dump(found) if as_json else render_steps(found))
 
 

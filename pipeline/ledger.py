@@ -15,8 +15,10 @@ from sqlite_utils import Database
 from milepost.models.records import LedgerStep
 from milepost.pipeline import completion
 from milepost.pipeline.errors import StoreError
+from milepost.pipeline.store import read
 from milepost.pipeline.store.db import write_txn
 from milepost.pipeline.store.open_steps import OpenSteps
+from milepost.pipeline.viewpoint import step_for
 
 TODAY_ENV = "MILEPOST_TODAY"
 
@@ -59,6 +61,14 @@ def list_steps(
     sql = STEP_QUERY + (" WHERE " + " AND ".join(where) if where else "")
     sql += " ORDER BY a.name, m.date, s.meeting_id, s.id"
     return [_step(row, on) for row in db.query(sql, params)]
+
+
+def in_our_words(db: Database, steps: list[LedgerStep]) -> list[LedgerStep]:
+    """The steps read from our side ("send us their forms"): the ledger and the brief speak to
+    the vendor team about the customer, whatever the speaker's pronouns were."""
+    ids = sorted({s.meeting_id for s in steps})
+    sides = {(r["meeting_id"], r["name"]): r["side"] for r in read.rows(db, "speakers", ids)}
+    return [step_for(s, sides.get((s.meeting_id, s.speaker)), "brief") for s in steps]
 
 
 def get_step(db: Database, step_id: int, on: date | None = None) -> LedgerStep:

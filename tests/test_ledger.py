@@ -236,3 +236,31 @@ def test_keyword_prefilter_assigns_what_a_full_scan_assigns() -> None:
         assert completion.assign(steps, said) == full_scan
         closed += len(full_scan)
     assert closed >= 15  # real closings were compared (20 on cs_train and the samples today)
+
+
+def test_the_ledger_reads_steps_from_our_side(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "s.db")
+    a = analysis(
+        "/c/disc.txt",
+        "2026-10-13",
+        [
+            turn("Ben Adler", "vendor", "I'll set up a dashboard for your managers."),
+            turn("Hannah Cole", "customer", "I'll send you our current forms."),
+        ],
+        steps=[
+            step("set up a dashboard for your managers", "vendor", "Ben Adler", None),
+            step("send you our current forms", "customer", "Hannah Cole", None),
+            step("send the forms again", "customer", None, None, speaker="Somebody Else"),
+        ],
+    )
+    write_meeting(db, a, "h", "Larkspur Logistics")
+    stored = ledger.list_steps(db)
+    assert [s.action for s in ledger.in_our_words(db, stored)] == [
+        "set up a dashboard for their managers",
+        "send us their current forms",
+        "send the forms again",
+    ]
+    assert [s.action for s in stored][:2] == [
+        "set up a dashboard for your managers",
+        "send you our current forms",
+    ]
