@@ -83,19 +83,6 @@ def _keys(tokens: list[str]) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8192)
-def keywords(text: str) -> frozenset[str]:
-    """Content words of a phrase, stemmed; function words and generic verbs dropped."""
-    return _keys(_tokens(text))
-
-
-@lru_cache(maxsize=8192)
-def action_verb(action: str) -> str:
-    """The stem of a step's verb: actions are short imperative phrases ("send the guide")."""
-    tokens = _tokens(action)
-    return stem(tokens[0]) if tokens else ""
-
-
-@lru_cache(maxsize=8192)
 def verb_phrases(action: str) -> tuple[VerbPhrase, ...]:
     """The action as a whole, then each of its verb phrases when "and" joins two or more:
     "configure the integration and send the results". A verb with no object of its own
