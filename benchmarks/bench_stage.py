@@ -36,9 +36,7 @@ def decide(hits: list[stage._Hit]) -> str | None:
     """The stage detect() would call from these hits."""
     if not hits:
         return None
-    scores = stage._scores(hits)
-    first = {h.stage: -k for k, h in reversed(list(enumerate(hits)))}
-    return max(scores, key=lambda s: (scores[s], first[s]))
+    return stage.decide(hits, stage._scores(hits))
 
 
 def load(folder: Path, analyzer: Analyzer) -> list[Row]:

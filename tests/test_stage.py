@@ -250,3 +250,35 @@ def test_later_stages_said_in_other_words(analyzer, stage_id: str) -> None:  # t
     call = stage.detect(meeting(analyzer, LATER_STAGES[stage_id]))
     assert call is not None
     assert call.id == stage_id
+
+
+def test_a_cue_the_opening_says_the_meeting_will_not_do_does_not_count(
+    analyzer, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    journey = _map(tmp_path, {"look": ["demo"], "fit": ["how you run"]})
+    rest = [FILLER, FILLER, FILLER, FILLER, (CUSTOMER, "Here is how you run it.")]
+    opening = [(VENDOR, "I don't want to do a big demo today.")]
+    call = stage.detect(meeting(analyzer, opening + rest), journey)
+    assert call is not None and call.id == "fit"  # the demo is what today is not
+    opening = [(VENDOR, "I want to do a big demo today.")]
+    call = stage.detect(meeting(analyzer, opening + rest), journey)
+    assert call is not None and call.id == "look"  # 2 (opening) vs 1
+    later = [FILLER, FILLER, FILLER, FILLER, (VENDOR, "I don't want to do a big demo.")]
+    call = stage.detect(meeting(analyzer, later + rest[-1:]), journey)
+    assert call is not None and call.id == "look"  # past the opening a negation reads as talk
+
+
+@pytest.mark.parametrize(
+    "agenda", ["So, today. We will talk about alpha.", "Today's about alpha, mostly."]
+)
+def test_the_agenda_said_in_other_words_is_a_purpose_statement(
+    analyzer, tmp_path: Path, agenda: str
+) -> None:  # type: ignore[no-untyped-def]
+    journey = _map(tmp_path, {"a": ["alpha"], "b": ["beta", "gamma", "delta"]})
+    body = [FILLER, FILLER, (CUSTOMER, "We saw beta, gamma and delta last week."), FILLER]
+    call = stage.detect(meeting(analyzer, [(VENDOR, agenda)] + body), journey)
+    assert call is not None and call.id == "a"  # 2 (opening) x 2 (purpose) = 4 vs 3
+    call = stage.detect(
+        meeting(analyzer, [(VENDOR, "Well, we will talk about alpha.")] + body), journey
+    )
+    assert call is not None and call.id == "b"  # 2 (opening) vs 3

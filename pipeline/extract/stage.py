@@ -7,6 +7,8 @@ the most distinct cues, each weighed by its best-placed mention (stage_context.p
   names the meeting's purpose, a mention in passing does not;
 - a cue placed in the past ("since kickoff", "at the last QBR") counts half: that stage
   is behind the customer;
+- a cue the opening says this meeting will not do ("I don't want to do a big demo
+  today") does not count: the agenda is saying what the meeting is not;
 - a cue counts once however often it is said, so one word repeated all meeting cannot
   outvote a stage named in several ways (on cs_train this held up best when a
   meeting's own cues were left out);
@@ -54,6 +56,7 @@ class _Sentence:
     norm: str
     weight: float
     purpose: bool
+    opening: bool = False
 
 
 def detect(meeting: Meeting, journey: JourneyMap | None = None) -> StageCall | None:
@@ -63,14 +66,19 @@ def detect(meeting: Meeting, journey: JourneyMap | None = None) -> StageCall | N
     if not hits:
         return None
     scores = _scores(hits)
-    # A tie goes to the stage named first in the meeting (the agenda comes first).
-    first = {h.stage: -k for k, h in reversed(list(enumerate(hits)))}
-    best = max(scores, key=lambda sid: (scores[sid], first[sid]))
+    best = decide(hits, scores)
     return StageCall(
         id=best,
         confidence=_confidence(scores, best),
         evidence=_evidence(hits, best),
     )
+
+
+def decide(hits: list[_Hit], scores: dict[str, float]) -> str:
+    """The stage these cue hits call: the highest score, a tie to the stage named first."""
+    # The agenda comes first, so a tie goes to the stage whose cue was said earliest.
+    first = {h.stage: -k for k, h in reversed(list(enumerate(hits)))}
+    return max(scores, key=lambda sid: (scores[sid], first[sid]))
 
 
 def _scores(hits: list[_Hit]) -> dict[str, float]:
@@ -107,8 +115,10 @@ def _hits(meeting: Meeting, journey: JourneyMap) -> list[_Hit]:
             for sid, key in index[word]:
                 start = sent.norm.find(key)
                 while start >= 0:
-                    weight = sent.weight * (PAST_WEIGHT if ctx.is_past(sent.norm, start) else 1.0)
-                    out.append(_Hit(sid, key, weight, sent.text, sent.purpose))
+                    if not (sent.opening and ctx.is_negated(sent.norm, start)):
+                        past = ctx.is_past(sent.norm, start)
+                        weight = sent.weight * (PAST_WEIGHT if past else 1.0)
+                        out.append(_Hit(sid, key, weight, sent.text, sent.purpose))
                     start = sent.norm.find(key, start + 1)
     return out
 
@@ -148,7 +158,7 @@ def _sentences(meeting: Meeting, ctx: Context) -> Iterator[_Sentence]:
             purpose = left > 0
             left = max(left - 1, 0)
             weight = base * (PURPOSE_WEIGHT if purpose else 1.0)
-            yield _Sentence(text.strip(), norm, weight, purpose)
+            yield _Sentence(text.strip(), norm, weight, purpose, where < OPENING)
 
 
 def _evidence(hits: list[_Hit], stage_id: str) -> list[str]:

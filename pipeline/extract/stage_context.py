@@ -3,8 +3,9 @@
 Counting cues alone lets a word said in passing outvote the agenda ("at the QBR in
 November" in an expansion call). This module reads the sentence around a cue: a cue in
 the opening purpose statement ("so the plan for today...") names the meeting's stage, a
-cue just after "since" or "at the last" names a stage already behind the customer, and
-some everyday phrases ("just to kick off") only look like cues. The phrases live in
+cue just after "since" or "at the last" names a stage already behind the customer, a
+cue the opening says the meeting will not do ("I don't want to demo today") names what
+it is not, and some everyday phrases ("just to kick off") only look like cues. The phrases live in
 data/stage/context.yaml and apply to any journey map. Words are lightly stemmed on both
 sides so a cue's inflections match ("renewals coming up", "signs", "trained").
 """
@@ -20,6 +21,8 @@ import yaml
 from milepost.pipeline.extract.cues import normalise
 
 DATA = "data/stage/context.yaml"
+NEGATION_REACH = 6
+"""A negation counts for a cue this many words after it ("dont want to do a big demo")."""
 
 
 @lru_cache(maxsize=1 << 16)
@@ -48,6 +51,7 @@ class Context:
     purpose: tuple[str, ...]
     past: tuple[str, ...]
     ignore: tuple[str, ...]
+    negated: tuple[str, ...] = ()
 
     def is_purpose(self, norm: str) -> bool:
         """Whether a sentence (from words()) opens a statement of the meeting's purpose."""
@@ -57,6 +61,11 @@ class Context:
         """Whether the words before position `start` place the cue there in the past."""
         before = norm[: start + 1]
         return any(before.endswith(p) for p in self.past)
+
+    def is_negated(self, norm: str, start: int) -> bool:
+        """Whether the cue at `start` is what someone says the meeting will not do."""
+        before = " " + " ".join(norm[: start + 1].split()[-NEGATION_REACH:]) + " "
+        return any(p in before for p in self.negated)
 
     def strip_ignored(self, norm: str) -> str:
         """The sentence with everyday phrases that only look like cues blanked out."""
@@ -74,6 +83,7 @@ def context() -> Context:
         purpose=_phrases(data["purpose"]),
         past=_phrases(data["past"]),
         ignore=_phrases(data["ignore"]),
+        negated=_phrases(data.get("negated", [])),
     )
 
 
