@@ -282,3 +282,29 @@ def test_the_agenda_said_in_other_words_is_a_purpose_statement(
         meeting(analyzer, [(VENDOR, "Well, we will talk about alpha.")] + body), journey
     )
     assert call is not None and call.id == "b"  # 2 (opening) vs 3
+
+
+def test_a_cue_with_choices_matches_each_phrase_and_counts_once(analyzer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    journey = _map(tmp_path, {"more": ["'{new|another} {site|team}'"], "b": ["beta", "gamma"]})
+    body = [FILLER, FILLER, FILLER, FILLER]
+    said = (CUSTOMER, "Another team wants it, and a new site too.")
+    call = stage.detect(meeting(analyzer, body + [said]), journey)
+    assert call is not None and call.id == "more"
+    assert call.evidence == ["Another team wants it, and a new site too."]
+    call = stage.detect(meeting(analyzer, body + [said, (CUSTOMER, "Beta and gamma.")]), journey)
+    assert call is not None and call.id == "b"  # two phrases of one cue count 1, vs 2
+    call = stage.detect(meeting(analyzer, body + [(CUSTOMER, "A new plan for the team.")]), journey)
+    assert call is None  # the words apart are no cue
+
+
+def test_default_map_another_unit_of_the_customer_is_expansion(analyzer) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        (VENDOR, "Thanks for making time, I know the move has been busy."),
+        (CUSTOMER, "We're opening a fourth clinic in May and want the system there."),
+        (VENDOR, "Great, so let's look at what the new clinic needs."),
+    ]
+    call = stage.detect(meeting(analyzer, lines))
+    assert call is not None and call.id == "expansion"
+    lines[1] = (CUSTOMER, "We're opening the clinic in May and want the system there.")
+    lines[2] = (VENDOR, "Great, so let's look at what the clinic needs.")
+    assert stage.detect(meeting(analyzer, lines)) is None

@@ -12,12 +12,15 @@ the most distinct cues, each weighed by its best-placed mention (stage_context.p
 - a cue counts once however often it is said, so one word repeated all meeting cannot
   outvote a stage named in several ways (on cs_train this held up best when a
   meeting's own cues were left out);
+- a cue may offer choices ('{new|another} {site|team}'): any of its phrases says it,
+  and it counts once like any other cue;
 - a tie goes to the stage whose cue came first.
 Any company's map works: only its cue lists are read.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -39,6 +42,7 @@ PAST_WEIGHT = 0.5
 ENOUGH = 6.0
 """Cue weight at which a stage call has enough evidence to be trusted on its share alone."""
 MAX_EVIDENCE = 3
+_CHOICE = re.compile(r"\{([^{}]*)\}")
 
 
 @dataclass
@@ -112,26 +116,40 @@ def _hits(meeting: Meeting, journey: JourneyMap) -> list[_Hit]:
     out = []
     for sent in _sentences(meeting, ctx):
         for word in set(sent.norm.split()) & index.keys():
-            for sid, key in index[word]:
+            for sid, key, name in index[word]:
                 start = sent.norm.find(key)
                 while start >= 0:
                     if not (sent.opening and ctx.is_negated(sent.norm, start)):
                         past = ctx.is_past(sent.norm, start)
                         weight = sent.weight * (PAST_WEIGHT if past else 1.0)
-                        out.append(_Hit(sid, key, weight, sent.text, sent.purpose))
+                        out.append(_Hit(sid, name, weight, sent.text, sent.purpose))
                     start = sent.norm.find(key, start + 1)
     return out
 
 
 @lru_cache(maxsize=8)
-def _index(stages: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, list[tuple[str, str]]]:
+def _index(
+    stages: tuple[tuple[str, tuple[str, ...]], ...],
+) -> dict[str, list[tuple[str, str, str]]]:
     """Cues by their first word, so a sentence is only checked for cues that can occur."""
-    index: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    index: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for sid, cues in stages:
-        for key in dict.fromkeys(words(c) for c in cues):
-            if key.strip():
-                index[key.split()[0]].append((sid, key))
+        for cue in cues:
+            variants = _variants(cue)
+            name = words(cue) if len(variants) == 1 else cue
+            for key in dict.fromkeys(words(v) for v in variants):
+                if key.strip() and (sid, key, name) not in index[key.split()[0]]:
+                    index[key.split()[0]].append((sid, key, name))
     return dict(index)
+
+
+def _variants(cue: str) -> list[str]:
+    """A cue with choices ('{new|another} {site|team}') as every phrase it stands for."""
+    found = _CHOICE.search(cue)
+    if not found:
+        return [cue]
+    head, tail = cue[: found.start()], cue[found.end() :]
+    return [v for option in found.group(1).split("|") for v in _variants(head + option + tail)]
 
 
 def _sentences(meeting: Meeting, ctx: Context) -> Iterator[_Sentence]:
