@@ -64,6 +64,17 @@ AGREED = {
         (CUSTOMER, "On average."),
         (COLLEAGUE, "Then yes, I can live with that."),
     ],
+    "said back and confirmed by echoing the question's verb": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "So audit prep at two days by June. Does that work as the number we track?"),
+        (CUSTOMER, "It does."),
+    ],
+    "asked to say it again so it is written down right, then affirmed": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "Say it once more so I write it down right?"),
+        (CUSTOMER, "Two days by June."),
+        (VENDOR, "Two days by June. Agreed, let's write it down."),
+    ],
     "said back and confirmed as still the bar": [
         (CUSTOMER, GOAL),
         (VENDOR, "So audit prep at two days by June, that's still the bar?"),
@@ -153,6 +164,17 @@ NOT_AGREED = {
     "affirmed only by a colleague on the same side": [
         (CUSTOMER, GOAL),
         (COLLEAGUE, "Yes, exactly."),
+        (VENDOR, "Let's look at the training schedule next."),
+    ],
+    "said back, answered with the question's verb and more": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "So audit prep at two days by June. Does that work as the number we track?"),
+        (CUSTOMER, "It does take a while to get there, so I can't say yet."),
+    ],
+    "the other side only asks for it again so it is written down right": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "Good. Say it once more in your own words, so I write it down right."),
+        (CUSTOMER, "Sure."),
         (VENDOR, "Let's look at the training schedule next."),
     ],
     "answered with what the product does": [

@@ -292,11 +292,17 @@ def _proposed(text: str) -> bool:
 
 def _accepts(text: str) -> bool:
     """Affirms or takes on the goal, in a sentence that is not the product's pitch ("that's
-    exactly what the family app does" says what the tool can do, not that the goal is shared)."""
+    exactly what the family app does" says what the tool can do, not that the goal is shared),
+    and not in words that only say why a note is taken ("say it in your words so I write it
+    down right")."""
     return any(
-        (_fires("affirm", s) or _fires("accept", s)) and not _fires("capability", s)
+        _affirms(_families()["note_purpose"].sub(" ", s)) and not _fires("capability", s)
         for s in _SENTENCE.split(text)
     )
+
+
+def _affirms(text: str) -> bool:
+    return _fires("affirm", text) or _fires("accept", text)
 
 
 def _sentence(text: str, test: Callable[[str], bool] | None = None) -> str:
@@ -325,7 +331,7 @@ def _confirmed(
             continue
         if _contests(text):
             return False
-        if _fires("said_yes", text) or _fires("affirm", text) or _fires("accept", text):
+        if _says_yes(text) or _affirms(text):
             return True
         if first and any(cl.is_number(w) for w in cl.content_words(text) & words):
             return True
@@ -340,14 +346,19 @@ def _statements(text: str) -> str:
     return " ".join(s for s in _SENTENCE.split(text) if not s.rstrip().endswith("?"))
 
 
+def _says_yes(text: str) -> bool:
+    """A yes, or the question's verb said back as one ("Does that work?" "It does.")."""
+    return _fires("said_yes", text) or _fires("echo_yes", text)
+
+
 def _opens_reply(text: str) -> bool:
     """Starts the way an answer starts: yes, exactly, okay, sounds good."""
-    return _fires("said_yes", text) or _fires("weak_affirm", text)
+    return _says_yes(text) or _fires("weak_affirm", text)
 
 
 def _first_reply(text: str, asked: bool) -> set[str]:
     """How the other side's first reply opens: yes, a backchannel, an okay, a deferral."""
-    yes = bool(_fires("said_yes", text))
+    yes = _says_yes(text)
     out = {
         "yes_first": yes,
         "backchannel_first": bool(_fires("backchannel", text)),
