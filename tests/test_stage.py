@@ -308,3 +308,15 @@ def test_default_map_another_unit_of_the_customer_is_expansion(analyzer) -> None
     lines[1] = (CUSTOMER, "We're opening the clinic in May and want the system there.")
     lines[2] = (VENDOR, "Great, so let's look at what the clinic needs.")
     assert stage.detect(meeting(analyzer, lines)) is None
+
+
+def test_a_cue_does_not_span_a_comma(analyzer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    journey = _map(tmp_path, {"buy": ["sign the"], "use": ["last year"]})
+    said = [(VENDOR, "The order form is signed, the welcome email went out.")]
+    assert stage.detect(meeting(analyzer, said), journey) is None
+    said = [(CUSTOMER, "We had a scare last year; two audits.")]
+    call = stage.detect(meeting(analyzer, said), journey)
+    assert call is not None and call.id == "use"  # a cue inside one clause still counts
+    said = [(VENDOR, "We can sign the order form, then send the welcome email.")]
+    call = stage.detect(meeting(analyzer, said), journey)
+    assert call is not None and call.id == "buy"

@@ -12,6 +12,8 @@ the most distinct cues, each weighed by its best-placed mention (stage_context.p
 - a cue counts once however often it is said, so one word repeated all meeting cannot
   outvote a stage named in several ways (on cs_train this held up best when a
   meeting's own cues were left out);
+- a cue is matched within a clause: "the order form's signed, the welcome email..." says
+  no "sign the";
 - a cue may offer choices ('{new|another} {site|team}'): any of its phrases says it,
   and it counts once like any other cue;
 - a tie goes to the stage whose cue came first.
@@ -42,6 +44,7 @@ PAST_WEIGHT = 0.5
 ENOUGH = 6.0
 """Cue weight at which a stage call has enough evidence to be trusted on its share alone."""
 MAX_EVIDENCE = 3
+_CLAUSE = re.compile(r"[,;:\u2013\u2014]|\s-\s")
 _CHOICE = re.compile(r"\{([^{}]*)\}")
 
 
@@ -170,13 +173,19 @@ def _sentences(meeting: Meeting, ctx: Context) -> Iterator[_Sentence]:
             base = OPENING_WEIGHT if where < OPENING else 1.0
             # sent.text, cut from the turn (doc.text == turn.text) instead of joined from tokens
             text = turns[i].text[sent.start_char : sent.end_char]
-            norm = ctx.strip_ignored(words(text))
-            if where < PURPOSE_PART and ctx.is_purpose(norm):
+            norm = ctx.strip_ignored(_clauses(text))
+            # an agenda opener reads across commas ("So, today.")
+            if where < PURPOSE_PART and ctx.is_purpose(norm.replace(" | ", " ")):
                 left = PURPOSE_SENTENCES
             purpose = left > 0
             left = max(left - 1, 0)
             weight = base * (PURPOSE_WEIGHT if purpose else 1.0)
             yield _Sentence(text.strip(), norm, weight, purpose, where < OPENING)
+
+
+def _clauses(text: str) -> str:
+    """The sentence's words with a mark between clauses, so no cue spans a comma."""
+    return "|".join(words(part) for part in _CLAUSE.split(text))
 
 
 def _evidence(hits: list[_Hit], stage_id: str) -> list[str]:
