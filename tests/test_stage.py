@@ -320,3 +320,23 @@ def test_a_cue_does_not_span_a_comma(analyzer, tmp_path: Path) -> None:  # type:
     said = [(VENDOR, "We can sign the order form, then send the welcome email.")]
     call = stage.detect(meeting(analyzer, said), journey)
     assert call is not None and call.id == "buy"
+
+
+FIRST_CALL = [
+    (VENDOR, "Thanks for making the time. How did you hear about us, by the way?"),
+    (CUSTOMER, "A colleague at the county mentioned you."),
+    (VENDOR, "Our solutions engineer can show you a demo and walk you through pricing."),
+    (CUSTOMER, "Does it work offline? And can it export to our GIS?"),
+]
+
+
+def test_how_the_customer_heard_of_the_vendor_settles_awareness(analyzer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    call = stage.detect(meeting(analyzer, FIRST_CALL))
+    assert call is not None and call.id == "awareness"  # a first contact, despite the demo
+    assert call.evidence[0] == "How did you hear about us, by the way?"
+    lines = [(VENDOR, "Thanks for making the time.")] + FIRST_CALL[1:]
+    call = stage.detect(meeting(analyzer, lines))
+    assert call is not None and call.id == "consideration"  # no first-contact question
+    journey = _map(tmp_path, {"evaluate": ["demo", "pricing"], "buy": ["contract"]})
+    call = stage.detect(meeting(analyzer, FIRST_CALL), journey)
+    assert call is not None and call.id == "evaluate"  # a map without awareness: cues decide

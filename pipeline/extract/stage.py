@@ -16,6 +16,9 @@ the most distinct cues, each weighed by its best-placed mention (stage_context.p
   no "sign the";
 - a cue may offer choices ('{new|another} {site|team}'): any of its phrases says it,
   and it counts once like any other cue;
+- a phrase that settles the stage (data/stage/context.yaml `decides`: "how did you hear
+  about us" is a first contact, awareness, whatever the demo says) makes its stage win
+  when the map has it;
 - a tie goes to the stage whose cue came first.
 Any company's map works: only its cue lists are read.
 """
@@ -55,6 +58,7 @@ class _Hit:
     weight: float
     sentence: str
     purpose: bool
+    decisive: bool = False
 
 
 @dataclass
@@ -85,7 +89,8 @@ def decide(hits: list[_Hit], scores: dict[str, float]) -> str:
     """The stage these cue hits call: the highest score, a tie to the stage named first."""
     # The agenda comes first, so a tie goes to the stage whose cue was said earliest.
     first = {h.stage: -k for k, h in reversed(list(enumerate(hits)))}
-    return max(scores, key=lambda sid: (scores[sid], first[sid]))
+    settled = {h.stage for h in hits if h.decisive}
+    return max(settled or scores, key=lambda sid: (scores[sid], first[sid]))
 
 
 def _scores(hits: list[_Hit]) -> dict[str, float]:
@@ -117,7 +122,12 @@ def _hits(meeting: Meeting, journey: JourneyMap) -> list[_Hit]:
     index = _index(tuple((s.id, tuple(s.cues)) for s in journey.stages))
     ctx = context()
     out = []
+    stages = {s.id for s in journey.stages}
+    decides = [(sid, phrase) for sid, phrase in ctx.decides if sid in stages]
     for sent in _sentences(meeting, ctx):
+        for sid, phrase in decides:
+            if phrase in sent.norm:
+                out.append(_Hit(sid, phrase, sent.weight, sent.text, sent.purpose, True))
         for word in set(sent.norm.split()) & index.keys():
             for sid, key, name in index[word]:
                 start = sent.norm.find(key)

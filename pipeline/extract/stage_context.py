@@ -52,6 +52,8 @@ class Context:
     past: tuple[str, ...]
     ignore: tuple[str, ...]
     negated: tuple[str, ...] = ()
+    decides: tuple[tuple[str, str], ...] = ()
+    """(stage id, phrase): said anywhere, the phrase settles the meeting's stage."""
 
     def is_purpose(self, norm: str) -> bool:
         """Whether a sentence (from words()) opens a statement of the meeting's purpose."""
@@ -84,6 +86,11 @@ def context() -> Context:
         past=_phrases(data["past"]),
         ignore=_phrases(data["ignore"]),
         negated=_phrases(data.get("negated", [])),
+        decides=tuple(
+            (sid, phrase)
+            for sid, phrases in (data.get("decides") or {}).items()
+            for phrase in _phrases(phrases)
+        ),
     )
 
 
