@@ -340,3 +340,16 @@ def test_how_the_customer_heard_of_the_vendor_settles_awareness(analyzer, tmp_pa
     journey = _map(tmp_path, {"evaluate": ["demo", "pricing"], "buy": ["contract"]})
     call = stage.detect(meeting(analyzer, FIRST_CALL), journey)
     assert call is not None and call.id == "evaluate"  # a map without awareness: cues decide
+
+
+def test_a_case_study_interview_asking_how_they_heard_of_us_stays_advocacy(analyzer) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        (VENDOR, "Thanks for doing the case study interview, and for being a reference."),
+        (VENDOR, "To start, how did you hear about us?"),
+        (CUSTOMER, "A peer recommended you. Happy to do a testimonial and a webinar too."),
+        (VENDOR, "We'll publish it with a pull quote, and you'll speak at the user conference."),
+    ]
+    call = stage.detect(meeting(analyzer, lines))
+    assert call is not None and call.id == "advocacy"  # awareness 4, under half of 12
+    call = stage.detect(meeting(analyzer, lines[:3]))
+    assert call is not None and call.id == "awareness"  # 4 of 7: close, so the question settles

@@ -18,7 +18,8 @@ the most distinct cues, each weighed by its best-placed mention (stage_context.p
   and it counts once like any other cue;
 - a phrase that settles the stage (data/stage/context.yaml `decides`: "how did you hear
   about us" is a first contact, awareness, whatever the demo says) makes its stage win
-  when the map has it;
+  when the map has it and the call is close (half the best score or more): a case-study
+  interview asking how the customer first heard of the vendor stays advocacy;
 - a tie goes to the stage whose cue came first.
 Any company's map works: only its cue lists are read.
 """
@@ -47,6 +48,8 @@ PAST_WEIGHT = 0.5
 ENOUGH = 6.0
 """Cue weight at which a stage call has enough evidence to be trusted on its share alone."""
 MAX_EVIDENCE = 3
+SETTLES = 0.5
+"""A settling phrase decides only while its stage scores this share of the best stage's."""
 _CLAUSE = re.compile(r"[,;:\u2013\u2014]|\s-\s")
 _CHOICE = re.compile(r"\{([^{}]*)\}")
 
@@ -89,7 +92,8 @@ def decide(hits: list[_Hit], scores: dict[str, float]) -> str:
     """The stage these cue hits call: the highest score, a tie to the stage named first."""
     # The agenda comes first, so a tie goes to the stage whose cue was said earliest.
     first = {h.stage: -k for k, h in reversed(list(enumerate(hits)))}
-    settled = {h.stage for h in hits if h.decisive}
+    top = max(scores.values())
+    settled = {h.stage for h in hits if h.decisive and scores[h.stage] >= SETTLES * top}
     return max(settled or scores, key=lambda sid: (scores[sid], first[sid]))
 
 
