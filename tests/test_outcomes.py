@@ -205,3 +205,103 @@ def test_from_claims_reads_the_head_it_is_given(analyzer, source_weight, found) 
     head = {"weights": {"has_own_source": source_weight}, "bias": -10.0, "threshold": 0.5}
     result = outcomes.from_claims(m, goals.cl.claims(m), head, [])
     assert [o.evidence for o in result] == [said] * found
+
+
+@pytest.mark.parametrize(
+    ("said", "evidence"),
+    [
+        (
+            "Proofing used to take us three days. Now it's same day.",
+            "Proofing used to take us three days. Now it's same day.",
+        ),
+        (
+            "Scheduling used to take the two of them twenty hours a week. It's about six now.",
+            "Scheduling used to take the two of them twenty hours a week. It's about six now.",
+        ),
+        (
+            "Last March the four front desks ran three hundred and ten overtime hours. "
+            "This March it was a hundred and thirty-eight.",
+            "Last March the four front desks ran three hundred and ten overtime hours. "
+            "This March it was a hundred and thirty-eight.",
+        ),
+        (
+            "The gift vouchers, we used to reconcile them by hand, two full days every month. "
+            "Since we moved them into the system in March, it's about an hour.",
+            "Since we moved them into the system in March, it's about an hour.",
+        ),
+    ],
+    ids=["used to, now", "short later state", "last March, this March", "long later state"],
+)
+def test_a_later_state_set_against_an_earlier_one_is_an_outcome(analyzer, said, evidence) -> None:  # type: ignore[no-untyped-def]
+    found = _outcomes(analyzer, [(VENDOR, "What's changed?"), (CUSTOMER, said), (VENDOR, "Okay.")])
+    assert [(o.evidence, o.speaker) for o in found] == [(evidence, CUSTOMER)]
+
+
+@pytest.mark.parametrize(
+    ("said", "evidence"),
+    [
+        (
+            "We used to have a binder at the desk for late checkouts. The binder is gone.",
+            "The binder is gone.",
+        ),
+        (
+            "Since we turned on the deadline alerts, we haven't missed a single filing.",
+            "Since we turned on the deadline alerts, we haven't missed a single filing.",
+        ),
+        (
+            "The editors aren't staying past nine anymore. I used to find Kwesi asleep in the "
+            "bay on a Thursday. That's stopped.",
+            "The editors aren't staying past nine anymore.",
+        ),
+    ],
+    ids=["gone", "not once since", "said twice, quoted once"],
+)
+def test_a_problem_said_to_have_ended_is_an_outcome(analyzer, said, evidence) -> None:  # type: ignore[no-untyped-def]
+    found = _outcomes(analyzer, [(VENDOR, "Anything else?"), (CUSTOMER, said), (VENDOR, "Okay.")])
+    assert [o.evidence for o in found] == [evidence]
+
+
+def test_a_dated_figure_the_other_side_is_glad_of_is_an_outcome(analyzer) -> None:  # type: ignore[no-untyped-def]
+    said = "We closed January on business day six. In June, before go-live, it was day eleven."
+    lines = [(VENDOR, "So where are you?"), (CUSTOMER, said)]
+    glad = _outcomes(analyzer, [*lines, (VENDOR, "Day six from day eleven. That's a big move.")])
+    assert [o.evidence for o in glad] == [said]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [
+            (VENDOR, "What's the plan?"),
+            (CUSTOMER, "Proofing used to take us three days. Next year it will be same day."),
+            (VENDOR, "Love that."),
+        ],
+        [
+            (VENDOR, "Our customers used to take three days to proof. Now it's same day."),
+            (CUSTOMER, "Interesting."),
+        ],
+        [
+            (VENDOR, "Where are you?"),
+            (CUSTOMER, "Last year three bad loans got through. I'd like that at zero this year."),
+            (VENDOR, "Great."),
+        ],
+        [
+            (VENDOR, "How is the rota?"),
+            (CUSTOMER, "It used to be two hours. Right now it's six hours every Sunday."),
+            (VENDOR, "Oof."),
+        ],
+        [
+            (VENDOR, "Anything else?"),
+            (CUSTOMER, "Sorry, the badge reader has decided I don't work here anymore."),
+            (VENDOR, "Ha."),
+        ],
+        [
+            (VENDOR, "Tell me about the reporting."),
+            (CUSTOMER, "Your renewal report says our renewal rate went from 78% to 83% this year."),
+            (VENDOR, "Great."),
+        ],
+    ],
+    ids=["projection", "vendor claim", "hope", "current pain", "joke", "vendor's report"],
+)
+def test_near_misses_of_a_told_change_are_not_outcomes(analyzer, lines) -> None:  # type: ignore[no-untyped-def]
+    assert _outcomes(analyzer, lines) == []

@@ -4,7 +4,10 @@ Sentences are scored by the outcome head of the claims model (past results, meas
 numbers, the customer's own source); projections, hopes and vendor claims score low. A
 figure followed by the same figure for an earlier period is a before/after told in two
 sentences; a sentence with no figure (only where one came from) is not a result; a quote is
-given once. Cues beyond the claim features are in data/outcomes/cues.yaml.
+given once. Results the model's cues miss are found by rule: a later state set against an
+earlier one in the same turn ("used to take three days. Now it's same day."), and a problem
+said to have ended ("The binder is gone."); wants, plans and the state as it stands are not
+results. Cues beyond the claim features are in data/outcomes/cues.yaml.
 Each outcome is linked to the goal whose category and words it shares most.
 """
 
@@ -37,18 +40,24 @@ def from_claims(
 ) -> list[VerifiedOutcome]:
     """The outcomes among the meeting's claims under one outcome head (weights, bias,
     threshold): the product's path, which training's cross-validation scores too."""
-    lifted = np.maximum(
-        _told_results(found, head["threshold"]), _compared(found, head["threshold"])
-    )
+    threshold = head["threshold"]
+    changes = _changes(meeting, found)
+    lifted = np.maximum(_told_results(found, threshold), _compared(found, threshold))
+    lifted[list(changes)] = threshold
     probs = np.maximum(cl.score(found, "outcome", head), lifted)
     out: list[VerifiedOutcome] = []
     quoted: set[int] = set()
-    for group in _separate(found, select(found, probs, head["threshold"])):
-        lead = found[group[0]]
-        if lead.side == "vendor" or not _has_figure(lead) or _told_to_you(lead):
+    for group in _separate(found, select(found, probs, threshold)):
+        i = group[0]
+        lead = found[i]
+        if lead.side == "vendor" or _told_to_you(lead) or _cue("vendor_source").search(lead.text):
             continue
-        span = set(range(*_span(found, group[0])))
-        if span & quoted:
+        if not _has_figure(lead) and i not in changes:
+            continue
+        span = set(range(*_span(found, i))) if changes.get(i) != i else {i}
+        if i in changes:
+            span |= set(range(*_told_span(found, i, changes[i])))
+        if span & quoted or (i in changes and _near(found, span | {changes[i]}) & quoted):
             continue
         quoted |= span
         evidence = _quote(meeting, found, span, lead)
@@ -87,7 +96,10 @@ def _separate(found: list[cl.Claim], groups: list[list[int]]) -> list[list[int]]
 def _told_results(found: list[cl.Claim], threshold: float) -> np.ndarray:
     """At least the threshold for a customer's measured before/after told as done: the
     model, trained on 30 examples that mostly cite a source, underrates these."""
-    told = [bool(c.features.get("customer_result")) and "metric" in c.fired for c in found]
+    told = [
+        bool(c.features.get("customer_result")) and "metric" in c.fired and not _current(c)
+        for c in found
+    ]
     return np.where(told, threshold, 0.0)
 
 
@@ -104,10 +116,107 @@ def _compared(found: list[cl.Claim], threshold: float) -> np.ndarray:
             and _short_number(nxt.text)
             and _cue("earlier_period").search(nxt.text)
             and not _cue("not_yet").search(pair)
-            and "question" not in lead.fired
+            and not _current(lead)
         ):
             lift[i] = threshold
     return lift
+
+
+# Families of claims.py that make a sentence no result: a want, a plan, a question, a pitch.
+UNSURE = frozenset(
+    {"question", "want", "want_change", "if_could", "goal_word", "task", "proposal", "process_want"}
+)
+
+
+def _changes(meeting: Meeting, found: list[cl.Claim]) -> dict[int, int]:
+    """Results told without the cues the model reads: a customer's later state set against an
+    earlier one in a nearby sentence of the same turn ("Proofing used to take us three days.
+    Now it's same day."), or a problem said to have ended ("The binder is gone."). Index of the
+    later state -> index of the earlier one (itself for an ended problem)."""
+    out: dict[int, int] = {}
+    for i, claim in enumerate(found):
+        if claim.side == "vendor" or _current(claim) or _cue("then").search(claim.text):
+            continue
+        earlier = _earlier(found, i)
+        celebrated = _celebrated(meeting, claim.turn)
+        if _ended(claim):
+            if earlier is not None or celebrated or _cue("since_change").search(claim.text):
+                out[i] = i
+        elif earlier is not None and _later(found, i, earlier, celebrated):
+            out[i] = earlier
+    return out
+
+
+def _later(found: list[cl.Claim], i: int, earlier: int, celebrated: bool) -> bool:
+    """The claim tells the state after the earlier one: marked as now ("Now it's about an
+    hour.") with a figure or a glad answer; or, when the other side is glad, a figure said of
+    a named time ("Last month it was six and a half.") or in the past tense."""
+    claim = found[i]
+    told = _has_figure(claim) or _has_figure(found[earlier])
+    if _cue("now").search(claim.text):
+        return told or celebrated
+    dated = _cue("named_period").search(claim.text) or claim.features.get("root_past", 0) > 0
+    return celebrated and _has_figure(claim) and bool(dated)
+
+
+def _ended(claim: cl.Claim) -> bool:
+    """A problem said to have ended: gone, stopped, not once since."""
+    if _cue("ended").search(claim.text):
+        return True
+    dated = _cue("now").search(claim.text) or _cue("named_period").search(claim.text)
+    return bool(dated) and _cue("not_once").search(claim.text) is not None
+
+
+def _near(found: list[cl.Claim], span: set[int]) -> set[int]:
+    """The span and two sentences either side of it in the same turn: one result told in a few
+    sentences ("The drawer is empty now.") is quoted once."""
+    turn = found[min(span)].turn
+    near = set(range(min(span) - 2, max(span) + 3))
+    return {k for k in near if 0 <= k < len(found) and found[k].turn == turn}
+
+
+def _told_span(found: list[cl.Claim], i: int, earlier: int) -> tuple[int, int]:
+    """The later state alone when it says enough by itself, else it and the earlier state (it is
+    short, or points back: "This March it was a hundred and thirty-eight.")."""
+    said = found[i].text
+    if len(said.split()) >= SHORT and not cue_pattern("refers_back").search(said):
+        return i, i + 1
+    return min(i, earlier), max(i, earlier) + 1
+
+
+def _earlier(found: list[cl.Claim], i: int) -> int | None:
+    """A sentence of the same turn, at most two away, that tells the earlier state: said as
+    before ("It used to be about a day."), or as a named earlier time with a figure when the
+    claim names the later period ("Last March we ran 310 hours." "This March it was 138.")."""
+    now = _cue("this_period").search(found[i].text) is not None
+    for j in (i - 1, i + 1, i - 2, i + 2):
+        if not (0 <= j < len(found) and found[j].turn == found[i].turn) or _unsure(found[j]):
+            continue
+        said = found[j].text
+        if _cue("then").search(said) or (
+            now and _has_figure(found[j]) and _cue("named_period").search(said)
+        ):
+            return j
+    return None
+
+
+def _current(claim: cl.Claim) -> bool:
+    """Said as the state that stands now ("Right now it's six hours"), a problem, or a plan."""
+    return _unsure(claim) or _cue("current_state").search(claim.text) is not None
+
+
+def _unsure(claim: cl.Claim) -> bool:
+    """A want, plan, hope, condition or question: not a result."""
+    return bool(claim.fired & UNSURE) or _cue("unsure").search(claim.text) is not None
+
+
+def _celebrated(meeting: Meeting, turn: int) -> bool:
+    """The next turn by someone else opens glad or impressed ("Love that.", "That's huge.")."""
+    turns = meeting.transcript.turns
+    for j in (turn + 1, turn + 2):
+        if j < len(turns) and turns[j].speaker != turns[turn].speaker:
+            return _cue("celebrate").search(turns[j].text[:120]) is not None
+    return False
 
 
 def _cue(name: str) -> re.Pattern[str]:
