@@ -710,6 +710,9 @@ def test_only_a_question_that_reads_the_goal_back_joins_it(asked: str, joins: bo
         ),
         ("I'd want recordables down to four or fewer.", "down to four or fewer"),
         ("We have four or five sites on it today.", None),
+        ("If that went to an hour a week, I'd be thrilled.", "an hour a week"),
+        ("A full day a week, each. Eleven agents.", "A full day a week"),
+        ("We meet once a week, on Mondays.", None),
     ],
 )
 def test_a_target_said_as_a_bound_on_a_number_is_its_metric(said: str, metric: str | None) -> None:
@@ -746,3 +749,58 @@ def test_the_other_side_putting_a_goal_in_its_own_words_right_after_joins_it(  #
     first = next(i for i, c in enumerate(found) if c.text == HURT)
     recap = next(i for i, c in enumerate(found) if c.text == said)
     assert goals._reads_back(found, [first], recap) is joins
+
+
+FRIDAYS = "I need my agents to stop spending their Fridays on renewal paperwork."
+READ_BACK = [
+    (VENDOR, "How much time is that, roughly?"),
+    (CUSTOMER, "A full day a week, each."),
+    (VENDOR, "So the goal is giving each agent a full day a week back from renewal paperwork."),
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "rescued"),
+    [
+        ([(CUSTOMER, FRIDAYS), *READ_BACK, (CUSTOMER, "Yes, that's the one.")], True),
+        # the read-back is answered no: nothing was agreed
+        ([(CUSTOMER, FRIDAYS), *READ_BACK, (CUSTOMER, "No, not really, it's the errors.")], False),
+        # confirmed, but nobody put a figure or a date on it
+        (
+            [
+                (CUSTOMER, FRIDAYS),
+                (VENDOR, "So the goal is getting your agents' Fridays back from paperwork?"),
+                (CUSTOMER, "Yes, that's the one."),
+            ],
+            False,
+        ),
+        # affirmed, but never said back: the explicit read-back forms only
+        ([(CUSTOMER, FRIDAYS), (VENDOR, "Agreed, a full day a week is a lot.")], False),
+    ],
+)
+def test_a_want_under_the_threshold_read_back_and_confirmed_with_a_figure_is_a_goal(  # type: ignore[no-untyped-def]
+    analyzer, lines: list[tuple[str, str]], rescued: bool
+) -> None:
+    m = meeting(analyzer, lines)
+    found = goals.cl.claims(m)
+    want = next(i for i, c in enumerate(found) if c.text == FRIDAYS)
+    probs = np.zeros(len(found))
+    probs[want] = 0.3  # under the 0.4 threshold, over half of it
+    assert goals._confirmed_wants(m, found, probs, 0.4, []) == ([[want]] if rescued else [])
+
+
+def test_a_confirmed_want_is_not_rescued_from_a_goal_s_own_turn_or_far_under_the_threshold(  # type: ignore[no-untyped-def]
+    analyzer,
+) -> None:
+    lines = [(CUSTOMER, FRIDAYS), *READ_BACK, (CUSTOMER, "Yes, that's the one.")]
+    m = meeting(analyzer, lines)
+    found = goals.cl.claims(m)
+    want = next(i for i, c in enumerate(found) if c.text == FRIDAYS)
+    probs = np.zeros(len(found))
+    probs[want] = 0.1
+    assert goals._confirmed_wants(m, found, probs, 0.4, []) == []
+    probs[want] = 0.3
+    other = next(i for i, c in enumerate(found) if c.turn == 1)  # a goal said in another turn
+    mine = Claim(turn=found[want].turn, speaker=CUSTOMER, side="customer", text="x")
+    assert goals._confirmed_wants(m, found, probs, 0.4, [[other]]) == [[want]]
+    assert goals._confirmed_wants(m, [*found, mine], probs, 0.4, [[len(found)]]) == []

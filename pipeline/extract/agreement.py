@@ -34,6 +34,8 @@ EXPLICIT = frozenset({"joint", "accept_near", "check_yes", "restate_confirmed", 
 """Set jointly; affirmed by the other side right after; a yes to "is that the target?";
 said back by the other side and confirmed by the first; said back and affirmed by the other
 side in one breath ("two days by June, I can live with that")."""
+READ_BACK = frozenset({"check_yes", "restate_confirmed", "accept_restate"})
+"""The explicit forms in which the other side says the goal back or is asked to confirm it."""
 EXPLICIT_ORDER = ("check_yes", "restate_confirmed", "accept_near", "accept_restate", "joint")
 """Which explicit form --explain names when several showed: the other side's own words first,
 since the goal's quote is shown beside it."""
@@ -87,6 +89,13 @@ def verdict(meeting: Meeting, group: list[Claim]) -> Verdict | None:
     who = meeting.owner_name(speaker) or "another speaker"
     said_back = seen["restate_confirmed"][1] if "restate_confirmed" in seen else None
     return Verdict(f'{lead}{_explained()[form].format(who=who)}: "{quote}"', said_back)
+
+
+def read_back(meeting: Meeting, group: list[Claim]) -> bool:
+    """The other side said the goal back and it was confirmed, or answered yes when asked to
+    confirm it, and nobody contested it."""
+    f = signs(meeting, group)
+    return "contest" not in f and not READ_BACK.isdisjoint(f)
 
 
 def _explicit(f: dict[str, float]) -> bool:

@@ -18,7 +18,7 @@ import numpy as np
 
 from milepost.models import Goal, GoalCategory
 from milepost.pipeline.extract import claims as cl
-from milepost.pipeline.extract.agreement import agreed, checks, verdict
+from milepost.pipeline.extract.agreement import agreed, checks, read_back, verdict
 from milepost.pipeline.extract.claims import Claim
 from milepost.pipeline.extract.goal_text import (
     category,
@@ -38,6 +38,10 @@ NEAR_TURNS = 3
 RESTATE_FLOOR = 0.1
 """The least goal probability a sentence under the threshold needs to join a goal as its
 restatement, read-back or figure."""
+RESCUE_SHARE = 0.5
+"""A customer want under the threshold but above this share of it is a goal when the other
+side read it back and had it confirmed."""
+WANTS = frozenset({"want", "want_change", "goal_word", "if_could"})
 BIG_FIGURE = 10
 """Figures above this are particular enough to tie a sentence to a goal alone ("ninety")."""
 
@@ -57,9 +61,11 @@ def goal_groups(
     meeting: Meeting, found: list[Claim], probs: np.ndarray, head: dict
 ) -> list[list[int]]:
     """One group of claim indexes per goal (best claim first), given each claim's probability
-    under the head: above the threshold, a second above the floor, unowned proposals dropped."""
+    under the head: above the threshold, a second above the floor, unowned proposals dropped,
+    wants a little under the threshold that the other side read back and had confirmed added."""
     groups = grouped(found, probs, head)
-    return [g for g in groups if not _unowned_proposal(meeting, [found[i] for i in g])]
+    kept = [g for g in groups if not _unowned_proposal(meeting, [found[i] for i in g])]
+    return kept + _confirmed_wants(meeting, found, probs, head["threshold"], groups)
 
 
 def grouped(found: list[Claim], probs: np.ndarray, head: dict) -> list[list[int]]:
@@ -85,6 +91,42 @@ def _restatements(
             home.append(i)
             taken.add(i)
     return groups
+
+
+def _confirmed_wants(
+    meeting: Meeting,
+    found: list[Claim],
+    probs: np.ndarray,
+    threshold: float,
+    groups: list[list[int]],
+) -> list[list[int]]:
+    """Customer wants that scored a little under the threshold but that the other side read
+    back and had confirmed, with a figure or date ("I need my agents to stop losing Fridays to
+    paperwork." ... "So the goal is a full day a week back?" "Yes, that's the one"): a
+    read-back confirmed is what a goal gets, seldom anything else."""
+    taken = {i for g in groups for i in g}
+    turns = {found[i].turn for i in taken}  # a goal's own turn: more likely its elaboration
+    out: list[list[int]] = []
+    for i in (int(k) for k in np.argsort(-probs)):
+        if probs[i] < RESCUE_SHARE * threshold:
+            break
+        c = found[i]
+        if i in taken or c.turn in turns or probs[i] >= threshold or not _confirmable_want(c):
+            continue
+        said = verdict(meeting, [c])
+        if said is None or not read_back(meeting, [c]):
+            continue
+        texts = [c.text] + ([said.said_back] if said.said_back else [])
+        if any(metric_of(t) or deadline_of(t) or _bound(t) for t in texts):
+            out.append([i])
+            turns.add(c.turn)
+    return out
+
+
+def _confirmable_want(c: Claim) -> bool:
+    """A want said by the customer's side, not a question and not a result already had."""
+    wants = not WANTS.isdisjoint(c.fired) and "past_result" not in c.fired
+    return wants and c.side != "vendor" and not c.text.rstrip().endswith("?")
 
 
 def _unowned_proposal(meeting: Meeting, said: list[Claim]) -> bool:
@@ -279,9 +321,15 @@ def _goal(meeting: Meeting, found: list[Claim], probs: np.ndarray, group: list[i
 
 
 def _bound(text: str) -> str | None:
-    """A target said as a bound on a number ("under half a percent", "four or fewer")."""
-    found = _bound_figure().search(text)
+    """A target said as a bound on a number ("under half a percent", "four or fewer"), or as
+    an amount of time per period that the number cues miss ("an hour a week")."""
+    found = _bound_figure().search(text) or _rate_figure().search(text)
     return found.group(0) if found else None
+
+
+@lru_cache(maxsize=1)
+def _rate_figure() -> re.Pattern[str]:
+    return re.compile(str(cl.data("agreement.yaml")["rate_figure"]), re.I)
 
 
 @lru_cache(maxsize=1)
