@@ -353,3 +353,16 @@ def test_a_case_study_interview_asking_how_they_heard_of_us_stays_advocacy(analy
     assert call is not None and call.id == "advocacy"  # awareness 4, under half of 12
     call = stage.detect(meeting(analyzer, lines[:3]))
     assert call is not None and call.id == "awareness"  # 4 of 7: close, so the question settles
+
+
+def test_the_customers_own_churn_and_cancelling_are_not_the_renewal_stage(
+    analyzer, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    journey = _map(tmp_path, {"renewal": ["churn", "cancellation", "auto renewal"]})
+    said = (CUSTOMER, "I want the churn report by title; our cancellation flow follows state law.")
+    assert stage.detect(meeting(analyzer, [said]), journey) is None
+    said = (CUSTOMER, "The contract has an auto-renewal clause.")
+    assert stage.detect(meeting(analyzer, [said]), journey) is None
+    said = (CUSTOMER, "Honestly we're a churn risk; talk me out of cancellation.")
+    call = stage.detect(meeting(analyzer, [said]), journey)
+    assert call is not None and call.id == "renewal"

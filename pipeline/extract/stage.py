@@ -34,7 +34,7 @@ from functools import lru_cache
 
 from milepost.models import JourneyMap, StageCall
 from milepost.pipeline.extract.meeting import Meeting
-from milepost.pipeline.extract.stage_context import Context, context, words
+from milepost.pipeline.extract.stage_context import Context, context, variants, words
 from milepost.pipeline.journey import load_journey
 
 OPENING = 0.2
@@ -51,7 +51,6 @@ MAX_EVIDENCE = 3
 SETTLES = 0.5
 """A settling phrase decides only while its stage scores this share of the best stage's."""
 _CLAUSE = re.compile(r"[,;:\u2013\u2014]|\s-\s")
-_CHOICE = re.compile(r"\{([^{}]*)\}")
 
 
 @dataclass
@@ -152,21 +151,12 @@ def _index(
     index: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for sid, cues in stages:
         for cue in cues:
-            variants = _variants(cue)
-            name = words(cue) if len(variants) == 1 else cue
-            for key in dict.fromkeys(words(v) for v in variants):
+            phrases = variants(cue)
+            name = words(cue) if len(phrases) == 1 else cue
+            for key in dict.fromkeys(words(v) for v in phrases):
                 if key.strip() and (sid, key, name) not in index[key.split()[0]]:
                     index[key.split()[0]].append((sid, key, name))
     return dict(index)
-
-
-def _variants(cue: str) -> list[str]:
-    """A cue with choices ('{new|another} {site|team}') as every phrase it stands for."""
-    found = _CHOICE.search(cue)
-    if not found:
-        return [cue]
-    head, tail = cue[: found.start()], cue[found.end() :]
-    return [v for option in found.group(1).split("|") for v in _variants(head + option + tail)]
 
 
 def _sentences(meeting: Meeting, ctx: Context) -> Iterator[_Sentence]:

@@ -12,6 +12,7 @@ sides so a cue's inflections match ("renewals coming up", "signs", "trained").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -21,6 +22,7 @@ import yaml
 from milepost.pipeline.extract.cues import normalise
 
 DATA = "data/stage/context.yaml"
+_CHOICE = re.compile(r"\{([^{}]*)\}")
 NEGATION_REACH = 6
 """A negation counts for a cue this many words after it ("dont want to do a big demo")."""
 
@@ -39,6 +41,15 @@ def stem(word: str) -> str:
     if len(word) > 4 and word.endswith("e"):
         word = word[:-1]
     return word
+
+
+def variants(phrase: str) -> list[str]:
+    """A phrase with choices ('{new|another} {site|team}') as every phrase it stands for."""
+    found = _CHOICE.search(phrase)
+    if not found:
+        return [phrase]
+    head, tail = phrase[: found.start()], phrase[found.end() :]
+    return [v for option in found.group(1).split("|") for v in variants(head + option + tail)]
 
 
 def words(text: str) -> str:
@@ -95,4 +106,5 @@ def context() -> Context:
 
 
 def _phrases(items: list[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(w for w in (words(i) for i in items) if w.strip()))
+    found = (words(v) for i in items for v in variants(i))
+    return tuple(dict.fromkeys(w for w in found if w.strip()))
