@@ -366,3 +366,17 @@ def test_the_customers_own_churn_and_cancelling_are_not_the_renewal_stage(
     said = (CUSTOMER, "Honestly we're a churn risk; talk me out of cancellation.")
     call = stage.detect(meeting(analyzer, [said]), journey)
     assert call is not None and call.id == "renewal"
+
+
+def test_default_map_the_account_exec_joining_a_customer_call_is_expansion(analyzer) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        (VENDOR, "I've got Dev with me, he's our account exec."),
+        (CUSTOMER, "Hi Dev."),
+        FILLER,
+        (CUSTOMER, "Our numbers went from nine days to four."),
+    ]
+    call = stage.detect(meeting(analyzer, lines))
+    assert call is not None and call.id == "expansion"  # 2 (opening) vs 1
+    lines[0] = (VENDOR, "I've got Dev with me, he's our accountant.")
+    call = stage.detect(meeting(analyzer, lines))
+    assert call is not None and call.id == "value_realization"
