@@ -503,3 +503,33 @@ def test_a_read_back_confirmed_by_the_goals_speaker_overrides_inferred_sides(  #
     m.sides = {CUSTOMER: "customer", COLLEAGUE: "customer"}  # inferred (or given) as one side
     group = [c for c in cl.claims(m) if c.text.startswith(GOAL)]
     assert agreement.agreed(m, group) is expected
+
+
+READ_BACK = "So the target for the plan is two days by June, is that right?"
+FILLER = [(VENDOR, "Next, the SSO settings."), (CUSTOMER, "Sure.")] * 4
+
+
+@pytest.mark.parametrize(
+    ("named", "agreed"),
+    [
+        # the unit the drop points back at shares only the words that frame any goal
+        ("Should we write a second target into the plan, the Leeds site live by September?", True),
+        # it names this goal
+        ("Should we keep audit prep at two days in the plan?", False),
+    ],
+)
+def test_a_late_drop_pointing_back_drops_the_goal_only_the_unit_before_names(  # type: ignore[no-untyped-def]
+    analyzer, named: str, agreed: bool
+) -> None:
+    lines = [
+        (CUSTOMER, GOAL),
+        (VENDOR, READ_BACK),
+        (CUSTOMER, "Yes, that's the one."),
+        *FILLER,
+        (VENDOR, named),
+        (CUSTOMER, "Let's not write it down today."),
+    ]
+    m = meeting(analyzer, lines)
+    group = [c for c in cl.claims(m) if c.text in (GOAL, READ_BACK)]
+    assert len(group) == 2
+    assert agreement.agreed(m, group) is agreed

@@ -804,3 +804,14 @@ def test_a_confirmed_want_is_not_rescued_from_a_goal_s_own_turn_or_far_under_the
     mine = Claim(turn=found[want].turn, speaker=CUSTOMER, side="customer", text="x")
     assert goals._confirmed_wants(m, found, probs, 0.4, [[other]]) == [[want]]
     assert goals._confirmed_wants(m, [*found, mine], probs, 0.4, [[len(found)]]) == []
+
+
+def test_a_result_the_customer_reports_is_not_the_goal_s_quote() -> None:
+    said = [
+        Claim(13, "Eighty-five percent within a day by end of May, then.", VENDOR, "vendor"),
+        Claim(16, "In May we filed eighty-eight percent within a day.", CUSTOMER, "customer"),
+        Claim(18, "Eighty-five percent within a day is what we need.", CUSTOMER, "customer"),
+    ]
+    said[1].fired.add("past_result")
+    assert goals._evidence_claim(said, [0, 1]) is said[0]
+    assert goals._evidence_claim(said, [0, 1, 2]) is said[2]

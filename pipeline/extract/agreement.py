@@ -238,10 +238,11 @@ def _drops(units: list[Unit], k: int, words: set[str]) -> bool:
     it right after someone names it ("if we put under forty in..." / "scratch that as a
     target"): two of the goal's words or numbers, since one is often chance ("let's not promise
     November things" is about something else), or one inside the drop itself ("take the
-    overtime number out")."""
+    overtime number out"). Words that only frame a goal ("target", "plan") name none."""
     drop = _families()["abandon"].search(units[k][2])
     if drop is None or _negated().search(units[k][2][: drop.start()]):
         return False
+    words = words - _frame_words()
     if cl.content_words(drop.group(0)) & words:  # "take the overtime number out"
         return True
     said = cl.content_words(units[k][2])
@@ -249,6 +250,11 @@ def _drops(units: list[Unit], k: int, words: set[str]) -> bool:
         said |= cl.content_words(units[k - 1][2])
     shared = said & words
     return len(shared) >= 2 or any(_distinctive(w) for w in shared)
+
+
+@lru_cache(maxsize=1)
+def _frame_words() -> frozenset[str]:
+    return frozenset(str(cl.data("agreement.yaml")["frame_words"]).split())
 
 
 def _distinctive(word: str) -> bool:

@@ -350,7 +350,8 @@ def _category(meeting: Meeting, lead: Claim, texts: list[str]) -> GoalCategory:
 def _evidence_claim(found: list[Claim], group: list[int]) -> Claim:
     """The group's best claim said by the customer, else its best claim; where that names no
     figure and the same side then put one on it ("If this lets us drop two of them, that's
-    eighty thousand a year"), that statement, since it says the target."""
-    own = [i for i in group if found[i].side != "vendor"]
+    eighty thousand a year"), that statement, since it says the target. A result the customer
+    reports ("In May we filed eighty-eight percent") is how the goal went, not the goal."""
+    own = [i for i in group if found[i].side != "vendor" and "past_result" not in found[i].fired]
     best = (own or group)[0]
     return found[next((i for i in own if _refines(found, best, i)), best)]
