@@ -1,4 +1,8 @@
-"""The journey map: the packaged default or a company's own file, validated (a typo is an error)."""
+"""The journey map: the packaged default or a company's own file, validated (a typo is an error).
+
+A cue may offer choices, '{new|another} {site|team}' (see extract/stage.py); braces that do
+not open and close in turn are a typo, so they are an error too.
+"""
 
 from __future__ import annotations
 
@@ -54,9 +58,26 @@ def parse_journey(text: str, source: str | Path) -> JourneyMap:
     if not isinstance(data, dict):
         raise ConfigError("a journey map must be a mapping with 'name' and 'stages'", source)
     try:
-        return JourneyMap.model_validate(data)
+        journey = JourneyMap.model_validate(data)
     except ValidationError as exc:
         raise ConfigError(invalid_fields(exc, "map"), source) from None
+    for k, stage in enumerate(journey.stages):
+        for cue in stage.cues:
+            if not _balanced(cue):
+                where = f"stages.{k}.cues"
+                raise ConfigError(f"{where}: unbalanced choice braces in {cue!r}", source)
+    return journey
+
+
+def _balanced(cue: str) -> bool:
+    """Whether a cue's choices ('{new|another} site') open and close in turn, unnested."""
+    depth = 0
+    for char in cue:
+        if char in "{}":
+            depth += 1 if char == "{" else -1
+            if depth not in (0, 1):
+                return False
+    return depth == 0
 
 
 @lru_cache(maxsize=1)

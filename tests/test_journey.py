@@ -139,3 +139,16 @@ def test_default_cues_mean_the_stage_not_the_word(
 
     call = stage.detect(meeting(analyzer, [(CUSTOMER, said)]))
     assert (call.id if call else None) == stage_id
+
+
+@pytest.mark.parametrize("cue", ["'{new|another site'", "'new|another} site'", "'{{new}}'"])
+def test_unbalanced_choice_braces_in_a_cue_are_a_config_error(tmp_path: Path, cue: str) -> None:
+    path = tmp_path / "journey.yaml"
+    path.write_text(OWN_MAP.replace("cues: [invoice]", f"cues: [invoice, {cue}]"))
+    with pytest.raises(ConfigError) as err:
+        load_journey(path)
+    assert str(err.value) == (
+        f"{path}: stages.1.cues: unbalanced choice braces in {cue.strip(chr(39))!r}"
+    )
+    path.write_text(OWN_MAP.replace("cues: [invoice]", "cues: [invoice, '{new|another} site']"))
+    assert load_journey(path).stages[1].cues == ["invoice", "{new|another} site"]
