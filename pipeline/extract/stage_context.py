@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 import yaml
@@ -82,9 +82,19 @@ class Context:
 
     def strip_ignored(self, norm: str) -> str:
         """The sentence with everyday phrases that only look like cues blanked out."""
-        for phrase in self.ignore:
-            norm = norm.replace(phrase, " ~ ")
+        for word in self._ignore_first.keys() & norm.split():
+            for phrase in self._ignore_first[word]:
+                norm = norm.replace(phrase, " ~ ")
         return norm
+
+    @cached_property
+    def _ignore_first(self) -> dict[str, tuple[str, ...]]:
+        """Ignored phrases by their first word: most sentences hold none of those words."""
+        found: dict[str, tuple[str, ...]] = {}
+        for phrase in self.ignore:
+            first = phrase.split()[0]
+            found[first] = found.get(first, ()) + (phrase,)
+        return found
 
 
 @lru_cache(maxsize=1)
