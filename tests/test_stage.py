@@ -380,3 +380,18 @@ def test_default_map_the_account_exec_joining_a_customer_call_is_expansion(analy
     lines[0] = (VENDOR, "I've got Dev with me, he's our accountant.")
     call = stage.detect(meeting(analyzer, lines))
     assert call is not None and call.id == "value_realization"
+
+
+def test_the_settling_sentence_is_the_first_evidence(analyzer) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        (VENDOR, "So the plan for today is a quick intro, and a bit about us and what we do."),
+        (CUSTOMER, "Sure. A friend mentioned you, so I looked."),
+        FILLER,
+        (VENDOR, "Great. How did you hear about us?"),
+    ]
+    call = stage.detect(meeting(analyzer, lines))
+    assert call is not None and call.id == "awareness"
+    assert call.evidence[0] == "How did you hear about us?"  # before the purpose statement
+    assert call.evidence[1] == (
+        "So the plan for today is a quick intro, and a bit about us and what we do."
+    )

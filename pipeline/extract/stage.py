@@ -193,13 +193,17 @@ def _clauses(text: str) -> str:
 
 
 def _evidence(hits: list[_Hit], stage_id: str) -> list[str]:
-    """The winning stage's sentences: the purpose statement first, then most distinct cues."""
+    """The winning stage's sentences: a settling phrase's first, then the purpose statement,
+    then those with most distinct cues."""
     cues: dict[str, set[str]] = defaultdict(set)
     purpose: set[str] = set()
+    settling: set[str] = set()
     for h in hits:
         if h.stage == stage_id:
             cues[h.sentence].add(h.cue)
             if h.purpose:
                 purpose.add(h.sentence)
-    ranked = sorted(cues, key=lambda s: (s not in purpose, -len(cues[s])))
+            if h.decisive:
+                settling.add(h.sentence)
+    ranked = sorted(cues, key=lambda s: (s not in settling, s not in purpose, -len(cues[s])))
     return ranked[:MAX_EVIDENCE]
