@@ -1,7 +1,13 @@
 """Train the goal agreement model on the training meetings; writes data/goals/agreement.json.
 
-Usage: python scripts/train_agreement.py [FOLDER ...]
+Usage: python scripts/train_agreement.py [FOLDER ...] [--cache FILE] [--report]
 (default: ../shared/eval/cs_train, and data/train when it holds labelled meetings; never cs_dev)
+
+--cache FILE keeps the parsed meetings (spaCy docs and sides inferred) in FILE, so a second run
+skips the two minutes of parsing; claims are recomputed from them on every run, so a change to
+the cues or the goal code is seen (delete FILE after changing how sides are inferred).
+--report prints the out-of-fold figures per folder and roster setting under the shipped C and
+threshold (one quick pass, no grid) and writes nothing: the loop for trying a rule change.
 
 One example per goal the goal finder finds, grouped as goals.find groups it, so the model
 learns from the statements it will see at run time. The finder is trained out of fold
@@ -22,8 +28,9 @@ is made on all folders.
 
 from __future__ import annotations
 
+import argparse
 import json
-import sys
+import pickle
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -65,8 +72,23 @@ Example = tuple[int, dict[str, float], int, str]
 """(fold, features, agreed, origin folder) for one found goal."""
 
 
-def load(paths: list[Path]) -> tuple[list[Labelled], list[Labelled]]:
-    """Every labelled meeting parsed once: (with its roster, with sides inferred)."""
+def load(paths: list[Path], cache: Path | None = None) -> tuple[list[Labelled], list[Labelled]]:
+    """Every labelled meeting parsed once: (with its roster, with sides inferred); from the
+    cache when it holds these folders, with claims recomputed."""
+    key = [str(p.resolve()) for p in paths]
+    if cache is not None and cache.exists():
+        folders_, given, inferred = pickle.loads(cache.read_bytes())
+        if folders_ == key:
+            for d in given + inferred:
+                d.found = cl.claims(d.meeting)
+            return given, inferred
+    given, inferred = _parse(paths)
+    if cache is not None:
+        cache.write_bytes(pickle.dumps((key, given, inferred)))
+    return given, inferred
+
+
+def _parse(paths: list[Path]) -> tuple[list[Labelled], list[Labelled]]:
     pipe = nlp.load()
     given: list[Labelled] = []
     inferred: list[Labelled] = []
@@ -262,8 +284,51 @@ def train(given: list[Labelled], inferred: list[Labelled]) -> dict:
     }
 
 
+def report(given: list[Labelled], inferred: list[Labelled]) -> list[str]:
+    """Out-of-fold has_agreed_goal and goals F1 per folder (data/train per set) and roster
+    setting, under the shipped C and threshold: lines to print."""
+    data = given + inferred
+    heads = finder_heads(given)
+    rows = examples(data, heads)
+    shipped = agreement._model()
+    names = feature_names(rows)
+    models = [
+        fit([r for r in rows if r[0] != k], names, shipped["C"], shipped["threshold"])
+        for k in range(FOLDS)
+    ]
+    tally: dict[tuple[str, str], list[int]] = {}
+    for i, d in enumerate(data):
+        counts = [0, 0, 0]
+        right = verdicts([d], heads, models, counts)[0]
+        setting = "roster" if i < len(given) else "inferred"
+        for where in (_set_of(d), "all"):
+            t = tally.setdefault((setting, where), [0, 0, 0, 0, 0])
+            for k, n in enumerate((int(right), 1, *counts)):
+                t[k] += n
+    return [
+        f"{setting:8s} {where:9s} has_agreed_goal {t[0]}/{t[1]} = {t[0] / t[1]:.3f}  "
+        f"goals F1 {2 * t[4] / max(t[2] + t[3], 1):.3f}"
+        for (setting, where), t in sorted(tally.items())
+    ]
+
+
+def _set_of(d: Labelled) -> str:
+    """cs_train, or a data/train meeting's set (the name's prefix: xa, xb, ...)."""
+    if d.origin != "data/train":
+        return d.origin
+    return Path(d.meeting.transcript.source).name.split("_")[0]
+
+
 def main() -> None:
-    given, inferred = load(folders(sys.argv[1:]))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folders", nargs="*")
+    parser.add_argument("--cache", type=Path, help="keep the parsed meetings in this file")
+    parser.add_argument("--report", action="store_true", help="print out-of-fold figures only")
+    args = parser.parse_args()
+    given, inferred = load(folders(args.folders), args.cache)
+    if args.report:
+        print("\n".join(report(given, inferred)))
+        return
     OUT.write_text(json.dumps(train(given, inferred), indent=1) + "\n")
     print(f"wrote {OUT}")
 

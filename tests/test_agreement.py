@@ -533,3 +533,28 @@ def test_a_late_drop_pointing_back_drops_the_goal_only_the_unit_before_names(  #
     group = [c for c in cl.claims(m) if c.text in (GOAL, READ_BACK)]
     assert len(group) == 2
     assert agreement.agreed(m, group) is agreed
+
+
+def test_training_keeps_parsed_meetings_in_a_cache_and_recomputes_claims(  # type: ignore[no-untyped-def]
+    tmp_path, monkeypatch
+) -> None:
+    script = _train_script()
+    folder = tmp_path / "meetings"
+    folder.mkdir()
+    (folder / "a.txt").write_text(f"{CUSTOMER}: {GOAL}\n{VENDOR}: Yes, exactly.\n")
+    labels = {"file": "a.txt", "date": "2026-03-03", "goals": [], "has_agreed_goal": False}
+    (folder / "a.labels.json").write_text(json.dumps(labels))
+    cache = tmp_path / "parsed.pkl"
+    given, inferred = script.load([folder], cache)
+    assert cache.exists() and len(given) == len(inferred) == 1
+
+    def parse(paths):  # type: ignore[no-untyped-def]
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(script, "_parse", parse)
+    monkeypatch.setattr(script.cl, "claims", lambda meeting: ["recomputed"])
+    again, _ = script.load([folder], cache)
+    assert again[0].found == ["recomputed"]
+    assert GOAL in again[0].meeting.transcript.turns[0].text
+    with pytest.raises(AssertionError, match="parsed again"):  # other folders: not this cache
+        script.load([folder, tmp_path], cache)
