@@ -229,8 +229,20 @@ def test_from_claims_reads_the_head_it_is_given(analyzer, source_weight, found) 
             "Since we moved them into the system in March, it's about an hour.",
             "Since we moved them into the system in March, it's about an hour.",
         ),
+        (
+            "We used to get forty password tickets a week. Since the self-service reset went "
+            "live, it's maybe five.",
+            "We used to get forty password tickets a week. Since the self-service reset went "
+            "live, it's maybe five.",
+        ),
     ],
-    ids=["used to, now", "short later state", "last March, this March", "long later state"],
+    ids=[
+        "used to, now",
+        "short later state",
+        "last March, this March",
+        "long later state",
+        "since it went live",
+    ],
 )
 def test_a_later_state_set_against_an_earlier_one_is_an_outcome(analyzer, said, evidence) -> None:  # type: ignore[no-untyped-def]
     found = _outcomes(analyzer, [(VENDOR, "What's changed?"), (CUSTOMER, said), (VENDOR, "Okay.")])
@@ -253,8 +265,12 @@ def test_a_later_state_set_against_an_earlier_one_is_an_outcome(analyzer, said, 
             "bay on a Thursday. That's stopped.",
             "The editors aren't staying past nine anymore.",
         ),
+        (
+            "Nobody on the night shift has had to stay late since we switched.",
+            "Nobody on the night shift has had to stay late since we switched.",
+        ),
     ],
-    ids=["gone", "not once since", "said twice, quoted once"],
+    ids=["gone", "not once since", "said twice, quoted once", "nobody since"],
 )
 def test_a_problem_said_to_have_ended_is_an_outcome(analyzer, said, evidence) -> None:  # type: ignore[no-untyped-def]
     found = _outcomes(analyzer, [(VENDOR, "Anything else?"), (CUSTOMER, said), (VENDOR, "Okay.")])
@@ -300,8 +316,36 @@ def test_a_dated_figure_the_other_side_is_glad_of_is_an_outcome(analyzer) -> Non
             (CUSTOMER, "Your renewal report says our renewal rate went from 78% to 83% this year."),
             (VENDOR, "Great."),
         ],
+        [
+            (VENDOR, "Tell me about today."),
+            (
+                CUSTOMER,
+                "We used to do it all on paper. Now it's three spreadsheets, six hours a week.",
+            ),
+            (VENDOR, "Got it."),
+        ],
+        [
+            (VENDOR, "How is the team?"),
+            (CUSTOMER, "Before the merger we had two schedulers. Now it's twenty hours a week."),
+            (VENDOR, "Oof, that's a lot."),
+        ],
+        [
+            (VENDOR, "How's retention?"),
+            (CUSTOMER, "Last year we lost twelve customers. This year we've already lost fifteen."),
+            (VENDOR, "Hm, okay."),
+        ],
     ],
-    ids=["projection", "vendor claim", "hope", "current pain", "joke", "vendor's report"],
+    ids=[
+        "projection",
+        "vendor claim",
+        "hope",
+        "current pain",
+        "joke",
+        "vendor's report",
+        "history of a pain",
+        "answered with sympathy",
+        "gone the wrong way",
+    ],
 )
 def test_near_misses_of_a_told_change_are_not_outcomes(analyzer, lines) -> None:  # type: ignore[no-untyped-def]
     assert _outcomes(analyzer, lines) == []
