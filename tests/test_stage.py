@@ -395,3 +395,13 @@ def test_the_settling_sentence_is_the_first_evidence(analyzer) -> None:  # type:
     assert call.evidence[1] == (
         "So the plan for today is a quick intro, and a bit about us and what we do."
     )
+
+
+def test_a_word_written_closed_or_open_is_one_cue(analyzer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    journey = _map(tmp_path, {"use": ["rollout", "roll out"], "b": ["beta", "gamma"]})
+    body = [FILLER, FILLER, FILLER, FILLER]
+    lines = body + [(CUSTOMER, "The rollout, I mean the roll-out, went fine."), (CUSTOMER, "Beta.")]
+    call = stage.detect(meeting(analyzer, lines + [(CUSTOMER, "And gamma.")]), journey)
+    assert call is not None and call.id == "b"  # 1 vs 2
+    call = stage.detect(meeting(analyzer, lines), journey)
+    assert call is not None and call.id == "use"  # 1 vs 1: named first

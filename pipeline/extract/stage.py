@@ -9,7 +9,8 @@ the most distinct cues, each weighed by its best-placed mention (stage_context.p
   is behind the customer;
 - a cue the opening says this meeting will not do ("I don't want to do a big demo
   today") does not count: the agenda is saying what the meeting is not;
-- a cue counts once however often it is said, so one word repeated all meeting cannot
+- a cue counts once however often it is said, and a word written closed or open
+  ("rollout", "roll out") is one cue, so one word repeated all meeting cannot
   outvote a stage named in several ways (on cs_train this held up best when a
   meeting's own cues were left out);
 - a cue is matched within a clause: "the order form's signed, the welcome email..." says
@@ -152,7 +153,7 @@ def _index(
     for sid, cues in stages:
         for cue in cues:
             phrases = variants(cue)
-            name = words(cue) if len(phrases) == 1 else cue
+            name = words(cue).replace(" ", "") if len(phrases) == 1 else cue
             for key in dict.fromkeys(words(v) for v in phrases):
                 if key.strip() and (sid, key, name) not in index[key.split()[0]]:
                     index[key.split()[0]].append((sid, key, name))
