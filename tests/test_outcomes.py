@@ -349,3 +349,13 @@ def test_a_dated_figure_the_other_side_is_glad_of_is_an_outcome(analyzer) -> Non
 )
 def test_near_misses_of_a_told_change_are_not_outcomes(analyzer, lines) -> None:  # type: ignore[no-untyped-def]
     assert _outcomes(analyzer, lines) == []
+
+
+def test_an_outcome_without_category_words_takes_its_turns(analyzer) -> None:  # type: ignore[no-untyped-def]
+    said = (
+        "The paperwork was the big one. We used to keep a binder at the desk. The binder is gone."
+    )
+    found = _outcomes(
+        analyzer, [(VENDOR, "Anything else?"), (CUSTOMER, said), (VENDOR, "Love it.")]
+    )
+    assert [(o.evidence, o.category) for o in found] == [("The binder is gone.", "save_time")]

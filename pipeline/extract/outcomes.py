@@ -61,11 +61,11 @@ def from_claims(
             continue
         quoted |= span
         evidence = _quote(meeting, found, span, lead)
-        cat = category(evidence)
+        cat, goal = _proves(goals, _category(meeting, lead, evidence), evidence)
         out.append(
             VerifiedOutcome(
                 category=cat,
-                goal=_proves(goals, cat, evidence),
+                goal=goal,
                 evidence=evidence,
                 speaker=lead.speaker,
                 confidence=round(float(probs[group[0]]), 3),
@@ -325,11 +325,27 @@ def _figures(text: str) -> bool:
     return any(cl.is_number(p) for w in cl.content_words(text) for p in w.split("-"))
 
 
-def _proves(goals: list[Goal], cat: str, text: str) -> str | None:
-    """The text of the goal in the same category sharing most words with the outcome."""
-    words = set(text.lower().split())
+def _category(meeting: Meeting, lead: cl.Claim, evidence: str) -> str:
+    """The category the evidence's words name, else the one its whole turn names ("The binder
+    is gone." in a turn about late checkouts), else "other"."""
+    cat = category(evidence)
+    return cat if cat != "other" else category(meeting.transcript.turns[lead.turn].text)
+
+
+def _proves(goals: list[Goal], cat: str, text: str) -> tuple[str, str | None]:
+    """The category and text of the goal the outcome proves: the goal in the same category
+    sharing most words with it; when no words name a category, the goal sharing most content
+    words, whose category it takes (the guide: the goal category it proves)."""
+    if cat == "other":
+        words = cl.content_words(text)
+        shared = [len(words & cl.content_words(g.evidence)) for g in goals]
+        if any(shared):
+            goal = goals[int(np.argmax(shared))]
+            return goal.category, goal.text
+        return cat, None
+    lowered = set(text.lower().split())
     same = [g for g in goals if g.category == cat]
     if not same:
-        return None
-    scores = np.array([len(words & set(g.evidence.lower().split())) for g in same])
-    return same[int(scores.argmax())].text
+        return cat, None
+    scores = np.array([len(lowered & set(g.evidence.lower().split())) for g in same])
+    return cat, same[int(scores.argmax())].text
