@@ -4,30 +4,25 @@ Sentences are scored by the outcome head of the claims model (past results, meas
 numbers, the customer's own source); projections, hopes and vendor claims score low. A
 figure followed by the same figure for an earlier period is a before/after told in two
 sentences; a sentence with no figure (only where one came from) is not a result; a quote is
-given once. Results the model's cues miss are found by rule: a later state set against an
-earlier one in the same turn ("used to take three days. Now it's same day."), and a problem
-said to have ended ("The binder is gone."); wants, plans and the state as it stands are not
-results. Cues beyond the claim features are in data/outcomes/cues.yaml.
-Each outcome is linked to the goal whose category and words it shares most.
+given once. Results told in words the model does not read (a later state set against an
+earlier one, a problem said to have ended) come from told_changes.py. Cues beyond the claim
+features are in data/outcomes/cues.yaml. Each outcome is linked to the goal it proves: the
+one whose category and words it shares most.
 """
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-from importlib import resources
-
 import numpy as np
-import yaml
 
 from milepost.models import Goal, VerifiedOutcome
 from milepost.pipeline.extract import claims as cl
+from milepost.pipeline.extract import told_changes as tc
 from milepost.pipeline.extract.goal_text import category, cue_pattern, trim_lead
 from milepost.pipeline.extract.goals import select
 from milepost.pipeline.extract.meeting import Meeting
 
 FOUND_BY = "outcome-model"
-SHORT = 8
+SHORT = tc.SHORT
 
 
 def find(meeting: Meeting, goals: list[Goal]) -> list[VerifiedOutcome]:
@@ -41,7 +36,7 @@ def from_claims(
     """The outcomes among the meeting's claims under one outcome head (weights, bias,
     threshold): the product's path, which training's cross-validation scores too."""
     threshold = head["threshold"]
-    changes = _changes(meeting, found)
+    changes = tc.changes(meeting, found)
     lifted = np.maximum(_told_results(found, threshold), _compared(found, threshold))
     lifted[list(changes)] = threshold
     probs = np.maximum(cl.score(found, "outcome", head), lifted)
@@ -50,14 +45,14 @@ def from_claims(
     for group in _separate(found, select(found, probs, threshold)):
         i = group[0]
         lead = found[i]
-        if lead.side == "vendor" or _told_to_you(lead) or _cue("vendor_source").search(lead.text):
+        if lead.side == "vendor" or _told_to_you(lead) or tc.cue("vendor_source").search(lead.text):
             continue
-        if not _has_figure(lead) and i not in changes:
+        if not tc.has_figure(lead) and i not in changes:
             continue
         span = set(range(*_span(found, i))) if changes.get(i) != i else {i}
         if i in changes:
-            span |= set(range(*_told_span(found, i, changes[i])))
-        if span & quoted or (i in changes and _near(found, span | {changes[i]}) & quoted):
+            span |= set(range(*tc.told_span(found, i, changes[i])))
+        if span & quoted or (i in changes and tc.near(found, span | {changes[i]}) & quoted):
             continue
         quoted |= span
         evidence = _quote(meeting, found, span, lead)
@@ -101,9 +96,9 @@ def _told_results(found: list[cl.Claim], threshold: float) -> np.ndarray:
     told = [
         bool(c.features.get("customer_result"))
         and "metric" in c.fired
-        and not _current(c)
-        and not _worse(c)
-        and ("from_to" in c.fired or _compares_within(c.text) is not False)
+        and not tc.current(c)
+        and not tc.worse(c)
+        and ("from_to" in c.fired or tc.compares_within(c.text) is not False)
         for c in found
     ]
     return np.where(told, threshold, 0.0)
@@ -118,156 +113,14 @@ def _compared(found: list[cl.Claim], threshold: float) -> np.ndarray:
         if (
             lead.side == "customer"
             and nxt.turn == lead.turn
-            and _has_figure(lead)
-            and _short_number(nxt.text)
-            and _cue("earlier_period").search(nxt.text)
-            and not _cue("not_yet").search(pair)
-            and not _current(lead)
+            and tc.has_figure(lead)
+            and tc.short_number(nxt.text)
+            and tc.cue("earlier_period").search(nxt.text)
+            and not tc.cue("not_yet").search(pair)
+            and not tc.current(lead)
         ):
             lift[i] = threshold
     return lift
-
-
-# Families of claims.py that make a sentence no result: a want, a plan, a question, a pitch.
-UNSURE = frozenset(
-    {"question", "want", "want_change", "if_could", "goal_word", "task", "proposal", "process_want"}
-)
-
-
-def _changes(meeting: Meeting, found: list[cl.Claim]) -> dict[int, int]:
-    """Results told without the cues the model reads: a customer's later state set against an
-    earlier one in a nearby sentence of the same turn ("Proofing used to take us three days.
-    Now it's same day."), or a problem said to have ended ("The binder is gone."). Index of the
-    later state -> index of the earlier one (itself for an ended problem)."""
-    out: dict[int, int] = {}
-    for i, claim in enumerate(found):
-        if claim.side == "vendor" or _current(claim) or _cue("then").search(claim.text):
-            continue
-        earlier = _earlier(found, i)
-        celebrated = _celebrated(meeting, claim.turn)
-        if _answer(meeting, claim.turn, "pained"):
-            continue
-        if _ended(claim):
-            if earlier is not None or celebrated or _cue("since_change").search(claim.text):
-                out[i] = i
-        elif earlier is not None and _later(found, i, earlier, celebrated) and not _worse(claim):
-            out[i] = earlier
-    return out
-
-
-def _later(found: list[cl.Claim], i: int, earlier: int, celebrated: bool) -> bool:
-    """The claim tells the state after the earlier one: marked as now, with an amount in both
-    ("It used to take three days. Now it's same day.") or a glad answer; or, when the other
-    side is glad, a figure said of a named time ("Last month it was six and a half.") or in
-    the past tense."""
-    claim = found[i]
-    if _cue("now").search(claim.text):
-        return celebrated or (_amount(claim.text) and _amount(found[earlier].text))
-    dated = _cue("named_period").search(claim.text) or claim.features.get("root_past", 0) > 0
-    return celebrated and _has_figure(claim) and bool(dated)
-
-
-def _compares_within(text: str) -> bool | None:
-    """None when the sentence has no "now"; else whether it tells the earlier state, with an
-    amount, before it ("were spending about 6 hours a day and now it's closer to 2")."""
-    now = _cue("now").search(text)
-    if now is None:
-        return None
-    before = text[: now.start()]
-    return _cue("past_state").search(before) is not None and _amount(before)
-
-
-def _amount(text: str) -> bool:
-    """Says how much or how long, leaving out the figures of when ("two years ago")."""
-    for name in ("then", "now", "this_period", "named_period"):
-        text = _cue(name).sub(" ", text)
-    return _figures(text) or any(
-        p.search(text) for p in (_cue("amount"), cl.cue_families()["metric"])
-    )
-
-
-def _ended(claim: cl.Claim) -> bool:
-    """A problem said to have ended: gone, stopped, not once since."""
-    if _cue("ended").search(claim.text):
-        return True
-    dated = _cue("now").search(claim.text) or _cue("named_period").search(claim.text)
-    return bool(dated) and _cue("not_once").search(claim.text) is not None
-
-
-def _near(found: list[cl.Claim], span: set[int]) -> set[int]:
-    """The span and two sentences either side of it in the same turn: one result told in a few
-    sentences ("The drawer is empty now.") is quoted once."""
-    turn = found[min(span)].turn
-    near = set(range(min(span) - 2, max(span) + 3))
-    return {k for k in near if 0 <= k < len(found) and found[k].turn == turn}
-
-
-def _told_span(found: list[cl.Claim], i: int, earlier: int) -> tuple[int, int]:
-    """The later state alone when it says enough by itself, else it and the earlier state (it is
-    short, points back, or gives a bare number: "This March it was a hundred and thirty-eight.",
-    "Since the reset went live, it's maybe five.")."""
-    said = found[i].text
-    alone = "metric" in found[i].fired or _cue("amount").search(said) or not _figures(said)
-    if len(said.split()) >= SHORT and alone and not cue_pattern("refers_back").search(said):
-        return i, i + 1
-    return min(i, earlier), max(i, earlier) + 1
-
-
-def _earlier(found: list[cl.Claim], i: int) -> int | None:
-    """A sentence of the same turn, at most two away, that tells the earlier state: said as
-    before ("It used to be about a day."), or as a named earlier time with a figure when the
-    claim names the later period ("Last March we ran 310 hours." "This March it was 138.")."""
-    now = _cue("this_period").search(found[i].text) is not None
-    for j in (i - 1, i + 1, i - 2, i + 2):
-        if not (0 <= j < len(found) and found[j].turn == found[i].turn) or _unsure(found[j]):
-            continue
-        said = found[j].text
-        if _cue("then").search(said) or (
-            now and _has_figure(found[j]) and _cue("named_period").search(said)
-        ):
-            return j
-    return None
-
-
-def _current(claim: cl.Claim) -> bool:
-    """Said as the state that stands now ("Right now it's six hours"), a problem, or a plan."""
-    return _unsure(claim) or _cue("current_state").search(claim.text) is not None
-
-
-def _unsure(claim: cl.Claim) -> bool:
-    """A want, plan, hope, condition or question: not a result."""
-    return bool(claim.fired & UNSURE) or _cue("unsure").search(claim.text) is not None
-
-
-def _worse(claim: cl.Claim) -> bool:
-    """The later state told as a problem: the change went the wrong way, or still hurts."""
-    return _cue("worse").search(claim.text) is not None
-
-
-def _celebrated(meeting: Meeting, turn: int) -> bool:
-    """The next turn by someone else opens glad or impressed ("Love that.", "That's huge.")."""
-    return _answer(meeting, turn, "celebrate")
-
-
-def _answer(meeting: Meeting, turn: int, cue: str) -> bool:
-    """The next turn by someone else (within two) opens with the cue family."""
-    turns = meeting.transcript.turns
-    for j in (turn + 1, turn + 2):
-        if j < len(turns) and turns[j].speaker != turns[turn].speaker:
-            return _cue(cue).search(turns[j].text[:120]) is not None
-    return False
-
-
-def _cue(name: str) -> re.Pattern[str]:
-    """One pattern of pipeline/data/outcomes/cues.yaml."""
-    return _cues()[name]
-
-
-@lru_cache(maxsize=1)
-def _cues() -> dict[str, re.Pattern[str]]:
-    """pipeline/data/outcomes/cues.yaml, read and compiled once."""
-    text = (resources.files("milepost.pipeline") / "data" / "outcomes" / "cues.yaml").read_text()
-    return {name: re.compile(p, re.I) for name, p in yaml.safe_load(text).items()}
 
 
 def _told_to_you(claim: cl.Claim) -> bool:
@@ -275,7 +128,7 @@ def _told_to_you(claim: cl.Claim) -> bool:
     their figures read out to them, with no "we" or "I" confirming them."""
     first_person = claim.features.get("first_person", 0.0) > 0
     mine = claim.side == "customer" or first_person
-    return not mine and _cue("told_to_you").search(claim.text) is not None
+    return not mine and tc.cue("told_to_you").search(claim.text) is not None
 
 
 def _span(found: list[cl.Claim], i: int) -> tuple[int, int]:
@@ -287,7 +140,7 @@ def _span(found: list[cl.Claim], i: int) -> tuple[int, int]:
     if i > 0 and found[i - 1].turn == lead.turn and _refers_back(lead, found[i - 1]):
         first = i - 1
     nxt = i + 1
-    if nxt < len(found) and found[nxt].turn == lead.turn and _short_number(found[nxt].text):
+    if nxt < len(found) and found[nxt].turn == lead.turn and tc.short_number(found[nxt].text):
         last = nxt
     return first, last + 1
 
@@ -304,25 +157,10 @@ def _quote(meeting: Meeting, found: list[cl.Claim], span: set[int], lead: cl.Cla
     return trim_lead(turn[start : end + len(last.text)])
 
 
-def _has_figure(claim: cl.Claim) -> bool:
-    """A result needs a figure; a sentence naming only where one came from ("I pulled it this
-    morning.", "That's off the call log.") is not itself the outcome."""
-    return "metric" in claim.fired or _figures(claim.text)
-
-
 def _refers_back(lead: cl.Claim, before: cl.Claim) -> bool:
     """The lead is short, or its figure compares with the one before ("...it was nine hours")."""
     compares = cue_pattern("refers_back").search(lead.text) is not None and "metric" in before.fired
     return len(lead.text.split()) < SHORT or compares
-
-
-def _short_number(text: str) -> bool:
-    return len(text.split()) < SHORT and _figures(text)
-
-
-def _figures(text: str) -> bool:
-    """Says a number, digits or words, hyphenated ones too ("sixty-three")."""
-    return any(cl.is_number(p) for w in cl.content_words(text) for p in w.split("-"))
 
 
 def _category(meeting: Meeting, lead: cl.Claim, evidence: str) -> str:

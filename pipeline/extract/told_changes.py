@@ -1,0 +1,178 @@
+"""Results told in words the outcome model does not read: a later state set against an
+earlier one ("Proofing used to take us three days. Now it's same day."), or a problem said to
+have ended ("The binder is gone."), with what keeps a sentence from being one (a want, a plan,
+the state as it stands, a change gone the wrong way, a sympathetic answer). The model learned
+from 30 outcomes, most of them a measured figure with its source; these phrasings it misses.
+Cue families are in data/outcomes/cues.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from milepost.pipeline.extract import claims as cl
+from milepost.pipeline.extract.goal_text import cue_pattern
+from milepost.pipeline.extract.meeting import Meeting
+
+SHORT = 8
+
+# Families of claims.py that make a sentence no result: a want, a plan, a question, a pitch.
+UNSURE = frozenset(
+    {"question", "want", "want_change", "if_could", "goal_word", "task", "proposal", "process_want"}
+)
+
+
+def changes(meeting: Meeting, found: list[cl.Claim]) -> dict[int, int]:
+    """Results told without the cues the model reads: a customer's later state set against an
+    earlier one in a nearby sentence of the same turn ("Proofing used to take us three days.
+    Now it's same day."), or a problem said to have ended ("The binder is gone."). Index of the
+    later state -> index of the earlier one (itself for an ended problem)."""
+    out: dict[int, int] = {}
+    for i, claim in enumerate(found):
+        if claim.side == "vendor" or current(claim) or cue("then").search(claim.text):
+            continue
+        earlier = _earlier(found, i)
+        celebrated = _celebrated(meeting, claim.turn)
+        if _answer(meeting, claim.turn, "pained"):
+            continue
+        if _ended(claim):
+            if earlier is not None or celebrated or cue("since_change").search(claim.text):
+                out[i] = i
+        elif earlier is not None and _later(found, i, earlier, celebrated) and not worse(claim):
+            out[i] = earlier
+    return out
+
+
+def _later(found: list[cl.Claim], i: int, earlier: int, celebrated: bool) -> bool:
+    """The claim tells the state after the earlier one: marked as now, with an amount in both
+    ("It used to take three days. Now it's same day.") or a glad answer; or, when the other
+    side is glad, a figure said of a named time ("Last month it was six and a half.") or in
+    the past tense."""
+    claim = found[i]
+    if cue("now").search(claim.text):
+        return celebrated or (_amount(claim.text) and _amount(found[earlier].text))
+    dated = cue("named_period").search(claim.text) or claim.features.get("root_past", 0) > 0
+    return celebrated and has_figure(claim) and bool(dated)
+
+
+def compares_within(text: str) -> bool | None:
+    """None when the sentence has no "now"; else whether it tells the earlier state, with an
+    amount, before it ("were spending about 6 hours a day and now it's closer to 2")."""
+    now = cue("now").search(text)
+    if now is None:
+        return None
+    before = text[: now.start()]
+    return cue("past_state").search(before) is not None and _amount(before)
+
+
+def _amount(text: str) -> bool:
+    """Says how much or how long, leaving out the figures of when ("two years ago")."""
+    for name in ("then", "now", "this_period", "named_period"):
+        text = cue(name).sub(" ", text)
+    return figures(text) or any(
+        p.search(text) for p in (cue("amount"), cl.cue_families()["metric"])
+    )
+
+
+def _ended(claim: cl.Claim) -> bool:
+    """A problem said to have ended: gone, stopped, not once since."""
+    if cue("ended").search(claim.text):
+        return True
+    dated = cue("now").search(claim.text) or cue("named_period").search(claim.text)
+    return bool(dated) and cue("not_once").search(claim.text) is not None
+
+
+def near(found: list[cl.Claim], span: set[int]) -> set[int]:
+    """The span and two sentences either side of it in the same turn: one result told in a few
+    sentences ("The drawer is empty now.") is quoted once."""
+    turn = found[min(span)].turn
+    near = set(range(min(span) - 2, max(span) + 3))
+    return {k for k in near if 0 <= k < len(found) and found[k].turn == turn}
+
+
+def told_span(found: list[cl.Claim], i: int, earlier: int) -> tuple[int, int]:
+    """The later state alone when it says enough by itself, else it and the earlier state (it is
+    short, points back, or gives a bare number: "This March it was a hundred and thirty-eight.",
+    "Since the reset went live, it's maybe five.")."""
+    said = found[i].text
+    alone = "metric" in found[i].fired or cue("amount").search(said) or not figures(said)
+    if len(said.split()) >= SHORT and alone and not cue_pattern("refers_back").search(said):
+        return i, i + 1
+    return min(i, earlier), max(i, earlier) + 1
+
+
+def _earlier(found: list[cl.Claim], i: int) -> int | None:
+    """A sentence of the same turn, at most two away, that tells the earlier state: said as
+    before ("It used to be about a day."), or as a named earlier time with a figure when the
+    claim names the later period ("Last March we ran 310 hours." "This March it was 138.")."""
+    now = cue("this_period").search(found[i].text) is not None
+    for j in (i - 1, i + 1, i - 2, i + 2):
+        if not (0 <= j < len(found) and found[j].turn == found[i].turn) or _unsure(found[j]):
+            continue
+        said = found[j].text
+        if cue("then").search(said) or (
+            now and has_figure(found[j]) and cue("named_period").search(said)
+        ):
+            return j
+    return None
+
+
+def current(claim: cl.Claim) -> bool:
+    """Said as the state that stands now ("Right now it's six hours"), a problem, or a plan."""
+    return _unsure(claim) or cue("current_state").search(claim.text) is not None
+
+
+def _unsure(claim: cl.Claim) -> bool:
+    """A want, plan, hope, condition or question: not a result."""
+    return bool(claim.fired & UNSURE) or cue("unsure").search(claim.text) is not None
+
+
+def worse(claim: cl.Claim) -> bool:
+    """The later state told as a problem: the change went the wrong way, or still hurts."""
+    return cue("worse").search(claim.text) is not None
+
+
+def _celebrated(meeting: Meeting, turn: int) -> bool:
+    """The next turn by someone else opens glad or impressed ("Love that.", "That's huge.")."""
+    return _answer(meeting, turn, "celebrate")
+
+
+def _answer(meeting: Meeting, turn: int, family: str) -> bool:
+    """The next turn by someone else (within two) opens with the cue family."""
+    turns = meeting.transcript.turns
+    for j in (turn + 1, turn + 2):
+        if j < len(turns) and turns[j].speaker != turns[turn].speaker:
+            return cue(family).search(turns[j].text[:120]) is not None
+    return False
+
+
+def cue(name: str) -> re.Pattern[str]:
+    """One pattern of pipeline/data/outcomes/cues.yaml."""
+    return _cues()[name]
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, re.Pattern[str]]:
+    """pipeline/data/outcomes/cues.yaml, read and compiled once."""
+    text = (resources.files("milepost.pipeline") / "data" / "outcomes" / "cues.yaml").read_text()
+    return {name: re.compile(p, re.I) for name, p in yaml.safe_load(text).items()}
+
+
+def has_figure(claim: cl.Claim) -> bool:
+    """A result needs a figure; a sentence naming only where one came from ("I pulled it this
+    morning.", "That's off the call log.") is not itself the outcome."""
+    return "metric" in claim.fired or figures(claim.text)
+
+
+def short_number(text: str) -> bool:
+    """A short sentence with a figure ("In January it was one point nine.")."""
+    return len(text.split()) < SHORT and figures(text)
+
+
+def figures(text: str) -> bool:
+    """Says a number, digits or words, hyphenated ones too ("sixty-three")."""
+    return any(cl.is_number(p) for w in cl.content_words(text) for p in w.split("-"))

@@ -1,0 +1,56 @@
+"""Results told in words the outcome model does not read: the cue checks behind them."""
+
+from __future__ import annotations
+
+import pytest
+
+from milepost.pipeline.extract import told_changes as tc
+
+
+@pytest.mark.parametrize(
+    ("text", "compares"),
+    [
+        ("Our schedulers were spending about 6 hours a day and now it's closer to 2.", True),
+        ("Now it's three spreadsheets and it takes six hours a week.", False),
+        ("Right now it's six hours every Sunday.", None),
+        ("Overtime was down twenty-two percent against last year.", None),
+    ],
+    ids=["earlier state before now", "now alone", "right now is no now", "no now"],
+)
+def test_a_now_sentence_compares_only_with_an_earlier_amount_in_it(text, compares) -> None:  # type: ignore[no-untyped-def]
+    assert tc.compares_within(text) is compares
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("We left them two years ago.", False),
+        ("It used to take a full day each.", True),
+        ("Now it's same day.", True),
+        ("Last March we ran three hundred and ten overtime hours.", True),
+        ("This March it was thirty-one.", True),
+        ("Now it's just spreadsheets.", False),
+    ],
+    ids=["a when is no amount", "a full day", "same day", "hours", "bare number", "none"],
+)
+def test_amounts_leave_out_the_figures_of_when(text, amount) -> None:  # type: ignore[no-untyped-def]
+    assert tc._amount(text) is amount
+
+
+@pytest.mark.parametrize(
+    ("family", "text", "found"),
+    [
+        ("ended", "The binder is gone.", True),
+        ("ended", "Sourdough is gone by eleven at the city stores.", False),
+        ("ended", "She doesn't do that anymore.", True),
+        ("ended", "Nobody on the night shift has had to stay late since we switched.", True),
+        ("ended", "Haven't seen it since.", False),
+        ("worse", "Last year we lost twelve; this year we've already lost fifteen.", True),
+        ("pained", "Oof, that's a lot.", True),
+        ("pained", "That's great to hear.", False),
+        ("celebrate", "Love that. Can I quote you?", True),
+        ("vendor_source", "Your renewal report says our rate went up.", True),
+    ],
+)
+def test_cue_families(family: str, text: str, found: bool) -> None:
+    assert (tc.cue(family).search(text) is not None) is found
