@@ -64,3 +64,27 @@ def test_time_phrases_keep_their_case(text: str) -> None:
 
     m = steps_due._pattern().search(text)
     assert steps_due.time_phrase(text) == (m.group(0) if m else None)
+
+
+def test_fast_is_worked_out_once_per_pattern() -> None:
+    pattern = re.compile(r"\bwe want\b", re.I)
+    quick = lowered.fast(pattern)
+    assert quick is not None and quick.flags & re.I == 0
+    assert lowered.fast(pattern) is quick
+
+
+def test_fast_answers_for_each_pattern_when_its_cache_is_full(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(lowered, "FAST_CACHE_SIZE", 2)
+    monkeypatch.setattr(lowered, "_FAST", {})
+    patterns = [re.compile(p, re.I) for p in (r"\bwe\b", r"\bWe\b", r"\bthey\b", r"\bus\b")]
+    for _ in range(2):
+        found = [lowered.fast(p) for p in patterns]
+        assert [q.pattern if q else None for q in found] == [
+            r"\bwe\b",
+            None,
+            r"\bthey\b",
+            r"\bus\b",
+        ]
+    assert len(lowered._FAST) <= 2

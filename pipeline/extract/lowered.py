@@ -10,7 +10,6 @@ it (dotless i, long s...) and lower-casing keeps its length, so positions stay p
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 # Non-ASCII letters that re.I matches to ASCII letters: dotted and dotless i, long s, Kelvin.
 FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
@@ -34,10 +33,25 @@ def caseless(pattern: str) -> bool:
     )
 
 
-@lru_cache(maxsize=1024)
+# fast() per pattern, keyed by the pattern's id: hashing a compiled pattern hashes its whole
+# program (microseconds for a cue family), and fast() runs once per search. The entry holds
+# the pattern, so its id cannot be reused while the entry lives.
+_FAST: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+FAST_CACHE_SIZE = 1024
+
+
 def fast(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """The pattern compiled without re.I, for lower-cased text; None when that could match
     elsewhere (the pattern then runs as it is, on the text as it is)."""
+    entry = _FAST.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        if len(_FAST) >= FAST_CACHE_SIZE:
+            _FAST.clear()
+        entry = _FAST[id(pattern)] = (pattern, _without_case(pattern))
+    return entry[1]
+
+
+def _without_case(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     if not pattern.flags & re.IGNORECASE or not caseless(pattern.pattern):
         return None
     return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
