@@ -815,3 +815,27 @@ def test_a_result_the_customer_reports_is_not_the_goal_s_quote() -> None:
     said[1].fired.add("past_result")
     assert goals._evidence_claim(said, [0, 1]) is said[0]
     assert goals._evidence_claim(said, [0, 1, 2]) is said[2]
+
+
+@pytest.mark.parametrize(
+    ("goal", "deadline", "concrete"),
+    [
+        ("Next year I just want us to get more out of it than we did this year.", None, False),
+        ("For next year, the goal is really just getting more value out of the tool.", None, False),
+        (
+            "Next year I want us to get more out of it: forty percent more logins.",
+            "Next year",
+            True,
+        ),
+        ("Next year I want every site live on the new intake form.", "Next year", True),
+    ],
+)
+def test_a_date_said_with_an_outcome_nobody_could_check_makes_no_deadline(  # type: ignore[no-untyped-def]
+    analyzer, goal: str, deadline: str | None, concrete: bool
+) -> None:
+    m = meeting(analyzer, [(CUSTOMER, goal), (VENDOR, "Agreed, let's make that the aim.")])
+    found = goals.cl.claims(m)
+    group = [i for i, c in enumerate(found) if c.text == goal]
+    made = goals._goal(m, found, np.ones(len(found)), group)
+    assert made.agreed is True
+    assert (made.deadline, goals.has_agreed_goal([made])) == (deadline, concrete)

@@ -309,7 +309,7 @@ def _goal(meeting: Meeting, found: list[Claim], probs: np.ndarray, group: list[i
         text=short_text(lead.text),
         category=_category(meeting, lead, texts),
         metric=next((m for t in said if (m := metric_of(t) or _bound(t))), None),
-        deadline=next((d for t in said if (d := deadline_of(t))), None),
+        deadline=next((d for t in said if (d := deadline_of(t)) and not _vague(t)), None),
         agreed=agreement is not None,
         speaker=lead.speaker,
         side=lead.side,
@@ -318,6 +318,17 @@ def _goal(meeting: Meeting, found: list[Claim], probs: np.ndarray, group: list[i
         found_by=FOUND_BY,
         agreement=agreement.why if agreement else None,
     )
+
+
+def _vague(text: str) -> bool:
+    """The statement names no checkable outcome ("next year I just want us to get more out of
+    it"): a date said with it does not make it concrete."""
+    return bool(_vague_outcome().search(text)) and not metric_of(text) and not _bound(text)
+
+
+@lru_cache(maxsize=1)
+def _vague_outcome() -> re.Pattern[str]:
+    return re.compile("|".join(cl.data("agreement.yaml")["vague_outcome"]), re.I)
 
 
 def _bound(text: str) -> str | None:
