@@ -330,7 +330,12 @@ def test_seeds_give_no_nonsense_goals(analyzer) -> None:  # type: ignore[no-unty
         ),
         ("Get decisions from six days down to under two days.", "under two days", None),
         # the time phrase ends where another thought starts
-        ("Take on two more practices by spring without hiring anybody.", None, "by spring"),
+        # a count of new things is the target (cs_train labels "2 more big practices" so)
+        (
+            "Take on two more practices by spring without hiring anybody.",
+            "two more practices",
+            "by spring",
+        ),
         (
             "By the end of January our work orders should close in four days.",
             "four days",
@@ -839,3 +844,38 @@ def test_a_date_said_with_an_outcome_nobody_could_check_makes_no_deadline(  # ty
     made = goals._goal(m, found, np.ones(len(found)), group)
     assert made.agreed is True
     assert (made.deadline, goals.has_agreed_goal([made])) == (deadline, concrete)
+
+
+@pytest.mark.parametrize(
+    ("said", "metric"),
+    [
+        ("I want our chargeback rate under half a percent.", "under half a percent"),
+        ("We're at three percent and I want it under half a percent.", "under half a percent"),
+        ("I'd want recordables down to four or fewer.", "down to four or fewer"),
+        ("Every scaffold inspected inside the window, no misses.", "no misses"),
+        ("The win is passing the audit without a single finding.", "without a single finding"),
+        ("I'd like that down to one in ten.", "one in ten"),
+        (
+            "I'd like fifty more pre-need contracts signed this year.",
+            "fifty more pre-need contracts",
+        ),
+        ("A third fewer falls by the end of March.", "A third fewer"),
+        ("The goal was halving front desk overtime.", "halving"),
+        (
+            "If we could get mis-picks into single figures, that saves me driving.",
+            "into single figures",
+        ),
+        # near misses: no target in them
+        ("We have four or five sites on it today.", None),
+        ("No problem, I can send that over.", None),
+        ("We met one of their managers last week.", None),
+    ],
+)
+def test_a_target_without_a_unit_is_the_metric_as_said(said: str, metric: str | None) -> None:
+    assert metric_of(said) == metric
+
+
+def test_a_figure_before_the_want_is_the_baseline_not_the_target() -> None:
+    said = "We're at three percent of orders and I want it under half a percent."
+    assert metric_of(said) == "under half a percent"
+    assert metric_of("We're at three percent of orders.") == "three percent"

@@ -46,14 +46,14 @@ def metric_of(text: str) -> str | None:
     COO wants 85%"), and the end of a from-to change ("from forty percent to sixty").
     """
     found = sorted(_figures(text), key=lambda m: m.start())
-    if not found:
-        return None
     anchor = cue_pattern("target_anchor").search(text)
     after = [m for m in found if anchor and m.start() >= anchor.start()]
     if anchor and not after:
-        bare = _bare_target(text, anchor.end(), found)
-        if bare:
-            return bare
+        wanted = _bare_target(text, anchor.end(), found) or _unitless(text[anchor.start() :])
+        if wanted:
+            return wanted
+    if not found:
+        return _unitless(text)
     m = (after or found)[0]
     target = _to_part(text, m)
     if target:
@@ -61,6 +61,29 @@ def metric_of(text: str) -> str | None:
     before = _QUALIFIER.search(text[: m.start()])
     start = before.start() if before else m.start()
     return text[start : m.end()].strip(" ,.")
+
+
+def _unitless(text: str) -> str | None:
+    """A target said without a unit of its own: none of something, a ratio, a count of new
+    things (cues.yaml bare_target), else a bound on a number."""
+    return _said(cue_pattern("bare_target").search(text)) or bound_of(text)
+
+
+def bound_of(text: str) -> str | None:
+    """A target said as a bound on a number with no unit of its own ("four or fewer", "under
+    half a percent"), as said."""
+    return _said(_bound_figure().search(text))
+
+
+def _said(found: re.Match[str] | None) -> str | None:
+    return found.group(0) if found else None
+
+
+@lru_cache(maxsize=1)
+def _bound_figure() -> re.Pattern[str]:
+    # the agreement's pattern: a restatement's bound and a statement's bound read alike
+    said = str(cl.data("agreement.yaml")["bound_figure"])
+    return re.compile(said.replace("{number}", str(cl.data("cues.yaml")["number"])), re.I)
 
 
 def _figures(text: str) -> list[re.Match[str]]:
