@@ -46,6 +46,7 @@ def test_amounts_leave_out_the_figures_of_when(text, amount) -> None:  # type: i
         ("ended", "Nobody on the night shift has had to stay late since we switched.", True),
         ("ended", "Haven't seen it since.", False),
         ("worse", "Last year we lost twelve; this year we've already lost fifteen.", True),
+        ("worse", "Now the backlog is cleared by ten and we no longer print anything.", False),
         ("pained", "Oof, that's a lot.", True),
         ("pained", "That's great to hear.", False),
         ("celebrate", "Love that. Can I quote you?", True),
