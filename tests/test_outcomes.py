@@ -359,3 +359,19 @@ def test_an_outcome_without_category_words_takes_its_turns(analyzer) -> None:  #
         analyzer, [(VENDOR, "Anything else?"), (CUSTOMER, said), (VENDOR, "Love it.")]
     )
     assert [(o.evidence, o.category) for o in found] == [("The binder is gone.", "save_time")]
+
+
+def test_a_told_change_of_another_turn_is_its_own_outcome(analyzer) -> None:  # type: ignore[no-untyped-def]
+    first = "Since go-live our chargeback rate went from one point one percent to six tenths."
+    second = "The chargeback fees were about eighteen thousand pounds a month before."
+    found = _outcomes(
+        analyzer,
+        [
+            (VENDOR, "How has it gone?"),
+            (CUSTOMER, first),
+            (VENDOR, "Brilliant."),
+            (CUSTOMER, f"And from finance. {second} Last month it was six and a half."),
+            (VENDOR, "That's great."),
+        ],
+    )
+    assert [o.evidence for o in found] == [first, f"{second} Last month it was six and a half."]

@@ -42,7 +42,7 @@ def from_claims(
     probs = np.maximum(cl.score(found, "outcome", head), lifted)
     out: list[VerifiedOutcome] = []
     quoted: set[int] = set()
-    for group in _separate(found, select(found, probs, threshold)):
+    for group in _separate(found, select(found, probs, threshold), changes):
         i = group[0]
         lead = found[i]
         if lead.side == "vendor" or _told_to_you(lead) or tc.cue("vendor_source").search(lead.text):
@@ -70,18 +70,24 @@ def from_claims(
     return out
 
 
-def _separate(found: list[cl.Claim], groups: list[list[int]]) -> list[list[int]]:
-    """Groups with a second result of the lead's turn split off: a sentence of the same turn,
-    not next to the lead, that tells its own measured past result is not a restatement."""
+def _separate(
+    found: list[cl.Claim], groups: list[list[int]], changes: dict[int, int]
+) -> list[list[int]]:
+    """Groups with a second result split off: a sentence of the lead's turn, not next to the
+    lead, that tells its own measured past result, or a told change of another turn ("Last
+    month it was six and a half."), is not a restatement."""
     out = []
     for group in groups:
         lead = group[0]
         own = [
             i
             for i in group[1:]
-            if found[i].speaker == found[lead].speaker
-            and abs(i - lead) > 1
-            and {"past_result", "metric"} <= found[i].fired
+            if (
+                found[i].speaker == found[lead].speaker
+                and abs(i - lead) > 1
+                and {"past_result", "metric"} <= found[i].fired
+            )
+            or (i in changes and found[i].turn != found[lead].turn)
         ]
         out.append([i for i in group if i not in own])
         out.extend([i] for i in own)
