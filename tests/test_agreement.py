@@ -558,3 +558,25 @@ def test_training_keeps_parsed_meetings_in_a_cache_and_recomputes_claims(  # typ
     assert GOAL in again[0].meeting.transcript.turns[0].text
     with pytest.raises(AssertionError, match="parsed again"):  # other folders: not this cache
         script.load([folder, tmp_path], cache)
+
+
+@pytest.mark.parametrize(
+    ("recap", "reply", "agreed"),
+    [
+        ("So, two goals. Audit prep at two days by June, is that right?", "Yes.", True),
+        # answered no
+        ("So, two goals. Audit prep at two days by June, is that right?", "No, three.", False),
+        # a later question naming one of its words only: no sum-up of this goal
+        ("And the audit binder, is that right?", "Yes.", False),
+        # the goal's own side going over it again
+        (None, "Yes.", False),
+    ],
+)
+def test_a_goal_summed_up_by_the_other_side_later_and_confirmed_is_agreed(  # type: ignore[no-untyped-def]
+    analyzer, recap: str | None, reply: str, agreed: bool
+) -> None:
+    late = (
+        [(VENDOR, recap)] if recap else [(COLLEAGUE, "So audit prep at two days by June, right?")]
+    )
+    lines = [(CUSTOMER, GOAL), (VENDOR, "Okay."), *FILLER, *late, (CUSTOMER, reply)]
+    assert _agreed(analyzer, lines) is agreed

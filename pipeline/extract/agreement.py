@@ -24,6 +24,7 @@ from typing import NamedTuple
 from milepost.pipeline.extract import claims as cl
 from milepost.pipeline.extract.claims import Claim
 from milepost.pipeline.extract.meeting import Meeting
+from milepost.pipeline.extract.restatement import recaps
 
 AGREE_UNITS = 6
 """How many units (turns, or sentences where the speaker is unknown) after a statement count."""
@@ -139,7 +140,31 @@ def signs(meeting: Meeting, group: list[Claim]) -> dict[str, Sign]:
     for c in group:
         for name, sign in _reply_features(meeting, units, c, words).items():
             out.setdefault(name, sign)
+    if EXPLICIT.isdisjoint(out):
+        late = _late_recap(meeting, units, group, words)
+        if late is not None:
+            out.setdefault("restate_confirmed", late)
     return out
+
+
+def _late_recap(
+    meeting: Meeting, units: list[Unit], group: list[Claim], words: set[str]
+) -> Sign | None:
+    """The other side sums the goal up later in the meeting, past the turns right after it
+    ("So, two goals. Five working days to shortlist for perm by the end of Q1, and ..."), by
+    three of its own words or a figure too particular for chance, and hears yes."""
+    lead = next((c for c in group if c.side == "customer"), group[0])  # whose goal it is
+    own = words - _frame_words()
+    start = max(_unit_of(units, c) for c in group) + AGREE_UNITS + 1
+    for j in range(start, len(units)):
+        speaker, text = units[j][1], units[j][2]
+        if not _other(meeting, lead.speaker, speaker) or not (checks(text) or recaps(text)):
+            continue
+        shared = cl.content_words(text) & own
+        named = len(shared) >= 3 or any(_distinctive(w) for w in shared)
+        if named and _confirmed(meeting, units, j, words):
+            return speaker, _closest(text, words)
+    return None
 
 
 def _reply_features(
