@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +44,11 @@ class Candidate:
     @property
     def first_cue(self) -> str:
         return self.cues[0]
+
+    @cached_property
+    def text(self) -> str:
+        """sent.text, joined once: spaCy joins the sentence's tokens on every read."""
+        return self.sent.text
 
 
 def _load_json(name: str) -> Any:

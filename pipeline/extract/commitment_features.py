@@ -94,7 +94,7 @@ def _wording(cand: Candidate, f: dict[str, float]) -> None:
     n = len(words)
     f["len<6" if n < 6 else "len<12" if n < 12 else "len<25" if n < 25 else "len>=25"] = 1.0
     lex = lexicon()
-    text = sent.text
+    text = cand.text
     f["hedge"] = float(contains(text, lex["hedges"]) is not None)
     f["joint"] = float(contains(text, lex["joint_markers"]) is not None)
     f["past_marker"] = float(contains(text, lex["past_markers"]) is not None)

@@ -34,6 +34,15 @@ class Meeting:
             found = self._tokens[turn] = tokens_.read(self.docs[turn])
         return found
 
+    def span_text(self, turn: int, start: int, end: int) -> str:
+        """docs[turn][start:end].text, cut from the turn's text (doc.text == turn.text):
+        spaCy joins the span's tokens on every read."""
+        if start >= end:
+            return ""
+        doc = self.docs[turn]
+        last = doc[end - 1]
+        return self.transcript.turns[turn].text[doc[start].idx : last.idx + len(last)]
+
     def side_of(self, speaker: str | None) -> SpeakerSide:
         if speaker is None:
             return "unknown"

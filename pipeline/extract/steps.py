@@ -73,7 +73,7 @@ def find(meeting: Meeting) -> list[NextStep]:
         cand, res = refer(meeting, cand, res, proposals)
         if i in replies:
             res = _in_reply_words(meeting, res, replies[i], proposals)
-        out.append(as_step(meeting, cand, res, cand.sent.text, cand.score, finder))
+        out.append(as_step(meeting, cand, res, cand.text, cand.score, finder))
     return out
 
 
@@ -157,7 +157,7 @@ def _restated(offer: Candidate, res: Resolved, kept: list[Kept]) -> bool:
 def _vetoed(meeting: Meeting, cand: Candidate) -> bool:
     """True for a figure of speech ("I'll be honest"), a description, or another step's purpose."""
     lex = lexicon()
-    if contains(cand.sent.text, lex["not_commitments"]) is not None or _refused(meeting, cand):
+    if contains(cand.text, lex["not_commitments"]) is not None or _refused(meeting, cand):
         return True
     doc = meeting.docs[cand.turn]
     before = doc[cand.cue_start - 1].lower_ if cand.cue_start > 0 else ""
@@ -181,9 +181,10 @@ def _refused(meeting: Meeting, cand: Candidate) -> bool:
 def _withdrawn(meeting: Meeting, cand: Candidate) -> bool:
     """True when the speaker takes the commitment back ("scratch that", "no wait")."""
     doc = meeting.docs[cand.turn]
-    after = doc[cand.cue_end : cand.sent.end].text
+    after = meeting.span_text(cand.turn, cand.cue_end, cand.sent.end)
     if cand.sent.end < len(doc):
-        after += " " + doc[cand.sent.end].sent.text
+        nxt = doc[cand.sent.end].sent
+        after += " " + meeting.span_text(cand.turn, nxt.start, nxt.end)
     return contains(after, lexicon()["withdrawals"]) is not None
 
 

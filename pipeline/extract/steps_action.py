@@ -9,13 +9,14 @@ and build the baseline") give way to the verb that says what will be done.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from milepost.pipeline.extract.commitment import lexicon
 from milepost.pipeline.extract.commitment_features import action_verb
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from milepost.pipeline.extract.commitment import Candidate
 
@@ -37,7 +38,7 @@ def action_phrase(cand: Candidate, due_text: str | None) -> str:
     """A short imperative: the governed verb and what follows, up to the time phrase or clause."""
     tokens = action_tokens(cand, due_text)
     if not tokens:
-        return cand.sent.text.strip()
+        return cand.text.strip()
     return "".join(t.text_with_ws for t in tokens).strip()
 
 
@@ -139,6 +140,7 @@ def _phrase_from(cand: Candidate, start: int, due_text: str | None) -> list[Toke
     """Tokens from the verb to the first clause break or closing punctuation, less the time."""
     doc = cand.sent.doc
     due_low = (due_text or "").lower()
+    starts_due = _starts_with_lowered(doc, due_low)
     out: list[Token] = []
     skip_to = -1
     clause = False  # inside the verb's object clause, whose own verb is no new clause
@@ -152,13 +154,23 @@ def _phrase_from(cand: Candidate, start: int, due_text: str | None) -> list[Toke
         if tok.i > start and not (complement or inner) and _breaks(tok, out):
             break
         clause = (clause and not inner) or complement
-        if due_low and doc[tok.i :].text.lower().startswith(due_low):
+        if due_low and starts_due(tok):
             skip_to = tok.i + len(due_low.split())  # the due is its own field; the rest stays
             if not _continues(doc, skip_to, cand.sent.end, out):
                 break
             continue
         out.append(tok)
     return out
+
+
+def _starts_with_lowered(doc: Doc, low: str) -> Callable[[Token], bool]:
+    """A test for doc[tok.i:].text.lower().startswith(low) that cuts the doc's text once
+    instead of joining the tokens to the doc's end for every token it is asked about."""
+    text = doc.text
+    end = len(text) - (1 if len(doc) and doc[-1].whitespace_ else 0)  # Span.text drops it
+    if text.isascii():  # lower-casing maps character to character: read only what low needs
+        return lambda tok: text[tok.idx : min(end, tok.idx + len(low))].lower() == low
+    return lambda tok: text[tok.idx : end].lower().startswith(low)
 
 
 def opens_clause(tok: Token, out: list[Token]) -> bool:

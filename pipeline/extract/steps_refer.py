@@ -185,7 +185,7 @@ def _names_a_thing(prop: Candidate) -> bool:
 
 
 def _proposal_tokens(meeting: Meeting, prop: Candidate) -> list[Token]:
-    text = prop.sent.text
+    text = prop.text
     due_text = find_due(text, meeting.date)[0] if time_phrase(text) else None
     return action_tokens(prop, due_text)
 

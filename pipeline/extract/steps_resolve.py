@@ -82,14 +82,14 @@ def _owner_cue(cand: Candidate) -> str:
 
 
 def _sounds_joint(cand: Candidate) -> bool:
-    return contains(cand.sent.text, _lexicon()["we_joint"]) is not None
+    return contains(cand.text, _lexicon()["we_joint"]) is not None
 
 
 def _speaker_side(meeting: Meeting, cand: Candidate, speaker: str | None) -> StepSide:
     side = meeting.side_of(speaker)
     if side != "unknown":
         return side
-    return _side_from_words(cand.sent.text)
+    return _side_from_words(cand.text)
 
 
 def _side_from_words(text: str) -> StepSide:
@@ -152,15 +152,16 @@ def _named(
 
 def due_of(meeting: Meeting, cand: Candidate) -> tuple[str | None, str | None]:
     """The time phrase in the sentence, else the rest of the turn, else the reply to a request."""
-    texts = [cand.sent.text]
+    texts = [cand.text]
     doc = meeting.docs[cand.turn]
     if cand.sent.end < len(doc):
-        texts.append(doc[cand.sent.end].sent.text)
+        nxt = doc[cand.sent.end].sent
+        texts.append(meeting.span_text(cand.turn, nxt.start, nxt.end))
     if cand.turn + 1 < len(meeting.docs):
-        reply = meeting.docs[cand.turn + 1].text
+        reply = meeting.transcript.turns[cand.turn + 1].text  # doc.text joins every token
         if cand.first_cue in REQUEST_CUES:
             texts.append(reply[:200])
-        elif cand.first_cue in JOINT_CUES and cand.sent.text.rstrip().endswith("?"):
+        elif cand.first_cue in JOINT_CUES and cand.text.rstrip().endswith("?"):
             # "Should we go through it together?" "Yes, let's do the ninth.": the answer's day
             texts.append(" ".join(reply.split()[:JOINT_REPLY_WORDS]))
     for text in texts:

@@ -53,7 +53,7 @@ def accepted_proposals(meeting: Meeting, cands: list[Candidate]) -> list[Candida
     """
     found = []
     for cand in cands:
-        text = cand.sent.text
+        text = cand.text
         asked = cand.first_cue in PROPOSAL_CUES and text.rstrip().endswith("?")
         when = time_phrase(text) if asked else None
         if when and _meets_again(cand, when) and _accepted(meeting, cand, "offer_accepts"):
@@ -70,7 +70,7 @@ def _meets_again(cand: Candidate, when: str) -> bool:
 
 def _conditional_offer(cand: Candidate) -> bool:
     """'If it helps, I can ...': the condition stands alone, it is not 'tell me if you want X'."""
-    low = cand.sent.text.lower().replace("\u2019", "'")
+    low = cand.text.lower().replace("\u2019", "'")
     for phrase in lexicon()["offer_conditions"]:
         at = low.find(phrase)
         while at != -1:
@@ -100,7 +100,7 @@ def _offer_questions(turn: int, doc: Doc, phrases: list[str]) -> list[Candidate]
 
 def _in_meeting(offer: Candidate) -> bool:
     """'Should I share my screen?' with no time said: done in the call, not a next step."""
-    if time_phrase(offer.sent.text) is not None:
+    if time_phrase(offer.text) is not None:
         return False
     action = action_phrase(offer, None).lower()
     phrases = lexicon()["in_meeting_actions"]
@@ -120,7 +120,7 @@ def _accepted(meeting: Meeting, offer: Candidate, accepts: str) -> bool:
 
 def handed_over(meeting: Meeting, cand: Candidate) -> Candidate | None:
     """'..., Ben will do it.' after a withdrawn commitment: the span naming the new owner."""
-    if cand.first_cue not in COMMIT_CUES or cand.sent.text.rstrip().endswith("?"):
+    if cand.first_cue not in COMMIT_CUES or cand.text.rstrip().endswith("?"):
         return None
     doc = meeting.docs[cand.turn]
     end = doc[cand.sent.end].sent.end if cand.sent.end < len(doc) else cand.sent.end

@@ -1,0 +1,23 @@
+"""Steps action: the time phrase is found where the tokens' own text says it starts."""
+
+from __future__ import annotations
+
+import pytest
+
+from milepost.pipeline.extract.steps_action import _starts_with_lowered
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll send it by Friday Morning and then call.",
+        "I'll send it by Friday ",
+        "Send it to İstanbul by Friday, tomorrow.",
+    ],
+)
+def test_starts_with_lowered_reads_like_the_span_text(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    doc = analyzer.nlp(text)
+    for low in ("friday", "friday morning", "by friday ", "friday ", "tomorrow.", "i̇stanbul"):
+        test = _starts_with_lowered(doc, low)
+        for tok in doc:
+            assert test(tok) == doc[tok.i :].text.lower().startswith(low), (low, tok.i)
