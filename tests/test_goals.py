@@ -879,3 +879,29 @@ def test_a_figure_before_the_want_is_the_baseline_not_the_target() -> None:
     said = "We're at three percent of orders and I want it under half a percent."
     assert metric_of(said) == "under half a percent"
     assert metric_of("We're at three percent of orders.") == "three percent"
+
+
+@pytest.mark.parametrize(
+    ("said", "goal"),
+    [
+        (
+            "Wouldn't it be great if my advisors could spend their time advising instead of"
+            " chasing voicemails?",
+            True,
+        ),
+        ("wouldnt it be great if the leagues could just book the fields themselves", True),
+        # near miss: a feature request said the same way
+        ("Wouldn't it be great if the export had a dark mode?", False),
+    ],
+)
+def test_wouldnt_it_be_great_if_is_a_wish_for_an_outcome(analyzer, said: str, goal: bool) -> None:  # type: ignore[no-untyped-def]
+    first = "I want onboarding under ten days by Q3."
+    lines = [
+        (VENDOR, "So what's driving this for you?"),
+        (CUSTOMER, first),
+        (VENDOR, "Okay. Anything else?"),
+        (CUSTOMER, said),
+        (VENDOR, "Got it. Let's look at the setup."),
+    ]
+    found = goals.find(meeting(analyzer, lines))
+    assert [g.evidence for g in found] == [first] + ([trim_lead(said)] if goal else [])
