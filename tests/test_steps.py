@@ -253,6 +253,28 @@ def test_cue_matcher_finds_every_occurrence_in_order(analyzer) -> None:  # type:
     assert m(doc) == [("I_WILL", 0, 2), ("NAME_WILL", 5, 7), ("I_WILL", 10, 12)]
 
 
+def test_cue_matcher_finds_what_spacys_matcher_finds(analyzer) -> None:  # type: ignore[no-untyped-def]
+    """The shipped cues, anchored on one word or two: the same matches as spaCy's Matcher,
+    including a cue cut off by the end of the turn and cues that overlap."""
+    from spacy.matcher import Matcher
+
+    from milepost.pipeline.extract.commitment import _load_json, matcher
+
+    patterns = _load_json("cues.json")["patterns"]
+    reference = Matcher(analyzer.nlp.vocab)
+    for label, alternatives in patterns.items():
+        reference.add(label, alternatives)
+    for text in (
+        "I will also send it, and Priya will review it. Let me check. I will",
+        "We're going to need the list. Can you share it? Shall we meet Monday?",
+        "ill do it. i'll do that. You'll get it; they should sign. I",
+    ):
+        doc = analyzer.nlp(text)
+        expected = {(analyzer.nlp.vocab.strings[k], s, e) for k, s, e in reference(doc)}
+        assert set(matcher()(doc)) == expected
+        assert expected
+
+
 def test_cue_matcher_rejects_what_it_cannot_match() -> None:
     from milepost.pipeline.extract.cue_matcher import CueMatcher
 
