@@ -22,6 +22,25 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from milepost.pipeline.extract import claims as cl
+from milepost.pipeline.extract.agreement_cues import (
+    SENTENCE,
+    accepts,
+    affirms,
+    checks,
+    contests,
+    distinctive,
+    doubts,
+    families,
+    fires,
+    frame_words,
+    hedges,
+    negated,
+    open_question,
+    opens_reply,
+    proposed,
+    says_yes,
+    statements,
+)
 from milepost.pipeline.extract.claims import Claim
 from milepost.pipeline.extract.meeting import Meeting
 from milepost.pipeline.extract.restatement import recaps
@@ -41,12 +60,7 @@ EXPLICIT_ORDER = ("check_yes", "restate_confirmed", "accept_near", "accept_resta
 """Which explicit form --explain names when several showed: the other side's own words first,
 since the goal's quote is shown beside it."""
 
-GOAL_FAMILIES = ("affirm", "said_yes", "contest", "joint", "proposal")
-"""The goal cue families (cues.yaml) agreement reads beside its own."""
-
 Unit = tuple[int, str | None, str]
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
-_APOSTROPHE = re.compile(r"'")
 _REFERS = re.compile(r"\b(?:that|it|this)\b", re.I)
 
 Sign = tuple[str | None, str]
@@ -130,7 +144,7 @@ def features(meeting: Meeting, group: list[Claim]) -> dict[str, float]:
 def signs(meeting: Meeting, group: list[Claim]) -> dict[str, Sign]:
     """Each cue for agreement on one goal, with where it first showed."""
     out: dict[str, Sign] = {}
-    joint = next((c for c in group if "joint" in c.fired and not _proposed(c.text)), None)
+    joint = next((c for c in group if "joint" in c.fired and not proposed(c.text)), None)
     if joint is not None:
         out["joint"] = (joint.speaker, joint.text)
     if not group:
@@ -154,14 +168,14 @@ def _late_recap(
     ("So, two goals. Five working days to shortlist for perm by the end of Q1, and ..."), by
     three of its own words or a figure too particular for chance, and hears yes."""
     lead = next((c for c in group if c.side == "customer"), group[0])  # whose goal it is
-    own = words - _frame_words()
+    own = words - frame_words()
     start = max(_unit_of(units, c) for c in group) + AGREE_UNITS + 1
     for j in range(start, len(units)):
         speaker, text = units[j][1], units[j][2]
         if not _other(meeting, lead.speaker, speaker) or not (checks(text) or recaps(text)):
             continue
         shared = cl.content_words(text) & own
-        named = len(shared) >= 3 or any(_distinctive(w) for w in shared)
+        named = len(shared) >= 3 or any(distinctive(w) for w in shared)
         if named and _confirmed(meeting, units, j, words):
             return speaker, _closest(text, words)
     return None
@@ -172,20 +186,20 @@ def _reply_features(
 ) -> dict[str, Sign]:
     """What the other side does in the units after statement c, until a contest."""
     start = _unit_of(units, c)
-    asked = _fires("check", units[start][2])
+    asked = fires("check", units[start][2])
     out: dict[str, Sign] = {}
     first = True
     for j in range(start + 1, min(start + 1 + AGREE_UNITS, len(units))):
         speaker, text = units[j][1], units[j][2]
-        if _doubts(text) or (
-            _fires("abandon", text) and (j - start <= NEAR or _drops(units, j, words))
+        if doubts(text) or (
+            fires("abandon", text) and (j - start <= NEAR or _drops(units, j, words))
         ):
-            out.setdefault("contest", (speaker, _sentence(text, _contests)))
+            out.setdefault("contest", (speaker, _sentence(text, contests)))
             if _names(text, words) or _drops(units, j, words):
                 out.setdefault("withdrawn", out["contest"])
             return out
-        if first and speaker != c.speaker and _hedges(text):  # whoever answers first
-            out.setdefault("contest", (speaker, _sentence(text, _hedges)))
+        if first and speaker != c.speaker and hedges(text):  # whoever answers first
+            out.setdefault("contest", (speaker, _sentence(text, hedges)))
             return out
         if not _other(meeting, c.speaker, speaker):
             if _inferred_apart(meeting, c.speaker, speaker, units, j, words):
@@ -194,7 +208,7 @@ def _reply_features(
         found = dict.fromkeys(_first_reply(text, asked), _sentence(text)) if first else {}
         first = False
         # the sentence right after may be the same person going on, unless it opens a reply
-        go_on = speaker is None and j == start + 1 and not _opens_reply(text)
+        go_on = speaker is None and j == start + 1 and not opens_reply(text)
         found |= _reply(meeting, units, j, words, near=j - start <= NEAR, go_on=go_on)
         for name, quote in found.items():
             out.setdefault(name, (speaker, quote))
@@ -210,19 +224,19 @@ def _reply(
 ) -> dict[str, str]:
     """The signs in the other side's unit j after a statement, each with the sentence showing it."""
     text = units[j][2]
-    said = _statements(text)
-    accepts = not go_on and _accepts(said)
-    accepted = _sentence(said, _accepts)
+    said = statements(text)
+    taken_on = not go_on and accepts(said)
+    accepted = _sentence(said, accepts)
     said_back = _closest(text, words)
     numbers = {w for w in words if cl.is_number(w)}
     found: dict[str, str] = {}
-    if accepts:
+    if taken_on:
         found["accept_near" if near else "accept_far"] = accepted
     if _restates(text, words) and not _asks_anew(text, words):
         found["restate_other"] = said_back
         if _confirmed(meeting, units, j, words):
             found["restate_confirmed"] = said_back
-        if accepts:
+        if taken_on:
             found["accept_restate"] = accepted
     if numbers & cl.content_words(text):
         found["number_echo"] = _sentence(text, lambda s: bool(numbers & cl.content_words(s)))
@@ -244,17 +258,12 @@ def _inferred_apart(
     )
 
 
-def _hedges(text: str) -> bool:
-    """Not yes yet ("maybe, let me see the numbers first"): against the goal as a first reply."""
-    return _fires("hedge", text)
-
-
 def _withdrawn(units: list[Unit], start: int, words: set[str]) -> Sign | None:
     """A later unit that drops the goal (see _drops). Later doubts are not enough: they are
     often about a revised target."""
     for k in range(max(start, 1), len(units)):
         if _drops(units, k, words):
-            return units[k][1], _sentence(units[k][2], _contests)
+            return units[k][1], _sentence(units[k][2], contests)
     return None
 
 
@@ -264,59 +273,26 @@ def _drops(units: list[Unit], k: int, words: set[str]) -> bool:
     target"): two of the goal's words or numbers, since one is often chance ("let's not promise
     November things" is about something else), or one inside the drop itself ("take the
     overtime number out"). Words that only frame a goal ("target", "plan") name none."""
-    drop = _families()["abandon"].search(units[k][2])
-    if drop is None or _negated().search(units[k][2][: drop.start()]):
+    drop = families()["abandon"].search(units[k][2])
+    if drop is None or negated().search(units[k][2][: drop.start()]):
         return False
-    words = words - _frame_words()
+    words = words - frame_words()
     if cl.content_words(drop.group(0)) & words:  # "take the overtime number out"
         return True
     said = cl.content_words(units[k][2])
     if k > 0 and _REFERS.search(drop.group(0)):  # "scratch that": what the unit before named
         said |= cl.content_words(units[k - 1][2])
     shared = said & words
-    return len(shared) >= 2 or any(_distinctive(w) for w in shared)
-
-
-@lru_cache(maxsize=1)
-def _frame_words() -> frozenset[str]:
-    return frozenset(str(cl.data("agreement.yaml")["frame_words"]).split())
-
-
-def _distinctive(word: str) -> bool:
-    """A figure too particular to be shared by chance: not one of the small counts."""
-    return cl.is_number(word) and word not in _small_counts()
-
-
-@lru_cache(maxsize=1)
-def _negated() -> re.Pattern[str]:
-    """A negation right before a drop cue: "you don't have to pull it" drops nothing."""
-    said = cl.data("agreement.yaml")["drop_negated"]
-    return re.compile(_APOSTROPHE.sub("['\u2019]?", said), re.I)
-
-
-@lru_cache(maxsize=1)
-def _small_counts() -> frozenset[str]:
-    return frozenset(str(cl.data("agreement.yaml")["small_counts"]).split())
-
-
-def checks(text: str) -> bool:
-    """text asks the other side to confirm something as said ("..., that's the number?"), not
-    for something new ("how many do you close today?")."""
-    return _fires("check", text) and not _open_question().search(text)
+    return len(shared) >= 2 or any(distinctive(w) for w in shared)
 
 
 def _asks_anew(text: str, words: set[str]) -> bool:
     """The unit's sentences that share the goal's words all ask for something new ("Got it.
     And how long does it take today, from first notice to an adjuster?"): no read-back."""
-    sentences = [s for s in _SENTENCE.split(text.strip()) if cl.content_words(s) & words]
+    sentences = [s for s in SENTENCE.split(text.strip()) if cl.content_words(s) & words]
     return bool(sentences) and all(
-        s.rstrip().endswith("?") and _open_question().search(s) for s in sentences
+        s.rstrip().endswith("?") and open_question().search(s) for s in sentences
     )
-
-
-@lru_cache(maxsize=1)
-def _open_question() -> re.Pattern[str]:
-    return re.compile(cl.data("agreement.yaml")["open_question"], re.I)
 
 
 def _names(text: str, words: set[str]) -> bool:
@@ -325,29 +301,9 @@ def _names(text: str, words: set[str]) -> bool:
     return len(shared) >= 2 or any(cl.is_number(w) for w in shared)
 
 
-def _proposed(text: str) -> bool:
-    """Put forward for the other side to take up ("what if we set the target..."), not set."""
-    return text.rstrip().endswith("?") or _fires("proposal", text)
-
-
-def _accepts(text: str) -> bool:
-    """Affirms or takes on the goal, in a sentence that is not the product's pitch ("that's
-    exactly what the family app does" says what the tool can do, not that the goal is shared),
-    and not in words that only say why a note is taken ("say it in your words so I write it
-    down right")."""
-    return any(
-        _affirms(_families()["note_purpose"].sub(" ", s)) and not _fires("capability", s)
-        for s in _SENTENCE.split(text)
-    )
-
-
-def _affirms(text: str) -> bool:
-    return _fires("affirm", text) or _fires("accept", text)
-
-
 def _sentence(text: str, test: Callable[[str], bool] | None = None) -> str:
     """The first sentence of text that passes test (else its first sentence), to quote."""
-    sentences = [s for s in _SENTENCE.split(text.strip()) if s]
+    sentences = [s for s in SENTENCE.split(text.strip()) if s]
     return next(
         (s for s in sentences if test is None or test(s)), sentences[0] if sentences else text
     )
@@ -355,7 +311,7 @@ def _sentence(text: str, test: Callable[[str], bool] | None = None) -> str:
 
 def _closest(text: str, words: set[str]) -> str:
     """The sentence of text that shares most of the goal's words (the first of equals)."""
-    sentences = [s for s in _SENTENCE.split(text.strip()) if s] or [text]
+    sentences = [s for s in SENTENCE.split(text.strip()) if s] or [text]
     return max(sentences, key=lambda s: len(cl.content_words(s) & words))
 
 
@@ -369,9 +325,9 @@ def _confirmed(
         text = units[k][2]
         if units[k][1] != by if by else not _other(meeting, units[j][1], units[k][1]):
             continue
-        if _contests(text):
+        if contests(text):
             return False
-        if _says_yes(text) or _affirms(text):
+        if says_yes(text) or affirms(text):
             return True
         if first and any(cl.is_number(w) for w in cl.content_words(text) & words):
             return True
@@ -381,30 +337,15 @@ def _confirmed(
     return False
 
 
-def _statements(text: str) -> str:
-    """text without its questions: "that's the goal?" asks, it does not affirm."""
-    return " ".join(s for s in _SENTENCE.split(text) if not s.rstrip().endswith("?"))
-
-
-def _says_yes(text: str) -> bool:
-    """A yes, or the question's verb said back as one ("Does that work?" "It does.")."""
-    return _fires("said_yes", text) or _fires("echo_yes", text)
-
-
-def _opens_reply(text: str) -> bool:
-    """Starts the way an answer starts: yes, exactly, okay, sounds good."""
-    return _says_yes(text) or _fires("weak_affirm", text)
-
-
 def _first_reply(text: str, asked: bool) -> set[str]:
     """How the other side's first reply opens: yes, a backchannel, an okay, a deferral."""
-    yes = _says_yes(text)
+    yes = says_yes(text)
     out = {
         "yes_first": yes,
-        "backchannel_first": bool(_fires("backchannel", text)),
-        "weak_first": bool(_fires("weak_affirm", text)),
-        "defer_first": bool(_fires("defer", text)),
-        "check_yes": asked and (yes or bool(_fires("affirm", text) or _fires("accept", text))),
+        "backchannel_first": bool(fires("backchannel", text)),
+        "weak_first": bool(fires("weak_affirm", text)),
+        "defer_first": bool(fires("defer", text)),
+        "check_yes": asked and (yes or bool(fires("affirm", text) or fires("accept", text))),
     }
     return {k for k, v in out.items() if v}
 
@@ -439,33 +380,6 @@ def _other(meeting: Meeting, a: str | None, b: str | None) -> bool:
     if "unknown" not in (sa, sb):
         return sa != sb
     return a is None or b is None or a != b
-
-
-def _contests(text: str) -> bool:
-    """Someone contests, refuses or drops the goal."""
-    return _doubts(text) or _fires("abandon", text)
-
-
-def _doubts(text: str) -> bool:
-    """Someone contests or refuses the goal: it cannot be reached, or is not believed."""
-    return _fires("contest", text) or _fires("refuse", text)
-
-
-def _fires(family: str, text: str) -> bool:
-    """A cue family of agreement.yaml, or of the goal cues, matches somewhere in text."""
-    return bool(_families()[family].search(text))
-
-
-@lru_cache(maxsize=1)
-def _families() -> dict[str, re.Pattern[str]]:
-    """agreement.yaml's families and the goal cue families it reads, apostrophes optional:
-    transcribed speech often drops them ("thats the one", "lets not")."""
-    raw = cl.data("agreement.yaml")["families"]
-    own = {n: "|".join(f"(?:{p})" for p in ps) for n, ps in raw.items()}
-    goal = {n: p.pattern for n, p in cl.cue_families().items() if n in GOAL_FAMILIES}
-    return {
-        n: re.compile(_APOSTROPHE.sub("['\u2019]?", p), re.I) for n, p in {**goal, **own}.items()
-    }
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,119 @@
+"""What one sentence or turn says in reply to a goal, read from the cue families: a yes, an
+affirmation or a taking-on, a hedge, a doubt or refusal, a drop, a request to confirm.
+`agreement.py` weighs these to decide whether both sides accepted a goal. The families live in
+data/goals/agreement.yaml, beside the goal cue families they also read (cues.yaml's affirm,
+said_yes, contest, joint, proposal); apostrophes are optional, since transcribed speech drops
+them ("thats the one", "lets not").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from milepost.pipeline.extract import claims as cl
+
+GOAL_FAMILIES = ("affirm", "said_yes", "contest", "joint", "proposal")
+"""The goal cue families (cues.yaml) agreement reads beside its own."""
+SENTENCE = re.compile(r"(?<=[.!?])\s+")
+APOSTROPHE = re.compile(r"'")
+
+
+def hedges(text: str) -> bool:
+    """Not yes yet ("maybe, let me see the numbers first"): against the goal as a first reply."""
+    return fires("hedge", text)
+
+
+@lru_cache(maxsize=1)
+def frame_words() -> frozenset[str]:
+    return frozenset(str(cl.data("agreement.yaml")["frame_words"]).split())
+
+
+def distinctive(word: str) -> bool:
+    """A figure too particular to be shared by chance: not one of the small counts."""
+    return cl.is_number(word) and word not in small_counts()
+
+
+@lru_cache(maxsize=1)
+def negated() -> re.Pattern[str]:
+    """A negation right before a drop cue: "you don't have to pull it" drops nothing."""
+    said = cl.data("agreement.yaml")["drop_negated"]
+    return re.compile(APOSTROPHE.sub("['\u2019]?", said), re.I)
+
+
+@lru_cache(maxsize=1)
+def small_counts() -> frozenset[str]:
+    return frozenset(str(cl.data("agreement.yaml")["small_counts"]).split())
+
+
+def checks(text: str) -> bool:
+    """text asks the other side to confirm something as said ("..., that's the number?"), not
+    for something new ("how many do you close today?")."""
+    return fires("check", text) and not open_question().search(text)
+
+
+@lru_cache(maxsize=1)
+def open_question() -> re.Pattern[str]:
+    return re.compile(cl.data("agreement.yaml")["open_question"], re.I)
+
+
+def proposed(text: str) -> bool:
+    """Put forward for the other side to take up ("what if we set the target..."), not set."""
+    return text.rstrip().endswith("?") or fires("proposal", text)
+
+
+def accepts(text: str) -> bool:
+    """Affirms or takes on the goal, in a sentence that is not the product's pitch ("that's
+    exactly what the family app does" says what the tool can do, not that the goal is shared),
+    and not in words that only say why a note is taken ("say it in your words so I write it
+    down right")."""
+    return any(
+        affirms(families()["note_purpose"].sub(" ", s)) and not fires("capability", s)
+        for s in SENTENCE.split(text)
+    )
+
+
+def affirms(text: str) -> bool:
+    return fires("affirm", text) or fires("accept", text)
+
+
+def statements(text: str) -> str:
+    """text without its questions: "that's the goal?" asks, it does not affirm."""
+    return " ".join(s for s in SENTENCE.split(text) if not s.rstrip().endswith("?"))
+
+
+def says_yes(text: str) -> bool:
+    """A yes, or the question's verb said back as one ("Does that work?" "It does.")."""
+    return fires("said_yes", text) or fires("echo_yes", text)
+
+
+def opens_reply(text: str) -> bool:
+    """Starts the way an answer starts: yes, exactly, okay, sounds good."""
+    return says_yes(text) or fires("weak_affirm", text)
+
+
+def contests(text: str) -> bool:
+    """Someone contests, refuses or drops the goal."""
+    return doubts(text) or fires("abandon", text)
+
+
+def doubts(text: str) -> bool:
+    """Someone contests or refuses the goal: it cannot be reached, or is not believed."""
+    return fires("contest", text) or fires("refuse", text)
+
+
+def fires(family: str, text: str) -> bool:
+    """A cue family of agreement.yaml, or of the goal cues, matches somewhere in text."""
+    return bool(families()[family].search(text))
+
+
+@lru_cache(maxsize=1)
+def families() -> dict[str, re.Pattern[str]]:
+    """agreement.yaml's families and the goal cue families it reads, apostrophes optional:
+    transcribed speech often drops them ("thats the one", "lets not")."""
+    raw = cl.data("agreement.yaml")["families"]
+    own = {n: "|".join(f"(?:{p})" for p in ps) for n, ps in raw.items()}
+    goal = {n: p.pattern for n, p in cl.cue_families().items() if n in GOAL_FAMILIES}
+    return {
+        n: re.compile(APOSTROPHE.sub("['\u2019]?", p), re.I) for n, p in {**goal, **own}.items()
+    }
