@@ -107,3 +107,41 @@ def test_each_folders_meetings_are_folded_on_their_own() -> None:
     together = tg.folds_of([0] * 12 + [1] * 7, 3)
     assert [[j for j in fold if j < 12] for fold in together] == alone
     assert sorted(j for fold in together for j in fold) == list(range(19))
+
+
+def test_the_report_reads_parsed_meetings_from_the_cache_when_it_holds_those_folders(
+    tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import goals_report
+
+    cache = tmp_path / "parsed.pkl"
+    parsed: list = [[("meeting", {"goals": []})]]
+    monkeypatch.setattr(tg, "load", lambda path: parsed[0])
+    assert goals_report.load([tmp_path], cache) == parsed  # parsed, then kept
+    monkeypatch.setattr(tg, "load", lambda path: pytest.fail("parsed again"))
+    assert goals_report.load([tmp_path], cache) == parsed
+    other = tmp_path / "other"
+    monkeypatch.setattr(tg, "load", lambda path: [])
+    assert goals_report.load([other], cache) == [[]]  # other folders: parsed again
+
+
+def test_the_report_tallies_goals_as_eval_scores_them() -> None:
+    import goals_report
+
+    from milepost.models import Goal
+
+    said = "I want onboarding under ten days by Q3."
+    found = [
+        Goal(
+            text=said,
+            category="save_time",
+            evidence=said,
+            agreed=True,
+            metric="under ten days",
+            confidence=0.9,
+        ),
+        Goal(text="x", category="other", evidence="Let's look at the dashboard.", confidence=0.5),
+    ]
+    labels = {"goals": [{"evidence": said}], "has_agreed_goal": True}
+    assert goals_report.tally(found, labels).tolist() == [2, 1, 1, 1]
+    assert goals_report.tally([], labels).tolist() == [0, 1, 0, 0]
