@@ -580,3 +580,19 @@ def test_a_goal_summed_up_by_the_other_side_later_and_confirmed_is_agreed(  # ty
     )
     lines = [(CUSTOMER, GOAL), (VENDOR, "Okay."), *FILLER, *late, (CUSTOMER, reply)]
     assert _agreed(analyzer, lines) is agreed
+
+
+@pytest.mark.parametrize(
+    ("said", "agreed"),
+    [
+        # a wish put as a question asks nobody to confirm it
+        ("Wouldn't it be great if audit prep took two days by June?", False),
+        # a target put as a question does
+        ("Would audit prep at two days by June be the right target?", True),
+    ],
+)
+def test_a_wish_put_as_a_question_is_not_confirmed_by_its_echo(  # type: ignore[no-untyped-def]
+    analyzer, said: str, agreed: bool
+) -> None:
+    lines = [(CUSTOMER, said), (VENDOR, "It would.")]
+    assert _agreed(analyzer, lines, said) is agreed

@@ -186,7 +186,7 @@ def _reply_features(
 ) -> dict[str, Sign]:
     """What the other side does in the units after statement c, until a contest."""
     start = _unit_of(units, c)
-    asked = fires("check", units[start][2])
+    asked = fires("check", units[start][2]) and not fires("wish", units[start][2])
     out: dict[str, Sign] = {}
     first = True
     for j in range(start + 1, min(start + 1 + AGREE_UNITS, len(units))):
