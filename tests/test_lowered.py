@@ -88,3 +88,12 @@ def test_fast_answers_for_each_pattern_when_its_cache_is_full(
             r"\bus\b",
         ]
     assert len(lowered._FAST) <= 2
+
+
+@pytest.mark.parametrize(
+    "text", ["So We Want that.", "we want \u0130t", "nothing here", "WE WANT, we want"]
+)
+def test_search_finds_where_the_pattern_finds(text: str) -> None:
+    for pattern in (re.compile(r"\bwe want\b", re.I), re.compile(r"(?-i:W)e want", re.I)):
+        found, expected = lowered.Text(text).search(pattern), pattern.search(text)
+        assert (found and found.span()) == (expected and expected.span())

@@ -73,8 +73,12 @@ class Text:
 
     def search(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
         """pattern.search(text), at the same position (the match's text may be lower-cased)."""
-        quick, text = self._pick(pattern)
-        return quick.search(text)
+        if self.low is not None:  # _pick, inlined: callers search each sentence many times
+            entry = _FAST.get(id(pattern))
+            quick = entry[1] if entry is not None and entry[0] is pattern else fast(pattern)
+            if quick is not None:
+                return quick.search(self.low)
+        return pattern.search(self.text)
 
     def _pick(self, pattern: re.Pattern[str]) -> tuple[re.Pattern[str], str]:
         quick = fast(pattern) if self.low is not None else None

@@ -123,7 +123,9 @@ def _roster_by_label(meeting: Meeting) -> dict[str, SpeakerSide]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def _fold(text: str) -> str:
+    """Case-folded, accents dropped (cached: _mentioned folds the same words all meeting)."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
 

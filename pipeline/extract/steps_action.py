@@ -140,7 +140,7 @@ def _phrase_from(cand: Candidate, start: int, due_text: str | None) -> list[Toke
     """Tokens from the verb to the first clause break or closing punctuation, less the time."""
     doc = cand.sent.doc
     due_low = (due_text or "").lower()
-    starts_due = _starts_with_lowered(doc, due_low)
+    starts_due = _starts_with_lowered(doc, due_low) if due_low else None
     out: list[Token] = []
     skip_to = -1
     clause = False  # inside the verb's object clause, whose own verb is no new clause
@@ -154,7 +154,7 @@ def _phrase_from(cand: Candidate, start: int, due_text: str | None) -> list[Toke
         if tok.i > start and not (complement or inner) and _breaks(tok, out):
             break
         clause = (clause and not inner) or complement
-        if due_low and starts_due(tok):
+        if starts_due is not None and starts_due(tok):
             skip_to = tok.i + len(due_low.split())  # the due is its own field; the rest stays
             if not _continues(doc, skip_to, cand.sent.end, out):
                 break
