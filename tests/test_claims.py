@@ -32,3 +32,18 @@ def test_folding_letters_keep_the_case_insensitive_search() -> None:
     assert {"want", "want_change"} <= claims._fired(["want", "want_change"], SENTENCES[5])
     assert "change" in claims._fired(["change"], SENTENCES[6])
     assert "improvement" in claims._fired(["improvement"], SENTENCES[7])
+
+
+@pytest.mark.parametrize(
+    ("text", "measured"),
+    [
+        ("Under half a percent of transactions.", True),
+        ("Get it down to a quarter of a point.", True),
+        ("We lose half an hour a shift to it.", True),
+        # a fraction with no unit after it is not a figure
+        ("Half a team is enough for the pilot.", False),
+        ("A third of a second slower, nobody cares.", False),
+    ],
+)
+def test_a_fraction_of_a_unit_is_a_metric(text: str, measured: bool) -> None:
+    assert ("metric" in claims._fired(["metric"], text)) is measured

@@ -905,3 +905,28 @@ def test_wouldnt_it_be_great_if_is_a_wish_for_an_outcome(analyzer, said: str, go
     ]
     found = goals.find(meeting(analyzer, lines))
     assert [g.evidence for g in found] == [first] + ([trim_lead(said)] if goal else [])
+
+
+@pytest.mark.parametrize(
+    ("said", "found"),
+    [
+        (
+            "The number I'm held to now is chargebacks. Under half a percent of transactions.",
+            [("Under half a percent of transactions.", "Under half a percent")],
+        ),
+        (
+            "I want refunds under half a percent of orders by March.",
+            [("I want refunds under half a percent of orders by March.", "under half a percent")],
+        ),
+        # near misses: a past change and a duration said the same way
+        ("Refunds dropped half a percent last month.", []),
+        ("The meeting ran half an hour over.", []),
+    ],
+)
+def test_a_target_of_half_a_percent_is_a_goal_with_its_metric(analyzer, said: str, found) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        (VENDOR, "So what's driving this for you?"),
+        (CUSTOMER, said),
+        (VENDOR, "Got it. Let's look at the setup."),
+    ]
+    assert [(g.evidence, g.metric) for g in goals.find(meeting(analyzer, lines))] == found
