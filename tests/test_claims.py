@@ -43,6 +43,10 @@ def test_folding_letters_keep_the_case_insensitive_search() -> None:
         # a fraction with no unit after it is not a figure
         ("Half a team is enough for the pilot.", False),
         ("A third of a second slower, nobody cares.", False),
+        # a ratio is a figure too, not a time of day or a year
+        ("I want to be winning one in five.", True),
+        ("We met at one in the afternoon.", False),
+        ("We signed 4 in 2024.", False),
     ],
 )
 def test_a_fraction_of_a_unit_is_a_metric(text: str, measured: bool) -> None:

@@ -930,3 +930,27 @@ def test_a_target_of_half_a_percent_is_a_goal_with_its_metric(analyzer, said: st
         (VENDOR, "Got it. Let's look at the setup."),
     ]
     assert [(g.evidence, g.metric) for g in goals.find(meeting(analyzer, lines))] == found
+
+
+@pytest.mark.parametrize(
+    ("said", "found"),
+    [
+        (
+            "We win about one in eight of the quotes we send. I want to be winning one in five.",
+            [("I want to be winning one in five.", "one in five")],
+        ),
+        (
+            "I'd love to be winning one in three.",
+            [("I'd love to be winning one in three.", "one in three")],
+        ),
+        # near miss: a ratio that describes how things are
+        ("One in five of our reps is new this year.", []),
+    ],
+)
+def test_a_ratio_to_reach_is_a_goal_with_its_metric(analyzer, said: str, found) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        (VENDOR, "What would success look like for you?"),
+        (CUSTOMER, said),
+        (VENDOR, "Got it. Let's look at the setup."),
+    ]
+    assert [(g.evidence, g.metric) for g in goals.find(meeting(analyzer, lines))] == found
