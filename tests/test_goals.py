@@ -954,3 +954,28 @@ def test_a_ratio_to_reach_is_a_goal_with_its_metric(analyzer, said: str, found) 
         (VENDOR, "Got it. Let's look at the setup."),
     ]
     assert [(g.evidence, g.metric) for g in goals.find(meeting(analyzer, lines))] == found
+
+
+@pytest.mark.parametrize(
+    ("said", "goal"),
+    [
+        ("Corporate wants way more near-miss reports coming in from the floor.", True),
+        ("My administrator wants road overtime back inside budget next fiscal year.", True),
+        # near misses: a report request and a process ask relayed from above
+        ("Corporate wants a monthly PDF of the work orders.", False),
+        ("The director would like a demo first.", False),
+    ],
+)
+def test_an_authority_that_wants_an_outcome_is_relayed_as_a_goal(
+    analyzer, said: str, goal: bool
+) -> None:  # type: ignore[no-untyped-def]
+    first = "I want onboarding under ten days by Q3."
+    lines = [
+        (VENDOR, "So what's driving this for you?"),
+        (CUSTOMER, first),
+        (VENDOR, "Okay. Anything else?"),
+        (CUSTOMER, said),
+        (VENDOR, "Got it. Let's look at the setup."),
+    ]
+    found = goals.find(meeting(analyzer, lines))
+    assert [g.evidence for g in found] == [first] + ([said] if goal else [])
