@@ -596,3 +596,25 @@ def test_a_wish_put_as_a_question_is_not_confirmed_by_its_echo(  # type: ignore[
 ) -> None:
     lines = [(CUSTOMER, said), (VENDOR, "It would.")]
     assert _agreed(analyzer, lines, said) is agreed
+
+
+@pytest.mark.parametrize(
+    ("reply", "agreed"),
+    [
+        ("Fine by me.", True),
+        ("I agree, two days by June.", True),
+        ("I'm happy with that.", True),
+        ("I can commit to that.", True),
+        ("Deal.", True),
+        ("That is the one.", True),
+        ("Works for us.", True),
+        # near misses
+        ("Not fine by me, not with this team.", False),
+        ("I'm not happy with that.", False),
+        ("I agree to disagree on the timing.", False),
+        ("Deal with the SSO settings first.", False),
+        ("I'm in the office on Tuesday.", False),
+    ],
+)
+def test_acceptance_said_plainly_is_agreement(analyzer, reply: str, agreed: bool) -> None:  # type: ignore[no-untyped-def]
+    assert _agreed(analyzer, [(CUSTOMER, GOAL), (VENDOR, reply)]) is agreed

@@ -956,6 +956,32 @@ def test_a_ratio_to_reach_is_a_goal_with_its_metric(analyzer, said: str, found) 
     assert [(g.evidence, g.metric) for g in goals.find(meeting(analyzer, lines))] == found
 
 
+SHARED = "Then let's set it as our shared goal: every audit closed inside the window, no misses."
+
+
+@pytest.mark.parametrize(
+    ("said", "reply", "set_together"),
+    [
+        (SHARED, "Fine by me.", True),
+        # not taken up
+        (SHARED, "Let me think about it.", False),
+        # set together, but a meeting, not a goal
+        ("Then let's lock the review for the second of April, all of us.", "Fine by me.", False),
+        # a goal, but with nothing in it to check
+        ("Then let's set it as our shared goal: better audits.", "Fine by me.", False),
+    ],
+)
+def test_a_goal_one_side_sets_as_shared_with_its_figure_and_the_other_takes_up_is_a_goal(  # type: ignore[no-untyped-def]
+    analyzer, said: str, reply: str, set_together: bool
+) -> None:
+    m = meeting(analyzer, [(CUSTOMER, "Audits are a mess."), (VENDOR, said), (CUSTOMER, reply)])
+    found = goals.cl.claims(m)
+    set_ = next(i for i, c in enumerate(found) if c.text == said)
+    assert goals._set_together(m, found, []) == ([[set_]] if set_together else [])
+    # not again when a goal found already says it
+    assert goals._set_together(m, found, [[set_]]) == []
+
+
 @pytest.mark.parametrize(
     ("said", "goal"),
     [

@@ -56,6 +56,8 @@ said back by the other side and confirmed by the first; said back and affirmed b
 side in one breath ("two days by June, I can live with that")."""
 READ_BACK = frozenset({"check_yes", "restate_confirmed", "accept_restate"})
 """The explicit forms in which the other side says the goal back or is asked to confirm it."""
+TAKEN_UP = READ_BACK | {"accept_near"}
+"""The explicit forms that come from the other side (not the goal said as joint alone)."""
 EXPLICIT_ORDER = ("check_yes", "restate_confirmed", "accept_near", "accept_restate", "joint")
 """Which explicit form --explain names when several showed: the other side's own words first,
 since the goal's quote is shown beside it."""
@@ -111,6 +113,13 @@ def read_back(meeting: Meeting, group: list[Claim]) -> bool:
     confirm it, and nobody contested it."""
     f = signs(meeting, group)
     return "contest" not in f and not READ_BACK.isdisjoint(f)
+
+
+def taken_up(meeting: Meeting, group: list[Claim]) -> bool:
+    """The other side affirmed the goal right after it, said it back and had it confirmed, or
+    answered yes when asked to confirm it, and nobody contested it."""
+    f = signs(meeting, group)
+    return "contest" not in f and not TAKEN_UP.isdisjoint(f)
 
 
 def _explicit(f: dict[str, float]) -> bool:

@@ -18,7 +18,8 @@ import numpy as np
 
 from milepost.models import Goal, GoalCategory
 from milepost.pipeline.extract import claims as cl
-from milepost.pipeline.extract.agreement import agreed, checks, read_back, verdict
+from milepost.pipeline.extract.agreement import agreed, checks, read_back, taken_up, verdict
+from milepost.pipeline.extract.agreement_cues import proposed
 from milepost.pipeline.extract.claims import Claim
 from milepost.pipeline.extract.goal_text import (
     category,
@@ -65,7 +66,8 @@ def goal_groups(
     wants a little under the threshold that the other side read back and had confirmed added."""
     groups = grouped(found, probs, head)
     kept = [g for g in groups if not _unowned_proposal(meeting, [found[i] for i in g])]
-    return kept + _confirmed_wants(meeting, found, probs, head["threshold"], groups)
+    kept += _confirmed_wants(meeting, found, probs, head["threshold"], groups)
+    return kept + _set_together(meeting, found, kept)
 
 
 def grouped(found: list[Claim], probs: np.ndarray, head: dict) -> list[list[int]]:
@@ -121,6 +123,33 @@ def _confirmed_wants(
             out.append([i])
             turns.add(c.turn)
     return out
+
+
+def _set_together(meeting: Meeting, found: list[Claim], groups: list[list[int]]) -> list[list[int]]:
+    """Goals one side sets as shared, naming their figure or result, that the other side takes
+    up ("Then let's set it as our shared goal: every inspection inside the window, no misses."
+    "Fine by me."), however low the sentence scored: a target set together and taken up is a
+    goal by the guide's own words. It must call itself one (goal, target, aim...), and not
+    restate a goal already found."""
+    turns = {found[i].turn for g in groups for i in g}
+    out: list[list[int]] = []
+    for i, c in enumerate(found):
+        if c.turn in turns or "joint" not in c.fired or proposed(c.text):
+            continue
+        if not _goal_named().search(c.text):  # "let's lock the review for April 2nd": a step
+            continue
+        if not (metric_of(c.text) or _bound(c.text) or observable(c.text)):
+            continue
+        if any(_joins(found, g, i) for g in groups + out) or not taken_up(meeting, [c]):
+            continue
+        out.append([i])
+        turns.add(c.turn)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _goal_named() -> re.Pattern[str]:
+    return re.compile(str(cl.data("agreement.yaml")["goal_named"]), re.I)
 
 
 def _confirmable_want(c: Claim) -> bool:
