@@ -159,28 +159,35 @@ def found(meeting: Meeting, scores: np.ndarray, threshold: float) -> np.ndarray:
     return np.flatnonzero((scores >= threshold) & np.array(content))
 
 
-def cross_validate(
-    data: list[Example], des: Design
-) -> tuple[float, float, float, list[list[np.ndarray]]]:
-    """Best (F1, C, threshold) by the benchmark's F1 over held-out series, and C's scores."""
+Chosen = tuple[float, float, float, list[list[np.ndarray]], list[float]]
+"""Pooled F1, C, threshold, C's held-out act scores, and the F1 of each held-out fold."""
+
+
+def cross_validate(data: list[Example], des: Design) -> Chosen:
+    """Best (F1, C, threshold) by the benchmark's F1 over held-out series, C's scores, fold F1s."""
     covers = [coverage(m) for _, m, _, _ in data]
-    best: tuple[float, float, float, list[list[np.ndarray]]] = (0.0, C_GRID[0], 0.5, [])
+    best: Chosen = (0.0, C_GRID[0], 0.5, [], [])
     for c in C_GRID:
         raws = [held_out(data, des, c, SEED + r) for r in range(REPEATS)]
         totals = {t: np.zeros(6, dtype=int) for t in THRESHOLDS}
+        by_fold: dict[float, list[float]] = {t: [] for t in THRESHOLDS}
         for r, raw in enumerate(raws):
             mats = [context_matrix(m, s) for (_, m, _, _), s in zip(data, raw, strict=True)]
             for held in folds(data, SEED + r):
                 train = [i for i in range(len(data)) if i not in held]
                 ctx = fit_context([mats[i] for i in train], [data[i][3] for i in train])
+                fold = {t: np.zeros(6, dtype=int) for t in THRESHOLDS}
                 for i in held:
                     scores = ctx.predict_proba(mats[i])[:, 1]
                     for t in THRESHOLDS:
-                        totals[t] += _counts(found(data[i][1], scores, t), covers[i], data[i][3])
+                        fold[t] += _counts(found(data[i][1], scores, t), covers[i], data[i][3])
+                for t in THRESHOLDS:
+                    totals[t] += fold[t]
+                    by_fold[t].append(_f1(*fold[t][:3]))
         for t, row in totals.items():
             f1 = _f1(*row[:3])
             if f1 > best[0]:
-                best = (f1, c, t, raws)
+                best = (f1, c, t, raws, by_fold[t])
             if t in (0.2, 0.25, 0.3, 0.35, 0.4):
                 p, r = row[2] / max(row[0], 1), row[2] / max(row[1], 1)
                 print(
@@ -219,8 +226,12 @@ def main() -> None:
         f"AMI train: {len(data)} meetings, {sum(len(y) for *_, y in data)} acts, {n_pos} positive"
     )
     des = design(data)
-    f1, c, threshold, raws = cross_validate(data, des)
+    f1, c, threshold, raws, by_fold = cross_validate(data, des)
     print(f"chosen by series-grouped CV x{REPEATS}: C={c} threshold={threshold} (F1 {f1:.3f})")
+    print(
+        f"F1 of the {len(by_fold)} held-out folds: mean {np.mean(by_fold):.3f},",
+        f"min {min(by_fold):.3f}, max {max(by_fold):.3f}",
+    )
     clf, keep = fit_acts(data, des, list(range(len(data))), c)
     names = des[0].get_feature_names_out()[keep]
     weights = {
