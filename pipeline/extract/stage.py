@@ -194,8 +194,7 @@ def _clauses(text: str) -> str:
 
 
 def _evidence(hits: list[_Hit], stage_id: str) -> list[str]:
-    """The winning stage's sentences: a settling phrase's first, then the purpose statement,
-    then those with most distinct cues."""
+    """The winning stage's sentences: settling phrase, purpose statement, then most cues."""
     cues: dict[str, set[str]] = defaultdict(set)
     purpose: set[str] = set()
     settling: set[str] = set()

@@ -5,9 +5,11 @@ November" in an expansion call). This module reads the sentence around a cue: a 
 the opening purpose statement ("so the plan for today...") names the meeting's stage, a
 cue just after "since" or "at the last" names a stage already behind the customer, a
 cue the opening says the meeting will not do ("I don't want to demo today") names what
-it is not, and some everyday phrases ("just to kick off") only look like cues. The phrases live in
-data/stage/context.yaml and apply to any journey map. Words are lightly stemmed on both
-sides so a cue's inflections match ("renewals coming up", "signs", "trained").
+it is not, some everyday phrases ("just to kick off") only look like cues, and a few
+phrases settle a stage wherever they are said ("how did you hear about us": awareness).
+The phrases live in data/stage/context.yaml and apply to any journey map; like the map's
+cues they may offer choices ('{new|another} {site|team}', variants()). Words are lightly
+stemmed on both sides so a cue's inflections match ("renewals coming up", "signs", "trained").
 """
 
 from __future__ import annotations
