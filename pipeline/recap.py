@@ -21,7 +21,7 @@ def build_recap(db: Database, meeting_id: int) -> Recap:
     meeting = read.get_meeting(db, meeting_id)
     speakers = read.rows(db, "speakers", [meeting_id])
     customers = [s["name"] for s in speakers if s["side"] == "customer"]
-    listed = steps_of(db, meeting)
+    listed = _steps_of(db, meeting)
     internal = not customers and not any(s.side == "customer" for s in listed)
     vendors = [s["name"] for s in speakers if s["side"] == "vendor" and not is_anonymous(s["name"])]
     goals = [_goal(g, meeting) for g in read.rows(db, "goals", [meeting_id])]
@@ -53,7 +53,7 @@ def build_recap(db: Database, meeting_id: int) -> Recap:
     return Recap(meeting=meeting, to=to, subject=subject, goals=agreed, steps=by_side, body=body)
 
 
-def steps_of(db: Database, meeting: MeetingRecord) -> list[LedgerStep]:
+def _steps_of(db: Database, meeting: MeetingRecord) -> list[LedgerStep]:
     """The next steps agreed in one meeting, as the ledger has them now."""
     return [s for s in ledger.list_steps(db, account=meeting.account) if s.meeting_id == meeting.id]
 
