@@ -35,23 +35,3 @@ def test_a_now_sentence_compares_only_with_an_earlier_amount_in_it(text, compare
 )
 def test_amounts_leave_out_the_figures_of_when(text, amount) -> None:  # type: ignore[no-untyped-def]
     assert tc._amount(text) is amount
-
-
-@pytest.mark.parametrize(
-    ("family", "text", "found"),
-    [
-        ("ended", "The binder is gone.", True),
-        ("ended", "Sourdough is gone by eleven at the city stores.", False),
-        ("ended", "She doesn't do that anymore.", True),
-        ("ended", "Nobody on the night shift has had to stay late since we switched.", True),
-        ("ended", "Haven't seen it since.", False),
-        ("worse", "Last year we lost twelve; this year we've already lost fifteen.", True),
-        ("worse", "Now the backlog is cleared by ten and we no longer print anything.", False),
-        ("pained", "Oof, that's a lot.", True),
-        ("pained", "That's great to hear.", False),
-        ("celebrate", "Love that. Can I quote you?", True),
-        ("vendor_source", "Your renewal report says our rate went up.", True),
-    ],
-)
-def test_cue_families(family: str, text: str, found: bool) -> None:
-    assert (tc.cue(family).search(text) is not None) is found

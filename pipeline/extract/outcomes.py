@@ -6,8 +6,8 @@ figure followed by the same figure for an earlier period is a before/after told 
 sentences; a sentence with no figure (only where one came from) is not a result; a quote is
 given once. Results told in words the model does not read (a later state set against an
 earlier one, a problem said to have ended) come from told_changes.py. Cues beyond the claim
-features are in data/outcomes/cues.yaml. Each outcome is linked to the goal it proves: the
-one whose category and words it shares most.
+features are in data/outcomes/cues.yaml (read by outcome_cues.py). Each outcome is linked to
+the goal it proves: the one whose category and words it shares most.
 """
 
 from __future__ import annotations
@@ -16,13 +16,13 @@ import numpy as np
 
 from milepost.models import Goal, VerifiedOutcome
 from milepost.pipeline.extract import claims as cl
+from milepost.pipeline.extract import outcome_cues as oc
 from milepost.pipeline.extract import told_changes as tc
 from milepost.pipeline.extract.goal_text import category, cue_pattern, trim_lead
 from milepost.pipeline.extract.goals import select
 from milepost.pipeline.extract.meeting import Meeting
 
 FOUND_BY = "outcome-model"
-SHORT = tc.SHORT
 
 
 def find(meeting: Meeting, goals: list[Goal]) -> list[VerifiedOutcome]:
@@ -45,9 +45,9 @@ def from_claims(
     for group in _separate(found, select(found, probs, threshold), changes):
         i = group[0]
         lead = found[i]
-        if lead.side == "vendor" or _told_to_you(lead) or tc.cue("vendor_source").search(lead.text):
+        if lead.side == "vendor" or _told_to_you(lead) or oc.cue("vendor_source").search(lead.text):
             continue
-        if not tc.has_figure(lead) and i not in changes:
+        if not oc.has_figure(lead) and i not in changes:
             continue
         span = set(range(*_span(found, i))) if changes.get(i) != i else {i}
         if i in changes:
@@ -98,7 +98,8 @@ def _told_results(found: list[cl.Claim], threshold: float) -> np.ndarray:
     """At least the threshold for a customer's measured before/after told as done: the
     model, trained on 30 examples that mostly cite a source, underrates these. A state said
     as now ("Now it's six hours a week.") is a result only set against an earlier one
-    (_changes), and the state as it stands or gone wrong is none."""
+    (told_changes.changes, or earlier in the same sentence), and the state as it stands or
+    gone wrong is none."""
     told = [
         bool(c.features.get("customer_result"))
         and "metric" in c.fired
@@ -119,10 +120,10 @@ def _compared(found: list[cl.Claim], threshold: float) -> np.ndarray:
         if (
             lead.side == "customer"
             and nxt.turn == lead.turn
-            and tc.has_figure(lead)
-            and tc.short_number(nxt.text)
-            and tc.cue("earlier_period").search(nxt.text)
-            and not tc.cue("not_yet").search(pair)
+            and oc.has_figure(lead)
+            and oc.short_number(nxt.text)
+            and oc.cue("earlier_period").search(nxt.text)
+            and not oc.cue("not_yet").search(pair)
             and not tc.current(lead)
         ):
             lift[i] = threshold
@@ -134,7 +135,7 @@ def _told_to_you(claim: cl.Claim) -> bool:
     their figures read out to them, with no "we" or "I" confirming them."""
     first_person = claim.features.get("first_person", 0.0) > 0
     mine = claim.side == "customer" or first_person
-    return not mine and tc.cue("told_to_you").search(claim.text) is not None
+    return not mine and oc.cue("told_to_you").search(claim.text) is not None
 
 
 def _span(found: list[cl.Claim], i: int) -> tuple[int, int]:
@@ -146,7 +147,7 @@ def _span(found: list[cl.Claim], i: int) -> tuple[int, int]:
     if i > 0 and found[i - 1].turn == lead.turn and _refers_back(lead, found[i - 1]):
         first = i - 1
     nxt = i + 1
-    if nxt < len(found) and found[nxt].turn == lead.turn and tc.short_number(found[nxt].text):
+    if nxt < len(found) and found[nxt].turn == lead.turn and oc.short_number(found[nxt].text):
         last = nxt
     return first, last + 1
 
@@ -166,7 +167,7 @@ def _quote(meeting: Meeting, found: list[cl.Claim], span: set[int], lead: cl.Cla
 def _refers_back(lead: cl.Claim, before: cl.Claim) -> bool:
     """The lead is short, or its figure compares with the one before ("...it was nine hours")."""
     compares = cue_pattern("refers_back").search(lead.text) is not None and "metric" in before.fired
-    return len(lead.text.split()) < SHORT or compares
+    return len(lead.text.split()) < oc.SHORT or compares
 
 
 def _category(meeting: Meeting, lead: cl.Claim, evidence: str) -> str:

@@ -3,22 +3,15 @@ earlier one ("Proofing used to take us three days. Now it's same day."), or a pr
 have ended ("The binder is gone."), with what keeps a sentence from being one (a want, a plan,
 the state as it stands, a change gone the wrong way, a sympathetic answer). The model learned
 from 30 outcomes, most of them a measured figure with its source; these phrasings it misses.
-Cue families are in data/outcomes/cues.yaml.
+Cue families are in data/outcomes/cues.yaml (outcome_cues.py).
 """
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-from importlib import resources
-
-import yaml
-
 from milepost.pipeline.extract import claims as cl
 from milepost.pipeline.extract.goal_text import cue_pattern
 from milepost.pipeline.extract.meeting import Meeting
-
-SHORT = 8
+from milepost.pipeline.extract.outcome_cues import SHORT, cue, figures, has_figure
 
 # Families of claims.py that make a sentence no result: a want, a plan, a question, a pitch.
 UNSURE = frozenset(
@@ -90,8 +83,8 @@ def near(found: list[cl.Claim], span: set[int]) -> set[int]:
     """The span and two sentences either side of it in the same turn: one result told in a few
     sentences ("The drawer is empty now.") is quoted once."""
     turn = found[min(span)].turn
-    near = set(range(min(span) - 2, max(span) + 3))
-    return {k for k in near if 0 <= k < len(found) and found[k].turn == turn}
+    around = range(min(span) - 2, max(span) + 3)
+    return {k for k in around if 0 <= k < len(found) and found[k].turn == turn}
 
 
 def told_span(found: list[cl.Claim], i: int, earlier: int) -> tuple[int, int]:
@@ -148,31 +141,3 @@ def _answer(meeting: Meeting, turn: int, family: str) -> bool:
         if j < len(turns) and turns[j].speaker != turns[turn].speaker:
             return cue(family).search(turns[j].text[:120]) is not None
     return False
-
-
-def cue(name: str) -> re.Pattern[str]:
-    """One pattern of pipeline/data/outcomes/cues.yaml."""
-    return _cues()[name]
-
-
-@lru_cache(maxsize=1)
-def _cues() -> dict[str, re.Pattern[str]]:
-    """pipeline/data/outcomes/cues.yaml, read and compiled once."""
-    text = (resources.files("milepost.pipeline") / "data" / "outcomes" / "cues.yaml").read_text()
-    return {name: re.compile(p, re.I) for name, p in yaml.safe_load(text).items()}
-
-
-def has_figure(claim: cl.Claim) -> bool:
-    """A result needs a figure; a sentence naming only where one came from ("I pulled it this
-    morning.", "That's off the call log.") is not itself the outcome."""
-    return "metric" in claim.fired or figures(claim.text)
-
-
-def short_number(text: str) -> bool:
-    """A short sentence with a figure ("In January it was one point nine.")."""
-    return len(text.split()) < SHORT and figures(text)
-
-
-def figures(text: str) -> bool:
-    """Says a number, digits or words, hyphenated ones too ("sixty-three")."""
-    return any(cl.is_number(p) for w in cl.content_words(text) for p in w.split("-"))

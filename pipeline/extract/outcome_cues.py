@@ -1,0 +1,45 @@
+"""The outcome cue families (data/outcomes/cues.yaml, read once) and the figure checks that
+outcomes.py and told_changes.py both apply: a result needs a figure, a short follow-up sentence
+with a number gives one for another period.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from milepost.pipeline.extract import claims as cl
+
+SHORT = 8
+"""A sentence under this many words says too little to stand alone."""
+
+
+def cue(name: str) -> re.Pattern[str]:
+    """One pattern of pipeline/data/outcomes/cues.yaml."""
+    return _cues()[name]
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, re.Pattern[str]]:
+    """pipeline/data/outcomes/cues.yaml, read and compiled once."""
+    text = (resources.files("milepost.pipeline") / "data" / "outcomes" / "cues.yaml").read_text()
+    return {name: re.compile(p, re.I) for name, p in yaml.safe_load(text).items()}
+
+
+def has_figure(claim: cl.Claim) -> bool:
+    """A result needs a figure; a sentence naming only where one came from ("I pulled it this
+    morning.", "That's off the call log.") is not itself the outcome."""
+    return "metric" in claim.fired or figures(claim.text)
+
+
+def short_number(text: str) -> bool:
+    """A short sentence with a figure ("In January it was one point nine.")."""
+    return len(text.split()) < SHORT and figures(text)
+
+
+def figures(text: str) -> bool:
+    """Says a number, digits or words, hyphenated ones too ("sixty-three")."""
+    return any(cl.is_number(p) for w in cl.content_words(text) for p in w.split("-"))

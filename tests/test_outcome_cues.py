@@ -1,0 +1,42 @@
+"""The outcome cue families and figure checks that outcomes.py and told_changes.py share."""
+
+from __future__ import annotations
+
+import pytest
+
+from milepost.pipeline.extract import outcome_cues as oc
+
+
+@pytest.mark.parametrize(
+    ("family", "text", "found"),
+    [
+        ("ended", "The binder is gone.", True),
+        ("ended", "Sourdough is gone by eleven at the city stores.", False),
+        ("ended", "She doesn't do that anymore.", True),
+        ("ended", "Nobody on the night shift has had to stay late since we switched.", True),
+        ("ended", "Haven't seen it since.", False),
+        ("worse", "Last year we lost twelve; this year we've already lost fifteen.", True),
+        ("worse", "Now the backlog is cleared by ten and we no longer print anything.", False),
+        ("pained", "Oof, that's a lot.", True),
+        ("pained", "That's great to hear.", False),
+        ("celebrate", "Love that. Can I quote you?", True),
+        ("vendor_source", "Your renewal report says our rate went up.", True),
+    ],
+)
+def test_cue_families(family: str, text: str, found: bool) -> None:
+    assert (oc.cue(family).search(text) is not None) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "short"),
+    [
+        ("In January it was one point nine.", True, True),
+        ("Sixty-three, give or take.", True, True),
+        ("That's off the call log.", False, False),
+        ("Across all of our clinics in the region we now see 40 a week.", True, False),
+    ],
+    ids=["words", "hyphenated", "no number", "long"],
+)
+def test_figures_and_short_numbers(text: str, figure: bool, short: bool) -> None:
+    assert oc.figures(text) is figure
+    assert oc.short_number(text) is short
