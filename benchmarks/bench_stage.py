@@ -88,6 +88,7 @@ def report(title: str, rows: list[Row], show: bool) -> None:
 
 
 def _share(calls: list[str | None], rows: list[Row]) -> str:
+    """How many calls are the labelled stage, as 'right/n = share'."""
     right = sum(c == r[1] for c, r in zip(calls, rows, strict=True))
     return f"{right}/{len(rows)} = {right / len(rows):.3f}"
 

@@ -123,6 +123,7 @@ def questions_for(stage: StageCall | None, journey: JourneyMap | None = None) ->
 
 
 def _hits(meeting: Meeting, journey: JourneyMap) -> list[_Hit]:
+    """Every mention of a map cue or a settling phrase, weighed where it was said."""
     index = _index(tuple((s.id, tuple(s.cues)) for s in journey.stages))
     ctx = context()
     out = []

@@ -118,5 +118,6 @@ def context() -> Context:
 
 
 def _phrases(items: list[str]) -> tuple[str, ...]:
+    """The phrases as stemmed words, each choice spelled out, each once."""
     found = (words(v) for i in items for v in variants(i))
     return tuple(dict.fromkeys(w for w in found if w.strip()))
