@@ -22,6 +22,7 @@ from milepost.pipeline.extract.agreement import agreed, checks, read_back, taken
 from milepost.pipeline.extract.agreement_cues import proposed
 from milepost.pipeline.extract.claims import Claim
 from milepost.pipeline.extract.goal_text import (
+    bound_of,
     category,
     deadline_of,
     metric_of,
@@ -363,20 +364,13 @@ def _vague_outcome() -> re.Pattern[str]:
 def _bound(text: str) -> str | None:
     """A target said as a bound on a number ("under half a percent", "four or fewer"), or as
     an amount of time per period that the number cues miss ("an hour a week")."""
-    found = _bound_figure().search(text) or _rate_figure().search(text)
-    return found.group(0) if found else None
+    rate = _rate_figure().search(text)
+    return bound_of(text) or (rate.group(0) if rate else None)
 
 
 @lru_cache(maxsize=1)
 def _rate_figure() -> re.Pattern[str]:
     return re.compile(str(cl.data("agreement.yaml")["rate_figure"]), re.I)
-
-
-@lru_cache(maxsize=1)
-def _bound_figure() -> re.Pattern[str]:
-    number = str(cl.data("cues.yaml")["number"])
-    said = str(cl.data("agreement.yaml")["bound_figure"])
-    return re.compile(said.replace("{number}", number), re.I)
 
 
 def _category(meeting: Meeting, lead: Claim, texts: list[str]) -> GoalCategory:
