@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from store_factory import analysis, step, turn
+import pytest
+from store_factory import analysis, goal, step, turn
 
 from milepost.pipeline.recap import build_recap
 from milepost.pipeline.store import open_db
@@ -123,3 +124,25 @@ def test_a_customer_step_without_a_customer_speaker_is_still_a_customer_email(
     )
     write_meeting(db, a, "h", "Acme")
     assert "Hi all,\n\nThanks for your time on 2026-11-02." in build_recap(db, 1).body
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("faster intake", "**Goal:** faster intake (under five minutes, by June)."),
+        ("intake under five minutes", "**Goal:** intake under five minutes (by June)."),
+        ("intake under five minutes by June", "**Goal:** intake under five minutes by June."),
+    ],
+)
+def test_the_goal_adds_only_the_metric_and_deadline_its_words_leave_out(
+    tmp_path: Path, text: str, line: str
+) -> None:
+    db = open_db(tmp_path / "s.db")
+    a = analysis(
+        "/c/kickoff.txt",
+        "2026-03-03",
+        [turn("Priya Nair", "customer", f"We want {text}.")],
+        goals=[goal(text, True, "under five minutes", "by June")],
+    )
+    write_meeting(db, a, "h", "Acme")
+    assert line + "\n" in build_recap(db, 1).body.splitlines(keepends=True)

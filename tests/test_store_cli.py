@@ -248,7 +248,7 @@ Hi Priya and Luis,
 
 Thanks for your time on 2026-03-03. Here's what we agreed.
 
-**Goal:** intake under five minutes (under five minutes, by June).
+**Goal:** intake under five minutes (by June).
 
 **You're going to:**
 - export the patient list (Luis Ortega), by 2026-03-11
