@@ -64,8 +64,8 @@ class Context:
     purpose: tuple[str, ...]
     past: tuple[str, ...]
     ignore: tuple[str, ...]
-    negated: tuple[str, ...] = ()
-    decides: tuple[tuple[str, str], ...] = ()
+    negated: tuple[str, ...]
+    decides: tuple[tuple[str, str], ...]
     """(stage id, phrase): said anywhere, the phrase settles the meeting's stage."""
 
     def is_purpose(self, norm: str) -> bool:
@@ -108,10 +108,10 @@ def context() -> Context:
         purpose=_phrases(data["purpose"]),
         past=_phrases(data["past"]),
         ignore=_phrases(data["ignore"]),
-        negated=_phrases(data.get("negated", [])),
+        negated=_phrases(data["negated"]),
         decides=tuple(
             (sid, phrase)
-            for sid, phrases in (data.get("decides") or {}).items()
+            for sid, phrases in data["decides"].items()
             for phrase in _phrases(phrases)
         ),
     )
