@@ -19,6 +19,10 @@ from milepost.pipeline.cli_options import db_option, iso_date, json_option, rost
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+account_filter = click.option(
+    "--account", metavar="NAME", help="Only this account (or a part of its name only it has)."
+)
+
 
 def _open(db_path: Path | None) -> Database:
     from milepost.pipeline.store import open_db
@@ -101,7 +105,7 @@ class _ProgressBar:
 
 
 @click.command()
-@click.option("--account", metavar="NAME", help="Only this account.")
+@account_filter
 @click.option("--flagged", is_flag=True, help="Only meetings with a flag (e.g. no_agreed_goal).")
 @click.option("--since", callback=iso_date, metavar="YYYY-MM-DD", help="Only meetings on or after.")
 @json_option
@@ -122,7 +126,7 @@ def meetings(
 
 
 @click.group(invoke_without_command=True)
-@click.option("--account", metavar="NAME", help="Only this account.")
+@account_filter
 @click.option("--side", type=click.Choice(["vendor", "customer", "joint"]), help="Only this side.")
 @click.option("--open", "open_only", is_flag=True, help="Only steps not done yet.")
 @click.option("--overdue", is_flag=True, help="Only open steps past their due date.")
@@ -207,7 +211,7 @@ def search(query: str, limit: int, as_json: bool, db_path: Path | None) -> None:
 
 
 @click.command()
-@click.option("--account", metavar="NAME", help="Only this account.")
+@account_filter
 @click.option(
     "--format",
     "fmt",
