@@ -22,6 +22,12 @@ def cue(name: str) -> re.Pattern[str]:
     return _cues()[name]
 
 
+@lru_cache(maxsize=1 << 15)
+def said(name: str, text: str) -> bool:
+    """Whether the cue matches the text: searched once per sentence however often it is asked."""
+    return _cues()[name].search(text) is not None
+
+
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, re.Pattern[str]]:
     """pipeline/data/outcomes/cues.yaml, read and compiled once."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from milepost.pipeline.extract import claims as cl
 from milepost.pipeline.extract.goal_text import cue_pattern
 from milepost.pipeline.extract.meeting import Meeting
-from milepost.pipeline.extract.outcome_cues import SHORT, cue, figures, has_figure
+from milepost.pipeline.extract.outcome_cues import SHORT, cue, figures, has_figure, said
 
 # Families of claims.py that make a sentence no result: a want, a plan, a question, a pitch.
 UNSURE = frozenset(
@@ -26,14 +26,14 @@ def changes(meeting: Meeting, found: list[cl.Claim]) -> dict[int, int]:
     later state -> index of the earlier one (itself for an ended problem)."""
     out: dict[int, int] = {}
     for i, claim in enumerate(found):
-        if claim.side == "vendor" or current(claim) or cue("then").search(claim.text):
+        if claim.side == "vendor" or current(claim) or said("then", claim.text):
             continue
         earlier = _earlier(found, i)
         celebrated = _celebrated(meeting, claim.turn)
         if _answer(meeting, claim.turn, "pained"):
             continue
         if _ended(claim):
-            if earlier is not None or celebrated or cue("since_change").search(claim.text):
+            if earlier is not None or celebrated or said("since_change", claim.text):
                 out[i] = i
         elif earlier is not None and _later(found, i, earlier, celebrated) and not worse(claim):
             out[i] = earlier
@@ -46,9 +46,9 @@ def _later(found: list[cl.Claim], i: int, earlier: int, celebrated: bool) -> boo
     side is glad, a figure said of a named time ("Last month it was six and a half.") or in
     the past tense."""
     claim = found[i]
-    if cue("now").search(claim.text):
+    if said("now", claim.text):
         return celebrated or (_amount(claim.text) and _amount(found[earlier].text))
-    dated = cue("named_period").search(claim.text) or claim.features.get("root_past", 0) > 0
+    dated = said("named_period", claim.text) or claim.features.get("root_past", 0) > 0
     return celebrated and has_figure(claim) and bool(dated)
 
 
@@ -59,7 +59,7 @@ def compares_within(text: str) -> bool | None:
     if now is None:
         return None
     before = text[: now.start()]
-    return cue("past_state").search(before) is not None and _amount(before)
+    return said("past_state", before) and _amount(before)
 
 
 def _amount(text: str) -> bool:
@@ -73,10 +73,10 @@ def _amount(text: str) -> bool:
 
 def _ended(claim: cl.Claim) -> bool:
     """A problem said to have ended: gone, stopped, not once since."""
-    if cue("ended").search(claim.text):
+    if said("ended", claim.text):
         return True
-    dated = cue("now").search(claim.text) or cue("named_period").search(claim.text)
-    return bool(dated) and cue("not_once").search(claim.text) is not None
+    dated = said("now", claim.text) or said("named_period", claim.text)
+    return bool(dated) and said("not_once", claim.text)
 
 
 def near(found: list[cl.Claim], span: set[int]) -> set[int]:
@@ -91,9 +91,9 @@ def told_span(found: list[cl.Claim], i: int, earlier: int) -> tuple[int, int]:
     """The later state alone when it says enough by itself, else it and the earlier state (it is
     short, points back, or gives a bare number: "This March it was a hundred and thirty-eight.",
     "Since the reset went live, it's maybe five.")."""
-    said = found[i].text
-    alone = "metric" in found[i].fired or cue("amount").search(said) or not figures(said)
-    if len(said.split()) >= SHORT and alone and not cue_pattern("refers_back").search(said):
+    text = found[i].text
+    alone = "metric" in found[i].fired or said("amount", text) or not figures(text)
+    if len(text.split()) >= SHORT and alone and not cue_pattern("refers_back").search(text):
         return i, i + 1
     return min(i, earlier), max(i, earlier) + 1
 
@@ -102,31 +102,29 @@ def _earlier(found: list[cl.Claim], i: int) -> int | None:
     """A sentence of the same turn, at most two away, that tells the earlier state: said as
     before ("It used to be about a day."), or as a named earlier time with a figure when the
     claim names the later period ("Last March we ran 310 hours." "This March it was 138.")."""
-    now = cue("this_period").search(found[i].text) is not None
+    now = said("this_period", found[i].text)
     for j in (i - 1, i + 1, i - 2, i + 2):
         if not (0 <= j < len(found) and found[j].turn == found[i].turn) or _unsure(found[j]):
             continue
-        said = found[j].text
-        if cue("then").search(said) or (
-            now and has_figure(found[j]) and cue("named_period").search(said)
-        ):
+        text = found[j].text
+        if said("then", text) or (now and has_figure(found[j]) and said("named_period", text)):
             return j
     return None
 
 
 def current(claim: cl.Claim) -> bool:
     """Said as the state that stands now ("Right now it's six hours"), a problem, or a plan."""
-    return _unsure(claim) or cue("current_state").search(claim.text) is not None
+    return _unsure(claim) or said("current_state", claim.text)
 
 
 def _unsure(claim: cl.Claim) -> bool:
     """A want, plan, hope, condition or question: not a result."""
-    return bool(claim.fired & UNSURE) or cue("unsure").search(claim.text) is not None
+    return bool(claim.fired & UNSURE) or said("unsure", claim.text)
 
 
 def worse(claim: cl.Claim) -> bool:
     """The later state told as a problem: the change went the wrong way, or still hurts."""
-    return cue("worse").search(claim.text) is not None
+    return said("worse", claim.text)
 
 
 def _celebrated(meeting: Meeting, turn: int) -> bool:
@@ -139,5 +137,5 @@ def _answer(meeting: Meeting, turn: int, family: str) -> bool:
     turns = meeting.transcript.turns
     for j in (turn + 1, turn + 2):
         if j < len(turns) and turns[j].speaker != turns[turn].speaker:
-            return cue(family).search(turns[j].text[:120]) is not None
+            return said(family, turns[j].text[:120])
     return False
