@@ -282,6 +282,8 @@ def _drops(units: list[Unit], k: int, words: set[str]) -> bool:
     target"): two of the goal's words or numbers, since one is often chance ("let's not promise
     November things" is about something else), or one inside the drop itself ("take the
     overtime number out"). Words that only frame a goal ("target", "plan") name none."""
+    if not fires("abandon", units[k][2]):  # kept per text: most units drop nothing
+        return False
     drop = families()["abandon"].search(units[k][2])
     if drop is None or negated().search(units[k][2][: drop.start()]):
         return False
