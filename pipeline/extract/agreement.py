@@ -361,9 +361,31 @@ def _first_reply(text: str, asked: bool) -> set[str]:
     return {k for k, v in out.items() if v}
 
 
+class _Kept(NamedTuple):
+    """The units of the meeting last read: each goal's each statement reads them."""
+
+    meeting: Meeting
+    docs: list
+    units: list[Unit]
+
+
+_last: list[_Kept] = []
+
+
+def _kept(meeting: Meeting) -> _Kept:
+    """The units kept for this meeting, read anew for another meeting."""
+    if not _last or _last[0].meeting is not meeting or _last[0].docs is not meeting.docs:
+        _last[:] = [_Kept(meeting, meeting.docs, _read_units(meeting))]
+    return _last[0]
+
+
 def _units(meeting: Meeting) -> list[Unit]:
     """(turn, speaker, text) per turn; per sentence where the speaker is unknown, since an
     unlabelled paragraph holds several people's words."""
+    return _kept(meeting).units
+
+
+def _read_units(meeting: Meeting) -> list[Unit]:
     out: list[Unit] = []
     for i, (turn, doc) in enumerate(zip(meeting.transcript.turns, meeting.docs, strict=True)):
         if turn.speaker is None:

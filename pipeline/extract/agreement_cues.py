@@ -12,11 +12,13 @@ import re
 from functools import lru_cache
 
 from milepost.pipeline.extract import claims as cl
+from milepost.pipeline.extract import lowered
 
 GOAL_FAMILIES = ("affirm", "said_yes", "contest", "joint", "proposal")
 """The goal cue families (cues.yaml) agreement reads beside its own."""
 SENTENCE = re.compile(r"(?<=[.!?])\s+")
 APOSTROPHE = re.compile(r"'")
+OPTIONAL_APOSTROPHE = "['\u2019]?"
 
 
 def hedges(text: str) -> bool:
@@ -38,7 +40,7 @@ def distinctive(word: str) -> bool:
 def negated() -> re.Pattern[str]:
     """A negation right before a drop cue: "you don't have to pull it" drops nothing."""
     said = cl.data("agreement.yaml")["drop_negated"]
-    return re.compile(APOSTROPHE.sub("['\u2019]?", said), re.I)
+    return re.compile(APOSTROPHE.sub(OPTIONAL_APOSTROPHE, said), re.I)
 
 
 @lru_cache(maxsize=1)
@@ -106,7 +108,22 @@ def doubts(text: str) -> bool:
 def fires(family: str, text: str) -> bool:
     """A cue family of agreement.yaml, or of the goal cues, matches somewhere in text (kept:
     each unit after each statement of each goal is read for the same families)."""
+    quick = _quick()[family] if lowered.lowerable(text) else None
+    if quick is not None:
+        return bool(quick.search(text.lower()))
     return bool(families()[family].search(text))
+
+
+@lru_cache(maxsize=1)
+def _quick() -> dict[str, re.Pattern[str] | None]:
+    """Each family without re.I, for lower-cased text, where that matches the same places
+    (lowered.py): the optional curly apostrophe has no case, so it does not stand in the way."""
+    out: dict[str, re.Pattern[str] | None] = {}
+    for name, pattern in families().items():
+        plain = pattern.pattern.replace(OPTIONAL_APOSTROPHE, "'?")
+        caseless = lowered.caseless(plain)
+        out[name] = re.compile(pattern.pattern, pattern.flags & ~re.I) if caseless else None
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -117,5 +134,6 @@ def families() -> dict[str, re.Pattern[str]]:
     own = {n: "|".join(f"(?:{p})" for p in ps) for n, ps in raw.items()}
     goal = {n: p.pattern for n, p in cl.cue_families().items() if n in GOAL_FAMILIES}
     return {
-        n: re.compile(APOSTROPHE.sub("['\u2019]?", p), re.I) for n, p in {**goal, **own}.items()
+        n: re.compile(APOSTROPHE.sub(OPTIONAL_APOSTROPHE, p), re.I)
+        for n, p in {**goal, **own}.items()
     }
