@@ -182,15 +182,17 @@ def is_number(word: str) -> bool:
 
 def content_words(text: str) -> set[str]:
     """Lower-cased content words and numbers, for spotting a restatement."""
+    return set(filter(None, map(_content_form, _WORD.findall(text.lower()))))
+
+
+@lru_cache(maxsize=1 << 16)
+def _content_form(word: str) -> str:
+    """The word as content_words keeps it (a plural's "s" dropped), or "" for a stop word."""
     vocab = _vocab()
-    stop, numbers = vocab["stop_words"], vocab["number_words"]
-    out = set()
-    for w in _WORD.findall(text.lower()):
-        if len(w) > 4 and w.endswith("s"):
-            w = w[:-1]
-        if w not in stop and (len(w) > 3 or w.isdigit() or w in numbers):
-            out.add(w)
-    return out
+    if len(word) > 4 and word.endswith("s"):
+        word = word[:-1]
+    keep = len(word) > 3 or word.isdigit() or word in vocab["number_words"]
+    return word if keep and word not in vocab["stop_words"] else ""
 
 
 def _restated(meeting: Meeting, i: int, mine: set[str], words: list[set[str]]) -> bool:
