@@ -159,7 +159,7 @@ def signs(meeting: Meeting, group: list[Claim]) -> dict[str, Sign]:
     if not group:
         return out
     units = _units(meeting)
-    words = set().union(*(cl.content_words(c.text) for c in group))
+    words = set().union(*(_content(c.text) for c in group))
     for c in group:
         for name, sign in _reply_features(meeting, units, c, words).items():
             out.setdefault(name, sign)
@@ -183,7 +183,7 @@ def _late_recap(
         speaker, text = units[j][1], units[j][2]
         if not _other(meeting, lead.speaker, speaker) or not (checks(text) or recaps(text)):
             continue
-        shared = cl.content_words(text) & own
+        shared = _content(text) & own
         named = len(shared) >= 3 or any(distinctive(w) for w in shared)
         if named and _confirmed(meeting, units, j, words):
             return speaker, _closest(text, words)
@@ -247,8 +247,8 @@ def _reply(
             found["restate_confirmed"] = said_back
         if taken_on:
             found["accept_restate"] = accepted
-    if numbers & cl.content_words(text):
-        found["number_echo"] = _sentence(text, lambda s: bool(numbers & cl.content_words(s)))
+    if numbers & _content(text):
+        found["number_echo"] = _sentence(text, lambda s: bool(numbers & _content(s)))
     return found
 
 
@@ -288,11 +288,11 @@ def _drops(units: list[Unit], k: int, words: set[str]) -> bool:
     if drop is None or negated().search(units[k][2][: drop.start()]):
         return False
     words = words - frame_words()
-    if cl.content_words(drop.group(0)) & words:  # "take the overtime number out"
+    if _content(drop.group(0)) & words:  # "take the overtime number out"
         return True
-    said = cl.content_words(units[k][2])
+    said = _content(units[k][2])
     if k > 0 and _REFERS.search(drop.group(0)):  # "scratch that": what the unit before named
-        said |= cl.content_words(units[k - 1][2])
+        said |= _content(units[k - 1][2])
     shared = said & words
     return len(shared) >= 2 or any(distinctive(w) for w in shared)
 
@@ -300,7 +300,7 @@ def _drops(units: list[Unit], k: int, words: set[str]) -> bool:
 def _asks_anew(text: str, words: set[str]) -> bool:
     """The unit's sentences that share the goal's words all ask for something new ("Got it.
     And how long does it take today, from first notice to an adjuster?"): no read-back."""
-    sentences = [s for s in SENTENCE.split(text.strip()) if cl.content_words(s) & words]
+    sentences = [s for s in SENTENCE.split(text.strip()) if _content(s) & words]
     return bool(sentences) and all(
         s.rstrip().endswith("?") and open_question().search(s) for s in sentences
     )
@@ -308,7 +308,7 @@ def _asks_anew(text: str, words: set[str]) -> bool:
 
 def _names(text: str, words: set[str]) -> bool:
     """text names the goal: one of its numbers, or two of its words."""
-    shared = cl.content_words(text) & words
+    shared = _content(text) & words
     return len(shared) >= 2 or any(cl.is_number(w) for w in shared)
 
 
@@ -323,7 +323,7 @@ def _sentence(text: str, test: Callable[[str], bool] | None = None) -> str:
 def _closest(text: str, words: set[str]) -> str:
     """The sentence of text that shares most of the goal's words (the first of equals)."""
     sentences = [s for s in SENTENCE.split(text.strip()) if s] or [text]
-    return max(sentences, key=lambda s: len(cl.content_words(s) & words))
+    return max(sentences, key=lambda s: len(_content(s) & words))
 
 
 def _confirmed(
@@ -340,7 +340,7 @@ def _confirmed(
             return False
         if says_yes(text) or affirms(text):
             return True
-        if first and any(cl.is_number(w) for w in cl.content_words(text) & words):
+        if first and any(cl.is_number(w) for w in _content(text) & words):
             return True
         if first and "?" not in text:
             return False
@@ -403,7 +403,7 @@ def _unit_of(units: list[Unit], claim: Claim) -> int:
 
 
 def _restates(text: str, words: set[str]) -> bool:
-    shared = cl.content_words(text) & words
+    shared = _content(text) & words
     return len(shared) >= 3 or any(cl.is_number(w) for w in shared)
 
 
@@ -413,6 +413,12 @@ def _other(meeting: Meeting, a: str | None, b: str | None) -> bool:
     if "unknown" not in (sa, sb):
         return sa != sb
     return a is None or b is None or a != b
+
+
+@lru_cache(maxsize=1 << 14)
+def _content(text: str) -> frozenset[str]:
+    """claims.content_words, kept per text: each unit is compared with every goal after it."""
+    return frozenset(cl.content_words(text))
 
 
 @lru_cache(maxsize=1)

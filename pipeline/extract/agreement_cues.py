@@ -48,6 +48,7 @@ def small_counts() -> frozenset[str]:
     return frozenset(str(cl.data("agreement.yaml")["small_counts"]).split())
 
 
+@lru_cache(maxsize=1 << 14)
 def checks(text: str) -> bool:
     """text asks the other side to confirm something as said ("..., that's the number?"), not
     for something new ("how many do you close today?")."""
@@ -64,6 +65,7 @@ def proposed(text: str) -> bool:
     return text.rstrip().endswith("?") or fires("proposal", text)
 
 
+@lru_cache(maxsize=1 << 14)
 def accepts(text: str) -> bool:
     """Affirms or takes on the goal, in a sentence that is not the product's pitch ("that's
     exactly what the family app does" says what the tool can do, not that the goal is shared),
@@ -79,6 +81,7 @@ def affirms(text: str) -> bool:
     return fires("affirm", text) or fires("accept", text)
 
 
+@lru_cache(maxsize=1 << 14)
 def statements(text: str) -> str:
     """text without its questions: "that's the goal?" asks, it does not affirm."""
     return " ".join(s for s in SENTENCE.split(text) if not s.rstrip().endswith("?"))

@@ -288,10 +288,11 @@ def _refines(found: list[Claim], i: int, j: int) -> bool:
     pointing back at it ("I want to stop people getting hurt." / "If we got that to five or
     fewer this year, I'd be happy."), where i gave none."""
     a, b = found[i], found[j]
-    if not _after(found, i, j) or not _same_side(a, b) or metric_of(a.text):
+    if not _after(found, i, j) or not _same_side(a, b) or not points_back(b.text):
         return False
-    figure = figures(b.text) or metric_of(b.text) or deadline_of(b.text)
-    return points_back(b.text) and bool(figure)
+    if metric_of(a.text):
+        return False
+    return bool(figures(b.text) or metric_of(b.text) or deadline_of(b.text))
 
 
 def _reads_back(found: list[Claim], group: list[int], j: int) -> bool:

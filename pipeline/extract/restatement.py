@@ -56,6 +56,7 @@ def _spoken(run: list[int]) -> int:
     return total + current
 
 
+@lru_cache(maxsize=1 << 14)
 def points_back(text: str) -> bool:
     """text refers to something said before by a pronoun ("get that down to four", "double it")."""
     return bool(_points_back().search(text))
@@ -66,6 +67,7 @@ def _points_back() -> re.Pattern[str]:
     return re.compile(cl.data("agreement.yaml")["points_back"], re.I)
 
 
+@lru_cache(maxsize=1 << 14)
 def recaps(text: str) -> bool:
     """text puts a goal just said in other words ("So the target is ...", "Let's make that
     the aim")."""
