@@ -32,9 +32,10 @@ def changes(meeting: Meeting, found: list[cl.Claim]) -> dict[int, int]:
         celebrated = _celebrated(meeting, claim.turn)
         if _answer(meeting, claim.turn, "pained"):
             continue
+        if earlier is None and not celebrated and not said("since_change", claim.text):
+            continue  # neither an ended problem with a sign of it nor a later state
         if _ended(claim):
-            if earlier is not None or celebrated or said("since_change", claim.text):
-                out[i] = i
+            out[i] = i
         elif earlier is not None and _later(found, i, earlier, celebrated) and not worse(claim):
             out[i] = earlier
     return out
