@@ -181,11 +181,12 @@ def _late_recap(
     start = max(_unit_of(units, c) for c in group) + AGREE_UNITS + 1
     for j in range(start, len(units)):
         speaker, text = units[j][1], units[j][2]
-        if not _other(meeting, lead.speaker, speaker) or not (checks(text) or recaps(text)):
+        if not _other(meeting, lead.speaker, speaker):
             continue
-        shared = _content(text) & own
-        named = len(shared) >= 3 or any(distinctive(w) for w in shared)
-        if named and _confirmed(meeting, units, j, words):
+        shared = _content(text) & own  # first: most units name nothing of the goal
+        if not (len(shared) >= 3 or any(distinctive(w) for w in shared)):
+            continue
+        if (checks(text) or recaps(text)) and _confirmed(meeting, units, j, words):
             return speaker, _closest(text, words)
     return None
 
@@ -235,13 +236,13 @@ def _reply(
     text = units[j][2]
     said = statements(text)
     taken_on = not go_on and accepts(said)
-    accepted = _sentence(said, accepts)
-    said_back = _closest(text, words)
+    accepted = _sentence(said, accepts) if taken_on else ""
     numbers = {w for w in words if cl.is_number(w)}
     found: dict[str, str] = {}
     if taken_on:
         found["accept_near" if near else "accept_far"] = accepted
     if _restates(text, words) and not _asks_anew(text, words):
+        said_back = _closest(text, words)
         found["restate_other"] = said_back
         if _confirmed(meeting, units, j, words):
             found["restate_confirmed"] = said_back
