@@ -70,7 +70,7 @@ class Context:
 
     def is_purpose(self, norm: str) -> bool:
         """Whether a sentence (from words()) opens a statement of the meeting's purpose."""
-        return any(p in norm for p in self.purpose)
+        return self._purpose_any.search(norm) is not None
 
     def is_past(self, norm: str, start: int) -> bool:
         """Whether the words before position `start` place the cue there in the past."""
@@ -88,6 +88,11 @@ class Context:
             for phrase in self._ignore_first[word]:
                 norm = norm.replace(phrase, " ~ ")
         return norm
+
+    @cached_property
+    def _purpose_any(self) -> re.Pattern[str]:
+        """The purpose phrases as one search: any of them occurring in the sentence."""
+        return re.compile("|".join(map(re.escape, self.purpose)) or "(?!)")
 
     @cached_property
     def _ignore_first(self) -> dict[str, tuple[str, ...]]:
