@@ -284,7 +284,7 @@ def _features(claim: Claim, sent, around: dict[str, float], tokens: Tokens) -> d
     for k in range(start, end):
         if tokens.content[k]:
             f[f"w:{tokens.lemma[k]}"] = 1.0
-    f["first_person"] = float(any(w in FIRST_PERSON for w in words))
+    f["first_person"] = float(not FIRST_PERSON.isdisjoint(vocab))
     f["short"] = float(len(words) < 7)
     f["long"] = float(len(words) > 45)
     f["root_past"] = float(sent.root.tag_ in ("VBD", "VBN"))
@@ -373,7 +373,7 @@ def _lexicon() -> dict[str, frozenset[str]]:
 
 def _crossed(f: dict[str, float]) -> dict[str, float]:
     """f with the conjunction of every two CROSSED features that are on."""
-    on = [n for n in CROSSED if f.get(n)]
+    on = list(filter(f.get, CROSSED))
     f.update({f"x:{a}*{b}": 1.0 for k, a in enumerate(on) for b in on[k + 1 :]})
     return f
 
