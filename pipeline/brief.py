@@ -45,7 +45,7 @@ def build_brief(
     meetings = read.list_meetings(db, account=account)
     ids = [m.id for m in meetings]
     by_id = {m.id: m for m in meetings}
-    goals = [_goal(g, by_id[g["meeting_id"]]) for g in read.rows(db, "goals", ids)]
+    goals = [goal_view(g, by_id[g["meeting_id"]]) for g in read.rows(db, "goals", ids)]
     agreed = [g for g in goals if g.agreed]
     goal = max(agreed, key=_goal_rank) if agreed else None
     steps = ledger.in_our_words(db, ledger.list_steps(db, account=account, on=on))
@@ -134,7 +134,8 @@ def _questions(db: Database, meetings: list[MeetingRecord], journey: JourneyMap)
     return list(json.loads(row[0])) if row else []
 
 
-def _goal(row: dict[str, Any], m: MeetingRecord) -> GoalView:
+def goal_view(row: dict[str, Any], m: MeetingRecord) -> GoalView:
+    """A stored goal row as the brief and the recap show it, dated by its meeting."""
     return GoalView(
         text=row["text"],
         category=row["category"],

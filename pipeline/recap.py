@@ -9,7 +9,7 @@ from sqlite_utils import Database
 from milepost.models.brief import Recap
 from milepost.models.records import LedgerStep, MeetingRecord
 from milepost.pipeline import ledger
-from milepost.pipeline.brief import _goal
+from milepost.pipeline.brief import goal_view
 from milepost.pipeline.extract.names import is_anonymous
 from milepost.pipeline.store import read
 from milepost.pipeline.templating import render
@@ -24,7 +24,7 @@ def build_recap(db: Database, meeting_id: int) -> Recap:
     listed = _steps_of(db, meeting)
     internal = not customers and not any(s.side == "customer" for s in listed)
     vendors = [s["name"] for s in speakers if s["side"] == "vendor" and not is_anonymous(s["name"])]
-    goals = [_goal(g, meeting) for g in read.rows(db, "goals", [meeting_id])]
+    goals = [goal_view(g, meeting) for g in read.rows(db, "goals", [meeting_id])]
     agreed = [g for g in goals if g.agreed]
     steps = [
         _named(step_for(s, "customer" if s.speaker in customers else None, "email")) for s in listed
