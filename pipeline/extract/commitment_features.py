@@ -191,11 +191,5 @@ def _context(meeting: Meeting, cand: Candidate, f: dict[str, float], turns: _Tur
 
 
 def _text_after(meeting: Meeting, turn: int, start: int, limit: int) -> str:
-    """doc[start:].text[:limit], cut from the turn's text (doc.text == turn.text): spaCy
-    would join the text of every token to the turn's end, on every call."""
-    doc = meeting.docs[turn]
-    if start >= len(doc):
-        return ""
-    last = doc[-1]
-    begin = doc[start].idx
-    return meeting.transcript.turns[turn].text[begin : min(last.idx + len(last), begin + limit)]
+    """doc[start:].text[:limit], cut from the turn's text (Meeting.span_text)."""
+    return meeting.span_text(turn, start, len(meeting.docs[turn]))[:limit]
