@@ -405,3 +405,97 @@ def test_a_word_written_closed_or_open_is_one_cue(analyzer, tmp_path: Path) -> N
     assert call is not None and call.id == "b"  # 1 vs 2
     call = stage.detect(meeting(analyzer, lines), journey)
     assert call is not None and call.id == "use"  # 1 vs 1: named first
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How did you actually hear about Quaymark, by the way?",
+        "So how did you come across Rostergrid?",
+        "How did you first hear of us?",
+    ],
+)
+def test_the_first_contact_question_with_the_vendors_name_settles_awareness(
+    analyzer, question: str
+) -> None:  # type: ignore[no-untyped-def]
+    call = stage.detect(meeting(analyzer, _first_call(question)))
+    assert call is not None and call.id == "awareness"  # 2 + 1 vs 4: close, so it settles
+    assert call.evidence[0] == question
+    call = stage.detect(meeting(analyzer, _first_call("How did you find the training?")))
+    assert call is not None and call.id == "consideration"  # how they liked it: no first contact
+
+
+def _first_call(question: str) -> list[tuple[str, str]]:
+    """A first call with a demo: the question, then consideration cues said in passing."""
+    return [
+        (VENDOR, "Thanks for making the time."),
+        (VENDOR, question),
+        FILLER,
+        FILLER,
+        (VENDOR, "Our solutions engineer can show you a demo, it's a first call."),
+        (CUSTOMER, "Does it work offline? What about pricing?"),
+    ]
+
+
+def test_default_map_another_team_coming_on_to_talk_seats_is_expansion(analyzer) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        (
+            VENDOR,
+            "So, today. The water division went live last year. You asked whether "
+            "wastewater comes onto Fieldnote, so let's talk seats.",
+        ),
+        (CUSTOMER, "Sure. Usage on the water side is good."),
+    ] + [FILLER] * 6
+    call = stage.detect(meeting(analyzer, lines))
+    assert call is not None and call.id == "expansion"  # 4 + 4 (agenda) vs adoption 4 + 1
+    lines[0] = (VENDOR, "So, today. The water division went live last year. Let's talk schedules.")
+    call = stage.detect(meeting(analyzer, lines))
+    assert call is not None and call.id == "adoption"
+
+
+def test_default_map_asking_what_the_customer_runs_today_is_discovery(analyzer) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        FILLER,
+        FILLER,
+        (VENDOR, "What are you using for maintenance today?"),
+        (CUSTOMER, "A whiteboard. We'd set up the app over the summer."),
+    ]
+    call = stage.detect(meeting(analyzer, lines))
+    assert call is not None and call.id == "consideration"  # 2 (opening) vs set up 1
+    lines[2] = (VENDOR, "What are your drivers like?")
+    call = stage.detect(meeting(analyzer, lines))
+    assert call is not None and call.id == "onboarding"
+
+
+@pytest.mark.parametrize("review", ["one-year review", "two year review", "half-year review"])
+def test_default_map_a_review_named_by_its_years_is_value_realization(
+    analyzer, review: str
+) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        (VENDOR, f"So this is our {review}, with your numbers."),
+        FILLER,
+        FILLER,
+        (CUSTOMER, "Parents can switch to direct debit next year, it's cheaper."),
+    ]
+    call = stage.detect(meeting(analyzer, lines))
+    assert call is not None and call.id == "value_realization"  # 4 (agenda) vs renewal 3
+
+
+def test_a_churn_add_on_is_a_product_not_the_renewal_stage(analyzer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    journey = _map(tmp_path, {"renewal": ["churn"]})
+    said = (VENDOR, "Today's about the care team and the churn add-on.")
+    assert stage.detect(meeting(analyzer, [said]), journey) is None
+    said = (VENDOR, "Today's about the care team and churn.")
+    call = stage.detect(meeting(analyzer, [said]), journey)
+    assert call is not None and call.id == "renewal"
+
+
+def test_the_sentence_before_the_agenda_opener_is_its_headline(analyzer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    journey = _map(tmp_path, {"a": ["alpha"], "b": ["beta", "gamma", "delta"]})
+    body = [FILLER, FILLER, (CUSTOMER, "We saw beta, gamma and delta last week."), FILLER]
+    opening = (VENDOR, "Okay, so, alpha. The plan today is dates and owners.")
+    call = stage.detect(meeting(analyzer, [opening] + body), journey)
+    assert call is not None and call.id == "a"  # 2 (opening) x 2 (purpose) = 4 vs 3
+    opening = (VENDOR, "Okay, so, alpha. Right. The plan today is dates and owners.")
+    call = stage.detect(meeting(analyzer, [opening] + body), journey)
+    assert call is not None and call.id == "b"  # two sentences before: 2 vs 3

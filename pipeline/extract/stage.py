@@ -3,8 +3,9 @@
 Each stage of the journey map lists cue phrases; a meeting's stage is the one that says
 the most distinct cues, each weighed by its best-placed mention (stage_context.py):
 - a cue in the opening fifth of the words counts double, and in the purpose statement
-  ("so the plan for today is...", or the transcript's title) double again: the agenda
-  names the meeting's purpose, a mention in passing does not;
+  ("so the plan for today is...", the sentence before it in the turn: "Okay, so, kickoff.",
+  or the transcript's title) double again: the agenda names the meeting's purpose, a
+  mention in passing does not;
 - a cue placed in the past ("since kickoff", "at the last QBR") counts half: that stage
   is behind the customer;
 - a cue the opening says this meeting will not do ("I don't want to do a big demo
@@ -18,9 +19,10 @@ the most distinct cues, each weighed by its best-placed mention (stage_context.p
 - a cue may offer choices ('{new|another} {site|team}'): any of its phrases says it,
   and it counts once like any other cue;
 - a phrase that settles the stage (data/stage/context.yaml `decides`: "how did you hear
-  about us" is a first contact, awareness, whatever the demo says) makes its stage win
-  when the map has it and the call is close (half the best score or more): a case-study
-  interview asking how the customer first heard of the vendor stays advocacy;
+  about us", "how did you come across Rostergrid" is a first contact, awareness, whatever
+  the demo says) makes its stage win when the map has it and the call is close (half the
+  best score or more): a case-study interview asking how the customer first heard of the
+  vendor stays advocacy; like a map cue, an entry with choices counts once;
 - a tie goes to the stage whose cue came first.
 Any company's map works: only its cue lists are read.
 """
@@ -44,7 +46,7 @@ PURPOSE_WEIGHT = 2.0
 PURPOSE_PART = 0.35
 """The purpose statement is looked for in this first part of the meeting."""
 PURPOSE_SENTENCES = 3
-"""A purpose phrase covers its own sentence and the next ones of the same turn."""
+"""A purpose phrase covers its own sentence, the one before and the next ones of the same turn."""
 PAST_WEIGHT = 0.5
 ENOUGH = 6.0
 """Cue weight at which a stage call has enough evidence to be trusted on its share alone."""
@@ -128,11 +130,11 @@ def _hits(meeting: Meeting, journey: JourneyMap) -> list[_Hit]:
     ctx = context()
     out = []
     stages = {s.id for s in journey.stages}
-    decides = [(sid, phrase) for sid, phrase in ctx.decides if sid in stages]
+    decides = [d for d in ctx.decides if d[0] in stages]
     for sent in _sentences(meeting, ctx):
-        for sid, phrase in decides:
+        for sid, phrase, name in decides:
             if phrase in sent.norm:
-                out.append(_Hit(sid, phrase, sent.weight, sent.text, sent.purpose, True))
+                out.append(_Hit(sid, name, sent.weight, sent.text, sent.purpose, True))
         for word in set(sent.norm.split()) & index.keys():
             for sid, key, name in index[word]:
                 start = sent.norm.find(key)
@@ -173,6 +175,7 @@ def _sentences(meeting: Meeting, ctx: Context) -> Iterator[_Sentence]:
     turns = meeting.transcript.turns
     for i, doc in enumerate(meeting.docs):
         left = 0
+        turn: list[_Sentence] = []
         for sent in doc.sents:
             where = seen / total
             seen += len(sent)
@@ -183,10 +186,20 @@ def _sentences(meeting: Meeting, ctx: Context) -> Iterator[_Sentence]:
             # an agenda opener reads across commas ("So, today.")
             if where < PURPOSE_PART and ctx.is_purpose(norm.replace(" | ", " ")):
                 left = PURPOSE_SENTENCES
+                _headline(turn)
             purpose = left > 0
             left = max(left - 1, 0)
             weight = base * (PURPOSE_WEIGHT if purpose else 1.0)
-            yield _Sentence(text.strip(), norm, weight, purpose, where < OPENING)
+            turn.append(_Sentence(text.strip(), norm, weight, purpose, where < OPENING))
+        yield from turn
+
+
+def _headline(turn: list[_Sentence]) -> None:
+    """The sentence just before an agenda opener in its turn is its headline ("Okay, so,
+    kickoff. The plan today is..."): it joins the purpose statement."""
+    if turn and not turn[-1].purpose:
+        turn[-1].purpose = True
+        turn[-1].weight *= PURPOSE_WEIGHT
 
 
 def _clauses(text: str) -> str:

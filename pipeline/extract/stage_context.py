@@ -65,8 +65,9 @@ class Context:
     past: tuple[str, ...]
     ignore: tuple[str, ...]
     negated: tuple[str, ...]
-    decides: tuple[tuple[str, str], ...]
-    """(stage id, phrase): said anywhere, the phrase settles the meeting's stage."""
+    decides: tuple[tuple[str, str, str], ...]
+    """(stage id, phrase, name): said anywhere, the phrase settles the meeting's stage; the
+    phrases of one entry with choices share its name and count as one cue."""
 
     def is_purpose(self, norm: str) -> bool:
         """Whether a sentence (from words()) opens a statement of the meeting's purpose."""
@@ -115,9 +116,10 @@ def context() -> Context:
         ignore=_phrases(data["ignore"]),
         negated=_phrases(data["negated"]),
         decides=tuple(
-            (sid, phrase)
-            for sid, phrases in data["decides"].items()
-            for phrase in _phrases(phrases)
+            (sid, phrase, entry)
+            for sid, entries in data["decides"].items()
+            for entry in entries
+            for phrase in _phrases([entry])
         ),
     )
 
