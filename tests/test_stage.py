@@ -499,3 +499,36 @@ def test_the_sentence_before_the_agenda_opener_is_its_headline(analyzer, tmp_pat
     opening = (VENDOR, "Okay, so, alpha. Right. The plan today is dates and owners.")
     call = stage.detect(meeting(analyzer, [opening] + body), journey)
     assert call is not None and call.id == "b"  # two sentences before: 2 vs 3
+
+
+EXISTING_UNIT = [
+    (VENDOR, "Thanks for the time. Since R&D went live, usage has been great."),
+    (CUSTOMER, "Yes, the active users are up, and the rollout to the wet labs is done."),
+    FILLER,
+    FILLER,
+]
+
+
+def test_the_deal_named_as_an_expansion_settles_a_close_call(analyzer) -> None:  # type: ignore[no-untyped-def]
+    lines = EXISTING_UNIT + [(VENDOR, "I'll send the expansion quote for QC by Monday.")]
+    call = stage.detect(meeting(analyzer, lines))
+    assert call is not None and call.id == "expansion"  # 4 of adoption's 8: close, so it settles
+    assert call.evidence == ["I'll send the expansion quote for QC by Monday."]
+    lines[-1] = (VENDOR, "I'll send the quote for QC by Monday.")
+    call = stage.detect(meeting(analyzer, lines))
+    assert call is not None and call.id == "adoption"  # quote for: 1 vs 8
+
+
+def test_the_customers_own_growth_is_not_an_expansion(analyzer) -> None:  # type: ignore[no-untyped-def]
+    lines = EXISTING_UNIT + [(CUSTOMER, "The expansion into Ohio is going well too.")]
+    call = stage.detect(meeting(analyzer, lines))
+    assert call is not None and call.id == "adoption"
+    assert not any("Ohio" in e for e in call.evidence)
+
+
+def test_coming_onto_the_call_is_no_team_coming_onto_the_product(analyzer) -> None:  # type: ignore[no-untyped-def]
+    said = (VENDOR, "Thanks for coming onto the call, everyone.")
+    assert stage.detect(meeting(analyzer, [said])) is None
+    said = (VENDOR, "The QC lab is coming onto Samplestack.")
+    call = stage.detect(meeting(analyzer, [said]))
+    assert call is not None and call.id == "expansion"

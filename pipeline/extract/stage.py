@@ -20,9 +20,10 @@ the most distinct cues, each weighed by its best-placed mention (stage_context.p
   and it counts once like any other cue;
 - a phrase that settles the stage (data/stage/context.yaml `decides`: "how did you hear
   about us", "how did you come across Rostergrid" is a first contact, awareness, whatever
-  the demo says) makes its stage win when the map has it and the call is close (half the
-  best score or more): a case-study interview asking how the customer first heard of the
-  vendor stays advocacy; like a map cue, an entry with choices counts once;
+  the demo says; "the expansion quote" names the deal as buying more) makes its stage win
+  when the map has it and the call is close (half the best score or more): a case-study
+  interview asking how the customer first heard of the vendor stays advocacy; like a map
+  cue, an entry with choices counts once;
 - a tie goes to the stage whose cue came first.
 Any company's map works: only its cue lists are read.
 """
