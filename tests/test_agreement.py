@@ -80,13 +80,38 @@ AGREED = {
         (VENDOR, "So audit prep at two days by June, that's still the bar?"),
         (CUSTOMER, "Still the bar."),
     ],
+    "recalled as agreed together, in the sentence after it": [
+        (
+            CUSTOMER,
+            "So the goal was audit prep down to two days by June."
+            " That was the one we agreed with you in March.",
+        ),
+        (VENDOR, "Yes, that was the second one."),
+    ],
+    "recalled as set together, in the sentence before it": [
+        (
+            VENDOR,
+            "Back in March we set two goals. The first was audit prep down to two days by June.",
+        ),
+        (CUSTOMER, "Right. Let's see how it went."),
+    ],
+    "affirmed, then something else named taken out": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "Yes, exactly, two days by June."),
+        *[(VENDOR, "Next, the SSO settings."), (CUSTOMER, "Sure.")] * 4,
+        (VENDOR, "You can take the logo out of the audit prep report, it prints on every page."),
+    ],
 }
+
+
+STATED = ("The goal we agreed on", "So the goal was", "The first was")
+"""How the goal's own sentence begins in the AGREED cases that do not open with GOAL."""
 
 
 @pytest.mark.parametrize("case", list(AGREED))
 def test_each_form_of_agreement_is_agreed(analyzer, case: str) -> None:  # type: ignore[no-untyped-def]
     lines = AGREED[case]
-    goal = GOAL if lines[0][1] == GOAL else "The goal we agreed on"
+    goal = GOAL if lines[0][1] == GOAL else next(g for g in STATED if g in lines[0][1])
     assert _agreed(analyzer, lines, goal) is True
 
 
@@ -196,6 +221,33 @@ NOT_AGREED = {
         (CUSTOMER, "Sure."),
         (COLLEAGUE, "Actually, take the audit number out until the budget is set."),
     ],
+    "said back, then held back by a colleague who won't have the side bound to it": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "So, two days by June."),
+        (CUSTOMER, "Yes."),
+        (COLLEAGUE, "I don't want us committing to two days by June before the merger."),
+    ],
+    "a colleague will not have the side on the hook for it": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "Agreed."),
+        (COLLEAGUE, "I don't want us on the hook for two days, that's about the new sites."),
+    ],
+    "the other side would not want to promise it": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "Yes, exactly the direction, though I wouldn't want to promise two days."),
+    ],
+    "affirmed, then parked by name much later": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "Agreed, two days by June."),
+        *[(VENDOR, "Next, the SSO settings."), (CUSTOMER, "Sure.")] * 4,
+        (COLLEAGUE, "Let's park the two days until the merger is done."),
+    ],
+    "affirmed, then no target for it until later": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "Agreed, two days by June."),
+        *[(VENDOR, "Next, the SSO settings."), (CUSTOMER, "Sure.")] * 4,
+        (COLLEAGUE, "Good. And no audit target until we're live."),
+    ],
     "affirmed, then its figure taken out much later": [
         (CUSTOMER, GOAL),
         (VENDOR, "Agreed, two days by June."),
@@ -264,6 +316,16 @@ def test_a_figure_pulled_much_later_is_not_agreed(analyzer) -> None:  # type: ig
         (VENDOR, "Ninety by December, agreed."),
         *[(VENDOR, "Next, the SSO settings."), (CUSTOMER, "Sure.")] * 4,
         (CUSTOMER, "The board just raised dues, so take the ninety out for now."),
+    ]
+    assert _agreed(analyzer, lines, goal) is False
+
+
+def test_a_figure_said_back_as_not_reached_is_no_read_back(analyzer) -> None:  # type: ignore[no-untyped-def]
+    goal = "I wanted renewals at ninety percent."
+    lines = [
+        (CUSTOMER, goal),
+        (VENDOR, "Seventy-two this year. So not ninety."),
+        (CUSTOMER, "Not ninety."),
     ]
     assert _agreed(analyzer, lines, goal) is False
 

@@ -64,6 +64,7 @@ since the goal's quote is shown beside it."""
 
 Unit = tuple[int, str | None, str]
 _REFERS = re.compile(r"\b(?:that|it|this)\b", re.I)
+_OBJECT = re.compile(r"\b(?:the|a|an)\s+(\w+)", re.I)
 
 Sign = tuple[str | None, str]
 """Who showed a sign of agreement, and the sentence that showed it."""
@@ -158,6 +159,11 @@ def signs(meeting: Meeting, group: list[Claim]) -> dict[str, Sign]:
         out["joint"] = (joint.speaker, joint.text)
     if not group:
         return out
+    recalled = (
+        None if joint else next(filter(None, (_agreed_before(meeting, c) for c in group)), None)
+    )
+    if recalled is not None:
+        out["joint"] = recalled
     units = _units(meeting)
     words = set().union(*(_content(c.text) for c in group))
     for c in group:
@@ -168,6 +174,26 @@ def signs(meeting: Meeting, group: list[Claim]) -> dict[str, Sign]:
         if late is not None:
             out.setdefault("restate_confirmed", late)
     return out
+
+
+def _agreed_before(meeting: Meeting, c: Claim) -> Sign | None:
+    """The sentence right before or after statement c in its turn says the goal was set or
+    agreed together before ("So the goal was ... That was the one we agreed with you in
+    September."): a joint goal, recalled."""
+    sents = _turn_sentences(meeting, c.turn)
+    k = next((k for k, s in enumerate(sents) if s == c.text), None)
+    if k is None:
+        return None
+    for s in sents[max(k - 1, 0) : k] + sents[k + 1 : k + 2]:
+        if fires("agreed_before", s) and not proposed(s):
+            return c.speaker, s
+    return None
+
+
+def _turn_sentences(meeting: Meeting, i: int) -> list[str]:
+    """The sentences of turn i, cut as claims cuts them."""
+    text = meeting.transcript.turns[i].text
+    return [text[s.start_char : s.end_char].strip() for s in meeting.docs[i].sents]
 
 
 def _late_recap(
@@ -291,6 +317,8 @@ def _drops(units: list[Unit], k: int, words: set[str]) -> bool:
     words = words - frame_words()
     if _content(drop.group(0)) & words:  # "take the overtime number out"
         return True
+    if _names_other(drop.group(0)):  # "take the link out": about the link, not the goal
+        return False
     said = _content(units[k][2])
     if k > 0 and _REFERS.search(drop.group(0)):  # "scratch that": what the unit before named
         said |= _content(units[k - 1][2])
@@ -298,12 +326,20 @@ def _drops(units: list[Unit], k: int, words: set[str]) -> bool:
     return len(shared) >= 2 or any(distinctive(w) for w in shared)
 
 
+def _names_other(drop: str) -> bool:
+    """A drop that names its own object beyond the words framing any goal ("take the link
+    out"), which is then what it drops (the goal's own words were looked for first)."""
+    return any(_content(w) - frame_words() for w in _OBJECT.findall(drop))
+
+
 def _asks_anew(text: str, words: set[str]) -> bool:
     """The unit's sentences that share the goal's words all ask for something new ("Got it.
-    And how long does it take today, from first notice to an adjuster?"): no read-back."""
+    And how long does it take today, from first notice to an adjuster?") or say it was not
+    reached ("Fifty-eight. So not seventy."): no read-back."""
     sentences = [s for s in SENTENCE.split(text.strip()) if _content(s) & words]
     return bool(sentences) and all(
-        s.rstrip().endswith("?") and open_question().search(s) for s in sentences
+        (s.rstrip().endswith("?") and open_question().search(s)) or fires("shortfall", s)
+        for s in sentences
     )
 
 
