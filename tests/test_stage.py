@@ -532,3 +532,20 @@ def test_coming_onto_the_call_is_no_team_coming_onto_the_product(analyzer) -> No
     said = (VENDOR, "The QC lab is coming onto Samplestack.")
     call = stage.detect(meeting(analyzer, [said]))
     assert call is not None and call.id == "expansion"
+
+
+@pytest.mark.parametrize("demo", ["a proper demo", "a full demo", "a real demo"])
+def test_default_map_a_demo_still_to_come_is_a_first_call(analyzer, demo: str) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        (VENDOR, "Hi both, it's a first call."),
+        (CUSTOMER, "Does it work offline?"),
+        FILLER,
+        FILLER,
+        FILLER,
+        (VENDOR, f"It does. Next step, let's get {demo} on the calendar."),
+    ]
+    call = stage.detect(meeting(analyzer, lines))
+    assert call is not None and call.id == "awareness"  # 2 + 1 vs 2 + 1: named first
+    lines[-1] = (VENDOR, "It does. Next step, let's get a demo on the calendar.")
+    call = stage.detect(meeting(analyzer, lines))
+    assert call is not None and call.id == "consideration"  # 2 vs 2 + 1
