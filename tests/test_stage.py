@@ -549,3 +549,19 @@ def test_default_map_a_demo_still_to_come_is_a_first_call(analyzer, demo: str) -
     lines[-1] = (VENDOR, "It does. Next step, let's get a demo on the calendar.")
     call = stage.detect(meeting(analyzer, lines))
     assert call is not None and call.id == "consideration"  # 2 vs 2 + 1
+
+
+def test_default_map_the_legal_and_security_review_is_decision(analyzer) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        FILLER,
+        FILLER,
+        FILLER,
+        (CUSTOMER, "Can it export to our GIS? And does it work offline?"),
+        (CUSTOMER, "Our counsel wants the liability cap raised and a termination clause."),
+        (VENDOR, "Fine. I'll also send our latest penetration test summary."),
+    ]
+    call = stage.detect(meeting(analyzer, lines))
+    assert call is not None and call.id == "decision"  # 3 vs can it, does it: 2
+    lines[-2:] = [(CUSTOMER, "Our counsel wants the cap raised."), (VENDOR, "Fine.")]
+    call = stage.detect(meeting(analyzer, lines))
+    assert call is not None and call.id == "consideration"
