@@ -131,12 +131,12 @@ def _hits(meeting: Meeting, journey: JourneyMap) -> list[_Hit]:
     ctx = context()
     out = []
     stages = {s.id for s in journey.stages}
-    decides = [d for d in ctx.decides if d[0] in stages]
     for sent in _sentences(meeting, ctx):
-        for sid, phrase, name in decides:
-            if phrase in sent.norm:
+        said = set(sent.norm.split())
+        for sid, name in ctx.settling(sent.norm, said):
+            if sid in stages:
                 out.append(_Hit(sid, name, sent.weight, sent.text, sent.purpose, True))
-        for word in set(sent.norm.split()) & index.keys():
+        for word in said & index.keys():
             for sid, key, name in index[word]:
                 start = sent.norm.find(key)
                 while start >= 0:

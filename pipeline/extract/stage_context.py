@@ -83,6 +83,13 @@ class Context:
         before = " " + " ".join(norm[: start + 1].split()[-NEGATION_REACH:]) + " "
         return any(p in before for p in self.negated)
 
+    def settling(self, norm: str, said: set[str]) -> list[tuple[str, str]]:
+        """(stage id, name) of each settling phrase in the sentence (its words `said`)."""
+        index = self._decides_by_word
+        places = sorted({k for word in said & index.keys() for k in index[word]})
+        found = (self.decides[k] for k in places)
+        return [(sid, name) for sid, phrase, name in found if phrase in norm]
+
     def strip_ignored(self, norm: str) -> str:
         """The sentence with everyday phrases that only look like cues blanked out."""
         for word in self._ignore_first.keys() & norm.split():
@@ -94,6 +101,16 @@ class Context:
     def _purpose_any(self) -> re.Pattern[str]:
         """The purpose phrases as one search: any of them occurring in the sentence."""
         return re.compile("|".join(map(re.escape, self.purpose)) or "(?!)")
+
+    @cached_property
+    def _decides_by_word(self) -> dict[str, tuple[int, ...]]:
+        """Settling phrases (their place in `decides`) by their longest word, so a sentence
+        is only checked for the phrases that can occur in it."""
+        found: dict[str, tuple[int, ...]] = {}
+        for k, (_, phrase, _) in enumerate(self.decides):
+            key = max(phrase.split(), key=len)
+            found[key] = found.get(key, ()) + (k,)
+        return found
 
     @cached_property
     def _ignore_first(self) -> dict[str, tuple[str, ...]]:
