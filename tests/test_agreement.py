@@ -95,6 +95,13 @@ AGREED = {
         ),
         (CUSTOMER, "Right. Let's see how it went."),
     ],
+    "recalled as signed up to together, in its own sentence": [
+        (
+            VENDOR,
+            "When we started, the goal we all signed up to was audit prep at two days by June.",
+        ),
+        (CUSTOMER, "Right. Let's see how it went."),
+    ],
     "affirmed, then something else named taken out": [
         (CUSTOMER, GOAL),
         (VENDOR, "Yes, exactly, two days by June."),
@@ -104,7 +111,7 @@ AGREED = {
 }
 
 
-STATED = ("The goal we agreed on", "So the goal was", "The first was")
+STATED = ("The goal we agreed on", "So the goal was", "The first was", "When we started")
 """How the goal's own sentence begins in the AGREED cases that do not open with GOAL."""
 
 
@@ -247,6 +254,22 @@ NOT_AGREED = {
         (VENDOR, "Agreed, two days by June."),
         *[(VENDOR, "Next, the SSO settings."), (CUSTOMER, "Sure.")] * 4,
         (COLLEAGUE, "Good. And no audit target until we're live."),
+    ],
+    "answered that something else fits it exactly": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "The audit log and the binder export are exactly for that."),
+    ],
+    "answered that it is exactly what someone else wants": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "We want all of it, the auditors are exactly who asked for the binder."),
+    ],
+    "answered by not wanting to set a figure yet": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "Agreed it matters, but I'd hate to set a number before the new auditors start."),
+    ],
+    "a nod, then the talk about it put off to a later meeting": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "Sounds right. Let's talk about that at the kickoff, once we know who runs it."),
     ],
     "affirmed, then its figure taken out much later": [
         (CUSTOMER, GOAL),

@@ -177,14 +177,14 @@ def signs(meeting: Meeting, group: list[Claim]) -> dict[str, Sign]:
 
 
 def _agreed_before(meeting: Meeting, c: Claim) -> Sign | None:
-    """The sentence right before or after statement c in its turn says the goal was set or
-    agreed together before ("So the goal was ... That was the one we agreed with you in
-    September."): a joint goal, recalled."""
+    """Statement c, or the sentence right before or after it in its turn, says the goal was
+    set or agreed together before ("the goal we all signed up to was...", "So the goal was
+    ... That was the one we agreed with you in September."): a joint goal, recalled."""
     sents = _turn_sentences(meeting, c.turn)
     k = next((k for k, s in enumerate(sents) if s == c.text), None)
     if k is None:
         return None
-    for s in sents[max(k - 1, 0) : k] + sents[k + 1 : k + 2]:
+    for s in sents[k : k + 1] + sents[max(k - 1, 0) : k] + sents[k + 1 : k + 2]:
         if fires("agreed_before", s) and not proposed(s):
             return c.speaker, s
     return None
@@ -393,7 +393,7 @@ def _first_reply(text: str, asked: bool) -> set[str]:
         "backchannel_first": bool(fires("backchannel", text)),
         "weak_first": bool(fires("weak_affirm", text)),
         "defer_first": bool(fires("defer", text)),
-        "check_yes": asked and (yes or bool(fires("affirm", text) or fires("accept", text))),
+        "check_yes": asked and (yes or affirms(text)),
     }
     return {k for k, v in out.items() if v}
 

@@ -78,7 +78,21 @@ def accepts(text: str) -> bool:
 
 
 def affirms(text: str) -> bool:
-    return fires("affirm", text) or fires("accept", text)
+    """An affirmation or a taking-on, not an "exactly" that says how something else fits."""
+    said = _plain(text)
+    return fires("affirm", said) or fires("accept", said)
+
+
+@lru_cache(maxsize=1 << 14)
+def _plain(text: str) -> str:
+    """text without an "exactly" inside a sentence that tells how something fits ("the alerts
+    are exactly for that"); searched only where such a word occurs."""
+    if not _ADVERB.search(text):
+        return text
+    return families()["adverb_exactly"].sub("", text)
+
+
+_ADVERB = re.compile(r"exactly|precisely|absolutely", re.I)
 
 
 @lru_cache(maxsize=1 << 14)
