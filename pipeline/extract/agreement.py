@@ -180,6 +180,8 @@ def _agreed_before(meeting: Meeting, c: Claim) -> Sign | None:
     """Statement c, or the sentence right before or after it in its turn, says the goal was
     set or agreed together before ("the goal we all signed up to was...", "So the goal was
     ... That was the one we agreed with you in September."): a joint goal, recalled."""
+    if not fires("agreed_before", meeting.transcript.turns[c.turn].text):  # most turns: no
+        return None
     sents = _turn_sentences(meeting, c.turn)
     k = next((k for k, s in enumerate(sents) if s == c.text), None)
     if k is None:
