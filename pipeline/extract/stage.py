@@ -152,15 +152,17 @@ def _hits(meeting: Meeting, journey: JourneyMap) -> list[_Hit]:
 def _index(
     stages: tuple[tuple[str, tuple[str, ...]], ...],
 ) -> dict[str, list[tuple[str, str, str]]]:
-    """Cues by their first word, so a sentence is only checked for cues that can occur."""
+    """Cues by their longest word, so a sentence is only checked for cues that can occur
+    (a phrase's longest word is rarely an everyday one: 'what are you using' by 'using')."""
     index: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for sid, cues in stages:
         for cue in cues:
             phrases = variants(cue)
             name = words(cue).replace(" ", "") if len(phrases) == 1 else cue
             for key in dict.fromkeys(words(v) for v in phrases):
-                if key.strip() and (sid, key, name) not in index[key.split()[0]]:
-                    index[key.split()[0]].append((sid, key, name))
+                word = max(key.split(), key=len, default="")
+                if word and (sid, key, name) not in index[word]:
+                    index[word].append((sid, key, name))
     return dict(index)
 
 
