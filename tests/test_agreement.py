@@ -102,6 +102,11 @@ AGREED = {
         ),
         (CUSTOMER, "Right. Let's see how it went."),
     ],
+    "taken on with the goal first and an intensifier": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "That one we'll absolutely stand behind. The audit log does most of it."),
+    ],
+    "taken on with the goal first": [(CUSTOMER, GOAL), (VENDOR, "That we can do.")],
     "affirmed, then something else named taken out": [
         (CUSTOMER, GOAL),
         (VENDOR, "Yes, exactly, two days by June."),
@@ -262,6 +267,10 @@ NOT_AGREED = {
     "answered that it is exactly what someone else wants": [
         (CUSTOMER, GOAL),
         (VENDOR, "We want all of it, the auditors are exactly who asked for the binder."),
+    ],
+    "answered that it can surely be tracked beside something else": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "That's one we can absolutely track alongside the binder count."),
     ],
     "answered by not wanting to set a figure yet": [
         (CUSTOMER, GOAL),
