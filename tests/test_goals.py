@@ -1005,3 +1005,42 @@ def test_an_authority_that_wants_an_outcome_is_relayed_as_a_goal(
     ]
     found = goals.find(meeting(analyzer, lines))
     assert [g.evidence for g in found] == [first] + ([said] if goal else [])
+
+
+SAID_BACK = "All forty-two lift stations inspected every month, by the March audit."
+
+
+@pytest.mark.parametrize(
+    ("before", "said", "reply", "rescued"),
+    [
+        # a read-back announced, taken up
+        ("So, let me say it back.", SAID_BACK, "Yeah. That's it.", True),
+        # a goal recalled as set together, taken up
+        (
+            "Back in September we set two goals.",
+            "The first was cutting agency spend by a quarter across the five schools this year.",
+            "That was mine. Yes. That's the one I've been watching.",
+            True,
+        ),
+        # said back, but not taken up
+        ("So, let me say it back.", SAID_BACK, "Hmm. Let me check the permit first.", False),
+        # taken up, but not said back: the vendor's own suggestion
+        ("One more idea.", SAID_BACK, "Yeah. That's it.", False),
+        # said back by pointing at it, not in its own words
+        ("So, let me say it back.", "Let's make that the aim for the March audit.", "Yes.", False),
+    ],
+)
+def test_a_goal_the_vendor_says_back_in_full_and_the_customer_takes_up_is_a_goal(  # type: ignore[no-untyped-def]
+    analyzer, before: str, said: str, reply: str, rescued: bool
+) -> None:
+    lines = [
+        (CUSTOMER, "We keep getting dinged on inspections."),
+        (VENDOR, f"{before} {said}"),
+        (CUSTOMER, reply),
+    ]
+    m = meeting(analyzer, lines)
+    found = goals.cl.claims(m)
+    i = next(i for i, c in enumerate(found) if c.text == said)
+    assert goals._said_back_and_taken_up(m, found, []) == ([[i]] if rescued else [])
+    # not again when a goal found already says it
+    assert goals._said_back_and_taken_up(m, found, [[i]]) == []
