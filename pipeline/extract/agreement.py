@@ -176,6 +176,20 @@ def signs(meeting: Meeting, group: list[Claim]) -> dict[str, Sign]:
     return out
 
 
+def said_back(meeting: Meeting, c: Claim) -> bool:
+    """Statement c puts a goal back to the other side: a recap ("So the target is..."), a
+    read-back announced ("Let me say it back. ..."), or a goal recalled as agreed together."""
+    if recaps(c.text) or _agreed_before(meeting, c) is not None:
+        return True
+    if not fires("say_back", meeting.transcript.turns[c.turn].text):  # most turns: no
+        return False
+    if fires("say_back", c.text):
+        return True
+    sents = _turn_sentences(meeting, c.turn)
+    k = next((k for k, s in enumerate(sents) if s == c.text), 0)
+    return k > 0 and fires("say_back", sents[k - 1])
+
+
 def _agreed_before(meeting: Meeting, c: Claim) -> Sign | None:
     """Statement c, or the sentence right before or after it in its turn, says the goal was
     set or agreed together before ("the goal we all signed up to was...", "So the goal was

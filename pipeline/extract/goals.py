@@ -18,7 +18,14 @@ import numpy as np
 
 from milepost.models import Goal, GoalCategory
 from milepost.pipeline.extract import claims as cl
-from milepost.pipeline.extract.agreement import agreed, checks, read_back, taken_up, verdict
+from milepost.pipeline.extract.agreement import (
+    agreed,
+    checks,
+    read_back,
+    said_back,
+    taken_up,
+    verdict,
+)
 from milepost.pipeline.extract.agreement_cues import proposed
 from milepost.pipeline.extract.claims import Claim
 from milepost.pipeline.extract.goal_text import (
@@ -44,6 +51,8 @@ RESCUE_SHARE = 0.5
 """A customer want under the threshold but above this share of it is a goal when the other
 side read it back and had it confirmed."""
 WANTS = frozenset({"want", "want_change", "goal_word", "if_could"})
+STATED_WORDS = 5
+"""The fewest content words of a goal said back in full (a figure, a measure, a scope)."""
 BIG_FIGURE = 10
 """Figures above this are particular enough to tie a sentence to a goal alone ("ninety")."""
 
@@ -68,7 +77,8 @@ def goal_groups(
     groups = grouped(found, probs, head)
     kept = [g for g in groups if not _unowned_proposal(meeting, [found[i] for i in g])]
     kept += _confirmed_wants(meeting, found, probs, head["threshold"], groups)
-    return kept + _set_together(meeting, found, kept)
+    kept += _set_together(meeting, found, kept)
+    return kept + _said_back_and_taken_up(meeting, found, kept)
 
 
 def grouped(found: list[Claim], probs: np.ndarray, head: dict) -> list[list[int]]:
@@ -146,6 +156,39 @@ def _set_together(meeting: Meeting, found: list[Claim], groups: list[list[int]])
         out.append([i])
         turns.add(c.turn)
     return out
+
+
+def _said_back_and_taken_up(
+    meeting: Meeting, found: list[Claim], groups: list[list[int]]
+) -> list[list[int]]:
+    """Goals the vendor says back or recalls, with their figure or date, that the customer
+    takes up ("So, let me say it back. All forty-two lift stations inspected every month, by
+    March." "Yeah. That's it."; "Back in September we set two goals. The first was cutting
+    agency spend by a quarter this year." "That was mine. Yes."), however low the sentence
+    scored: one side states it and the other affirms it, in the guide's words."""
+    turns = {found[i].turn for g in groups for i in g}
+    out: list[list[int]] = []
+    for i, c in enumerate(found):
+        if c.turn in turns or c.side != "vendor" or c.text.rstrip().endswith("?"):
+            continue
+        if "past_result" in c.fired or not said_back(meeting, c):  # most are not said back
+            continue
+        if not _states_itself(c.text):
+            continue
+        if not (metric_of(c.text) or _bound(c.text) or deadline_of(c.text)):
+            continue
+        if any(_joins(found, g, i) for g in groups + out):
+            continue
+        if taken_up(meeting, [c]):
+            out.append([i])
+            turns.add(c.turn)
+    return out
+
+
+def _states_itself(text: str) -> bool:
+    """A sentence that says the goal in its own words, not by pointing back at it ("Let's
+    make that the aim for year two.") nor in a fragment ("Well, technically eleven months.")."""
+    return len(_words(text)) >= STATED_WORDS and not points_back(text)
 
 
 @lru_cache(maxsize=1)
