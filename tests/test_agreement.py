@@ -239,6 +239,11 @@ NOT_AGREED = {
         (CUSTOMER, "Yes."),
         (COLLEAGUE, "I don't want us committing to two days by June before the merger."),
     ],
+    "a nod, then not signing up to a number yet": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "Sounds right."),
+        (COLLEAGUE, "I'm not signing up to a number on a second call, though."),
+    ],
     "a colleague will not have the side on the hook for it": [
         (CUSTOMER, GOAL),
         (VENDOR, "Agreed."),
