@@ -244,6 +244,16 @@ NOT_AGREED = {
         (VENDOR, "Sounds right."),
         (COLLEAGUE, "I'm not signing up to a number on a second call, though."),
     ],
+    "a nod with a number put off until later": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "Sounds right. Let's get the audit log live, then we can talk about a number."),
+    ],
+    "affirmed, then no figure rather than the wrong one, by name": [
+        (CUSTOMER, GOAL),
+        (VENDOR, "Agreed, two days by June."),
+        *[(VENDOR, "Next, the SSO settings."), (CUSTOMER, "Sure.")] * 4,
+        (COLLEAGUE, "On audit prep, I'd rather have no number than the wrong one."),
+    ],
     "a colleague will not have the side on the hook for it": [
         (CUSTOMER, GOAL),
         (VENDOR, "Agreed."),
