@@ -133,21 +133,6 @@ def test_we_will_belongs_to_the_side_with_no_owner(find) -> None:  # type: ignor
             ],
             ("customer", "Mia", "do a reference call with a prospect", "2026-04-30", "YOU_REQ"),
         ),
-        (
-            [
-                (
-                    "Dana",
-                    "I'm happy to come on site on Tuesday and run a floor session for the crew.",
-                )
-            ],
-            (
-                "vendor",
-                "Dana",
-                "come on site and run a floor session for the crew",
-                "2026-03-10",
-                "I_HAPPY",
-            ),
-        ),
     ],
 )
 def test_phrasing_families(find, lines, expected) -> None:  # type: ignore[no-untyped-def]
@@ -238,6 +223,47 @@ def test_candidates_survive_a_memory_zone(analyzer) -> None:  # type: ignore[no-
         with analyzer.nlp.memory_zone():
             meeting = Meeting(transcript=transcript, docs=[analyzer.nlp("I'll do it.")])
             assert [c.cues for c in candidates(meeting)] == [["I_WILL", "I_HAPPY"]]
+
+
+@pytest.mark.parametrize(
+    ("who", "said", "reply", "action"),
+    [
+        ("Raj", "I'll ask our finance lead.", "Thanks.", "ask our finance lead"),
+        ("Raj", "I'll bring the warehouse manager.", "Perfect.", "bring the warehouse manager"),
+        (
+            "Dana",
+            "Then I'll fix the import mapping on our side.",
+            "Thanks.",
+            "fix the import mapping on our side",
+        ),
+    ],
+)
+def test_plain_short_commitment_is_a_step(
+    find, who: str, said: str, reply: str, action: str
+) -> None:  # type: ignore[no-untyped-def]
+    other = "Dana" if who == "Raj" else "Raj"
+    [step] = find((who, said), (other, reply))
+    assert (step.owner, step.action, step.evidence) == (who, action, said)
+
+
+def test_refused_joint_proposal_is_not_a_step(find) -> None:  # type: ignore[no-untyped-def]
+    said = ("Dana", "Let's do a training session for your admins next week.")
+    assert find(said, ("Raj", "No, next week is bad for us.")) == []
+    assert [s.side for s in find(said, ("Raj", "Sure."))] == ["joint"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I'm also going to write up a summary for your CFO.",
+        "I'm just going to check the export settings.",
+        "I am actually going to call the vendor myself.",
+    ],
+)
+def test_going_to_with_an_adverb_is_a_candidate(analyzer, said: str) -> None:  # type: ignore[no-untyped-def]
+    transcript = Transcript(source="t", input_format="plain", turns=[Turn(text=said)])
+    meeting = Meeting(transcript=transcript, docs=[analyzer.nlp(said)])
+    assert [c.cues for c in candidates(meeting)] == [["I_GOING"]]
 
 
 def test_cue_matcher_finds_every_occurrence_in_order(analyzer) -> None:  # type: ignore[no-untyped-def]
@@ -419,7 +445,23 @@ def test_pronoun_with_nothing_named_before_stays_as_said(find) -> None:  # type:
                 None,
                 "run a training session for your admins",
                 "2026-03-13",
-                "offer+accepted:WE_CAN",
+                "cue+linear:WE_CAN",  # the scorer keeps this one on its own
+            ),
+        ),
+        (
+            [
+                (
+                    "Dana",
+                    "I'm happy to come on site on Tuesday and run a floor session for the crew.",
+                ),
+                ("Mia", "Great, thanks."),
+            ],
+            (
+                "vendor",
+                "Dana",
+                "come on site and run a floor session for the crew",
+                "2026-03-10",
+                "offer+accepted:I_HAPPY",
             ),
         ),
         (

@@ -76,7 +76,22 @@ def test_steps_learn_from_the_chosen_data_train_sets_only() -> None:
     own = REPO / "data" / "train"
     chosen = _script("train_steps").OWN_SETS
     assert sets.in_sets(own / "xa_01_x.txt", chosen)
-    assert not sets.in_sets(own / "xe_01_x.txt", chosen)
+    assert not sets.in_sets(own / "xz_01_x.txt", chosen)
     assert not sets.in_sets(own / "xab_01_x.txt", ("xa",))  # a prefix is a whole set name
     assert sets.in_sets(own / "xe_01_x.txt", None)
     assert sets.in_sets(CS_TRAIN / "xe_01_x.txt", chosen)  # other folders: every meeting
+
+
+def test_cs_train_like_sets_are_learned_from_unmarked_and_counted_apart() -> None:
+    ts = _script("train_steps")
+    assert ts._origin(0, "xg_01_x.txt") == ts.CS
+    assert ts._origin(1, "xa_01_x.txt") == ts.TEAM_SET
+    assert ts._origin(1, "xg_01_x.txt") == ts.CS_LIKE
+    cached = [([{"a": 1.0}], [1]), ([{"b": 1.0}], [0]), ([{"c": 1.0}], [1])]
+    origins = [ts.CS, ts.TEAM_SET, ts.CS_LIKE]
+    assert ts.training_set(cached, origins, [0, 1, 2], "union+bias") == (
+        [{"a": 1.0}, {"b": 1.0, "src:team": 1.0}, {"c": 1.0}],
+        [1, 0, 1],
+    )
+    assert ts.training_set(cached, origins, [0, 1, 2], "cs_train only") == ([{"a": 1.0}], [1])
+    assert [ts._scopes(o) for o in origins] == [(0, 1, 3), (1,), (1, 2, 3)]

@@ -37,7 +37,7 @@ Kept = tuple[Candidate, Resolved, str]
 RESTATE_TURNS = 3
 _WORD = re.compile(r"[a-z0-9]+")
 # Cue families a reply can turn down: a request, or a proposal to do it together.
-REFUSABLE_CUES = REQUEST_CUES
+REFUSABLE_CUES = REQUEST_CUES | JOINT_CUES
 # "she'll", "it'll": a reply in the third person speaks of the request, not for its speaker.
 THIRD_PERSON_CUES = frozenset({"OTHER_WILL"})
 
@@ -167,7 +167,8 @@ def _vetoed(meeting: Meeting, cand: Candidate) -> bool:
 
 
 def _refused(meeting: Meeting, cand: Candidate) -> bool:
-    """True for a request the next speaker turns down ('No, sorry, we can't share that')."""
+    """True for a request or joint proposal the next speaker turns down ('No, sorry, we
+    can't share that'; 'Shall we regroup Tuesday?' 'No, Tuesday is bad for us.')."""
     if cand.first_cue not in REFUSABLE_CUES:
         return False
     nxt = meeting.next_other(cand.turn)

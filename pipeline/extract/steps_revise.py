@@ -2,8 +2,9 @@
 
 The classifier scores one sentence with a little context; these are dialogue rules it
 has too few examples to learn from cs_train, written as data-driven checks:
-- an offer ("if it helps, I can set up a sandbox", "want me to send the deck?") is a step
-  once someone else accepts it ("yes please"); unaccepted or declined, it is not;
+- an offer ("if it helps, I can set up a sandbox", "want me to send the deck?", "I'm happy
+  to come on site Tuesday") is a step once someone else accepts it ("yes please"); unaccepted
+  or declined, it is not;
 - "I'll send the deck. Actually scratch that, Ben will do it." is Ben's step: the
   withdrawal moves the step to the person named, it does not cancel it.
 """
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 
 OFFER_CUES = frozenset({"I_CAN", "WE_CAN", "I_HAPPY", "I_WILL", "WE_WILL", "LET_ME"})
 OFFER = "OFFER"
+# Families that are offers as said ("I'm happy to ..."), with no condition needed.
+PLAIN_OFFER_CUES = frozenset({"I_HAPPY"})
 # Proposals that become a step once the other side says yes to them.
 PROPOSAL_CUES = frozenset({"LETS", "SHALL_WE"})
 # Families that promise in the speaker's own voice: only these can be handed to someone else.
@@ -33,7 +36,7 @@ COMMIT_CUES = frozenset({"I_WILL", "I_GOING", "WE_WILL", "LET_ME", "I_CAN"})
 def accepted_offers(meeting: Meeting, cands: list[Candidate]) -> list[Candidate]:
     """Offers made in the meeting that the next speaker accepts, in meeting order."""
     lex = lexicon()
-    offers = [c for c in cands if c.first_cue in OFFER_CUES and _conditional_offer(c)]
+    offers = [c for c in cands if c.first_cue in OFFER_CUES and _offered(c)]
     firsts = {p.split()[0] for p in lex["offer_questions"]}
     for turn, doc in enumerate(meeting.docs):
         text = meeting.transcript.turns[turn].text.lower()
@@ -66,6 +69,11 @@ def _meets_again(cand: Candidate, when: str) -> bool:
     action = action_phrase(cand, when).lower()
     lex = lexicon()
     return starts_with(action, lex["meeting_proposals"] + lex["meeting_again"])
+
+
+def _offered(cand: Candidate) -> bool:
+    """'I'm happy to ...' is an offer as said; 'I can ...' is one with its condition."""
+    return cand.first_cue in PLAIN_OFFER_CUES or _conditional_offer(cand)
 
 
 def _conditional_offer(cand: Candidate) -> bool:
