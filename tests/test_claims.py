@@ -51,3 +51,50 @@ def test_folding_letters_keep_the_case_insensitive_search() -> None:
 )
 def test_a_fraction_of_a_unit_is_a_metric(text: str, measured: bool) -> None:
     assert ("metric" in claims._fired(["metric"], text)) is measured
+
+
+@pytest.mark.parametrize(
+    ("text", "measured"),
+    [
+        # a bare figure the customer wants something at or to reach, a fraction cut
+        ("I want that at thirty this year.", True),
+        ("I'd want that down to 5 honestly.", True),
+        ("I'd love us to crack nine on the review sites.", True),
+        ("I want those cut in half.", True),
+        ("Cutting agency spend by a quarter across the five schools.", True),
+        # near misses: a time, a place, a want with no figure
+        ("Let's meet at three.", False),
+        ("I'd like that at the top of the report.", False),
+        ("We hit the wall in March.", False),
+    ],
+)
+def test_a_wanted_or_reached_bare_figure_is_a_metric(text: str, measured: bool) -> None:
+    assert ("metric" in claims._fired(["metric"], text)) is measured
+
+
+@pytest.mark.parametrize(
+    ("text", "wished"),
+    [
+        ("Honestly if that was an hour instead of most of my Monday, I'd cry happy tears.", True),
+        ("If timesheets took ten minutes, I'd be really happy.", True),
+        ("If those dropped to zero we'd be thrilled.", True),
+        ("We were happy with the pilot.", False),
+    ],
+)
+def test_a_better_state_wished_for_is_an_if_could(text: str, wished: bool) -> None:
+    assert ("if_could" in claims._fired(["if_could"], text)) is wished
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a goal recalled as what was wanted
+        ("We wanted to stop having tickets sit overnight.", True),
+        ("I always wanted the overtime down to nothing.", True),
+        # near misses: a past want about the meeting
+        ("I wanted to ask about the invoice.", False),
+        ("We wanted the blue one.", False),
+    ],
+)
+def test_a_goal_recalled_as_what_was_wanted_is_a_want(text: str, want: bool) -> None:
+    assert ("want" in claims._fired(["want"], text)) is want

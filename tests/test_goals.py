@@ -498,7 +498,26 @@ def test_what_a_want_governs_is_a_feature(analyzer, sentence: str, wanted: set[s
     from milepost.pipeline.extract.claims import claims
 
     said = claims(meeting(analyzer, [(CUSTOMER, sentence)]))[-1].features
-    assert {n.removeprefix("wanted_") for n in said if n.startswith("wanted_")} == wanted
+    assert {k for k in ("outcome", "change") if said.get(f"wanted_{k}")} == wanted
+
+
+@pytest.mark.parametrize(
+    ("side", "sentence", "both"),
+    [
+        (CUSTOMER, "I'd like that time back for them.", True),
+        (CUSTOMER, "The thing I want is less overtime on weekends.", True),
+        # one of the two only, or the vendor's want
+        (CUSTOMER, "I need the licence spend to come down.", False),
+        (VENDOR, "We'd love to see fewer chargebacks on the web orders.", False),
+    ],
+)
+def test_a_customer_want_for_a_change_in_an_outcome_is_one_feature(  # type: ignore[no-untyped-def]
+    analyzer, side: str, sentence: str, both: bool
+) -> None:
+    from milepost.pipeline.extract.claims import claims
+
+    said = claims(meeting(analyzer, [(side, sentence)]))[-1].features
+    assert ("wanted_both" in said) is both
 
 
 @pytest.mark.parametrize(
@@ -865,7 +884,16 @@ def test_a_date_said_with_an_outcome_nobody_could_check_makes_no_deadline(  # ty
             "If we could get mis-picks into single figures, that saves me driving.",
             "into single figures",
         ),
+        # a bare figure wanted or to reach: the figure as said, without the verb before it
+        ("The margin runs at twenty-two. I want that at thirty this year.", "thirty"),
+        ("I'd love us to crack nine on the review sites.", "nine"),
+        ("The owners want us at three and a half by December.", "three and a half"),
+        ("We need it at 95 percent by June.", "95 percent"),
+        ("I want those cut in half.", "in half"),
+        ("I'd love to cut billing disputes in half.", "in half"),
+        ("Liability cap, we want it at two times fees.", "two times"),
         # near misses: no target in them
+        ("I'd like that at the top of the report.", None),
         ("We have four or five sites on it today.", None),
         ("No problem, I can send that over.", None),
         ("We met one of their managers last week.", None),
@@ -1044,3 +1072,52 @@ def test_a_goal_the_vendor_says_back_in_full_and_the_customer_takes_up_is_a_goal
     assert goals._said_back_and_taken_up(m, found, []) == ([[i]] if rescued else [])
     # not again when a goal found already says it
     assert goals._said_back_and_taken_up(m, found, [[i]]) == []
+
+
+@pytest.mark.parametrize(
+    ("said", "found"),
+    [
+        # a bare figure wanted after the baseline, a fraction cut, a figure to reach
+        (
+            "The medical team runs at about twenty-two percent margin. I want that at thirty"
+            " this year.",
+            [("I want that at thirty this year.", "thirty", "this year")],
+        ),
+        (
+            "The returns tickets are a third of our support queue. I want those cut in half.",
+            [("I want those cut in half.", "in half", None)],
+        ),
+        (
+            "We score eight point four on the review sites. I'd love us to crack nine this year.",
+            [("I'd love us to crack nine this year.", "nine", "this year")],
+        ),
+        # a better state wished for, a goal recalled as what was wanted
+        (
+            "Honestly if that was an hour instead of most of my Monday, I'd cry happy tears.",
+            [
+                (
+                    "if that was an hour instead of most of my Monday, I'd cry happy tears.",
+                    None,
+                    None,
+                )
+            ],
+        ),
+        (
+            "We wanted to stop having tickets sit overnight.",
+            [("We wanted to stop having tickets sit overnight.", None, None)],
+        ),
+        # near misses: a want with a place, a time of day
+        ("I'd like that at the top of the report.", []),
+        ("Let's meet at three on Thursday.", []),
+    ],
+)
+def test_a_bare_figure_or_a_wish_after_a_success_question_is_a_goal(  # type: ignore[no-untyped-def]
+    analyzer, said: str, found
+) -> None:
+    lines = [
+        (VENDOR, "What would success look like for you this year?"),
+        (CUSTOMER, said),
+        (VENDOR, "Got it. Let's look at the setup."),
+    ]
+    made = goals.find(meeting(analyzer, lines))
+    assert [(g.evidence, g.metric, g.deadline) for g in made] == found

@@ -311,6 +311,10 @@ def _features(claim: Claim, sent, around: dict[str, float], tokens: Tokens) -> d
     f["question_x_vendor"] = float("question" in claim.fired and claim.side == "vendor")
     f["customer_result"] = float(_customer_result(claim, past))
     f.update(_wanted(sent, tokens))
+    # the customer wanting a change in a business outcome, with no figure needed ("I'd like
+    # that time back for them"): a goal in every training set, few as they are
+    if f.get("wanted_outcome") and f.get("wanted_change") and said_by_customer:
+        f["wanted_both"] = 1.0
     if never:
         f["negated_want"] = 1.0
     if vocab & _lexicon()["authorities"] and _authority_asks(sent):

@@ -88,7 +88,24 @@ def _bound_figure() -> re.Pattern[str]:
 
 def _figures(text: str) -> list[re.Match[str]]:
     """Every measured figure and every fraction or multiple ("in half", "double") in text."""
-    return [*cl.cue_families()["metric"].finditer(text), *cue_pattern("fraction").finditer(text)]
+    metric = cl.cue_families()["metric"]
+    return [*map(_from_figure, metric.finditer(text)), *cue_pattern("fraction").finditer(text)]
+
+
+def _from_figure(m: re.Match[str]) -> re.Match[str]:
+    """A metric match without the want, reach or cut verb that led into it ("want that at |
+    thirty", "crack | nine", "need it at | 95 percent", "cutting what we dump | in half")."""
+    lead = cue_pattern("figure_lead").match(m.string, m.start())
+    if not lead:
+        return m
+    at = lead.end()
+    figure = cl.cue_families()["metric"].search(m.string, at)
+    if figure and figure.start() < m.end():  # a figure with its unit ("95 percent", "one in ten")
+        return figure
+    said = cue_pattern("fraction").match(m.string, at) or cue_pattern("bare_figure").match(
+        m.string, at
+    )
+    return said or m
 
 
 def _to_part(text: str, m: re.Match[str]) -> str | None:
