@@ -262,6 +262,8 @@ def test_an_observable_result_makes_an_agreed_goal_concrete(evidence: str, concr
         ("We want to walk into the audit in May with no surprises.", "in May"),
         ("I need onboarding under a week within six months.", "within six months"),
         ("The goal is half the tickets over the next two quarters.", "over the next two quarters"),
+        ("I want us under 20 road calls this school year.", "this school year"),
+        ("Agency spend down a quarter next academic year.", "next academic year"),
         (
             "We want renewals up ten points by the end of next quarter.",
             "by the end of next quarter",
