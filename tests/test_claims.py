@@ -98,3 +98,28 @@ def test_a_better_state_wished_for_is_an_if_could(text: str, wished: bool) -> No
 )
 def test_a_goal_recalled_as_what_was_wanted_is_a_want(text: str, want: bool) -> None:
     assert ("want" in claims._fired(["want"], text)) is want
+
+
+@pytest.mark.parametrize(
+    ("whole", "text"),
+    [
+        ("We hit a record. Growth is projected to climb.", "Growth is projected to climb."),
+        ("Fine by me, I'll send it.", "I'll send it."),
+        ("No plans yet at all.", "No plans yet at all."),
+        # a sentence cut inside a word: 'projected' matches the sentence, not the turn
+        ("We hit sprojected growth", "projected growth"),
+        ("Growth projectedly", "Growth projected"),
+    ],
+)
+def test_sentence_families_as_the_turn_prefilter_gives(whole: str, text: str) -> None:
+    start = whole.index(text)
+    expected = claims._fired(claims._in_turn(whole), text)
+    assert claims._sentence_fired(whole, start, text) == expected
+
+
+def test_a_sentence_cut_inside_a_word_keeps_only_what_the_turn_matches() -> None:
+    assert "projection" in claims._sentence_fired("Sales projected growth", 6, "projected growth")
+    assert "projection" not in claims._sentence_fired(
+        "We hit sprojected growth", 8, "projected growth"
+    )
+    assert "projection" not in claims._sentence_fired("Growth projectedly", 0, "Growth projected")

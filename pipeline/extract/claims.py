@@ -127,16 +127,18 @@ def claims(meeting: Meeting) -> list[Claim]:
     for i, doc in enumerate(meeting.docs):
         speaker = turns[i].speaker
         turn: list[tuple[Claim, object]] = []
-        in_turn = _in_turn(turns[i].text)
+        whole = turns[i].text
         tokens = meeting.tokens(i)
         for sent in doc.sents:
             # sent.text, cut from the turn's text (doc.text == turn.text) rather than joined
             # from the sentence's tokens
-            text = turns[i].text[sent.start_char : sent.end_char].strip()
+            raw = whole[sent.start_char : sent.end_char]
+            text = raw.strip()
             if len(text) < 3:
                 continue
             claim = Claim(i, text, speaker, meeting.side_of(speaker))
-            claim.fired = _fired(in_turn, text)
+            start = sent.start_char + len(raw) - len(raw.lstrip())
+            claim.fired = _sentence_fired(whole, start, text)
             turn.append((claim, sent))
         before_after = _around(meeting, i, context)
         in_turn_count = Counter(n for c, _ in turn for n in c.fired if n in _SAME_TURN)
@@ -211,9 +213,32 @@ def _in_turn(text: str) -> list[str]:
     """The sentence families that can fire in some sentence of this turn: those found in the
     whole turn, and those whose lookarounds may read it differently from one sentence."""
     edge = _edge_sensitive()
-    names = [n for n in cue_families() if n not in CONTEXT_FAMILIES or n == "joint"]
+    names = _sentence_names()
     found = set(_matching([n for n in names if n not in edge], text))
     return [n for n in names if n in edge or n in found]
+
+
+def _sentence_fired(whole: str, start: int, text: str) -> set[str]:
+    """_fired(_in_turn(whole), text) for the sentence at `start` in the turn, without searching
+    the turn: a family with no lookaround or anchor (not _edge_sensitive) that matches the
+    sentence matches the turn, unless a \\b reads differently where the sentence's edge cuts
+    between two word characters; only then is the turn searched as well."""
+    names = _matching(_sentence_names(), text)
+    end = start + len(text)
+    cut = (start > 0 and _WORD_PAIR.match(whole, start - 1)) or _WORD_PAIR.match(whole, end - 1)
+    if cut:
+        in_turn = _in_turn(whole)
+        names = [n for n in names if n in in_turn]
+    return set(names)
+
+
+_WORD_PAIR = re.compile(r"\w\w")
+
+
+@lru_cache(maxsize=1)
+def _sentence_names() -> tuple[str, ...]:
+    """The families searched in each sentence, in cue-file order."""
+    return tuple(n for n in cue_families() if n not in CONTEXT_FAMILIES or n == "joint")
 
 
 def _fired(families: list[str], text: str) -> set[str]:
