@@ -43,7 +43,7 @@ from milepost.pipeline.extract.agreement_cues import (
 )
 from milepost.pipeline.extract.claims import Claim
 from milepost.pipeline.extract.meeting import Meeting
-from milepost.pipeline.extract.restatement import recaps
+from milepost.pipeline.extract.restatement import agreed_before, recaps
 
 AGREE_UNITS = 6
 """How many units (turns, or sentences where the speaker is unknown) after a statement count."""
@@ -159,11 +159,9 @@ def signs(meeting: Meeting, group: list[Claim]) -> dict[str, Sign]:
         out["joint"] = (joint.speaker, joint.text)
     if not group:
         return out
-    recalled = (
-        None if joint else next(filter(None, (_agreed_before(meeting, c) for c in group)), None)
-    )
+    recalled = None if joint else next((c for c in group if agreed_before(meeting, c)), None)
     if recalled is not None:
-        out["joint"] = recalled
+        out["joint"] = (recalled.speaker, agreed_before(meeting, recalled) or recalled.text)
     units = _units(meeting)
     words = set().union(*(_content(c.text) for c in group))
     for c in group:
@@ -174,42 +172,6 @@ def signs(meeting: Meeting, group: list[Claim]) -> dict[str, Sign]:
         if late is not None:
             out.setdefault("restate_confirmed", late)
     return out
-
-
-def said_back(meeting: Meeting, c: Claim) -> bool:
-    """Statement c puts a goal back to the other side: a recap ("So the target is..."), a
-    read-back announced ("Let me say it back. ..."), or a goal recalled as agreed together."""
-    if recaps(c.text) or _agreed_before(meeting, c) is not None:
-        return True
-    if not fires("say_back", meeting.transcript.turns[c.turn].text):  # most turns: no
-        return False
-    if fires("say_back", c.text):
-        return True
-    sents = _turn_sentences(meeting, c.turn)
-    k = next((k for k, s in enumerate(sents) if s == c.text), 0)
-    return k > 0 and fires("say_back", sents[k - 1])
-
-
-def _agreed_before(meeting: Meeting, c: Claim) -> Sign | None:
-    """Statement c, or the sentence right before or after it in its turn, says the goal was
-    set or agreed together before ("the goal we all signed up to was...", "So the goal was
-    ... That was the one we agreed with you in September."): a joint goal, recalled."""
-    if not fires("agreed_before", meeting.transcript.turns[c.turn].text):  # most turns: no
-        return None
-    sents = _turn_sentences(meeting, c.turn)
-    k = next((k for k, s in enumerate(sents) if s == c.text), None)
-    if k is None:
-        return None
-    for s in sents[k : k + 1] + sents[max(k - 1, 0) : k] + sents[k + 1 : k + 2]:
-        if fires("agreed_before", s) and not proposed(s):
-            return c.speaker, s
-    return None
-
-
-def _turn_sentences(meeting: Meeting, i: int) -> list[str]:
-    """The sentences of turn i, cut as claims cuts them."""
-    text = meeting.transcript.turns[i].text
-    return [text[s.start_char : s.end_char].strip() for s in meeting.docs[i].sents]
 
 
 def _late_recap(

@@ -18,14 +18,7 @@ import numpy as np
 
 from milepost.models import Goal, GoalCategory
 from milepost.pipeline.extract import claims as cl
-from milepost.pipeline.extract.agreement import (
-    agreed,
-    checks,
-    read_back,
-    said_back,
-    taken_up,
-    verdict,
-)
+from milepost.pipeline.extract.agreement import agreed, checks, read_back, taken_up, verdict
 from milepost.pipeline.extract.agreement_cues import proposed
 from milepost.pipeline.extract.claims import Claim
 from milepost.pipeline.extract.goal_text import (
@@ -38,7 +31,7 @@ from milepost.pipeline.extract.goal_text import (
     trim_lead,
 )
 from milepost.pipeline.extract.meeting import Meeting
-from milepost.pipeline.extract.restatement import figures, points_back, recaps
+from milepost.pipeline.extract.restatement import figures, points_back, recaps, said_back
 
 FOUND_BY = "goal-model"
 SAME_GOAL_TURNS = 12

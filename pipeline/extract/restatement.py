@@ -1,7 +1,9 @@
 """How a sentence ties back to a goal said before: the figures it names, compared by value
 ("6", "six", "sixty-five", "two hundred thousand"), a pronoun pointing back ("get that down to
-four"), and the other side putting the goal in its own words ("So the target is ...").
-Goal grouping (`goals.py`) reads these to join a restatement to the goal it restates; the
+four"), the other side putting the goal in its own words ("So the target is ..."), saying it
+back ("Let me say it back. ..."), or recalling it as agreed together ("That was the one we
+agreed with you in September"). Goal grouping (`goals.py`) reads these to join a restatement
+to the goal it restates, and agreement reads a recalled agreement as a joint goal; the
 patterns and number words live in data/goals/agreement.yaml beside the agreement cues.
 """
 
@@ -11,6 +13,9 @@ import re
 from functools import lru_cache
 
 from milepost.pipeline.extract import claims as cl
+from milepost.pipeline.extract.agreement_cues import fires, proposed
+from milepost.pipeline.extract.claims import Claim
+from milepost.pipeline.extract.meeting import Meeting
 
 _NUMBER = re.compile(r"\b\d+\b|\b[a-z]+(?:-[a-z]+)*\b|[^\w\s]", re.I)
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
@@ -72,6 +77,42 @@ def recaps(text: str) -> bool:
     """text puts a goal just said in other words ("So the target is ...", "Let's make that
     the aim")."""
     return bool(_recap().search(text))
+
+
+def said_back(meeting: Meeting, c: Claim) -> bool:
+    """Statement c puts a goal back to the other side: a recap ("So the target is..."), a
+    read-back announced ("Let me say it back. ..."), or a goal recalled as agreed together."""
+    if recaps(c.text) or agreed_before(meeting, c):
+        return True
+    if not fires("say_back", meeting.transcript.turns[c.turn].text):  # most turns: no
+        return False
+    if fires("say_back", c.text):
+        return True
+    sents = _turn_sentences(meeting, c.turn)
+    k = next((k for k, s in enumerate(sents) if s == c.text), 0)
+    return k > 0 and fires("say_back", sents[k - 1])
+
+
+def agreed_before(meeting: Meeting, c: Claim) -> str | None:
+    """The sentence, statement c itself or the one right before or after it in its turn, that
+    says the goal was set or agreed together before ("the goal we all signed up to was...",
+    "So the goal was ... That was the one we agreed with you in September."); None if none."""
+    if not fires("agreed_before", meeting.transcript.turns[c.turn].text):  # most turns: no
+        return None
+    sents = _turn_sentences(meeting, c.turn)
+    k = next((k for k, s in enumerate(sents) if s == c.text), None)
+    if k is None:
+        return None
+    for s in sents[k : k + 1] + sents[max(k - 1, 0) : k] + sents[k + 1 : k + 2]:
+        if fires("agreed_before", s) and not proposed(s):
+            return s
+    return None
+
+
+def _turn_sentences(meeting: Meeting, i: int) -> list[str]:
+    """The sentences of turn i, cut as claims cuts them."""
+    text = meeting.transcript.turns[i].text
+    return [text[s.start_char : s.end_char].strip() for s in meeting.docs[i].sents]
 
 
 @lru_cache(maxsize=1)
