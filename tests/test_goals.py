@@ -1058,6 +1058,13 @@ SAID_BACK = "All forty-two lift stations inspected every month, by the March aud
         ("One more idea.", SAID_BACK, "Yeah. That's it.", False),
         # said back by pointing at it, not in its own words
         ("So, let me say it back.", "Let's make that the aim for the March audit.", "Yes.", False),
+        # a recap of who does what by when: a task's due date is no goal's figure
+        (
+            "So, let me say it back.",
+            "Dana sends the sample invoices over to your team by next Friday.",
+            "Yeah. That's it.",
+            False,
+        ),
     ],
 )
 def test_a_goal_the_vendor_says_back_in_full_and_the_customer_takes_up_is_a_goal(  # type: ignore[no-untyped-def]

@@ -154,9 +154,9 @@ def _set_together(meeting: Meeting, found: list[Claim], groups: list[list[int]])
 def _said_back_and_taken_up(
     meeting: Meeting, found: list[Claim], groups: list[list[int]]
 ) -> list[list[int]]:
-    """Goals the vendor says back or recalls, with their figure or date, that the customer
-    takes up ("So, let me say it back. All forty-two lift stations inspected every month, by
-    March." "Yeah. That's it."; "Back in September we set two goals. The first was cutting
+    """Goals the vendor says back or recalls, with a figure besides any date, that the
+    customer takes up ("So, let me say it back. All forty-two lift stations inspected every
+    month, by March." "Yeah. That's it."; "Back in September we set two goals. The first was cutting
     agency spend by a quarter this year." "That was mine. Yes."), however low the sentence
     scored: one side states it and the other affirms it, in the guide's words."""
     turns = {found[i].turn for g in groups for i in g}
@@ -168,7 +168,7 @@ def _said_back_and_taken_up(
             continue
         if not _states_itself(c.text):
             continue
-        if not (metric_of(c.text) or _bound(c.text) or deadline_of(c.text)):
+        if not (metric_of(c.text) or _bound(c.text) or _figure_besides_date(c.text)):
             continue
         if any(_joins(found, g, i) for g in groups + out):
             continue
@@ -176,6 +176,12 @@ def _said_back_and_taken_up(
             out.append([i])
             turns.add(c.turn)
     return out
+
+
+def _figure_besides_date(text: str) -> bool:
+    """Names a number outside its deadline ("All forty-two stations inspected every month, by
+    March"); a date alone is a task recap's due ("Priti sends the invoices by Wednesday")."""
+    return bool(figures(text.replace(deadline_of(text) or "", "", 1)))
 
 
 def _states_itself(text: str) -> bool:
