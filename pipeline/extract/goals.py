@@ -12,6 +12,7 @@ sides agreed on it is `agreement.py`'s call.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import numpy as np
@@ -133,22 +134,16 @@ def _set_together(meeting: Meeting, found: list[Claim], groups: list[list[int]])
     """Goals one side sets as shared, naming their figure or result, that the other side takes
     up ("Then let's set it as our shared goal: every inspection inside the window, no misses."
     "Fine by me."), however low the sentence scored: a target set together and taken up is a
-    goal by the guide's own words. It must call itself one (goal, target, aim...), and not
-    restate a goal already found."""
-    turns = {found[i].turn for g in groups for i in g}
-    out: list[list[int]] = []
-    for i, c in enumerate(found):
-        if c.turn in turns or "joint" not in c.fired or proposed(c.text):
-            continue
-        if not _goal_named().search(c.text):  # "let's lock the review for April 2nd": a step
-            continue
-        if not (metric_of(c.text) or _bound(c.text) or observable(c.text)):
-            continue
-        if any(_joins(found, g, i) for g in groups + out) or not taken_up(meeting, [c]):
-            continue
-        out.append([i])
-        turns.add(c.turn)
-    return out
+    goal by the guide's own words. It must call itself one (goal, target, aim...)."""
+    return _taken_up_goals(meeting, found, groups, _set_as_shared)
+
+
+def _set_as_shared(meeting: Meeting, c: Claim) -> bool:
+    if "joint" not in c.fired or proposed(c.text):
+        return False
+    if not _goal_named().search(c.text):  # "let's lock the review for April 2nd": a step
+        return False
+    return bool(metric_of(c.text) or _bound(c.text) or observable(c.text))
 
 
 def _said_back_and_taken_up(
@@ -156,25 +151,39 @@ def _said_back_and_taken_up(
 ) -> list[list[int]]:
     """Goals the vendor says back or recalls, with a figure besides any date, that the
     customer takes up ("So, let me say it back. All forty-two lift stations inspected every
-    month, by March." "Yeah. That's it."; "Back in September we set two goals. The first was cutting
-    agency spend by a quarter this year." "That was mine. Yes."), however low the sentence
-    scored: one side states it and the other affirms it, in the guide's words."""
+    month, by March." "Yeah. That's it."; "Back in September we set two goals. The first was
+    cutting agency spend by a quarter this year." "That was mine. Yes."), however low the
+    sentence scored: one side states it and the other affirms it, in the guide's words."""
+    return _taken_up_goals(meeting, found, groups, _said_back_in_full)
+
+
+def _said_back_in_full(meeting: Meeting, c: Claim) -> bool:
+    if c.side != "vendor" or c.text.rstrip().endswith("?"):
+        return False
+    if "past_result" in c.fired or not said_back(meeting, c):  # most are not said back
+        return False
+    if not _states_itself(c.text):
+        return False
+    return bool(metric_of(c.text) or _bound(c.text) or _figure_besides_date(c.text))
+
+
+def _taken_up_goals(
+    meeting: Meeting,
+    found: list[Claim],
+    groups: list[list[int]],
+    stated: Callable[[Meeting, Claim], bool],
+) -> list[list[int]]:
+    """The claims that state a goal as `stated` says, outside the goals' turns and not
+    restating a goal already found, that the other side takes up: one new goal each."""
     turns = {found[i].turn for g in groups for i in g}
     out: list[list[int]] = []
     for i, c in enumerate(found):
-        if c.turn in turns or c.side != "vendor" or c.text.rstrip().endswith("?"):
+        if c.turn in turns or not stated(meeting, c):
             continue
-        if "past_result" in c.fired or not said_back(meeting, c):  # most are not said back
+        if any(_joins(found, g, i) for g in groups + out) or not taken_up(meeting, [c]):
             continue
-        if not _states_itself(c.text):
-            continue
-        if not (metric_of(c.text) or _bound(c.text) or _figure_besides_date(c.text)):
-            continue
-        if any(_joins(found, g, i) for g in groups + out):
-            continue
-        if taken_up(meeting, [c]):
-            out.append([i])
-            turns.add(c.turn)
+        out.append([i])
+        turns.add(c.turn)
     return out
 
 
