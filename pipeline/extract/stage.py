@@ -38,7 +38,7 @@ from functools import lru_cache
 
 from milepost.models import JourneyMap, StageCall
 from milepost.pipeline.extract.meeting import Meeting
-from milepost.pipeline.extract.stage_context import Context, context, variants, words
+from milepost.pipeline.extract.stage_context import Context, context, key_word, variants, words
 from milepost.pipeline.journey import load_journey
 
 OPENING = 0.2
@@ -152,15 +152,15 @@ def _hits(meeting: Meeting, journey: JourneyMap) -> list[_Hit]:
 def _index(
     stages: tuple[tuple[str, tuple[str, ...]], ...],
 ) -> dict[str, list[tuple[str, str, str]]]:
-    """Cues by their longest word, so a sentence is only checked for cues that can occur
-    (a phrase's longest word is rarely an everyday one: 'what are you using' by 'using')."""
+    """Cues by their key word (stage_context.key_word), so a sentence is only checked for
+    cues that can occur."""
     index: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for sid, cues in stages:
         for cue in cues:
             phrases = variants(cue)
             name = words(cue).replace(" ", "") if len(phrases) == 1 else cue
             for key in dict.fromkeys(words(v) for v in phrases):
-                word = max(key.split(), key=len, default="")
+                word = key_word(key)
                 if word and (sid, key, name) not in index[word]:
                     index[word].append((sid, key, name))
     return dict(index)

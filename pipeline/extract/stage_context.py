@@ -59,6 +59,12 @@ def words(text: str) -> str:
     return " " + " ".join(stem(w) for w in normalise(text).split()) + " "
 
 
+def key_word(phrase: str) -> str:
+    """The word a phrase is looked up by: its longest (the first of equals), which is rarely
+    an everyday one ('what are you using today' by 'using'); "" for no words."""
+    return max(phrase.split(), key=len, default="")
+
+
 @dataclass(frozen=True)
 class Context:
     purpose: tuple[str, ...]
@@ -108,7 +114,7 @@ class Context:
         is only checked for the phrases that can occur in it."""
         found: dict[str, tuple[int, ...]] = {}
         for k, (_, phrase, _) in enumerate(self.decides):
-            key = max(phrase.split(), key=len)
+            key = key_word(phrase)
             found[key] = found.get(key, ()) + (k,)
         return found
 
