@@ -218,6 +218,22 @@ def test_without_speaker_names_agreement_is_read_sentence_by_sentence(analyzer) 
     assert agreed.get("This year I want failed deliveries under 2%.") is False
 
 
+def _answered(question: str, said: str) -> list[tuple[str, str]]:
+    """The vendor's question, the customer's answer, and the talk moving on."""
+    return [(VENDOR, question), (CUSTOMER, said), (VENDOR, "Got it. Let's look at the setup.")]
+
+
+def _second_want(first: str, said: str) -> list[tuple[str, str]]:
+    """A first goal, then a second answer after the vendor asks for more."""
+    return [
+        (VENDOR, "So what's driving this for you?"),
+        (CUSTOMER, first),
+        (VENDOR, "Okay. Anything else?"),
+        (CUSTOMER, said),
+        (VENDOR, "Got it. Let's look at the setup."),
+    ]
+
+
 def _goal(
     agreed: bool, metric: str | None = None, deadline: str | None = None, evidence: str = "x"
 ) -> Goal:
@@ -531,11 +547,7 @@ def test_a_customer_want_for_a_change_in_an_outcome_is_one_feature(  # type: ign
     ],
 )
 def test_a_want_for_an_outcome_without_a_number_is_a_goal(analyzer, said: str) -> None:  # type: ignore[no-untyped-def]
-    lines = [
-        (VENDOR, "So what's driving this for you?"),
-        (CUSTOMER, said),
-        (VENDOR, "Got it. Let's look at the setup."),
-    ]
+    lines = _answered("So what's driving this for you?", said)
     found = goals.find(meeting(analyzer, lines))
     assert [(g.evidence, g.side, g.metric) for g in found] == [(trim_lead(said), "customer", None)]
 
@@ -926,13 +938,7 @@ def test_a_figure_before_the_want_is_the_baseline_not_the_target() -> None:
 )
 def test_wouldnt_it_be_great_if_is_a_wish_for_an_outcome(analyzer, said: str, goal: bool) -> None:  # type: ignore[no-untyped-def]
     first = "I want onboarding under ten days by Q3."
-    lines = [
-        (VENDOR, "So what's driving this for you?"),
-        (CUSTOMER, first),
-        (VENDOR, "Okay. Anything else?"),
-        (CUSTOMER, said),
-        (VENDOR, "Got it. Let's look at the setup."),
-    ]
+    lines = _second_want(first, said)
     found = goals.find(meeting(analyzer, lines))
     assert [g.evidence for g in found] == [first] + ([trim_lead(said)] if goal else [])
 
@@ -954,11 +960,7 @@ def test_wouldnt_it_be_great_if_is_a_wish_for_an_outcome(analyzer, said: str, go
     ],
 )
 def test_a_target_of_half_a_percent_is_a_goal_with_its_metric(analyzer, said: str, found) -> None:  # type: ignore[no-untyped-def]
-    lines = [
-        (VENDOR, "So what's driving this for you?"),
-        (CUSTOMER, said),
-        (VENDOR, "Got it. Let's look at the setup."),
-    ]
+    lines = _answered("So what's driving this for you?", said)
     assert [(g.evidence, g.metric) for g in goals.find(meeting(analyzer, lines))] == found
 
 
@@ -978,11 +980,7 @@ def test_a_target_of_half_a_percent_is_a_goal_with_its_metric(analyzer, said: st
     ],
 )
 def test_a_ratio_to_reach_is_a_goal_with_its_metric(analyzer, said: str, found) -> None:  # type: ignore[no-untyped-def]
-    lines = [
-        (VENDOR, "What would success look like for you?"),
-        (CUSTOMER, said),
-        (VENDOR, "Got it. Let's look at the setup."),
-    ]
+    lines = _answered("What would success look like for you?", said)
     assert [(g.evidence, g.metric) for g in goals.find(meeting(analyzer, lines))] == found
 
 
@@ -1026,13 +1024,7 @@ def test_an_authority_that_wants_an_outcome_is_relayed_as_a_goal(
     analyzer, said: str, goal: bool
 ) -> None:  # type: ignore[no-untyped-def]
     first = "I want onboarding under ten days by Q3."
-    lines = [
-        (VENDOR, "So what's driving this for you?"),
-        (CUSTOMER, first),
-        (VENDOR, "Okay. Anything else?"),
-        (CUSTOMER, said),
-        (VENDOR, "Got it. Let's look at the setup."),
-    ]
+    lines = _second_want(first, said)
     found = goals.find(meeting(analyzer, lines))
     assert [g.evidence for g in found] == [first] + ([said] if goal else [])
 
@@ -1123,10 +1115,6 @@ def test_a_goal_the_vendor_says_back_in_full_and_the_customer_takes_up_is_a_goal
 def test_a_bare_figure_or_a_wish_after_a_success_question_is_a_goal(  # type: ignore[no-untyped-def]
     analyzer, said: str, found
 ) -> None:
-    lines = [
-        (VENDOR, "What would success look like for you this year?"),
-        (CUSTOMER, said),
-        (VENDOR, "Got it. Let's look at the setup."),
-    ]
+    lines = _answered("What would success look like for you this year?", said)
     made = goals.find(meeting(analyzer, lines))
     assert [(g.evidence, g.metric, g.deadline) for g in made] == found
