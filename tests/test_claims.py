@@ -1,10 +1,10 @@
-"""Claims: the cue-family scan on lower-cased text matches where the re.I patterns match."""
+"""Cue families (cue_search): the scan on lower-cased text matches where the re.I patterns match."""
 
 from __future__ import annotations
 
 import pytest
 
-from milepost.pipeline.extract import claims
+from milepost.pipeline.extract import cue_search
 
 SENTENCES = [
     "We'd LOVE to cut No-Shows by a THIRD by Q3.",
@@ -22,16 +22,16 @@ SENTENCES = [
 
 @pytest.mark.parametrize("text", SENTENCES)
 def test_families_fire_as_the_case_insensitive_patterns_do(text: str) -> None:
-    families = claims.cue_families()
+    families = cue_search.cue_families()
     expected = {n for n, p in families.items() if p.search(text)}
-    assert claims._fired(list(families), text) == expected
+    assert cue_search.fired(list(families), text) == expected
 
 
 def test_folding_letters_keep_the_case_insensitive_search() -> None:
     # re.I reads İ as i, ı as i and ſ as s; lower-casing would not (İ becomes i + a dot).
-    assert {"want", "want_change"} <= claims._fired(["want", "want_change"], SENTENCES[5])
-    assert "change" in claims._fired(["change"], SENTENCES[6])
-    assert "improvement" in claims._fired(["improvement"], SENTENCES[7])
+    assert {"want", "want_change"} <= cue_search.fired(["want", "want_change"], SENTENCES[5])
+    assert "change" in cue_search.fired(["change"], SENTENCES[6])
+    assert "improvement" in cue_search.fired(["improvement"], SENTENCES[7])
 
 
 @pytest.mark.parametrize(
@@ -50,7 +50,7 @@ def test_folding_letters_keep_the_case_insensitive_search() -> None:
     ],
 )
 def test_a_fraction_of_a_unit_is_a_metric(text: str, measured: bool) -> None:
-    assert ("metric" in claims._fired(["metric"], text)) is measured
+    assert ("metric" in cue_search.fired(["metric"], text)) is measured
 
 
 @pytest.mark.parametrize(
@@ -69,7 +69,7 @@ def test_a_fraction_of_a_unit_is_a_metric(text: str, measured: bool) -> None:
     ],
 )
 def test_a_wanted_or_reached_bare_figure_is_a_metric(text: str, measured: bool) -> None:
-    assert ("metric" in claims._fired(["metric"], text)) is measured
+    assert ("metric" in cue_search.fired(["metric"], text)) is measured
 
 
 @pytest.mark.parametrize(
@@ -82,7 +82,7 @@ def test_a_wanted_or_reached_bare_figure_is_a_metric(text: str, measured: bool) 
     ],
 )
 def test_a_better_state_wished_for_is_an_if_could(text: str, wished: bool) -> None:
-    assert ("if_could" in claims._fired(["if_could"], text)) is wished
+    assert ("if_could" in cue_search.fired(["if_could"], text)) is wished
 
 
 @pytest.mark.parametrize(
@@ -97,7 +97,7 @@ def test_a_better_state_wished_for_is_an_if_could(text: str, wished: bool) -> No
     ],
 )
 def test_a_goal_recalled_as_what_was_wanted_is_a_want(text: str, want: bool) -> None:
-    assert ("want" in claims._fired(["want"], text)) is want
+    assert ("want" in cue_search.fired(["want"], text)) is want
 
 
 @pytest.mark.parametrize(
@@ -113,13 +113,17 @@ def test_a_goal_recalled_as_what_was_wanted_is_a_want(text: str, want: bool) -> 
 )
 def test_sentence_families_as_the_turn_prefilter_gives(whole: str, text: str) -> None:
     start = whole.index(text)
-    expected = claims._fired(claims._in_turn(whole), text)
-    assert claims._sentence_fired(whole, start, text) == expected
+    expected = cue_search.fired(cue_search.in_turn(whole), text)
+    assert cue_search.sentence_fired(whole, start, text) == expected
 
 
 def test_a_sentence_cut_inside_a_word_keeps_only_what_the_turn_matches() -> None:
-    assert "projection" in claims._sentence_fired("Sales projected growth", 6, "projected growth")
-    assert "projection" not in claims._sentence_fired(
+    assert "projection" in cue_search.sentence_fired(
+        "Sales projected growth", 6, "projected growth"
+    )
+    assert "projection" not in cue_search.sentence_fired(
         "We hit sprojected growth", 8, "projected growth"
     )
-    assert "projection" not in claims._sentence_fired("Growth projectedly", 0, "Growth projected")
+    assert "projection" not in cue_search.sentence_fired(
+        "Growth projectedly", 0, "Growth projected"
+    )

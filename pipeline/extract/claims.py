@@ -13,18 +13,20 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
-import yaml
 
 from milepost.models import SpeakerSide
-from milepost.pipeline.extract import lowered
+from milepost.pipeline.extract import cue_search
+
+# cue_families and first, data and read_data are read through claims by the goal modules
+from milepost.pipeline.extract.cue_search import cue_families as cue_families
+from milepost.pipeline.extract.cue_search import first as first
+from milepost.pipeline.extract.goal_data import data as data
+from milepost.pipeline.extract.goal_data import read_data as read_data
 from milepost.pipeline.extract.meeting import Meeting
 from milepost.pipeline.extract.tokens import Tokens
 
-DATA = "data/goals"
-CONTEXT_FAMILIES = ("discovery_q", "affirm", "said_yes", "contest", "joint")
 _WORD = re.compile(r"[a-z][a-z'-]+|\d+")
 FIRST_PERSON = frozenset({"i", "we", "our", "my", "us", "me", "i'd", "we're", "i'm"})
 # Features whose pairwise conjunctions the goal head also sees ("x:has_want*side_customer"):
@@ -68,20 +70,9 @@ class Claim:
 
 
 @lru_cache(maxsize=1)
-def cue_families() -> dict[str, re.Pattern[str]]:
-    """Each cue family compiled into one pattern (number words expanded), so one search each."""
-    raw = data("cues.yaml")
-    number = raw["number"]
-    return {
-        name: re.compile("|".join(f"(?:{p.replace('{number}', number)})" for p in patterns), re.I)
-        for name, patterns in raw["families"].items()
-    }
-
-
-@lru_cache(maxsize=1)
 def model() -> dict:
     """Learned weights and thresholds for the goal and outcome heads."""
-    return json.loads(_read("model.json"))
+    return json.loads(read_data("model.json"))
 
 
 def proposed(claim: Claim, head: str) -> bool:
@@ -113,15 +104,10 @@ def score(claims: list[Claim], head: str, weights: dict | None = None) -> np.nda
     return 1.0 / (1.0 + np.exp(-z))
 
 
-def first(family: str, text: str) -> re.Match[str] | None:
-    """The first place in text where a cue family matches."""
-    return cue_families()[family].search(text)
-
-
 def claims(meeting: Meeting) -> list[Claim]:
     """Every sentence in the meeting as a Claim with its features."""
     turns = meeting.transcript.turns
-    context = [_context(t.text) for t in turns]
+    context = [cue_search.context(t.text) for t in turns]
     words = [content_words(t.text) for t in turns]
     out = []
     for i, doc in enumerate(meeting.docs):
@@ -138,7 +124,7 @@ def claims(meeting: Meeting) -> list[Claim]:
                 continue
             claim = Claim(i, text, speaker, meeting.side_of(speaker))
             start = sent.start_char + len(raw) - len(raw.lstrip())
-            claim.fired = _sentence_fired(whole, start, text)
+            claim.fired = cue_search.sentence_fired(whole, start, text)
             turn.append((claim, sent))
         before_after = _around(meeting, i, context)
         in_turn_count = Counter(n for c, _ in turn for n in c.fired if n in _SAME_TURN)
@@ -207,77 +193,6 @@ def _restated(meeting: Meeting, i: int, mine: set[str], words: list[set[str]]) -
         if len(shared) >= 3 or any(is_number(w) for w in shared):
             return True
     return False
-
-
-def _in_turn(text: str) -> list[str]:
-    """The sentence families that can fire in some sentence of this turn: those found in the
-    whole turn, and those whose lookarounds may read it differently from one sentence."""
-    edge = _edge_sensitive()
-    names = _sentence_names()
-    found = set(_matching([n for n in names if n not in edge], text))
-    return [n for n in names if n in edge or n in found]
-
-
-def _sentence_fired(whole: str, start: int, text: str) -> set[str]:
-    """_fired(_in_turn(whole), text) for the sentence at `start` in the turn, without searching
-    the turn: a family with no lookaround or anchor (not _edge_sensitive) that matches the
-    sentence matches the turn, unless a \\b reads differently where the sentence's edge cuts
-    between two word characters; only then is the turn searched as well."""
-    names = _matching(_sentence_names(), text)
-    end = start + len(text)
-    cut = (start > 0 and _WORD_PAIR.match(whole, start - 1)) or _WORD_PAIR.match(whole, end - 1)
-    if cut:
-        in_turn = _in_turn(whole)
-        names = [n for n in names if n in in_turn]
-    return set(names)
-
-
-_WORD_PAIR = re.compile(r"\w\w")
-
-
-@lru_cache(maxsize=1)
-def _sentence_names() -> tuple[str, ...]:
-    """The families searched in each sentence, in cue-file order."""
-    return tuple(n for n in cue_families() if n not in CONTEXT_FAMILIES or n == "joint")
-
-
-def _fired(families: list[str], text: str) -> set[str]:
-    """Which of these families match the sentence."""
-    return set(_matching(families, text))
-
-
-# The context families _around reads in the turns around a sentence.
-_AROUND = ("discovery_q", "affirm", "contest")
-
-
-def _context(text: str) -> set[str]:
-    return set(_matching(_AROUND, text))
-
-
-def _matching(names: list[str] | tuple[str, ...], text: str) -> list[str]:
-    """The named families that match the text: on its lower-cased form without re.I where
-    that matches the same places (lowered.py), about twice as fast."""
-    families = cue_families()
-    if not lowered.lowerable(text):
-        return [n for n in names if families[n].search(text)]
-    low, quick = text.lower(), _quick_families()
-    return [
-        n
-        for n in names
-        if (quick[n].search(low) if quick[n] is not None else families[n].search(text))  # type: ignore[union-attr]
-    ]
-
-
-@lru_cache(maxsize=1)
-def _quick_families() -> dict[str, re.Pattern[str] | None]:
-    """Each family without re.I for lower-cased text, or None where that could differ."""
-    return {name: lowered.fast(p) for name, p in cue_families().items()}
-
-
-@lru_cache(maxsize=1)
-def _edge_sensitive() -> frozenset[str]:
-    marks = ("(?=", "(?!", "(?<", "^", "$")
-    return frozenset(n for n, p in cue_families().items() if any(m in p.pattern for m in marks))
 
 
 def _around(meeting: Meeting, i: int, context: list[set[str]]) -> dict[str, float]:
@@ -417,22 +332,6 @@ def _customer_result(claim: Claim, past: bool) -> bool:
         and not claim.fired.isdisjoint(("from_to", "improvement"))
         and claim.fired.isdisjoint(unsure)
     )
-
-
-def read_data(name: str) -> str:
-    """A data file of data/goals."""
-    return _read(name)
-
-
-@lru_cache(maxsize=8)
-def data(name: str) -> dict:
-    """A YAML file of data/goals, parsed once however many tables are built from it (the
-    tables copy what they keep: nothing changes the parsed dict)."""
-    return yaml.safe_load(_read(name))
-
-
-def _read(name: str) -> str:
-    return resources.files("milepost.pipeline").joinpath(f"{DATA}/{name}").read_text("utf-8")
 
 
 _LAST: list = [None, []]
