@@ -727,3 +727,75 @@ def test_a_wish_put_as_a_question_is_not_confirmed_by_its_echo(  # type: ignore[
 )
 def test_acceptance_said_plainly_is_agreement(analyzer, reply: str, agreed: bool) -> None:  # type: ignore[no-untyped-def]
     assert _agreed(analyzer, [(CUSTOMER, GOAL), (VENDOR, reply)]) is agreed
+
+
+def test_a_read_back_whose_question_mark_was_lost_does_not_affirm(analyzer) -> None:  # type: ignore[no-untyped-def]
+    said = (
+        f"{GOAL} It's the big one. So two days by June, is that the bar we hold ourselves to. Mm."
+    )
+    assert _agreed(analyzer, [(None, said)]) is False  # type: ignore[list-item]
+    said = f"{GOAL} So two days by June. Yes, let's hold ourselves to that."
+    assert _agreed(analyzer, [(None, said)]) is True  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize(
+    ("text", "yes"),
+    [
+        ("Right now it's eleven percent.", False),
+        ("Okay. Right after go-live, then.", False),
+        ("Right, and we're close.", True),
+        ("Yes. Right now it's eleven.", True),
+    ],
+)
+def test_right_as_an_adverb_is_no_yes(text: str, yes: bool) -> None:
+    assert agreement.says_yes(text) is yes
+
+
+FILLER = [(VENDOR, "Next, the SSO settings."), (CUSTOMER, "Sure.")] * 4
+
+
+@pytest.mark.parametrize(
+    ("late", "agreed"),
+    [
+        # three of its words in one sentence, and its figure
+        ("So, to play it back: audit prep at two days by June, right?", True),
+        # three of its words but not its figure, far from it: chance
+        ("So, to play it back: Mia sends the audit prep checklist by June, right?", False),
+        # its words and figure spread over a recap of tasks, none sums it up
+        (
+            "So, to play it back. Audit prep binder by June from Mia. Two days for SSO, right?",
+            False,
+        ),
+    ],
+)
+def test_a_late_sum_up_must_say_the_goal_in_one_sentence_with_its_figure(  # type: ignore[no-untyped-def]
+    analyzer, late: str, agreed: bool
+) -> None:
+    lines = [(CUSTOMER, GOAL), (VENDOR, "Okay."), *FILLER, (VENDOR, late), (CUSTOMER, "Yes.")]
+    assert _agreed(analyzer, lines) is agreed
+
+
+@pytest.mark.parametrize(
+    "doubt",
+    [
+        "Two days by June is steep, honestly.",
+        "I'd be careful promising the auditors two days.",
+        "I'd be careful with that one.",
+    ],
+)
+def test_a_figure_called_steep_or_unwise_to_promise_is_contested(analyzer, doubt: str) -> None:  # type: ignore[no-untyped-def]
+    lines = [(CUSTOMER, GOAL), (VENDOR, doubt), (CUSTOMER, "I know. That's what I said, though.")]
+    assert _agreed(analyzer, lines) is False
+
+
+def test_a_doubt_about_another_figure_close_by_does_not_contest_the_goal(analyzer) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        (CUSTOMER, GOAL),
+        (VENDOR, "So two days by June. Can we hold ourselves to that?"),
+        (CUSTOMER, "Yes. Let's hold ourselves to that."),
+        (COLLEAGUE, "And we'd save eighty thousand a year on the old tool."),
+        (VENDOR, "I'd be careful with eighty in year one."),
+    ]
+    assert _agreed(analyzer, lines) is True
+    lines[-1] = (VENDOR, "I'd be careful with two days in year one.")
+    assert _agreed(analyzer, lines) is False

@@ -43,7 +43,7 @@ from milepost.pipeline.extract.agreement_cues import (
 )
 from milepost.pipeline.extract.claims import Claim
 from milepost.pipeline.extract.meeting import Meeting
-from milepost.pipeline.extract.restatement import agreed_before, recaps
+from milepost.pipeline.extract.restatement import agreed_before, figures, recaps
 
 AGREE_UNITS = 6
 """How many units (turns, or sentences where the speaker is unknown) after a statement count."""
@@ -164,8 +164,9 @@ def signs(meeting: Meeting, group: list[Claim]) -> dict[str, Sign]:
         out["joint"] = (recalled.speaker, agreed_before(meeting, recalled) or recalled.text)
     units = _units(meeting)
     words = set().union(*(_content(c.text) for c in group))
+    figs = frozenset().union(*(figures(c.text) for c in group))
     for c in group:
-        for name, sign in _reply_features(meeting, units, c, words).items():
+        for name, sign in _reply_features(meeting, units, c, words, figs).items():
             out.setdefault(name, sign)
     if EXPLICIT.isdisjoint(out):
         late = _late_recap(meeting, units, group, words)
@@ -178,8 +179,8 @@ def _late_recap(
     meeting: Meeting, units: list[Unit], group: list[Claim], words: set[str]
 ) -> Sign | None:
     """The other side sums the goal up later in the meeting, past the turns right after it
-    ("So, two goals. Five working days to shortlist for perm by the end of Q1, and ..."), by
-    three of its own words or a figure too particular for chance, and hears yes."""
+    ("So, two goals. Five working days to shortlist for perm by the end of Q1, and ..."), in
+    one sentence, and hears yes (see _sums_up)."""
     lead = next((c for c in group if c.side == "customer"), group[0])  # whose goal it is
     own = words - frame_words()
     start = max(_unit_of(units, c) for c in group) + AGREE_UNITS + 1
@@ -187,25 +188,38 @@ def _late_recap(
         speaker, text = units[j][1], units[j][2]
         if not _other(meeting, lead.speaker, speaker):
             continue
-        shared = _content(text) & own  # first: most units name nothing of the goal
-        if not (len(shared) >= 3 or any(distinctive(w) for w in shared)):
+        if not _sums_up(text, own):  # first: most units name nothing of the goal
             continue
-        if (checks(text) or recaps(text)) and _confirmed(meeting, units, j, words):
-            return speaker, _closest(text, words)
+        said = next((s for s in SENTENCE.split(text.strip()) if _sums_up(s, own)), None)
+        if said and (checks(text) or recaps(text)) and _confirmed(meeting, units, j, words):
+            return speaker, said
     return None
 
 
+def _sums_up(text: str, own: set[str]) -> bool:
+    """text names a figure of the goal too particular for chance, or three of its words with
+    one of its figures if it has any: far from the goal, words alone are chance ("they'd love
+    to talk to someone" sums up no "I'd love to stop... reported two days ago", nor "Petros
+    sends the opening dates and club codes" a goal of members "within six months of opening")."""
+    shared = _content(text) & own
+    if any(distinctive(w) for w in shared):
+        return True
+    numbered = any(cl.is_number(w) for w in own)
+    return len(shared) >= 3 and (not numbered or any(cl.is_number(w) for w in shared))
+
+
 def _reply_features(
-    meeting: Meeting, units: list[Unit], c: Claim, words: set[str]
+    meeting: Meeting, units: list[Unit], c: Claim, words: set[str], figs: frozenset[int]
 ) -> dict[str, Sign]:
-    """What the other side does in the units after statement c, until a contest."""
+    """What the other side does in the units after statement c, until a contest (a doubt
+    about another figure is about another goal: see _doubts_other)."""
     start = _unit_of(units, c)
     asked = fires("check", units[start][2]) and not fires("wish", units[start][2])
     out: dict[str, Sign] = {}
     first = True
     for j in range(start + 1, min(start + 1 + AGREE_UNITS, len(units))):
         speaker, text = units[j][1], units[j][2]
-        if doubts(text) or (
+        if (doubts(text) and not _doubts_other(text, words, figs)) or (
             fires("abandon", text) and (j - start <= NEAR or _drops(units, j, words))
         ):
             out.setdefault("contest", (speaker, _sentence(text, contests)))
@@ -270,6 +284,15 @@ def _inferred_apart(
         and _restates(units[j][2], words)
         and _confirmed(meeting, units, j, words, by=a)
     )
+
+
+def _doubts_other(text: str, words: set[str], figs: frozenset[int]) -> bool:
+    """The doubt names a figure and none of the goal's, by word or value ("I'd be careful with
+    eighty in year one" after a goal of zero audit findings): it is about another goal, said
+    close by. ("I can't get to forty" doubts "under forty thousand a year".)"""
+    doubt = _sentence(text, doubts)
+    said = {w for w in _content(doubt) if cl.is_number(w)}
+    return bool(said) and not said & words and not figures(doubt) & figs
 
 
 def _withdrawn(units: list[Unit], start: int, words: set[str]) -> Sign | None:

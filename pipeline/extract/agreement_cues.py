@@ -97,13 +97,25 @@ _ADVERB = re.compile(r"exactly|precisely|absolutely", re.I)
 
 @lru_cache(maxsize=1 << 14)
 def statements(text: str) -> str:
-    """text without its questions: "that's the goal?" asks, it does not affirm."""
-    return " ".join(s for s in SENTENCE.split(text) if not s.rstrip().endswith("?"))
+    """text without its questions: "that's the goal?" asks, it does not affirm; nor does "is
+    that the bar we hold ourselves to." with its "?" lost in transcription."""
+    return " ".join(
+        s for s in SENTENCE.split(text) if not s.rstrip().endswith("?") and not fires("asked", s)
+    )
 
 
 def says_yes(text: str) -> bool:
-    """A yes, or the question's verb said back as one ("Does that work?" "It does.")."""
-    return fires("said_yes", text) or fires("echo_yes", text)
+    """A yes, or the question's verb said back as one ("Does that work?" "It does."); not a
+    "right" that opens "right now it's 11%"."""
+    if fires("said_yes", text) and not (fires("right_adverb", text) and not _yes_beside(text)):
+        return True
+    return fires("echo_yes", text)
+
+
+@lru_cache(maxsize=1 << 12)
+def _yes_beside(text: str) -> bool:
+    """A yes in text besides its adverbial "right"s (searched only where one occurs)."""
+    return fires("said_yes", families()["right_adverb"].sub(" ", text))
 
 
 def opens_reply(text: str) -> bool:
