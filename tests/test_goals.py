@@ -281,6 +281,10 @@ def test_an_observable_result_makes_an_agreed_goal_concrete(evidence: str, concr
         ("I want us under 20 road calls this school year.", "this school year"),
         ("Agency spend down a quarter next academic year.", "next academic year"),
         (
+            "All fourteen centres counting in the app by the first of August.",
+            "by the first of August",
+        ),
+        (
             "We want renewals up ten points by the end of next quarter.",
             "by the end of next quarter",
         ),
@@ -997,6 +1001,18 @@ SHARED = "Then let's set it as our shared goal: every audit closed inside the wi
         ("Then let's lock the review for the second of April, all of us.", "Fine by me.", False),
         # a goal, but with nothing in it to check
         ("Then let's set it as our shared goal: better audits.", "Fine by me.", False),
+        # put forward as a joint goal with its figure and taken up
+        (
+            "I'd suggest a joint goal: all fourteen sites on the app, no paper sheets, by August.",
+            "Yes, agreed. Let's hold ourselves to that.",
+            True,
+        ),
+        # put forward, not taken up
+        (
+            "I'd suggest a joint goal: all fourteen sites on the app, no paper sheets, by August.",
+            "Let me think about it.",
+            False,
+        ),
     ],
 )
 def test_a_goal_one_side_sets_as_shared_with_its_figure_and_the_other_takes_up_is_a_goal(  # type: ignore[no-untyped-def]
@@ -1118,3 +1134,37 @@ def test_a_bare_figure_or_a_wish_after_a_success_question_is_a_goal(  # type: ig
     lines = _answered("What would success look like for you this year?", said)
     made = goals.find(meeting(analyzer, lines))
     assert [(g.evidence, g.metric, g.deadline) for g in made] == found
+
+
+def test_a_read_back_announced_in_the_same_speakers_turn_before_is_said_back(analyzer) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        (CUSTOMER, "We keep getting dinged on inspections."),
+        (VENDOR, "So, just so I have it right."),
+        (VENDOR, SAID_BACK),
+        (CUSTOMER, "Yes. Let's hold ourselves to that."),
+    ]
+    m = meeting(analyzer, lines)
+    found = goals.cl.claims(m)
+    i = next(i for i, c in enumerate(found) if c.text == SAID_BACK)
+    assert goals._said_back_and_taken_up(m, found, []) == [[i]]
+    # announced by someone else: not a read-back
+    lines[1] = (CUSTOMER, "So, just so I have it right.")
+    m = meeting(analyzer, lines)
+    assert goals._said_back_and_taken_up(m, goals.cl.claims(m), []) == []
+
+
+@pytest.mark.parametrize(
+    ("later", "same"),
+    [
+        # another target with another figure, sharing a few words: another goal
+        ("Settlement in five business days, from the scale ticket to the money.", False),
+        # the same target said again
+        ("Zero re-keying of the scale tickets, from day one.", True),
+    ],
+)
+def test_two_targets_with_different_figures_are_two_goals(later: str, same: bool) -> None:
+    found = [
+        _said(4, "customer", "I want zero manual re-keying of scale tickets from day one."),
+        _said(6, "customer", later),
+    ]
+    assert (len(goals.select(found, np.array([0.9, 0.6]), 0.4)) == 1) is same

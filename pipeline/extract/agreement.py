@@ -291,8 +291,10 @@ def _doubts_other(text: str, words: set[str], figs: frozenset[int]) -> bool:
     eighty in year one" after a goal of zero audit findings): it is about another goal, said
     close by. ("I can't get to forty" doubts "under forty thousand a year".)"""
     doubt = _sentence(text, doubts)
-    said = {w for w in _content(doubt) if cl.is_number(w)}
-    return bool(said) and not said & words and not figures(doubt) & figs
+    said = figures(doubt)
+    return (
+        bool(said) and not said & figs and not any(cl.is_number(w) for w in _content(doubt) & words)
+    )
 
 
 def _withdrawn(units: list[Unit], start: int, words: set[str]) -> Sign | None:

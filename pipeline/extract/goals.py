@@ -20,7 +20,7 @@ import numpy as np
 from milepost.models import Goal, GoalCategory
 from milepost.pipeline.extract import claims as cl
 from milepost.pipeline.extract.agreement import agreed, checks, read_back, taken_up, verdict
-from milepost.pipeline.extract.agreement_cues import proposed
+from milepost.pipeline.extract.agreement_cues import fires
 from milepost.pipeline.extract.claims import Claim
 from milepost.pipeline.extract.goal_text import (
     bound_of,
@@ -139,11 +139,15 @@ def _set_together(meeting: Meeting, found: list[Claim], groups: list[list[int]])
 
 
 def _set_as_shared(meeting: Meeting, c: Claim) -> bool:
-    if "joint" not in c.fired or proposed(c.text):
+    """Set, or put forward, as a shared goal ("I'd suggest a joint goal: all fourteen centres
+    counting stock in the app by August"): put forward and taken up is set together too."""
+    if "joint" not in c.fired and not fires("shared_goal", c.text):
         return False
     if not _goal_named().search(c.text):  # "let's lock the review for April 2nd": a step
         return False
-    return bool(metric_of(c.text) or _bound(c.text) or observable(c.text))
+    return bool(
+        metric_of(c.text) or _bound(c.text) or observable(c.text) or _figure_besides_date(c.text)
+    )
 
 
 def _said_back_and_taken_up(
@@ -316,11 +320,20 @@ def _same_goal(a: Claim, b: Claim) -> bool:
         return False
     shared = wa & wb
     ratio = len(shared) / min(len(wa), len(wb))
+    if _other_figures(a.text, b.text) and ratio < 0.5:
+        return False
     if abs(a.turn - b.turn) > SAME_GOAL_TURNS:
         return ratio >= 0.5 and len(shared) >= 2
     near = abs(a.turn - b.turn) <= NEAR_TURNS
     numbers = _big_figure(a, b) or (near and any(cl.is_number(w) for w in shared))
     return numbers or (ratio >= 0.34 and len(shared) >= 2)
+
+
+def _other_figures(a: str, b: str) -> bool:
+    """Both name figures and share none: two targets that share some words ("zero manual
+    re-keying of scale tickets" / "settlement in five business days, from the scale ticket")."""
+    fa, fb = figures(a), figures(b)
+    return bool(fa and fb) and not fa & fb
 
 
 def _big_figure(a: Claim, b: Claim) -> bool:

@@ -85,12 +85,26 @@ def said_back(meeting: Meeting, c: Claim) -> bool:
     if recaps(c.text) or agreed_before(meeting, c):
         return True
     if not fires("say_back", meeting.transcript.turns[c.turn].text):  # most turns: no
-        return False
+        return _announced_in_turn_before(meeting, c)
     if fires("say_back", c.text):
         return True
     sents = _turn_sentences(meeting, c.turn)
     k = next((k for k, s in enumerate(sents) if s == c.text), 0)
     return k > 0 and fires("say_back", sents[k - 1])
+
+
+def _announced_in_turn_before(meeting: Meeting, c: Claim) -> bool:
+    """Statement c opens its turn and the same speaker's turn right before ends announcing a
+    read-back, as subtitles split one person's words ("So, just so I have it right." /
+    "Settlement to the member in five business days, ...")."""
+    turns = meeting.transcript.turns
+    if c.turn == 0 or turns[c.turn].speaker is None:
+        return False
+    if turns[c.turn - 1].speaker != turns[c.turn].speaker:
+        return False
+    before = _turn_sentences(meeting, c.turn - 1)
+    first = _turn_sentences(meeting, c.turn)[:1]
+    return first == [c.text] and bool(before) and fires("say_back", before[-1])
 
 
 def agreed_before(meeting: Meeting, c: Claim) -> str | None:
