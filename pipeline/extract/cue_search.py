@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from milepost.pipeline.extract import lowered
+from milepost.pipeline.extract import lowered, required_words
 from milepost.pipeline.extract.goal_data import data
 
 CONTEXT_FAMILIES = ("discovery_q", "affirm", "said_yes", "contest", "joint")
@@ -80,16 +80,27 @@ def context(text: str) -> set[str]:
 
 def matching(names: list[str] | tuple[str, ...], text: str) -> list[str]:
     """The named families that match the text: on its lower-cased form without re.I where
-    that matches the same places (lowered.py), about twice as fast."""
+    that matches the same places (lowered.py), about twice as fast, and only those whose
+    required words (required_words.py) the text holds."""
     families = cue_families()
     if not lowered.lowerable(text):
         return [n for n in names if families[n].search(text)]
     low, quick = text.lower(), _quick_families()
+    able = _index().able(low)
     return [
         n
         for n in names
-        if (quick[n].search(low) if quick[n] is not None else families[n].search(text))  # type: ignore[union-attr]
+        if n in able
+        and (quick[n].search(low) if quick[n] is not None else families[n].search(text))  # type: ignore[union-attr]
     ]
+
+
+@lru_cache(maxsize=1)
+def _index() -> required_words.Index:
+    """The families' needles (spaCy's stop words are the common words a needle avoids)."""
+    from spacy.lang.en.stop_words import STOP_WORDS  # spaCy is loaded by then
+
+    return required_words.Index(cue_families(), frozenset(STOP_WORDS))
 
 
 @lru_cache(maxsize=1)
