@@ -42,7 +42,7 @@ class Analyzer:
         found_goals = goals.find(meeting)
         found_steps = steps.find(meeting)
         stage_call = stage.detect(meeting)
-        found_outcomes = outcomes.find(meeting, found_goals)
+        found_outcomes = outcomes.find(meeting, found_goals, stage_call)
         agreed = goals.has_agreed_goal(found_goals)
         flags = [] if agreed else [NO_AGREED_GOAL]
         questions = [] if agreed else stage.questions_for(stage_call)

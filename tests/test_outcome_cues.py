@@ -21,6 +21,11 @@ from milepost.pipeline.extract import outcome_cues as oc
         ("pained", "That's great to hear.", False),
         ("celebrate", "Love that. Can I quote you?", True),
         ("vendor_source", "Your renewal report says our rate went up.", True),
+        ("compare", "We raised ninety, against forty the year before.", True),
+        ("compare", "It went from about thirty-six a week to zero.", True),
+        ("compare", "We moved from the old portal to the new one.", False),
+        ("current_state", "Churn is running at five percent.", True),
+        ("current_state", "Churn is now running at two percent.", False),
     ],
 )
 def test_cue_families(family: str, text: str, found: bool) -> None:
@@ -34,9 +39,25 @@ def test_cue_families(family: str, text: str, found: bool) -> None:
         ("Sixty-three, give or take.", True, True),
         ("That's off the call log.", False, False),
         ("Across all of our clinics in the region we now see 40 a week.", True, False),
+        ("Last month it was eighteen.", True, True),
     ],
-    ids=["words", "hyphenated", "no number", "long"],
+    ids=["words", "hyphenated", "no number", "long", "a teen"],
 )
 def test_figures_and_short_numbers(text: str, figure: bool, short: bool) -> None:
     assert oc.figures(text) is figure
     assert oc.short_number(text) is short
+
+
+@pytest.mark.parametrize(
+    ("stage", "before"),
+    [
+        ("awareness", True),
+        ("consideration", True),
+        ("onboarding", True),
+        ("decision", False),
+        ("value_realization", False),
+        ("my_own_stage", False),
+    ],
+)
+def test_stages_held_before_results(stage: str, before: bool) -> None:
+    assert oc.before_results(stage) is before

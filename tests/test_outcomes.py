@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from dialogue import CUSTOMER, VENDOR, meeting
 
+from milepost.models import StageCall
 from milepost.pipeline.extract import goals, outcomes
 from milepost.pipeline.extract.claims import Claim
 
@@ -375,3 +376,58 @@ def test_a_told_change_of_another_turn_is_its_own_outcome(analyzer) -> None:  # 
         ],
     )
     assert [o.evidence for o in found] == [first, f"{second} Last month it was six and a half."]
+
+
+_RESULT = [
+    (VENDOR, "How has it gone?"),
+    (CUSTOMER, "Since go-live our onboarding went from three weeks to four days."),
+    (VENDOR, "That's great to hear."),
+]
+
+
+@pytest.mark.parametrize(
+    ("stage", "count"),
+    [("awareness", 0), ("consideration", 0), ("onboarding", 0), ("decision", 1), ("renewal", 1)],
+)
+def test_no_outcome_in_a_meeting_held_before_results(analyzer, stage, count) -> None:  # type: ignore[no-untyped-def]
+    m = meeting(analyzer, _RESULT)
+    found = outcomes.find(m, [], StageCall(id=stage, confidence=0.6))
+    assert len(found) == count
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "This spring we signed up ninety-two new members through it, against forty the spring "
+        "before.",
+        "Our missed deliveries for the quarter were three percent, down from eleven a year ago.",
+        "Invoicing used to take four days a month, this time it took one afternoon.",
+    ],
+    ids=["against the year before", "down from", "used to, this time"],
+)
+def test_two_figures_set_side_by_side_over_time_are_an_outcome(analyzer, said) -> None:  # type: ignore[no-untyped-def]
+    found = _outcomes(analyzer, [(VENDOR, "How did the spring go?"), (CUSTOMER, said)])
+    assert [(o.evidence, o.speaker) for o in found] == [(said, CUSTOMER)]
+
+
+def test_one_result_told_in_two_sentences_is_quoted_once(analyzer) -> None:  # type: ignore[no-untyped-def]
+    said = (
+        "We timed it in two branches back in May and it was about forty minutes. "
+        "We timed it again last week, and it's down to about ten minutes."
+    )
+    found = _outcomes(analyzer, [(VENDOR, "And the close?"), (CUSTOMER, said), (VENDOR, "Wow.")])
+    assert [o.evidence for o in found] == [said]
+
+
+def test_a_figure_said_back_joins_its_result(analyzer) -> None:  # type: ignore[no-untyped-def]
+    said = "Since go-live our chargebacks went from forty-four a month to nine."
+    found = _outcomes(
+        analyzer,
+        [
+            (VENDOR, "How are chargebacks?"),
+            (CUSTOMER, said),
+            (VENDOR, "Forty-four down to nine, that's brilliant."),
+            (CUSTOMER, "Yes, nine last month."),
+        ],
+    )
+    assert [o.evidence for o in found] == [said]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from dialogue import CUSTOMER, VENDOR, meeting
 
+from milepost.pipeline.extract import claims
 from milepost.pipeline.extract import told_changes as tc
 
 
@@ -35,3 +37,21 @@ def test_a_now_sentence_compares_only_with_an_earlier_amount_in_it(text, compare
 )
 def test_amounts_leave_out_the_figures_of_when(text, amount) -> None:  # type: ignore[no-untyped-def]
     assert tc._amount(text) is amount
+
+
+def test_the_state_as_it_stands_is_no_earlier_state(analyzer) -> None:  # type: ignore[no-untyped-def]
+    said = (
+        "We've got about eleven thousand digital subscribers. "
+        "Monthly churn is running at five percent, and it was four a year ago."
+    )
+    m = meeting(analyzer, [(VENDOR, "Where are you on churn?"), (CUSTOMER, said)])
+    assert tc.changes(m, claims.claims(m)) == {}
+
+
+def test_a_figure_for_a_named_time_after_an_earlier_amount_is_a_change(analyzer) -> None:  # type: ignore[no-untyped-def]
+    said = (
+        "In November, before we went live, we logged about two hundred calls a week. "
+        "Last week it was seventy."
+    )
+    m = meeting(analyzer, [(VENDOR, "And the phones?"), (CUSTOMER, said)])
+    assert tc.changes(m, claims.claims(m)) == {2: 1}

@@ -28,11 +28,22 @@ def said(name: str, text: str) -> bool:
     return _cues()[name].search(text) is not None
 
 
+def before_results(stage: str) -> bool:
+    """The journey stage is one held before the product can have given a result."""
+    return stage in _read()["stages_before_results"]
+
+
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, re.Pattern[str]]:
-    """pipeline/data/outcomes/cues.yaml, read and compiled once."""
+    """The patterns of pipeline/data/outcomes/cues.yaml, compiled once."""
+    return {name: re.compile(p, re.I) for name, p in _read().items() if isinstance(p, str)}
+
+
+@lru_cache(maxsize=1)
+def _read() -> dict:
+    """pipeline/data/outcomes/cues.yaml, read once."""
     text = (resources.files("milepost.pipeline") / "data" / "outcomes" / "cues.yaml").read_text()
-    return {name: re.compile(p, re.I) for name, p in yaml.safe_load(text).items()}
+    return yaml.safe_load(text)
 
 
 def has_figure(claim: cl.Claim) -> bool:
@@ -47,5 +58,7 @@ def short_number(text: str) -> bool:
 
 
 def figures(text: str) -> bool:
-    """Says a number, digits or words, hyphenated ones too ("sixty-three")."""
-    return any(cl.is_number(p) for w in cl.content_words(text) for p in w.split("-"))
+    """Says a number, digits or words, hyphenated ones too ("sixty-three"), teens and
+    millions too ("eighteen")."""
+    words = cl.content_words(text)
+    return any(cl.is_number(p) for w in words for p in w.split("-")) or said("number_word", text)

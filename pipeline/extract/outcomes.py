@@ -3,30 +3,42 @@
 Sentences are scored by the outcome head of the claims model (past results, measured
 numbers, the customer's own source); projections, hopes and vendor claims score low. A
 figure followed by the same figure for an earlier period is a before/after told in two
-sentences; a sentence with no figure (only where one came from) is not a result; a quote is
-given once. Results told in words the model does not read (a later state set against an
-earlier one, a problem said to have ended) come from told_changes.py. Cues beyond the claim
-features are in data/outcomes/cues.yaml (read by outcome_cues.py). Each outcome is linked to
-the goal it proves: the one whose category and words it shares most.
+sentences; a sentence with no figure (only where one came from) is not a result. Results told
+in words the model does not read come from told_changes.py (a later state set against an
+earlier one, a problem said to have ended) and figure_changes.py (two figures set side by side
+over time in one sentence). A result said again with its figure is given once, and one told
+over neighbouring sentences is quoted as one run. A meeting held before the product can have
+given a result (awareness, consideration, onboarding) has none. Cues beyond the claim features
+are in data/outcomes/cues.yaml (read by outcome_cues.py). Each outcome is linked to the goal it
+proves: the one whose category and words it shares most.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from milepost.models import Goal, VerifiedOutcome
+from milepost.models import Goal, StageCall, VerifiedOutcome
 from milepost.pipeline.extract import claims as cl
+from milepost.pipeline.extract import figure_changes as fc
 from milepost.pipeline.extract import outcome_cues as oc
+from milepost.pipeline.extract import restatement as rs
 from milepost.pipeline.extract import told_changes as tc
 from milepost.pipeline.extract.goal_text import category, cue_pattern, trim_lead
-from milepost.pipeline.extract.goals import select
 from milepost.pipeline.extract.meeting import Meeting
 
 FOUND_BY = "outcome-model"
+RESTATE_TURNS = 3
+"""How many turns apart a result and its restatement may be."""
 
 
-def find(meeting: Meeting, goals: list[Goal]) -> list[VerifiedOutcome]:
-    """Results the customer says were reached, each with its evidence and the goal it proves."""
+def find(
+    meeting: Meeting, goals: list[Goal], stage: StageCall | None = None
+) -> list[VerifiedOutcome]:
+    """Results the customer says were reached, each with its evidence and the goal it proves;
+    none in a meeting held before there can be any (awareness, consideration, onboarding: a
+    figure told there is the customer's starting point)."""
+    if stage is not None and oc.before_results(stage.id):
+        return []
     return from_claims(meeting, cl.claims_for(meeting), cl.model()["outcome"], goals)
 
 
@@ -38,11 +50,12 @@ def from_claims(
     threshold = head["threshold"]
     changes = tc.changes(meeting, found)
     lifted = np.maximum(_told_results(found, threshold), _compared(found, threshold))
+    lifted[[i for i, c in enumerate(found) if fc.compared(c)]] = threshold
     lifted[list(changes)] = threshold
     probs = np.maximum(cl.score(found, "outcome", head), lifted)
-    out: list[VerifiedOutcome] = []
+    spans: list[tuple[set[int], int]] = []
     quoted: set[int] = set()
-    for group in _separate(found, select(found, probs, threshold), changes):
+    for group in _results(found, probs, threshold):
         i = group[0]
         lead = found[i]
         if lead.side == "vendor" or _told_to_you(lead) or oc.cue("vendor_source").search(lead.text):
@@ -55,6 +68,14 @@ def from_claims(
         if span & quoted or (i in changes and tc.near(found, span | {changes[i]}) & quoted):
             continue
         quoted |= span
+        told = next((s for s, _ in spans if _beside(found, s) & span), None)
+        if told is None:
+            spans.append((span, i))
+        else:  # one result told over a few sentences is quoted once, as one run
+            told |= set(range(min(told | span), max(told | span) + 1))
+    out: list[VerifiedOutcome] = []
+    for span, i in spans:
+        lead = found[i]
         evidence = _quote(meeting, found, span, lead)
         cat, goal = _proves(goals, _category(meeting, lead, evidence), evidence)
         out.append(
@@ -63,35 +84,49 @@ def from_claims(
                 goal=goal,
                 evidence=evidence,
                 speaker=lead.speaker,
-                confidence=round(float(probs[group[0]]), 3),
+                confidence=round(float(probs[i]), 3),
                 found_by=FOUND_BY,
             )
         )
     return out
 
 
-def _separate(
-    found: list[cl.Claim], groups: list[list[int]], changes: dict[int, int]
-) -> list[list[int]]:
-    """Groups with a second result split off: a sentence of the lead's turn, not next to the
-    lead, that tells its own measured past result, or a told change of another turn ("Last
-    month it was six and a half."), is not a restatement."""
-    out = []
-    for group in groups:
-        lead = group[0]
-        own = [
-            i
-            for i in group[1:]
-            if (
-                found[i].speaker == found[lead].speaker
-                and abs(i - lead) > 1
-                and {"past_result", "metric"} <= found[i].fired
-            )
-            or (i in changes and found[i].turn != found[lead].turn)
-        ]
-        out.append([i for i in group if i not in own])
-        out.extend([i] for i in own)
-    return out
+def _results(found: list[cl.Claim], probs: np.ndarray, threshold: float) -> list[list[int]]:
+    """Groups of claim indexes, one per result, the likeliest first: a sentence joins a group
+    only when it names a figure of the group's lead within a few turns: one above ten, or the
+    lead's very figures in its turn or said back by someone else: the same result said again
+    ("Seventeen, from sixty-one."), not another result with figures of its own."""
+    order = [int(i) for i in np.argsort(-probs, kind="stable") if probs[i] >= threshold]
+    groups: list[list[int]] = []
+    for i in order:
+        home = next((g for g in groups if _restates(found[g[0]], found[i])), None)
+        if home is None:
+            groups.append([i])
+        else:
+            home.append(i)
+    return groups
+
+
+def _restates(lead: cl.Claim, other: cl.Claim) -> bool:
+    """other names the lead's figure again, close by."""
+    if abs(lead.turn - other.turn) > RESTATE_TURNS:
+        return False
+    mine, theirs = rs.figures(lead.text), rs.figures(other.text)
+    shared = mine & theirs
+    if any(n > 10 for n in shared):
+        return True
+    said_back = lead.turn == other.turn or lead.speaker != other.speaker
+    return bool(mine) and mine == theirs and said_back
+
+
+def _beside(found: list[cl.Claim], span: set[int]) -> set[int]:
+    """The sentences next to the span in its turn: one result told over a few sentences ("We
+    timed it in August and it was forty-five minutes. ... now it's down to twelve.") is
+    quoted once."""
+    turn = found[min(span)].turn
+    return {
+        k for k in (min(span) - 1, max(span) + 1) if 0 <= k < len(found) and found[k].turn == turn
+    }
 
 
 def _told_results(found: list[cl.Claim], threshold: float) -> np.ndarray:

@@ -25,15 +25,18 @@ def changes(meeting: Meeting, found: list[cl.Claim]) -> dict[int, int]:
     Now it's same day."), or a problem said to have ended ("The binder is gone."). Index of the
     later state -> index of the earlier one (itself for an ended problem)."""
     out: dict[int, int] = {}
+    settled = [c.side == "vendor" or current(c) for c in found]
+    thens = [not done and said("then", c.text) for done, c in zip(settled, found, strict=True)]
     for i, claim in enumerate(found):
-        if claim.side == "vendor" or current(claim) or said("then", claim.text):
+        if settled[i] or thens[i]:
             continue
-        earlier = _earlier(found, i)
-        celebrated = _celebrated(meeting, claim.turn)
+        earlier = _earlier(found, i, settled, thens)
+        unmarked = earlier is None and not said("since_change", claim.text)
+        if unmarked and not _celebrated(meeting, claim.turn):
+            continue  # neither an ended problem with a sign of it nor a later state
         if _answer(meeting, claim.turn, "pained"):
             continue
-        if earlier is None and not celebrated and not said("since_change", claim.text):
-            continue  # neither an ended problem with a sign of it nor a later state
+        celebrated = _celebrated(meeting, claim.turn)
         if _ended(claim):
             out[i] = i
         elif earlier is not None and _later(found, i, earlier, celebrated) and not worse(claim):
@@ -50,7 +53,8 @@ def _later(found: list[cl.Claim], i: int, earlier: int, celebrated: bool) -> boo
     if said("now", claim.text):
         return celebrated or (_amount(claim.text) and _amount(found[earlier].text))
     dated = said("named_period", claim.text) or claim.features.get("root_past", 0) > 0
-    return celebrated and has_figure(claim) and bool(dated)
+    measured = celebrated or (_amount(claim.text) and _amount(found[earlier].text))
+    return measured and has_figure(claim) and bool(dated)
 
 
 def compares_within(text: str) -> bool | None:
@@ -65,7 +69,7 @@ def compares_within(text: str) -> bool | None:
 
 def _amount(text: str) -> bool:
     """Says how much or how long, leaving out the figures of when ("two years ago")."""
-    for name in ("then", "now", "this_period", "named_period"):
+    for name in ("then", "now", "this_period", "named_period", "year"):
         text = cue(name).sub(" ", text)
     return figures(text) or any(
         p.search(text) for p in (cue("amount"), cl.cue_families()["metric"])
@@ -99,16 +103,21 @@ def told_span(found: list[cl.Claim], i: int, earlier: int) -> tuple[int, int]:
     return min(i, earlier), max(i, earlier) + 1
 
 
-def _earlier(found: list[cl.Claim], i: int) -> int | None:
+def _earlier(found: list[cl.Claim], i: int, settled: list[bool], thens: list[bool]) -> int | None:
     """A sentence of the same turn, at most two away, that tells the earlier state: said as
     before ("It used to be about a day."), or as a named earlier time with a figure when the
-    claim names the later period ("Last March we ran 310 hours." "This March it was 138.")."""
-    now = said("this_period", found[i].text)
+    claim names the later period ("Last March we ran 310 hours." "This March it was 138.").
+    settled and thens: per claim, whether it is the vendor's or the state as it stands, and
+    whether it says "before"."""
+    now: bool | None = None
     for j in (i - 1, i + 1, i - 2, i + 2):
-        if not (0 <= j < len(found) and found[j].turn == found[i].turn) or _unsure(found[j]):
+        if not (0 <= j < len(found) and found[j].turn == found[i].turn) or settled[j]:
             continue
-        text = found[j].text
-        if said("then", text) or (now and has_figure(found[j]) and said("named_period", text)):
+        if thens[j]:
+            return j
+        if now is None:
+            now = said("this_period", found[i].text)
+        if now and has_figure(found[j]) and said("named_period", found[j].text):
             return j
     return None
 

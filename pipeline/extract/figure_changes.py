@@ -1,0 +1,71 @@
+"""A customer's figure set against the figure for an earlier time in the same sentence ("we
+raised thirty-eight thousand, against about twenty-one thousand the year before", "down from
+twenty-four point one a year ago", "Last Monday we logged 35, and before we went live it was
+about 120"): a before/after told as done, which the outcome model underrates when no source
+or from-to is said with it. Counting figures leaves out those of when ("two years ago").
+"""
+
+from __future__ import annotations
+
+import re
+
+from milepost.pipeline.extract import claims as cl
+from milepost.pipeline.extract import restatement as rs
+from milepost.pipeline.extract import told_changes as tc
+from milepost.pipeline.extract.outcome_cues import cue, said
+
+_TOKEN = re.compile(r"\d[\d,.]*|[a-z]+(?:-[a-z]+)*")
+_JOINERS = frozenset({"and", "point", "a"})
+_TIMES = ("then", "now", "this_period", "named_period")
+
+
+def compared(claim: cl.Claim) -> bool:
+    """The customer's sentence sets two figures side by side over time, told as done: a
+    comparison word with a time ("against ... the year before", "went from ... to"), or an
+    earlier time and a later one ("used to ..., this time ..."); no want, plan, hedge or change
+    for the worse."""
+    numeric = claim.features.get("ent_num") or "metric" in claim.fired
+    if claim.side == "vendor" or not numeric:
+        return False
+    if claim.side != "customer" and not claim.features.get("first_person"):
+        return False
+    text = claim.text
+    if said("compare", text):
+        dated = claim.features.get("root_past", 0) > 0 or any(said(n, text) for n in _TIMES)
+    else:
+        dated = said("then", text) and (said("now", text) or said("this_period", text))
+    if not dated or tc.current(claim) or tc.worse(claim) or said("told_to_you", text):
+        return False
+    return len(_figures(text)) >= 2
+
+
+def _figures(text: str) -> set[str]:
+    """The figures the text says, by value where restatement reads one ("6" and "six" are one
+    figure), leaving out the figures of when ("two years ago", "last 12 months", "in 2024", "a
+    three-year deal")."""
+    for name in (*_TIMES, "year"):
+        text = cue(name).sub(" ", text)
+    return {str(sorted(rs.figures(run))) if rs.figures(run) else run for run in _runs(text)}
+
+
+def _runs(text: str) -> list[str]:
+    """The runs of number words and digits in text ("a hundred and twenty" is one run)."""
+    out: list[list[str]] = []
+    run = False
+    for token in _TOKEN.findall(text.lower()):
+        if _number(token):
+            if not run:
+                out.append([])
+            out[-1].append(token)
+            run = True
+        elif run and token in _JOINERS:
+            out[-1].append(token)
+        else:
+            run = False
+    return [" ".join(r) for r in out]
+
+
+def _number(token: str) -> bool:
+    if token[0].isdigit():
+        return True
+    return all(p == "one" or cl.is_number(p) or said("number_word", p) for p in token.split("-"))
