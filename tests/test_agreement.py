@@ -729,13 +729,19 @@ def test_acceptance_said_plainly_is_agreement(analyzer, reply: str, agreed: bool
     assert _agreed(analyzer, [(CUSTOMER, GOAL), (VENDOR, reply)]) is agreed
 
 
-def test_a_read_back_whose_question_mark_was_lost_does_not_affirm(analyzer) -> None:  # type: ignore[no-untyped-def]
-    said = (
-        f"{GOAL} It's the big one. So two days by June, is that the bar we hold ourselves to. Mm."
-    )
-    assert _agreed(analyzer, [(None, said)]) is False  # type: ignore[list-item]
-    said = f"{GOAL} So two days by June. Yes, let's hold ourselves to that."
-    assert _agreed(analyzer, [(None, said)]) is True  # type: ignore[list-item]
+@pytest.mark.parametrize(
+    ("after", "agreed"),
+    [
+        ("So two days by June, is that the bar we hold ourselves to. Mm.", False),
+        ("So can we hold ourselves to two days by June. Mm.", False),
+        ("So two days by June. Yes, let's hold ourselves to that.", True),
+    ],
+)
+def test_a_read_back_whose_question_mark_was_lost_does_not_affirm(  # type: ignore[no-untyped-def]
+    analyzer, after: str, agreed: bool
+) -> None:
+    said = f"{GOAL} It's the big one. {after}"
+    assert _agreed(analyzer, [(None, said)]) is agreed  # type: ignore[list-item]
 
 
 @pytest.mark.parametrize(
@@ -779,6 +785,7 @@ def test_a_late_sum_up_must_say_the_goal_in_one_sentence_with_its_figure(  # typ
     "doubt",
     [
         "Two days by June is steep, honestly.",
+        "Two days by June? That's optimistic for this team.",
         "I'd be careful promising the auditors two days.",
         "I'd be careful with that one.",
     ],

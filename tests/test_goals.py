@@ -1066,6 +1066,13 @@ SAID_BACK = "All forty-two lift stations inspected every month, by the March aud
         ("One more idea.", SAID_BACK, "Yeah. That's it.", False),
         # said back by pointing at it, not in its own words
         ("So, let me say it back.", "Let's make that the aim for the March audit.", "Yes.", False),
+        # a recap of who does what by when, with a number in it: a task, not a goal
+        (
+            "So, let me say it back.",
+            "Dev turns on offline mode for the line two tablets by Friday.",
+            "Yeah. That's it.",
+            False,
+        ),
         # a recap of who does what by when: a task's due date is no goal's figure
         (
             "So, let me say it back.",

@@ -166,9 +166,18 @@ def _said_back_in_full(meeting: Meeting, c: Claim) -> bool:
         return False
     if "past_result" in c.fired or not said_back(meeting, c):  # most are not said back
         return False
-    if not _states_itself(c.text):
+    if not _states_itself(c.text) or _task_recap(meeting, c):
         return False
     return bool(metric_of(c.text) or _bound(c.text) or _figure_besides_date(c.text))
+
+
+def _task_recap(meeting: Meeting, c: Claim) -> bool:
+    """A person named doing something, as a recap of who does what says it ("Dev turns on
+    offline mode for the line two tablets by Friday."): a task, whatever figure it names."""
+    sent = next((s for s in meeting.docs[c.turn].sents if s.text.strip() == c.text), None)
+    if sent is None or sent.root.tag_ != "VBZ":
+        return False
+    return any(t.dep_ == "nsubj" and t.pos_ == "PROPN" for t in sent.root.children)
 
 
 def _taken_up_goals(
