@@ -201,3 +201,25 @@ def test_time_phrase_naming_an_event_gives_way_to_the_date() -> None:
     )
     # with no other date the event's time is the due
     assert find_due("I'll have it for the end of month review.", TUESDAY)[0] == "2026-03-31"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I'll send it by Thursday, the 5th of May at EOD.",
+        "Two weeks from now, or in a fortnight, whichever comes first.",
+        "ASAP, honestly, before the end of Q3.",
+        "We'll have it by Q3 or the end of the year at the latest, or mid-next week.",
+        "İ will get it to you by FRIDAY afternoon.",  # not lowerable: every rule is searched
+        "Nothing dated here at all.",
+    ],
+)
+def test_scan_skips_only_rules_that_cannot_match(
+    sentence: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from milepost.pipeline.extract import due
+
+    indexed = due.scan(sentence)
+    monkeypatch.setattr(due, "_able", lambda text: None)  # every rule searched
+    assert indexed == due.scan(sentence)
+    assert bool(indexed) is (sentence != "Nothing dated here at all.")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from milepost.pipeline.extract import lowered, required_words
 from milepost.pipeline.extract.due_vocab import alt as _alt
 from milepost.pipeline.extract.due_vocab import vocab
 
@@ -117,7 +118,10 @@ def resolve(due_text: str, meeting_date: date | None) -> str | None:
 def scan(text: str) -> list[Found]:
     """Every time phrase in the text, left to right, longest first where they overlap."""
     hits: list[Found] = []
-    for name, pattern in rules():
+    able = _able(text)
+    for key, (name, pattern) in zip(_keys(), rules(), strict=True):
+        if able is not None and key not in able:
+            continue  # the text lacks every word the rule needs
         for m in pattern.finditer(text):
             found = _accept(text, name, m)
             if found is not None:
@@ -128,6 +132,28 @@ def scan(text: str) -> list[Found]:
         if not kept or hit.start >= kept[-1].end:
             kept.append(hit)
     return kept
+
+
+def _able(text: str) -> set[str] | None:
+    """The keys of the rules that can match the text (required_words.py); None for all."""
+    if not lowered.lowerable(text):
+        return None
+    return _index().able(text.lower())
+
+
+@lru_cache(maxsize=1)
+def _keys() -> list[str]:
+    return [str(k) for k in range(len(rules()))]
+
+
+@lru_cache(maxsize=1)
+def _index() -> required_words.Index:
+    """The rules' needles, by their keys (spaCy's stop words are the words needles avoid)."""
+    from spacy.lang.en.stop_words import STOP_WORDS  # spaCy is loaded by then
+
+    return required_words.Index(
+        dict(zip(_keys(), (p for _, p in rules()), strict=True)), frozenset(STOP_WORDS)
+    )
 
 
 def choose(found: list[Found], text: str = "") -> Found | None:

@@ -117,14 +117,24 @@ def _ends_on_edge(op, av, lead: str) -> bool:  # type: ignore[no-untyped-def]
     it do), as a repeat of "(?:\\w+ )" does."""
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
         low, _high, sub = av
-        return bool(sub) and _edge_item(*list(sub)[-1]) and (low > 0 or lead == _EDGE)
+        return _ends_on_edge_all([sub]) and (low > 0 or lead == _EDGE)
+    if op is sre.SUBPATTERN:
+        return _ends_on_edge_all([av[-1]])
+    if op is sre.BRANCH:
+        return _ends_on_edge_all(av[1])
     return _edge_item(op, av)
 
 
+def _ends_on_edge_all(subs: list) -> bool:
+    """Whether each of these sequences ends on a word edge."""
+    ends = [list(sub)[-1] if len(sub) else None for sub in subs]
+    return all(e is not None and _ends_on_edge(e[0], e[1], "") for e in ends)
+
+
 def _edge_item(op, av) -> bool:  # type: ignore[no-untyped-def]
-    """A node that ends on a word edge: a \\b, a non-word literal or class."""
+    """A node that ends on a word edge: a \\b (or ^, $), a non-word literal or class."""
     if op is sre.AT:
-        return av is sre.AT_BOUNDARY
+        return av is not sre.AT_NON_BOUNDARY
     if op is sre.LITERAL:
         return bool(_SPLIT.match(chr(av)))
     if op is sre.IN:
@@ -142,10 +152,16 @@ def _trail(items: list, k: int, trail: str) -> str:
     """_EDGE when the item at k (or, past the end, the enclosing pattern) starts on an edge."""
     if k >= len(items):
         return trail
-    op, av = items[k]
-    if op is sre.AT and av is sre.AT_BOUNDARY:
-        return _EDGE
-    return _EDGE if op is sre.LITERAL and _SPLIT.match(chr(av)) and chr(av).isascii() else ""
+    return _EDGE if _starts_on_edge(*items[k]) else ""
+
+
+def _starts_on_edge(op, av) -> bool:  # type: ignore[no-untyped-def]
+    """A node whatever matches starts on a word edge: a \\b, a non-word literal or class, or
+    a repeat of one at least once ("\\s+")."""
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+        low, _high, sub = av
+        return low > 0 and bool(sub) and _starts_on_edge(*list(sub)[0])
+    return _edge_item(op, av)
 
 
 def _keep(needs: list[frozenset[str]], need: Need) -> None:
@@ -205,7 +221,9 @@ def _node(op, av, lead: str, trail: str) -> tuple[Lang, Need]:  # type: ignore[n
         ch = chr(av)
         return (frozenset({ch.lower()}), None) if ch.isascii() else (None, None)
     if op is sre.AT:
-        return (frozenset({_EDGE}), None) if av is sre.AT_BOUNDARY else (None, None)
+        return frozenset({"" if av is sre.AT_NON_BOUNDARY else _EDGE}), None
+    if op in (sre.ASSERT, sre.ASSERT_NOT):
+        return frozenset({""}), None  # zero-width: it narrows where a match is, nothing more
     if op is sre.IN:
         return _class(av), frozenset({DIGIT}) if av == [
             (sre.CATEGORY, sre.CATEGORY_DIGIT)
