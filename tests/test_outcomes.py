@@ -7,7 +7,7 @@ from dialogue import CUSTOMER, VENDOR, meeting
 
 from milepost.models import StageCall
 from milepost.pipeline.extract import goals, outcomes
-from milepost.pipeline.extract.claims import Claim
+from milepost.pipeline.extract.claims import Claim, claims
 
 
 def _outcomes(analyzer, lines):  # type: ignore[no-untyped-def]
@@ -430,4 +430,61 @@ def test_a_figure_said_back_joins_its_result(analyzer) -> None:  # type: ignore[
             (CUSTOMER, "Yes, nine last month."),
         ],
     )
+    assert [o.evidence for o in found] == [said]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "In March the depot came in at 21,400 on fuel, that's straight off the card statements.",
+        "We've recovered about nine thousand dollars from carriers this spring, that's from the "
+        "claims ledger in finance.",
+    ],
+    ids=["came in at, straight off", "we've recovered, that's from"],
+)
+def test_a_past_figure_with_where_it_came_from_is_an_outcome(analyzer, said) -> None:  # type: ignore[no-untyped-def]
+    found = _outcomes(analyzer, [(VENDOR, "Anything on costs?"), (CUSTOMER, said)])
+    assert [o.evidence for o in found] == [said]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [
+            (VENDOR, "Where do fuel costs stand?"),
+            (CUSTOMER, "We'll be at about 21,400 next month, that's from the budget sheet."),
+        ],
+        [
+            (VENDOR, "Where do fuel costs stand?"),
+            (CUSTOMER, "Right now it's 21,400 a month, that's straight off the card statements."),
+        ],
+    ],
+    ids=["a plan with a source", "the state as it stands with a source"],
+)
+def test_a_source_does_not_make_a_plan_or_the_current_state_an_outcome(analyzer, lines) -> None:  # type: ignore[no-untyped-def]
+    assert _outcomes(analyzer, lines) == []
+
+
+def test_the_vendors_report_read_out_is_not_an_outcome(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = _outcomes(
+        analyzer,
+        [
+            (VENDOR, "Did you get the quarterly summary I sent?"),
+            (CUSTOMER, "I did. It says we saved twelve hundred hours of team time last quarter."),
+        ],
+    )
+    assert found == []
+
+
+def test_praise_for_a_result_is_not_a_second_result(analyzer) -> None:  # type: ignore[no-untyped-def]
+    said = "Since go-live our onboarding went from three weeks to four days."
+    lines = [
+        (VENDOR, "How has it gone?"),
+        (CUSTOMER, said),
+        (None, "That's incredible. From 3 weeks."),
+    ]
+    m = meeting(analyzer, lines)
+    # a head that takes every sentence with a metric, so only the praise rule can drop one
+    head = {"weights": {"has_metric": 10.0}, "bias": -5.0, "threshold": 0.5}
+    found = outcomes.from_claims(m, claims(m), head, [])
     assert [o.evidence for o in found] == [said]

@@ -51,6 +51,7 @@ def from_claims(
     changes = tc.changes(meeting, found)
     lifted = np.maximum(_told_results(found, threshold), _compared(found, threshold))
     lifted[[i for i, c in enumerate(found) if fc.compared(c)]] = threshold
+    lifted[_sourced(found)] = threshold
     lifted[list(changes)] = threshold
     probs = np.maximum(cl.score(found, "outcome", head), lifted)
     spans: list[tuple[set[int], int]] = []
@@ -58,7 +59,9 @@ def from_claims(
     for group in _results(found, probs, threshold):
         i = group[0]
         lead = found[i]
-        if lead.side == "vendor" or _told_to_you(lead) or oc.cue("vendor_source").search(lead.text):
+        if lead.side == "vendor" or _told_to_you(lead) or oc.said("vendor_source", lead.text):
+            continue
+        if oc.said("praise", found[min(_span(found, i))].text):
             continue
         if not oc.has_figure(lead) and i not in changes:
             continue
@@ -124,9 +127,8 @@ def _beside(found: list[cl.Claim], span: set[int]) -> set[int]:
     timed it in August and it was forty-five minutes. ... now it's down to twelve.") is
     quoted once."""
     turn = found[min(span)].turn
-    return {
-        k for k in (min(span) - 1, max(span) + 1) if 0 <= k < len(found) and found[k].turn == turn
-    }
+    around = (min(span) - 1, max(span) + 1)
+    return {k for k in around if 0 <= k < len(found) and found[k].turn == turn}
 
 
 def _told_results(found: list[cl.Claim], threshold: float) -> np.ndarray:
@@ -144,6 +146,31 @@ def _told_results(found: list[cl.Claim], threshold: float) -> np.ndarray:
         for c in found
     ]
     return np.where(told, threshold, 0.0)
+
+
+def _sourced(found: list[cl.Claim]) -> list[int]:
+    """A customer's figure told as past and backed by where it came from, in its sentence or
+    the next of its turn ("February came in at 33,800, that's straight off the fuel card
+    statements."): the model reads only some ways of saying a source."""
+    out = []
+    for i, claim in enumerate(found):
+        numeric = claim.features.get("ent_num") or "metric" in claim.fired
+        if claim.side == "vendor" or not numeric:
+            continue
+        nxt = found[i + 1] if i + 1 < len(found) and found[i + 1].turn == claim.turn else None
+        backed = oc.said("source", claim.text) or (nxt is not None and oc.said("source", nxt.text))
+        if not backed or not _past(claim) or tc.current(claim) or tc.worse(claim):
+            continue
+        if not _told_to_you(claim) and not oc.said("vendor_source", claim.text):
+            out.append(i)
+    return out
+
+
+def _past(claim: cl.Claim) -> bool:
+    """Told as done: a past verb, a past-result cue, or a named earlier period."""
+    if claim.features.get("root_past", 0) > 0 or "past_result" in claim.fired:
+        return True
+    return oc.said("named_period", claim.text) or oc.said("did", claim.text)
 
 
 def _compared(found: list[cl.Claim], threshold: float) -> np.ndarray:
