@@ -16,34 +16,35 @@ from __future__ import annotations
 
 import json
 import math
-import re
-from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
 from milepost.pipeline.extract import claims as cl
 from milepost.pipeline.extract.agreement_cues import (
     SENTENCE,
+    Sign,
+    Unit,
     accepts,
     affirms,
     checks,
+    content,
     contests,
     distinctive,
     doubts,
-    families,
     fires,
     frame_words,
     hedges,
-    negated,
     open_question,
     opens_reply,
     proposed,
+    quote,
     says_yes,
     statements,
 )
 from milepost.pipeline.extract.claims import Claim
 from milepost.pipeline.extract.meeting import Meeting
 from milepost.pipeline.extract.restatement import agreed_before, figures, recaps
+from milepost.pipeline.extract.withdrawal import doubts_other, drops, later_drop
 
 AGREE_UNITS = 6
 """How many units (turns, or sentences where the speaker is unknown) after a statement count."""
@@ -61,13 +62,6 @@ TAKEN_UP = READ_BACK | {"accept_near"}
 EXPLICIT_ORDER = ("check_yes", "restate_confirmed", "accept_near", "accept_restate", "joint")
 """Which explicit form --explain names when several showed: the other side's own words first,
 since the goal's quote is shown beside it."""
-
-Unit = tuple[int, str | None, str]
-_REFERS = re.compile(r"\b(?:that|it|this)\b", re.I)
-_OBJECT = re.compile(r"\b(?:the|a|an)\s+(\w+)", re.I)
-
-Sign = tuple[str | None, str]
-"""Who showed a sign of agreement, and the sentence that showed it."""
 
 
 class Verdict(NamedTuple):
@@ -103,10 +97,10 @@ def verdict(meeting: Meeting, group: list[Claim]) -> Verdict | None:
     if form is None:  # the model decided: name its strongest sign
         form = max(f, key=lambda n: model["weights"].get(n, 0.0))
         lead = f"weighed by the agreement model ({probability(f, model):.2f}): "
-    speaker, quote = seen[form]
+    speaker, quoted = seen[form]
     who = meeting.owner_name(speaker) or "another speaker"
     said_back = seen["restate_confirmed"][1] if "restate_confirmed" in seen else None
-    return Verdict(f'{lead}{_explained()[form].format(who=who)}: "{quote}"', said_back)
+    return Verdict(f'{lead}{_explained()[form].format(who=who)}: "{quoted}"', said_back)
 
 
 def read_back(meeting: Meeting, group: list[Claim]) -> bool:
@@ -163,7 +157,7 @@ def signs(meeting: Meeting, group: list[Claim]) -> dict[str, Sign]:
     if recalled is not None:
         out["joint"] = (recalled.speaker, agreed_before(meeting, recalled) or recalled.text)
     units = _units(meeting)
-    words = set().union(*(_content(c.text) for c in group))
+    words = set().union(*(content(c.text) for c in group))
     figs = frozenset().union(*(figures(c.text) for c in group))
     for c in group:
         for name, sign in _reply_features(meeting, units, c, words, figs).items():
@@ -201,7 +195,7 @@ def _sums_up(text: str, own: set[str]) -> bool:
     one of its figures if it has any: far from the goal, words alone are chance ("they'd love
     to talk to someone" sums up no "I'd love to stop... reported two days ago", nor "Petros
     sends the opening dates and club codes" a goal of members "within six months of opening")."""
-    shared = _content(text) & own
+    shared = content(text) & own
     if any(distinctive(w) for w in shared):
         return True
     numbered = any(cl.is_number(w) for w in own)
@@ -212,35 +206,35 @@ def _reply_features(
     meeting: Meeting, units: list[Unit], c: Claim, words: set[str], figs: frozenset[int]
 ) -> dict[str, Sign]:
     """What the other side does in the units after statement c, until a contest (a doubt
-    about another figure is about another goal: see _doubts_other)."""
+    about another figure is about another goal: see withdrawal.doubts_other)."""
     start = _unit_of(units, c)
     asked = fires("check", units[start][2]) and not fires("wish", units[start][2])
     out: dict[str, Sign] = {}
     first = True
     for j in range(start + 1, min(start + 1 + AGREE_UNITS, len(units))):
         speaker, text = units[j][1], units[j][2]
-        if (doubts(text) and not _doubts_other(text, words, figs)) or (
-            fires("abandon", text) and (j - start <= NEAR or _drops(units, j, words))
+        if (doubts(text) and not doubts_other(text, words, figs)) or (
+            fires("abandon", text) and (j - start <= NEAR or drops(units, j, words))
         ):
-            out.setdefault("contest", (speaker, _sentence(text, contests)))
-            if _names(text, words) or _drops(units, j, words):
+            out.setdefault("contest", (speaker, quote(text, contests)))
+            if _names(text, words) or drops(units, j, words):
                 out.setdefault("withdrawn", out["contest"])
             return out
         if first and speaker != c.speaker and hedges(text):  # whoever answers first
-            out.setdefault("contest", (speaker, _sentence(text, hedges)))
+            out.setdefault("contest", (speaker, quote(text, hedges)))
             return out
         if not _other(meeting, c.speaker, speaker):
             if _inferred_apart(meeting, c.speaker, speaker, units, j, words):
-                out.setdefault("restate_confirmed", (speaker, _sentence(text)))
+                out.setdefault("restate_confirmed", (speaker, quote(text)))
             continue
-        found = dict.fromkeys(_first_reply(text, asked), _sentence(text)) if first else {}
+        found = dict.fromkeys(_first_reply(text, asked), quote(text)) if first else {}
         first = False
         # the sentence right after may be the same person going on, unless it opens a reply
         go_on = speaker is None and j == start + 1 and not opens_reply(text)
         found |= _reply(meeting, units, j, words, near=j - start <= NEAR, go_on=go_on)
-        for name, quote in found.items():
-            out.setdefault(name, (speaker, quote))
-    withdrawn = _withdrawn(units, start + 1 + AGREE_UNITS, words)
+        for name, quoted in found.items():
+            out.setdefault(name, (speaker, quoted))
+    withdrawn = later_drop(units, start + 1 + AGREE_UNITS, words)
     if withdrawn is not None:
         out.setdefault("contest", withdrawn)
         out.setdefault("withdrawn", withdrawn)
@@ -254,7 +248,7 @@ def _reply(
     text = units[j][2]
     said = statements(text)
     taken_on = not go_on and accepts(said)
-    accepted = _sentence(said, accepts) if taken_on else ""
+    accepted = quote(said, accepts) if taken_on else ""
     numbers = {w for w in words if cl.is_number(w)}
     found: dict[str, str] = {}
     if taken_on:
@@ -266,8 +260,8 @@ def _reply(
             found["restate_confirmed"] = said_back
         if taken_on:
             found["accept_restate"] = accepted
-    if numbers & _content(text):
-        found["number_echo"] = _sentence(text, lambda s: bool(numbers & _content(s)))
+    if numbers & content(text):
+        found["number_echo"] = quote(text, lambda s: bool(numbers & content(s)))
     return found
 
 
@@ -286,60 +280,11 @@ def _inferred_apart(
     )
 
 
-def _doubts_other(text: str, words: set[str], figs: frozenset[int]) -> bool:
-    """The doubt names a figure and none of the goal's, by word or value ("I'd be careful with
-    eighty in year one" after a goal of zero audit findings): it is about another goal, said
-    close by. ("I can't get to forty" doubts "under forty thousand a year".)"""
-    doubt = _sentence(text, doubts)
-    said = figures(doubt)
-    return (
-        bool(said) and not said & figs and not any(cl.is_number(w) for w in _content(doubt) & words)
-    )
-
-
-def _withdrawn(units: list[Unit], start: int, words: set[str]) -> Sign | None:
-    """A later unit that drops the goal (see _drops). Later doubts are not enough: they are
-    often about a revised target."""
-    for k in range(max(start, 1), len(units)):
-        if _drops(units, k, words):
-            return units[k][1], _sentence(units[k][2], contests)
-    return None
-
-
-def _drops(units: list[Unit], k: int, words: set[str]) -> bool:
-    """Unit k drops the goal by name ("let's not commit to zero stockouts"), or refers back to
-    it right after someone names it ("if we put under forty in..." / "scratch that as a
-    target"): two of the goal's words or numbers, since one is often chance ("let's not promise
-    November things" is about something else), or one inside the drop itself ("take the
-    overtime number out"). Words that only frame a goal ("target", "plan") name none."""
-    if not fires("abandon", units[k][2]):  # kept per text: most units drop nothing
-        return False
-    drop = families()["abandon"].search(units[k][2])
-    if drop is None or negated().search(units[k][2][: drop.start()]):
-        return False
-    words = words - frame_words()
-    if _content(drop.group(0)) & words:  # "take the overtime number out"
-        return True
-    if _names_other(drop.group(0)):  # "take the link out": about the link, not the goal
-        return False
-    said = _content(units[k][2])
-    if k > 0 and _REFERS.search(drop.group(0)):  # "scratch that": what the unit before named
-        said |= _content(units[k - 1][2])
-    shared = said & words
-    return len(shared) >= 2 or any(distinctive(w) for w in shared)
-
-
-def _names_other(drop: str) -> bool:
-    """A drop that names its own object beyond the words framing any goal ("take the link
-    out"), which is then what it drops (the goal's own words were looked for first)."""
-    return any(_content(w) - frame_words() for w in _OBJECT.findall(drop))
-
-
 def _asks_anew(text: str, words: set[str]) -> bool:
     """The unit's sentences that share the goal's words all ask for something new ("Got it.
     And how long does it take today, from first notice to an adjuster?") or say it was not
     reached ("Fifty-eight. So not seventy."): no read-back."""
-    sentences = [s for s in SENTENCE.split(text.strip()) if _content(s) & words]
+    sentences = [s for s in SENTENCE.split(text.strip()) if content(s) & words]
     return bool(sentences) and all(
         (s.rstrip().endswith("?") and open_question().search(s)) or fires("shortfall", s)
         for s in sentences
@@ -348,22 +293,14 @@ def _asks_anew(text: str, words: set[str]) -> bool:
 
 def _names(text: str, words: set[str]) -> bool:
     """text names the goal: one of its numbers, or two of its words."""
-    shared = _content(text) & words
+    shared = content(text) & words
     return len(shared) >= 2 or any(cl.is_number(w) for w in shared)
-
-
-def _sentence(text: str, test: Callable[[str], bool] | None = None) -> str:
-    """The first sentence of text that passes test (else its first sentence), to quote."""
-    sentences = [s for s in SENTENCE.split(text.strip()) if s]
-    return next(
-        (s for s in sentences if test is None or test(s)), sentences[0] if sentences else text
-    )
 
 
 def _closest(text: str, words: set[str]) -> str:
     """The sentence of text that shares most of the goal's words (the first of equals)."""
     sentences = [s for s in SENTENCE.split(text.strip()) if s] or [text]
-    return max(sentences, key=lambda s: len(_content(s) & words))
+    return max(sentences, key=lambda s: len(content(s) & words))
 
 
 def _confirmed(
@@ -380,7 +317,7 @@ def _confirmed(
             return False
         if says_yes(text) or affirms(text):
             return True
-        if first and any(cl.is_number(w) for w in _content(text) & words):
+        if first and any(cl.is_number(w) for w in content(text) & words):
             return True
         if first and "?" not in text:
             return False
@@ -443,7 +380,7 @@ def _unit_of(units: list[Unit], claim: Claim) -> int:
 
 
 def _restates(text: str, words: set[str]) -> bool:
-    shared = _content(text) & words
+    shared = content(text) & words
     return len(shared) >= 3 or any(cl.is_number(w) for w in shared)
 
 
@@ -453,12 +390,6 @@ def _other(meeting: Meeting, a: str | None, b: str | None) -> bool:
     if "unknown" not in (sa, sb):
         return sa != sb
     return a is None or b is None or a != b
-
-
-@lru_cache(maxsize=1 << 14)
-def _content(text: str) -> frozenset[str]:
-    """claims.content_words, kept per text: each unit is compared with every goal after it."""
-    return frozenset(cl.content_words(text))
 
 
 @lru_cache(maxsize=1)

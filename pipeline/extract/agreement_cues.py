@@ -9,11 +9,16 @@ them ("thats the one", "lets not").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from milepost.pipeline.extract import claims as cl
 from milepost.pipeline.extract import lowered
 
+Unit = tuple[int, str | None, str]
+"""(turn, speaker, text): a turn, or a sentence where the speaker is unknown."""
+Sign = tuple[str | None, str]
+"""Who showed a sign of agreement, and the sentence that showed it."""
 GOAL_FAMILIES = ("affirm", "said_yes", "contest", "joint", "proposal")
 """The goal cue families (cues.yaml) agreement reads beside its own."""
 SENTENCE = re.compile(r"(?<=[.!?])\s+")
@@ -166,3 +171,17 @@ def families() -> dict[str, re.Pattern[str]]:
         n: re.compile(APOSTROPHE.sub(OPTIONAL_APOSTROPHE, p), re.I)
         for n, p in {**goal, **own}.items()
     }
+
+
+@lru_cache(maxsize=1 << 14)
+def content(text: str) -> frozenset[str]:
+    """claims.content_words, kept per text: each unit is compared with every goal after it."""
+    return frozenset(cl.content_words(text))
+
+
+def quote(text: str, test: Callable[[str], bool] | None = None) -> str:
+    """The first sentence of text that passes test (else its first sentence), to quote."""
+    sentences = [s for s in SENTENCE.split(text.strip()) if s]
+    return next(
+        (s for s in sentences if test is None or test(s)), sentences[0] if sentences else text
+    )

@@ -1,0 +1,78 @@
+"""How a later remark takes a goal back, or does not: a drop that names the goal ("let's not
+commit to zero stockouts") or points back right after someone named it ("scratch that as a
+target"), against a drop about something else ("take the link out"), and a doubt said close by
+that is about another figure ("I'd be careful with eighty in year one"). Kept apart from
+agreement.py, which reads these while it walks the turns after each statement of a goal.
+"""
+
+from __future__ import annotations
+
+import re
+
+from milepost.pipeline.extract import claims as cl
+from milepost.pipeline.extract.agreement_cues import (
+    Sign,
+    Unit,
+    content,
+    contests,
+    distinctive,
+    doubts,
+    families,
+    fires,
+    frame_words,
+    negated,
+    quote,
+)
+from milepost.pipeline.extract.restatement import figures
+
+_REFERS = re.compile(r"\b(?:that|it|this)\b", re.I)
+_OBJECT = re.compile(r"\b(?:the|a|an)\s+(\w+)", re.I)
+
+
+def doubts_other(text: str, words: set[str], figs: frozenset[int]) -> bool:
+    """The doubt names a figure and none of the goal's, by word or value ("I'd be careful with
+    eighty in year one" after a goal of zero audit findings): it is about another goal, said
+    close by. ("I can't get to forty" doubts "under forty thousand a year".)"""
+    doubt = quote(text, doubts)
+    said = figures(doubt)
+    return (
+        bool(said) and not said & figs and not any(cl.is_number(w) for w in content(doubt) & words)
+    )
+
+
+def later_drop(units: list[Unit], start: int, words: set[str]) -> Sign | None:
+    """A later unit that drops the goal (see drops). Later doubts are not enough: they are
+    often about a revised target."""
+    for k in range(max(start, 1), len(units)):
+        if drops(units, k, words):
+            return units[k][1], quote(units[k][2], contests)
+    return None
+
+
+def drops(units: list[Unit], k: int, words: set[str]) -> bool:
+    """Unit k drops the goal by name ("let's not commit to zero stockouts"), or refers back to
+    it right after someone names it ("if we put under forty in..." / "scratch that as a
+    target"): two of the goal's words or numbers, since one is often chance ("let's not promise
+    November things" is about something else), or one inside the drop itself ("take the
+    overtime number out"). Words that only frame a goal ("target", "plan") name none."""
+    if not fires("abandon", units[k][2]):  # kept per text: most units drop nothing
+        return False
+    drop = families()["abandon"].search(units[k][2])
+    if drop is None or negated().search(units[k][2][: drop.start()]):
+        return False
+    words = words - frame_words()
+    if content(drop.group(0)) & words:  # "take the overtime number out"
+        return True
+    if _names_other(drop.group(0)):  # "take the link out": about the link, not the goal
+        return False
+    said = content(units[k][2])
+    if k > 0 and _REFERS.search(drop.group(0)):  # "scratch that": what the unit before named
+        said |= content(units[k - 1][2])
+    shared = said & words
+    return len(shared) >= 2 or any(distinctive(w) for w in shared)
+
+
+def _names_other(drop: str) -> bool:
+    """A drop that names its own object beyond the words framing any goal ("take the link
+    out"), which is then what it drops (the goal's own words were looked for first)."""
+    return any(content(w) - frame_words() for w in _OBJECT.findall(drop))
