@@ -12,6 +12,7 @@ from importlib import resources
 import yaml
 
 from milepost.pipeline.extract import claims as cl
+from milepost.pipeline.extract import lowered, required_words
 
 SHORT = 8
 """A sentence under this many words says too little to stand alone."""
@@ -24,8 +25,25 @@ def cue(name: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1 << 15)
 def said(name: str, text: str) -> bool:
-    """Whether the cue matches the text: searched once per sentence however often it is asked."""
-    return _cues()[name].search(text) is not None
+    """Whether the cue matches the text: searched once per sentence however often it is asked,
+    and only when the text holds a word the cue cannot match without (required_words.py)."""
+    return name in _able(text) and _cues()[name].search(text) is not None
+
+
+@lru_cache(maxsize=1 << 12)
+def _able(text: str) -> frozenset[str]:
+    """The cues that can match the text, by their needles."""
+    if not lowered.lowerable(text):
+        return frozenset(_cues())
+    return frozenset(_index().able(text.lower()))
+
+
+@lru_cache(maxsize=1)
+def _index() -> required_words.Index:
+    """The cues' needles (spaCy's stop words are the common words a needle avoids)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return required_words.Index(_cues(), frozenset(STOP_WORDS))
 
 
 def before_results(stage: str) -> bool:

@@ -178,14 +178,13 @@ def _compared(found: list[cl.Claim], threshold: float) -> np.ndarray:
     figure for an earlier period ("...six shifts on average. Last year it was fifteen.")."""
     lift = np.zeros(len(found))
     for i, (lead, nxt) in enumerate(zip(found, found[1:], strict=False)):
-        pair = f"{lead.text} {nxt.text}"
+        if lead.side != "customer" or nxt.turn != lead.turn or len(nxt.text.split()) >= oc.SHORT:
+            continue
         if (
-            lead.side == "customer"
-            and nxt.turn == lead.turn
-            and oc.has_figure(lead)
+            oc.said("earlier_period", nxt.text)
             and oc.short_number(nxt.text)
-            and oc.cue("earlier_period").search(nxt.text)
-            and not oc.cue("not_yet").search(pair)
+            and oc.has_figure(lead)
+            and not oc.cue("not_yet").search(f"{lead.text} {nxt.text}")
             and not tc.current(lead)
         ):
             lift[i] = threshold
