@@ -64,11 +64,19 @@ TEXTS = [
 
 
 @pytest.mark.parametrize("text", TEXTS)
-def test_every_family_that_matches_is_able(text: str) -> None:
+def test_every_cue_pattern_that_matches_is_able(text: str) -> None:
+    low = text.lower()
+    patterns = cue_search._patterns()
+    index = cue_search._index(tuple(cue_search.cue_families()))
+    matched = {k for k, (_, p, on_low) in patterns.items() if p.search(low if on_low else text)}
+    assert matched <= index.able(low)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_families_fire_as_their_whole_patterns_do(text: str) -> None:
     families = cue_search.cue_families()
-    index = cue_search._index()
-    matched = {n for n, p in families.items() if p.search(text)}
-    assert matched <= index.able(text.lower())
+    expected = [n for n, p in families.items() if p.search(text)]
+    assert cue_search.matching(tuple(families), text) == expected
 
 
 def test_index_keeps_patterns_without_needles_always_able() -> None:

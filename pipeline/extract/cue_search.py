@@ -80,27 +80,64 @@ def context(text: str) -> set[str]:
 
 def matching(names: list[str] | tuple[str, ...], text: str) -> list[str]:
     """The named families that match the text: on its lower-cased form without re.I where
-    that matches the same places (lowered.py), about twice as fast, and only those whose
-    required words (required_words.py) the text holds."""
+    that matches the same places (lowered.py), about twice as fast, and, for many families,
+    by their patterns one at a time, only those whose needles (required_words.py) the text
+    holds."""
     families = cue_families()
     if not lowered.lowerable(text):
         return [n for n in names if families[n].search(text)]
-    low, quick = text.lower(), _quick_families()
-    able = _index().able(low)
+    low = text.lower()
+    if len(names) >= MIN_INDEXED:
+        fired = _fired(low, text, tuple(names))
+        return [n for n in names if n in fired]
+    quick = _quick_families()
     return [
         n
         for n in names
-        if n in able
-        and (quick[n].search(low) if quick[n] is not None else families[n].search(text))  # type: ignore[union-attr]
+        if (quick[n].search(low) if quick[n] is not None else families[n].search(text))  # type: ignore[union-attr]
     ]
 
 
+# Reading a text's needles costs about as much as searching a few families: fewer than
+# this many (the context families around a sentence) are searched whole straight away.
+MIN_INDEXED = 6
+
+
+def _fired(low: str, text: str, names: tuple[str, ...]) -> set[str]:
+    """The named families one of whose patterns, among those the text's needles allow,
+    matches (the lower-cased text low where the pattern allows, else the text)."""
+    patterns = _patterns()
+    fired: set[str] = set()
+    for key in _index(names).able(low):
+        family, pattern, on_low = patterns[key]
+        if family not in fired and pattern.search(low if on_low else text):
+            fired.add(family)
+    return fired
+
+
 @lru_cache(maxsize=1)
-def _index() -> required_words.Index:
-    """The families' needles (spaCy's stop words are the common words a needle avoids)."""
+def _patterns() -> dict[str, tuple[str, re.Pattern[str], bool]]:
+    """Each pattern of each family alone, by "family/position": its family, the pattern (as
+    lowered.fast gives it where it can, for lower-cased text) and whether it is that one."""
+    raw = data("cues.yaml")
+    out = {}
+    for name, patterns in raw["families"].items():
+        for k, p in enumerate(patterns):
+            full = re.compile(p.replace("{number}", raw["number"]), re.I)
+            quick = lowered.fast(full)
+            out[f"{name}/{k}"] = (name, quick or full, quick is not None)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _index(names: tuple[str, ...]) -> required_words.Index:
+    """The needles of every pattern of the named families (spaCy's stop words are the common
+    words a needle avoids)."""
     from spacy.lang.en.stop_words import STOP_WORDS  # spaCy is loaded by then
 
-    return required_words.Index(cue_families(), frozenset(STOP_WORDS))
+    wanted = set(names)
+    patterns = {key: p for key, (family, p, _) in _patterns().items() if family in wanted}
+    return required_words.Index(patterns, frozenset(STOP_WORDS))
 
 
 @lru_cache(maxsize=1)
