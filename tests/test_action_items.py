@@ -178,3 +178,23 @@ def test_an_assignment_fragment_reads_as_its_task(parse, monkeypatch) -> None:  
     monkeypatch.setattr(action_items, "model", lambda: everything)
     last = action_items.find(meeting, candidates(meeting))[-1]
     assert (last.evidence, last.action) == ("Um and uh marketing executive,", "marketing executive")
+
+
+def test_shipped_weights_name_only_families_that_still_fire() -> None:
+    """A renamed or dropped cue family or phrase would silently lose its learned weight."""
+    from milepost.pipeline.extract.commitment import matcher
+
+    step_families = set(matcher().labels)
+    phrase_families = action_items.cues()
+    phrases = {p for family in phrase_families.values() for p in family}
+    named_cf, named_ph, named_phrase = set(), set(), set()
+    for key in action_items.model().weights:
+        if "cf:" in key:
+            named_cf.add(key.split("cf:", 1)[1])
+        elif "ph:" in key:
+            named_ph.add(key.split("ph:", 1)[1])
+        elif key.startswith("ph="):
+            named_phrase.add(key[3:])
+    assert named_cf and named_cf <= step_families
+    assert named_ph and named_ph <= set(phrase_families)
+    assert named_phrase and named_phrase <= phrases
