@@ -54,7 +54,8 @@ def test_compared(text: str, side: str, past: bool, found: bool) -> None:
         ("about twenty-one thousand against thirty-eight thousand", 2),
         ("two years ago we signed a three-year deal in 2024", 0),
         ("back in twenty twenty-three we had 40", 1),
-        ("from about thirty-six a week to basically zero", 2),
+        ("from about thirty-six to basically zero", 2),
+        ("it used to be two days, this time it was an hour", 2),
     ],
 )
 def test_figures_leave_out_the_figures_of_when(text: str, count: int) -> None:

@@ -27,8 +27,6 @@ def compared(claim: cl.Claim) -> bool:
     numeric = claim.features.get("ent_num") or "metric" in claim.fired
     if claim.side == "vendor" or not numeric:
         return False
-    if claim.side != "customer" and not claim.features.get("first_person"):
-        return False
     text = claim.text
     if said("compare", text):
         dated = claim.features.get("root_past", 0) > 0 or any(said(n, text) for n in _TIMES)
@@ -41,11 +39,14 @@ def compared(claim: cl.Claim) -> bool:
 
 def _figures(text: str) -> set[str]:
     """The figures the text says, by value where restatement reads one ("6" and "six" are one
-    figure), leaving out the figures of when ("two years ago", "last 12 months", "in 2024", "a
-    three-year deal")."""
-    for name in (*_TIMES, "year"):
+    figure), and amounts said without a number ("an hour"), leaving out the figures of when
+    ("two years ago", "last 12 months", "in 2024", "a three-year deal")."""
+    for name in ("year", *_TIMES):
         text = cue(name).sub(" ", text)
-    return {str(sorted(rs.figures(run))) if rs.figures(run) else run for run in _runs(text)}
+    amounts = {m.group().lower() for m in cue("amount").finditer(text)} - {"zero", "none"}
+    return amounts | {
+        str(sorted(rs.figures(run))) if rs.figures(run) else run for run in _runs(text)
+    }
 
 
 def _runs(text: str) -> list[str]:
