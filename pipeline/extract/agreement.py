@@ -196,10 +196,13 @@ def _sums_up(text: str, own: set[str]) -> bool:
     to talk to someone" sums up no "I'd love to stop... reported two days ago", nor "Petros
     sends the opening dates and club codes" a goal of members "within six months of opening")."""
     shared = content(text) & own
+    if not shared:  # most units
+        return False
     if any(distinctive(w) for w in shared):
         return True
-    numbered = any(cl.is_number(w) for w in own)
-    return len(shared) >= 3 and (not numbered or any(cl.is_number(w) for w in shared))
+    if len(shared) < 3:
+        return False
+    return any(cl.is_number(w) for w in shared) or not any(cl.is_number(w) for w in own)
 
 
 def _reply_features(

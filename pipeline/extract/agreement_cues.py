@@ -74,10 +74,13 @@ def proposed(text: str) -> bool:
 def accepts(text: str) -> bool:
     """Affirms or takes on the goal, in a sentence that is not the product's pitch ("that's
     exactly what the family app does" says what the tool can do, not that the goal is shared),
-    and not in words that only say why a note is taken ("say it in your words so I write it
-    down right")."""
+    not in words that only say why a note is taken ("say it in your words so I write it down
+    right"), and not in a question whose "?" a transcriber dropped ("is that the bar we hold
+    ourselves to.")."""
     return any(
-        affirms(families()["note_purpose"].sub(" ", s)) and not fires("capability", s)
+        affirms(families()["note_purpose"].sub(" ", s))
+        and not fires("capability", s)
+        and not fires("asked", s)
         for s in SENTENCE.split(text)
     )
 
@@ -102,11 +105,8 @@ _ADVERB = re.compile(r"exactly|precisely|absolutely", re.I)
 
 @lru_cache(maxsize=1 << 14)
 def statements(text: str) -> str:
-    """text without its questions: "that's the goal?" asks, it does not affirm; nor does "is
-    that the bar we hold ourselves to." with its "?" lost in transcription."""
-    return " ".join(
-        s for s in SENTENCE.split(text) if not s.rstrip().endswith("?") and not fires("asked", s)
-    )
+    """text without its questions: "that's the goal?" asks, it does not affirm."""
+    return " ".join(s for s in SENTENCE.split(text) if not s.rstrip().endswith("?"))
 
 
 def says_yes(text: str) -> bool:

@@ -141,13 +141,25 @@ def _set_together(meeting: Meeting, found: list[Claim], groups: list[list[int]])
 def _set_as_shared(meeting: Meeting, c: Claim) -> bool:
     """Set, or put forward, as a shared goal ("I'd suggest a joint goal: all fourteen centres
     counting stock in the app by August"): put forward and taken up is set together too."""
-    if "joint" not in c.fired and not fires("shared_goal", c.text):
+    if "joint" not in c.fired and not _called_shared(c.text):
         return False
     if not _goal_named().search(c.text):  # "let's lock the review for April 2nd": a step
         return False
     return bool(
         metric_of(c.text) or _bound(c.text) or observable(c.text) or _figure_besides_date(c.text)
     )
+
+
+def _called_shared(text: str) -> bool:
+    """agreement.yaml's shared_goal ("a joint goal"), searched only where one of the words
+    that call a goal shared occurs (most sentences: none)."""
+    low = text.lower()
+    return any(w in low for w in _shared_words()) and fires("shared_goal", text)
+
+
+@lru_cache(maxsize=1)
+def _shared_words() -> tuple[str, ...]:
+    return tuple(str(cl.data("agreement.yaml")["shared_words"]).split())
 
 
 def _said_back_and_taken_up(

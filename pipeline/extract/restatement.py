@@ -102,6 +102,8 @@ def _announced_in_turn_before(meeting: Meeting, c: Claim) -> bool:
         return False
     if turns[c.turn - 1].speaker != turns[c.turn].speaker:
         return False
+    if not fires("say_back", turns[c.turn - 1].text):  # most turns: no
+        return False
     before = _turn_sentences(meeting, c.turn - 1)
     first = _turn_sentences(meeting, c.turn)[:1]
     return first == [c.text] and bool(before) and fires("say_back", before[-1])
