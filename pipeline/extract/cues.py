@@ -11,7 +11,12 @@ _WORD = re.compile(r"[a-z0-9]+")
 def normalise(text: str) -> str:
     """Lower-cased words joined by single spaces and padded, e.g. ' go live date '; an
     apostrophe, straight or curly, joins its word ("don’t" is ' dont ')."""
-    return " " + " ".join(_WORD.findall(text.lower().replace("'", "").replace("\u2019", ""))) + " "
+    return " " + " ".join(normal_words(text)) + " "
+
+
+def normal_words(text: str) -> list[str]:
+    """The words normalise joins, as a list."""
+    return _WORD.findall(text.lower().replace("'", "").replace("\u2019", ""))
 
 
 class CueSet:

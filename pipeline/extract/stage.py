@@ -207,7 +207,7 @@ def _headline(turn: list[_Sentence]) -> None:
 
 def _clauses(text: str) -> str:
     """The sentence's words with a mark between clauses, so no cue spans a comma."""
-    return "|".join(words(part) for part in _CLAUSE.split(text))
+    return "|".join(map(words, _CLAUSE.split(text)))
 
 
 def _evidence(hits: list[_Hit], stage_id: str) -> list[str]:

@@ -21,7 +21,7 @@ from importlib import resources
 
 import yaml
 
-from milepost.pipeline.extract.cues import normalise
+from milepost.pipeline.extract.cues import normal_words
 
 DATA = "data/stage/context.yaml"
 _CHOICE = re.compile(r"\{([^{}]*)\}")
@@ -56,7 +56,7 @@ def variants(phrase: str) -> list[str]:
 
 def words(text: str) -> str:
     """Normalised, stemmed words joined by single spaces and padded: ' renewal come up '."""
-    return " " + " ".join(stem(w) for w in normalise(text).split()) + " "
+    return " " + " ".join(map(stem, normal_words(text))) + " "
 
 
 def key_word(phrase: str) -> str:
