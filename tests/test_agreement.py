@@ -806,3 +806,22 @@ def test_a_doubt_about_another_figure_close_by_does_not_contest_the_goal(analyze
     assert _agreed(analyzer, lines) is True
     lines[-1] = (VENDOR, "I'd be careful with two days in year one.")
     assert _agreed(analyzer, lines) is False
+
+
+@pytest.mark.parametrize(
+    ("reply", "agreed"),
+    [
+        # accepted only with a condition still open
+        ("Agreed in principle, but let me run it past our delivery lead.", False),
+        ("Yes, that sounds right, I just need to check it with our delivery team.", False),
+        ("Yes, though I wouldn't lock it in yet.", False),
+        ("That's hard to promise with the current auditors.", False),
+        # taken on plainly
+        ("We're happy to commit to that.", True),
+        ("I'd be glad to sign up to that.", True),
+    ],
+)
+def test_an_acceptance_with_a_condition_open_is_no_agreement(  # type: ignore[no-untyped-def]
+    analyzer, reply: str, agreed: bool
+) -> None:
+    assert _agreed(analyzer, [(CUSTOMER, GOAL), (VENDOR, reply)]) is agreed
