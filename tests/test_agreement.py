@@ -825,3 +825,20 @@ def test_an_acceptance_with_a_condition_open_is_no_agreement(  # type: ignore[no
     analyzer, reply: str, agreed: bool
 ) -> None:
     assert _agreed(analyzer, [(CUSTOMER, GOAL), (VENDOR, reply)]) is agreed
+
+
+@pytest.mark.parametrize(
+    ("asked", "reply", "agreed"),
+    [
+        ("Can we hold ourselves to that?", "Yes.", True),
+        ("Is that the goal we put in the plan?", "Yes, that's the one.", True),
+        ("Can we hold ourselves to that?", "Mm, let me think about it.", False),
+        # a question that names something else, or nothing
+        ("Can you send the export by Friday?", "Yes.", False),
+        ("And now?", "Now it's five days.", False),
+    ],
+)
+def test_a_yes_to_the_other_sides_request_to_confirm_the_goal_is_agreement(  # type: ignore[no-untyped-def]
+    analyzer, asked: str, reply: str, agreed: bool
+) -> None:
+    assert _agreed(analyzer, [(CUSTOMER, GOAL), (VENDOR, asked), (CUSTOMER, reply)]) is agreed

@@ -27,6 +27,7 @@ from milepost.pipeline.extract.agreement_cues import (
     accepts,
     affirms,
     checks,
+    confirm_words,
     content,
     contests,
     distinctive,
@@ -265,7 +266,23 @@ def _reply(
             found["accept_restate"] = accepted
     if numbers & content(text):
         found["number_echo"] = quote(text, lambda s: bool(numbers & content(s)))
+    if "restate_other" in found or not near or go_on:  # a read-back: restate_confirmed
+        return found
+    if _asks_about_it(text, words) and _confirmed(meeting, units, j, words):
+        found["check_yes"] = quote(text, lambda s: fires("check", s))
     return found
+
+
+def _asks_about_it(text: str, words: set[str]) -> bool:
+    """The other side asks to confirm the goal just said without naming anything else ("Can
+    we hold ourselves to that?", "Is that the goal for the plan?"): a yes to it is a yes to
+    the goal. Not "Does the SSO rollout by May work?", which names something new, nor "And
+    now?", which names nothing."""
+    if not fires("check", text):
+        return False
+    asked = quote(text, lambda s: fires("check", s))
+    said = content(asked)  # "And now?" names nothing, and asks for something new
+    return bool(said) and not (said - words - frame_words() - confirm_words())
 
 
 def _inferred_apart(

@@ -36,6 +36,12 @@ def frame_words() -> frozenset[str]:
     return frozenset(str(cl.data("agreement.yaml")["frame_words"]).split())
 
 
+@lru_cache(maxsize=1)
+def confirm_words() -> frozenset[str]:
+    """agreement.yaml's confirm_words in the forms content() keeps ("ourselves": "ourselve")."""
+    return content(str(cl.data("agreement.yaml")["confirm_words"]))
+
+
 def distinctive(word: str) -> bool:
     """A figure too particular to be shared by chance: not one of the small counts."""
     return cl.is_number(word) and word not in small_counts()
