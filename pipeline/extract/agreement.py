@@ -26,11 +26,10 @@ from milepost.pipeline.extract.agreement_cues import (
     Unit,
     accepts,
     affirms,
+    asks_about,
     checks,
-    confirm_words,
     content,
     contests,
-    distinctive,
     doubts,
     fires,
     frame_words,
@@ -41,6 +40,7 @@ from milepost.pipeline.extract.agreement_cues import (
     quote,
     says_yes,
     statements,
+    sums_up,
 )
 from milepost.pipeline.extract.claims import Claim
 from milepost.pipeline.extract.meeting import Meeting
@@ -175,7 +175,7 @@ def _late_recap(
 ) -> Sign | None:
     """The other side sums the goal up later in the meeting, past the turns right after it
     ("So, two goals. Five working days to shortlist for perm by the end of Q1, and ..."), in
-    one sentence, and hears yes (see _sums_up)."""
+    one sentence, and hears yes (see agreement_cues.sums_up)."""
     lead = next((c for c in group if c.side == "customer"), group[0])  # whose goal it is
     own = words - frame_words()
     start = max(_unit_of(units, c) for c in group) + AGREE_UNITS + 1
@@ -183,27 +183,12 @@ def _late_recap(
         speaker, text = units[j][1], units[j][2]
         if not _other(meeting, lead.speaker, speaker):
             continue
-        if not _sums_up(text, own):  # first: most units name nothing of the goal
+        if not sums_up(text, own):  # first: most units name nothing of the goal
             continue
-        said = next((s for s in SENTENCE.split(text.strip()) if _sums_up(s, own)), None)
+        said = next((s for s in SENTENCE.split(text.strip()) if sums_up(s, own)), None)
         if said and (checks(text) or recaps(text)) and _confirmed(meeting, units, j, words):
             return speaker, said
     return None
-
-
-def _sums_up(text: str, own: set[str]) -> bool:
-    """text names a figure of the goal too particular for chance, or three of its words with
-    one of its figures if it has any: far from the goal, words alone are chance ("they'd love
-    to talk to someone" sums up no "I'd love to stop... reported two days ago", nor "Petros
-    sends the opening dates and club codes" a goal of members "within six months of opening")."""
-    shared = content(text) & own
-    if not shared:  # most units
-        return False
-    if any(distinctive(w) for w in shared):
-        return True
-    if len(shared) < 3:
-        return False
-    return any(cl.is_number(w) for w in shared) or not any(cl.is_number(w) for w in own)
 
 
 def _reply_features(
@@ -268,21 +253,9 @@ def _reply(
         found["number_echo"] = quote(text, lambda s: bool(numbers & content(s)))
     if "restate_other" in found or not near or go_on:  # a read-back: restate_confirmed
         return found
-    if _asks_about_it(text, words) and _confirmed(meeting, units, j, words):
+    if asks_about(text, words) and _confirmed(meeting, units, j, words):
         found["check_yes"] = quote(text, lambda s: fires("check", s))
     return found
-
-
-def _asks_about_it(text: str, words: set[str]) -> bool:
-    """The other side asks to confirm the goal just said without naming anything else ("Can
-    we hold ourselves to that?", "Is that the goal for the plan?"): a yes to it is a yes to
-    the goal. Not "Does the SSO rollout by May work?", which names something new, nor "And
-    now?", which names nothing."""
-    if not fires("check", text):
-        return False
-    asked = quote(text, lambda s: fires("check", s))
-    said = content(asked)  # "And now?" names nothing, and asks for something new
-    return bool(said) and not (said - words - frame_words() - confirm_words())
 
 
 def _inferred_apart(

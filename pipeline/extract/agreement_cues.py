@@ -191,3 +191,30 @@ def quote(text: str, test: Callable[[str], bool] | None = None) -> str:
     return next(
         (s for s in sentences if test is None or test(s)), sentences[0] if sentences else text
     )
+
+
+def asks_about(text: str, words: set[str]) -> bool:
+    """The other side asks to confirm the goal just said without naming anything else ("Can
+    we hold ourselves to that?", "Is that the goal for the plan?"): a yes to it is a yes to
+    the goal. Not "Does the SSO rollout by May work?", which names something new, nor "And
+    now?", which names nothing."""
+    if not fires("check", text):
+        return False
+    asked = quote(text, lambda s: fires("check", s))
+    said = content(asked)  # "And now?" names nothing, and asks for something new
+    return bool(said) and not (said - words - frame_words() - confirm_words())
+
+
+def sums_up(text: str, own: set[str]) -> bool:
+    """text names a figure of the goal too particular for chance, or three of its words with
+    one of its figures if it has any: far from the goal, words alone are chance ("they'd love
+    to talk to someone" sums up no "I'd love to stop... reported two days ago", nor "Petros
+    sends the opening dates and club codes" a goal of members "within six months of opening")."""
+    shared = content(text) & own
+    if not shared:  # most units
+        return False
+    if any(distinctive(w) for w in shared):
+        return True
+    if len(shared) < 3:
+        return False
+    return any(cl.is_number(w) for w in shared) or not any(cl.is_number(w) for w in own)
