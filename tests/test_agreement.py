@@ -842,3 +842,17 @@ def test_a_yes_to_the_other_sides_request_to_confirm_the_goal_is_agreement(  # t
     analyzer, asked: str, reply: str, agreed: bool
 ) -> None:
     assert _agreed(analyzer, [(CUSTOMER, GOAL), (VENDOR, asked), (CUSTOMER, reply)]) is agreed
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Let's keep the two days as a stretch, not a commitment.",
+        "Can we hold off on the two days until the audit firm is picked?",
+        "Let's revisit the two days after the pilot.",
+        "Let's say two days is aspirational.",
+    ],
+)
+def test_a_goal_softened_by_name_after_it_was_affirmed_is_not_agreed(analyzer, later: str) -> None:  # type: ignore[no-untyped-def]
+    lines = [(CUSTOMER, GOAL), (VENDOR, "Yes, exactly, two days by June."), (COLLEAGUE, later)]
+    assert _agreed(analyzer, lines) is False
