@@ -7,7 +7,8 @@ with the shipped goal head's C, threshold and second-goal floor, refitted out of
 --cv fits it (each folder's meetings in FOLDS folds, the goal head's variant from CHOSEN), and
 scored through the product path (`goals.from_claims`: grouping, evidence, agreement), so the
 figures are those `milepost eval` would give on meetings the head did not see. It prints goals
-P/R/F1 and has_agreed_goal per folder, counts summed over N fold assignments (default 3).
+P/R/F1 and has_agreed_goal per folder (data/train per set), counts summed over N fold
+assignments (default 3).
 
 --cache FILE keeps the parsed meetings (spaCy docs, sides inferred from the labels' roster);
 claims are recomputed on every run, so a change to cues or claims.py is seen. Folders as in
@@ -22,6 +23,7 @@ from pathlib import Path
 
 import numpy as np
 import train_goals as tg
+import training_sets
 
 from milepost.pipeline import evaluate
 from milepost.pipeline.extract import claims as cl
@@ -89,8 +91,24 @@ def main() -> None:
     origins = [k for k, part in enumerate(parsed) for _ in part]
     data = tg.Data([m for m, _ in parts], tg.dataset(parts), origins)
     counts = report(data, args.splits)
-    for k, path in enumerate(paths):
-        print(line(tg.source(path), counts[np.array(origins) == k], args.splits))
+    for name, members in by_set(paths, parsed):
+        print(line(name, counts[members], args.splits))
+
+
+def by_set(paths: list[Path], parsed: Parsed) -> list[tuple[str, np.ndarray]]:
+    """(name, which meetings) per folder, data/train's meetings per set (xa, xb...): the sets
+    were written apart and imitate cs_train to different degrees."""
+    out = []
+    start = 0
+    for path, part in zip(paths, parsed, strict=True):
+        index = np.arange(start, start + len(part))
+        start += len(part)
+        if path.resolve() != training_sets.OWN_TRAIN.resolve():
+            out.append((tg.source(path), index))
+            continue
+        sets = [labels["file"].split("_")[0] for _, labels in part]
+        out += [(s, index[[x == s for x in sets]]) for s in sorted(set(sets))]
+    return out
 
 
 if __name__ == "__main__":

@@ -127,3 +127,37 @@ def test_a_sentence_cut_inside_a_word_keeps_only_what_the_turn_matches() -> None
     assert "projection" not in cue_search.sentence_fired(
         "Growth projectedly", 0, "Growth projected"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        # a contract term asked for in a negotiation, whatever figure it names
+        ("Liability cap, we want it at two times fees, not one.", True),
+        ("Second, we want a termination for convenience, ninety days, in year one.", True),
+        ("We pay net sixty, not net thirty.", True),
+        ("And the auto-renewal clause has to go.", True),
+        ("Is the price locked for three years or just year one?", True),
+        # a business outcome is no contract term
+        ("We want onboarding under ten days by Q3.", False),
+        ("I want zero findings at the next audit.", False),
+        ("We need the net promoter score above forty.", False),
+    ],
+)
+def test_a_contract_term_is_its_own_family(text: str, term: bool) -> None:
+    assert ("contract_term" in cue_search.fired(["contract_term"], text)) is term
+
+
+@pytest.mark.parametrize(
+    ("fired", "scored"),
+    [
+        ({"want", "metric"}, True),
+        ({"want", "metric", "contract_term"}, False),  # vetoed for the goal head
+        ({"change"}, False),  # no goal proposer fires
+    ],
+)
+def test_a_veto_family_keeps_a_sentence_from_the_goal_head(fired: set[str], scored: bool) -> None:
+    from milepost.pipeline.extract.claims import Claim, proposed
+
+    claim = Claim(0, "We want it at two times fees.", "Raj Patel", "customer", fired=fired)
+    assert proposed(claim, "goal") is scored

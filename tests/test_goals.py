@@ -121,6 +121,15 @@ REJECTED = {
         (CUSTOMER, "Let's talk about the integration first."),
         (VENDOR, "Sure."),
     ],
+    "contract term": [
+        (VENDOR, "What's left on the paper?"),
+        (CUSTOMER, "Liability cap, we want it at two times fees, not one."),
+        (VENDOR, "I'll take that to our legal team."),
+    ],
+    "ignored proposal, no names": [
+        (None, "What if we set forty percent exchanges by next Black Friday as the target?"),
+        (None, "Let's talk about the integration first."),
+    ],
 }
 
 
@@ -1175,3 +1184,49 @@ def test_two_targets_with_different_figures_are_two_goals(later: str, same: bool
         _said(6, "customer", later),
     ]
     assert (len(goals.select(found, np.array([0.9, 0.6]), 0.4)) == 1) is same
+
+
+def test_an_unnamed_proposal_taken_up_and_an_unnamed_want_stay_goals(analyzer) -> None:  # type: ignore[no-untyped-def]
+    taken = [
+        (None, "What if we set forty percent exchanges by next Black Friday as the target?"),
+        (None, "Yes, exactly, let's hold ourselves to that."),
+    ]
+    said = [(None, "I want exchanges at forty percent by next Black Friday."), (None, "Okay.")]
+    for lines in (taken, said):
+        assert [g.evidence for g in goals.find(meeting(analyzer, lines))] == [lines[0][1]]
+
+
+# A head under which a want alone scores far under the threshold.
+_LOW = {"weights": {"has_want": 1.0}, "bias": -4.0, "threshold": 0.5, "second_floor": 0.0}
+
+
+@pytest.mark.parametrize(
+    ("said", "goal"),
+    [
+        ("I'd like to stop losing members because their cards expire.", True),
+        ("What I'd really like is for the drivers to stop waiting at the dock.", True),
+        # the want names no business outcome, or no change in one
+        ("I'd like to go through the export settings with Mia.", False),
+        ("I want the members to see the new app.", False),
+    ],
+)
+def test_a_customer_want_for_a_change_in_an_outcome_is_a_goal_however_low_it_scored(
+    analyzer,  # type: ignore[no-untyped-def]
+    said: str,
+    goal: bool,
+) -> None:
+    m = meeting(analyzer, _answered("So what's driving this for you?", said))
+    found = goals.from_claims(m, goals.cl.claims(m), _LOW)
+    assert [g.evidence for g in found] == ([trim_lead(said)] if goal else [])
+
+
+def test_a_want_for_an_outcome_said_by_the_vendor_or_in_a_goal_s_turn_is_not_one_more() -> None:
+    def claim(turn: int, side: str, wanted: bool) -> Claim:
+        features = {"wanted_both": 1.0} if wanted else {}
+        text = f"I want them to stop losing customers, turn {turn}."
+        return Claim(turn, text, "x", side, fired={"want"}, features=features)  # type: ignore[arg-type]
+
+    found = [claim(0, "customer", False), claim(0, "customer", True), claim(2, "vendor", True)]
+    probs = np.array([0.9, 0.1, 0.1])
+    assert goals._wanted_outcomes(found, probs, [[0]]) == []
+    assert goals._wanted_outcomes(found, probs, []) == [[1]]

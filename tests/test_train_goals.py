@@ -145,3 +145,31 @@ def test_the_report_tallies_goals_as_eval_scores_them() -> None:
     labels = {"goals": [{"evidence": said}], "has_agreed_goal": True}
     assert goals_report.tally(found, labels).tolist() == [2, 1, 1, 1]
     assert goals_report.tally([], labels).tolist() == [0, 1, 0, 0]
+
+
+def test_the_report_lists_data_train_per_set(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import goals_report
+    from training_sets import OWN_TRAIN
+
+    def labelled(*files: str) -> list:
+        return [("meeting", {"file": f}) for f in files]
+
+    parsed = [labelled("t1.txt", "t2.txt"), labelled("xa_01.txt", "xg_01.txt", "xa_02.srt")]
+    names = [(n, m.tolist()) for n, m in goals_report.by_set([tmp_path, OWN_TRAIN], parsed)]
+    assert names == [(tmp_path.name, [0, 1]), ("xa", [2, 4]), ("xg", [3])]
+
+
+@pytest.mark.parametrize("weight", [0.0, 0.5])
+def test_each_meeting_is_scored_by_a_head_that_never_saw_its_set(monkeypatch, weight) -> None:  # type: ignore[no-untyped-def]
+    import goals_sets
+
+    data = goals_sets.Sets.__new__(goals_sets.Sets)
+    data.sets = ["cs_train"] * 10 + ["xa"] * 3 + ["xg"] * 3 + ["xk"] * 3
+    data.rows = [([], {})] * len(data.sets)
+    monkeypatch.setattr(goals_sets, "fit", lambda d, train, w, c, b: {"train": tuple(train)})
+    heads = goals_sets.heads(data, weight, 0.3, 1, False)
+    for j, head in enumerate(heads):
+        seen = {data.sets[k] for k in head["train"]}
+        assert j not in head["train"] and seen <= {"cs_train", "xg", "xk"}
+        held_out = {data.sets[j]} & {"xg", "xk"}  # an imitating set is held out whole
+        assert seen == ({"cs_train", "xg", "xk"} - held_out if weight else {"cs_train"})

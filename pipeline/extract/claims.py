@@ -76,15 +76,20 @@ def model() -> dict:
 
 
 def proposed(claim: Claim, head: str) -> bool:
-    """Rules propose: only sentences where one of the head's cue families fires are scored."""
-    families, max_words = _proposers()
-    return not claim.fired.isdisjoint(families[head]) and len(claim.text.split()) <= max_words
+    """Rules propose: only sentences where one of the head's cue families fires, and none of
+    its veto families, are scored."""
+    families, vetoes, max_words = _proposers()
+    if claim.fired.isdisjoint(families[head]) or not claim.fired.isdisjoint(vetoes[head]):
+        return False
+    return len(claim.text.split()) <= max_words
 
 
 @lru_cache(maxsize=1)
-def _proposers() -> tuple[dict[str, frozenset[str]], int]:
+def _proposers() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], int]:
     raw = data("cues.yaml")
-    return {head: frozenset(fams) for head, fams in raw["propose"].items()}, raw["max_words"]
+    families = {head: frozenset(fams) for head, fams in raw["propose"].items()}
+    vetoes = {head: frozenset(raw.get("veto", {}).get(head, ())) for head in families}
+    return families, vetoes, raw["max_words"]
 
 
 def score(claims: list[Claim], head: str, weights: dict | None = None) -> np.ndarray:

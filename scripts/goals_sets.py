@@ -1,0 +1,146 @@
+"""Leave-one-set-out goal figures for a goal head trained on cs_train with the team's sets.
+
+    .venv/bin/python scripts/goals_sets.py [--cache FILE] [--weights 0,0.25,0.5,1] [--bias]
+
+The goal head learns from cs_train alone (train_goals.py's `cs_train only`). The sets written
+to imitate cs_train (IMITATING, 84 meetings) are the best proxy for unseen meetings, so this
+asks whether learning from them too helps there without costing cs_train: for each weight of
+their sentences (0: cs_train alone), cs_train's meetings are scored by heads fitted on its
+other folds plus every imitating set, each imitating set by a head fitted on cs_train and the
+other imitating sets (the set held out whole, as unseen meetings would be), and the older sets
+by a head on all of them (weight 0: as train_goals.py folds them). Counts go through the
+product path (`goals.goal_groups`) at the shipped C over a few thresholds and second-goal
+floors, summed over SPLITS fold assignments. --bias adds the source feature of `union+bias`.
+Writes nothing; prints one line per setting.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import goals_report
+import numpy as np
+import train_goals as tg
+from sklearn.linear_model import LogisticRegression
+from training_sets import TEAM
+
+from milepost.pipeline import evaluate
+from milepost.pipeline.extract import claims as cl
+from milepost.pipeline.extract import goals
+
+IMITATING = ("xg", "xh", "xi", "xj", "xk", "xl", "xm")
+THRESHOLDS = (0.35, 0.4, 0.45, 0.5, 0.55)
+FLOORS = (0.1, 0.2)
+SPLITS = 2
+GROUPS = {"xa-xf": ("xa", "xb", "xc", "xd", "xe", "xf"), "xg-xj": IMITATING[:4]}
+GROUPS["xk-xm"] = IMITATING[4:]
+
+
+class Sets:
+    """The parsed meetings, their goal candidates and the set each belongs to."""
+
+    def __init__(self, paths: list[Path], cache: Path | None) -> None:
+        parsed = goals_report.load(paths, cache)
+        parts = [d for part in parsed for d in part]
+        self.meetings = [m for m, _ in parts]
+        self.rows = tg.dataset(parts)
+        self.candidates = tg.candidates(self.rows, "goal")
+        self.sets = [
+            _set_of(labels["file"], k) for k, part in enumerate(parsed) for _, labels in part
+        ]
+
+    def index(self, names: tuple[str, ...]) -> list[int]:
+        return [j for j, s in enumerate(self.sets) if s in names]
+
+
+def _set_of(file: str, origin: int) -> str:
+    return "cs_train" if origin == 0 else file.split("_")[0]
+
+
+def fit(data: Sets, train: list[int], weight: float, c: float, bias: bool) -> dict:
+    """A goal head on the given meetings, the imitating sets' sentences weighted."""
+    used = [j for j in train if data.sets[j] == "cs_train" or weight > 0]
+    names = tg.feature_names([data.rows[j] for j in used])
+    x, y, w = [], [], []
+    for j in used:
+        cs, labels = data.candidates[j]
+        team = data.sets[j] != "cs_train"
+        for claim in cs:
+            x.append([claim.features.get(n, 0.0) for n in names] + ([float(team)] if bias else []))
+            y.append(tg.positive(claim, labels["goals"]))
+            w.append(weight if team else 1.0)
+    model = LogisticRegression(C=c, max_iter=3000, random_state=tg.SEED)
+    model.fit(np.array(x), np.array(y, dtype=int), sample_weight=np.array(w))
+    return tg.head_of(model, names + ([TEAM] if bias else []))
+
+
+def heads(data: Sets, weight: float, c: float, split: int, bias: bool) -> list[dict]:
+    """Per meeting, a head that never saw it (module docstring)."""
+    out: list[dict] = [{}] * len(data.rows)
+    cs = data.index(("cs_train",))
+    pool = data.index(IMITATING) if weight > 0 else []
+    for part in tg.fold_indexes(len(cs), split):
+        held = [cs[i] for i in part]
+        head = fit(data, [j for j in cs if j not in held] + pool, weight, c, bias)
+        for j in held:
+            out[j] = head
+    for s in IMITATING if weight > 0 else ():
+        head = fit(data, cs + [j for j in pool if data.sets[j] != s], weight, c, bias)
+        for j in data.index((s,)):
+            out[j] = head
+    rest = [j for j in range(len(data.rows)) if not out[j]]
+    if weight > 0:
+        head = fit(data, cs + pool, weight, c, bias)
+        return [h or head for h in out]
+    origins = [0 if data.sets[j] == "cs_train" else 1 for j in range(len(data.rows))]
+    for held in tg.folds_of(origins, split):
+        head = fit(data, [j for j in cs if j not in held], weight, c, bias)
+        for j in set(held) & set(rest):
+            out[j] = head
+    return out
+
+
+def counts(data: Sets, per_meeting: list[dict]) -> np.ndarray:
+    """(floor, threshold, meeting, [found, labelled, matched])."""
+    out = np.zeros((len(FLOORS), len(THRESHOLDS), len(data.rows), 3))
+    for j, ((cs, labels), head) in enumerate(zip(data.rows, per_meeting, strict=True)):
+        probs = cl.score(cs, "goal", head)
+        for a, floor in enumerate(FLOORS):
+            for b, t in enumerate(THRESHOLDS):
+                setting = {"threshold": t, "second_floor": floor}
+                groups = goals.goal_groups(data.meetings[j], cs, probs, setting)
+                found = [goals.evidence_of(cs, g) for g in groups]
+                matched = evaluate.match(found, labels["goals"])
+                out[a, b, j] = (len(found), len(labels["goals"]), len(matched))
+    return out
+
+
+def line(data: Sets, tally: np.ndarray) -> str:
+    """F1 of cs_train, of each group of sets, and of each imitating set."""
+
+    def f1(names: tuple[str, ...]) -> float:
+        return tg.f1_of(tally[data.index(names)].sum(axis=0))
+
+    groups = " | ".join(f"{g} {f1(names):.3f}" for g, names in GROUPS.items())
+    sets = " ".join(f"{s} {f1((s,)):.2f}" for s in IMITATING)
+    return f"cs_train {f1(('cs_train',)):.3f} | {groups} | {sets}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cache", type=Path, help="keep the parsed meetings in this file")
+    parser.add_argument("--weights", default="0,0.25,0.5,1", help="imitating sets' weights")
+    parser.add_argument("--bias", action="store_true", help="add the union+bias source feature")
+    args = parser.parse_args()
+    data = Sets(tg.folders([]), args.cache)
+    c = cl.model()["goal"]["C"]
+    for weight in (float(w) for w in args.weights.split(",")):
+        tally = sum(counts(data, heads(data, weight, c, s, args.bias)) for s in range(SPLITS))
+        for a, floor in enumerate(FLOORS):
+            for b, t in enumerate(THRESHOLDS):
+                print(f"w={weight} C={c} floor={floor} t={t}: {line(data, tally[a, b])}")
+
+
+if __name__ == "__main__":
+    main()
