@@ -1,29 +1,44 @@
-"""Commitment features: the text after a candidate, cut from the turn as spaCy joins it."""
+"""Commitment features: a withdrawal after a candidate counts for it only up to the turn's
+next offer or promise, which it takes back instead."""
 
 from __future__ import annotations
 
 import pytest
 
 from milepost.models import Transcript, Turn
-from milepost.pipeline.extract.commitment_features import _text_after
+from milepost.pipeline.extract.commitment import candidates
+from milepost.pipeline.extract.commitment_features import describe
 from milepost.pipeline.extract.meeting import Meeting
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "I'll send it Friday. Actually, scratch that, no.",
-        "I'll send it.  Then  we  talk.\n",
-        "Let's meet Tuesday!   ",
-        "ok",
-    ],
-)
-def test_text_after_is_the_span_text(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
-    doc = analyzer.nlp(text)
+def _features(analyzer, text: str) -> dict[str, dict[str, float]]:  # type: ignore[no-untyped-def]
+    """Each candidate's features, by its sentence."""
     meeting = Meeting(
         transcript=Transcript(source="t", input_format="plain", turns=[Turn(text=text)]),
-        docs=[doc],
+        docs=[analyzer.nlp(text)],
     )
-    for start in range(len(doc) + 1):
-        for limit in (3, 200):
-            assert _text_after(meeting, 0, start, limit) == doc[start:].text[:limit]
+    cands = candidates(meeting)
+    describe(meeting, cands)
+    return {c.text: c.features for c in cands}
+
+
+@pytest.mark.parametrize(
+    ("text", "withdrawn"),
+    [
+        ("Could you export the customer list? Actually no, scratch that.", 1.0),
+        ("Could you export the customer list? It's for the migration. Never mind.", 1.0),
+        (
+            "Could you export the customer list? And I can migrate your old reports too, "
+            "hmm, actually no, scratch that.",
+            0.0,
+        ),
+        (
+            "Maeve will pull the contract templates by Friday. And I'll send you our old "
+            "handbook as well, actually, no.",
+            0.0,
+        ),
+    ],
+)
+def test_withdrawal_belongs_to_the_next_promise(analyzer, text: str, withdrawn: float) -> None:  # type: ignore[no-untyped-def]
+    first = next(iter(_features(analyzer, text).values()))
+    assert first.get("withdrawn", 0.0) == withdrawn

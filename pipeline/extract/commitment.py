@@ -25,6 +25,8 @@ DATA = "milepost.pipeline"
 # Families whose grammatical subject is the addressee: the step, if any, belongs to them.
 REQUEST_CUES = frozenset({"YOU_REQ"})
 JOINT_CUES = frozenset({"LETS", "SHALL_WE"})
+# Offers and promises in the speaker's own voice: a withdrawal said after one takes it back.
+OWN_VOICE_CUES = frozenset({"I_WILL", "I_GOING", "I_CAN", "I_HAPPY", "WE_WILL", "WE_CAN", "LET_ME"})
 
 
 @dataclass

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from milepost.pipeline.extract.commitment import Candidate, contains, lexicon, starts_with
+from milepost.pipeline.extract.commitment import (
+    OWN_VOICE_CUES,
+    Candidate,
+    contains,
+    lexicon,
+    starts_with,
+)
 from milepost.pipeline.extract.commitment_model import thresholds
 from milepost.pipeline.extract.steps_due import time_phrase
 
@@ -35,11 +41,16 @@ def describe(meeting: Meeting, cands: list[Candidate]) -> None:
     n_turns = max(len(meeting.docs), 1)
     prefix = "S|" if dialogue_acts(meeting) else "L|"
     turns = _Turns(meeting)
+    promises: dict[int, list[int]] = {}  # turn -> where its own-voice cues start
+    for cand in cands:
+        if cand.first_cue in OWN_VOICE_CUES:
+            promises.setdefault(cand.turn, []).append(cand.cue_start)
     for cand in cands:
         f: dict[str, float] = {"bias": 1.0}
         _wording(cand, f)
         _grammar(cand, f)
-        _context(meeting, cand, f, turns)
+        later = [i for i in promises.get(cand.turn, ()) if i >= cand.sent.end]
+        _context(meeting, cand, f, turns, min(later, default=len(meeting.docs[cand.turn])))
         if n_turns >= 20:  # position only means something in a whole meeting
             f["pos_late"] = float(cand.turn / n_turns > 0.85)
             f["pos_early"] = float(cand.turn / n_turns < 0.1)
@@ -169,14 +180,21 @@ class _Turns:
         return self._reply[j]
 
 
-def _context(meeting: Meeting, cand: Candidate, f: dict[str, float], turns: _Turns) -> None:
+def _context(
+    meeting: Meeting, cand: Candidate, f: dict[str, float], turns: _Turns, until: int
+) -> None:
+    """Speaker, side, what follows in the turn (up to the next promise, `until`) and replies.
+
+    A withdrawal after the turn's next offer or promise takes that one back, not this one
+    ("Maeve will pull the templates. And I'll send the handbook, actually, no.").
+    """
     lex = lexicon()
     speaker = turns.turns[cand.turn].speaker
     f["nospk"] = float(speaker is None)
     side = meeting.side_of(speaker)
     if side != "unknown":
         f[f"side:{side}"] = 1.0
-    after = _text_after(meeting, cand.turn, cand.sent.end, 200)
+    after = meeting.span_text(cand.turn, cand.sent.end, until)[:200]
     f["withdrawn"] = float(contains(after, lex["withdrawals"]) is not None)
     f["due_turn"] = float(not f.get("due_sent") and turns.due(cand.turn))
     recap = any(turns.recap(j) for j in range(cand.turn - 2, cand.turn + 1) if j >= 0)
@@ -188,8 +206,3 @@ def _context(meeting: Meeting, cand: Candidate, f: dict[str, float], turns: _Tur
     if prev >= 0 and turns.turns[prev].speaker != speaker:
         ptext = turns.turns[prev].text.rstrip()
         f["prev_q"] = float(ptext.endswith("?"))
-
-
-def _text_after(meeting: Meeting, turn: int, start: int, limit: int) -> str:
-    """doc[start:].text[:limit], cut from the turn's text (Meeting.span_text)."""
-    return meeting.span_text(turn, start, len(meeting.docs[turn]))[:limit]

@@ -17,6 +17,7 @@ from milepost.pipeline.extract import action_items, commitment_model
 from milepost.pipeline.extract import steps_revise as revise
 from milepost.pipeline.extract.commitment import (
     JOINT_CUES,
+    OWN_VOICE_CUES,
     REQUEST_CUES,
     Candidate,
     candidates,
@@ -40,6 +41,11 @@ _WORD = re.compile(r"[a-z0-9]+")
 REFUSABLE_CUES = REQUEST_CUES | JOINT_CUES
 # "she'll", "it'll": a reply in the third person speaks of the request, not for its speaker.
 THIRD_PERSON_CUES = frozenset({"OTHER_WILL"})
+# Cues in the answerer's own voice: what an answer to a request says in an unnamed turn.
+REPLY_CUES = frozenset({"I_WILL", "I_GOING", "I_CAN", "I_HAPPY"})
+# How far into an unnamed turn a yes to a request still runs: "yeah. sure. it won't be
+# pretty. i'll have marco pull them."
+UNNAMED_REPLY_SENTS = 5
 
 
 def find(meeting: Meeting) -> list[NextStep]:
@@ -108,10 +114,11 @@ def _as_proposed(meeting: Meeting, kept: Kept, proposals: list[Candidate]) -> Ke
 def _kept(meeting: Meeting, cands: list[Candidate], limit: float) -> list[Kept]:
     """Candidates the model accepts, less figures of speech; a handed-over step changes owner."""
     kept: list[Kept] = []
+    by_sent = {(c.turn, c.sent.start): c for c in cands}
     for cand in cands:
         if _vetoed(meeting, cand):
             continue
-        if not _withdrawn(meeting, cand):
+        if not _withdrawn(meeting, cand, by_sent):
             if cand.score >= limit:
                 kept.append((cand, resolve(meeting, cand), FOUND_BY))
             continue
@@ -159,11 +166,29 @@ def _vetoed(meeting: Meeting, cand: Candidate) -> bool:
     lex = lexicon()
     if contains(cand.text, lex["not_commitments"]) is not None or _refused(meeting, cand):
         return True
+    if _empty_pledge(meeting, cand) or _perceives(meeting, cand):
+        return True
     doc = meeting.docs[cand.turn]
     before = doc[cand.cue_start - 1].lower_ if cand.cue_start > 0 else ""
     if before in lex["relative_leads"]:  # "a session where we'll dive into ..." describes
         return True
     return before in lex["purpose_leads"] and doc[cand.cue_end - 1].lower_ in ("can", "could")
+
+
+def _empty_pledge(meeting: Meeting, cand: Candidate) -> bool:
+    """'Make it thirty percent by March and I'll own that one.': a goal taken on, no action."""
+    rest = meeting.span_text(cand.turn, cand.cue_end, cand.sent.end).lower()
+    return rest.strip(" .,!?—-") in lexicon()["empty_pledges"]
+
+
+def _perceives(meeting: Meeting, cand: Candidate) -> bool:
+    """'I can see four of them never opened it', 'I can imagine': perceiving, not offering."""
+    if cand.first_cue != "I_CAN":
+        return False
+    doc = meeting.docs[cand.turn]
+    verb = doc[cand.cue_end].lower_ if cand.cue_end < len(doc) else ""
+    after = doc[cand.cue_end + 1].lower_ if cand.cue_end + 1 < len(doc) else ""
+    return verb in lexicon()["perception_verbs"] and after not in ("if", "whether", "about")
 
 
 def _refused(meeting: Meeting, cand: Candidate) -> bool:
@@ -179,13 +204,22 @@ def _refused(meeting: Meeting, cand: Candidate) -> bool:
     return starts_with(reply, lex["refuse_starts"]) and not starts_with(reply, lex["affirm_starts"])
 
 
-def _withdrawn(meeting: Meeting, cand: Candidate) -> bool:
-    """True when the speaker takes the commitment back ("scratch that", "no wait")."""
+def _withdrawn(
+    meeting: Meeting, cand: Candidate, by_sent: dict[tuple[int, int], Candidate]
+) -> bool:
+    """True when the speaker takes the commitment back ("scratch that", "no wait").
+
+    The next sentence's withdrawal counts up to its own offer or promise: after it, it takes
+    back that sentence's own ("I'll send the quote. We could do a free month, but no, scratch
+    that.").
+    """
     doc = meeting.docs[cand.turn]
     after = meeting.span_text(cand.turn, cand.cue_end, cand.sent.end)
     if cand.sent.end < len(doc):
         nxt = doc[cand.sent.end].sent
-        after += " " + meeting.span_text(cand.turn, nxt.start, nxt.end)
+        own = by_sent.get((cand.turn, nxt.start))
+        end = own.cue_start if own and own.first_cue in OWN_VOICE_CUES else nxt.end
+        after += " " + meeting.span_text(cand.turn, nxt.start, end)
     return contains(after, lexicon()["withdrawals"]) is not None
 
 
@@ -201,7 +235,12 @@ def _one_per_commitment(
     out: list[tuple[Candidate, Resolved]] = []
     spelled: dict[int, Resolved] = {}  # a request's step in its addressee's own words
     replies: dict[int, tuple[Candidate, Resolved]] = {}
-    for cand, res in kept:
+    for k, (cand, res) in enumerate(kept):
+        last = out[-1] if k and out and out[-1][0] is kept[k - 1][0] else None
+        if last is not None and _unnamed_reply(meeting, *last, cand, res, overlap):
+            if _names_the_thing(res.action):  # the request, in its answerer's words
+                spelled[len(out) - 1] = _spelled_out(last[1], res)
+            continue
         twin = next(
             (i for i, (c, r) in enumerate(out) if _same(meeting, c, r, cand, res, overlap)), None
         )
@@ -256,6 +295,29 @@ def _same(
 def _is_reply(request: Candidate, answer: Candidate) -> bool:
     """True when answer comes in the turn or two after a request."""
     return request.first_cue in REQUEST_CUES and 0 < answer.turn - request.turn <= 2
+
+
+def _unnamed_reply(
+    meeting: Meeting, a: Candidate, ra: Resolved, b: Candidate, rb: Resolved, overlap: float
+) -> bool:
+    """'could you send us the list? yeah, i'll send you the list by friday.' in one unnamed turn.
+
+    Without speaker labels a request and its answer often share a turn: the answer is the
+    next step found after the request, soon after a yes, or doing the thing asked.
+    """
+    if a.first_cue not in REQUEST_CUES or b.turn != a.turn or b.first_cue not in REPLY_CUES:
+        return False
+    if meeting.transcript.turns[a.turn].speaker is not None or b.sent.start < a.sent.end:
+        return False
+    before = a.sent[: a.cue_start - a.sent.start]
+    asked = {t.lower_ for t in before if t.text.istitle() and t.pos_ in ("PROPN", "NOUN")}
+    if asked & {t.lower_ for t in b.sent}:  # "Brent, would you ...?" ... "I'll send Brent ..."
+        return False
+    doc = meeting.docs[a.turn]
+    after = list(doc[a.sent.end : b.sent.end].sents)
+    if len(after) <= UNNAMED_REPLY_SENTS and starts_with(after[0].text, lexicon()["affirm_starts"]):
+        return True
+    return _content_overlap(ra.action, rb.action) >= overlap
 
 
 def _content(action: str) -> set[str]:

@@ -1,0 +1,123 @@
+"""Next steps: replies inside one unnamed turn, withdrawals of another offer, and promises
+that only take on a goal or only perceive (steps.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from milepost.models import NextStep, Transcript, Turn
+from milepost.pipeline.extract import steps
+from milepost.pipeline.extract.meeting import Meeting
+
+ROSTER = {"Dana": "vendor", "Raj": "customer", "Mia": "customer"}
+TUESDAY = date(2026, 3, 3)
+
+
+@pytest.fixture(scope="module")
+def find(analyzer):  # type: ignore[no-untyped-def]
+    """Steps for a short dialogue of (speaker, text) turns, roster Dana=vendor, Raj/Mia=customer."""
+
+    def run(*lines: tuple[str | None, str]) -> list[NextStep]:
+        transcript = Transcript(
+            source="t", input_format="plain", turns=[Turn(speaker=s, text=t) for s, t in lines]
+        )
+        docs = [analyzer.nlp(t) for _, t in lines]
+        meeting = Meeting(transcript=transcript, docs=docs, date=TUESDAY)
+        meeting.sides = dict(ROSTER)
+        return steps.find(meeting)
+
+    return run
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Yeah, I'll send you the list of our lab instruments by Friday.",
+        "Sure. It won't be pretty. I'll send the instrument list with the model numbers Friday.",
+    ],
+)
+def test_request_answered_in_the_same_unnamed_turn_is_one_step(find, reply: str) -> None:  # type: ignore[no-untyped-def]
+    asked = "Could you send us the list of instruments in the lab, with the model numbers?"
+    [step] = find((None, f"Okay. {asked} {reply} Perfect."))
+    assert step.evidence == asked
+    assert step.due == "2026-03-06"
+
+
+def test_the_askers_own_promise_after_a_yes_is_its_own_step(find) -> None:  # type: ignore[no-untyped-def]
+    found = find(
+        (
+            None,
+            "Brent would you take a reference call with them? Yeah sure. Send me a time. "
+            "I'll send Brent three time slots for the call tomorrow.",
+        )
+    )
+    assert [s.evidence for s in found] == [
+        "Brent would you take a reference call with them?",
+        "I'll send Brent three time slots for the call tomorrow.",
+    ]
+
+
+def test_a_reply_across_named_turns_still_needs_its_speaker(find) -> None:  # type: ignore[no-untyped-def]
+    found = find(
+        ("Dana", "Raj, could you send us the list of instruments in the lab?"),
+        ("Raj", "Yeah, I'll send you the instrument list by Friday."),
+    )
+    assert len(found) == 1
+    assert (found[0].owner, found[0].due) == ("Raj", "2026-03-06")
+
+
+def test_withdrawing_the_next_offer_keeps_this_one(find) -> None:  # type: ignore[no-untyped-def]
+    said = "I'll send you a written quote for the 58 techs by end of month."
+    found = find(
+        (
+            "Dana",
+            f"{said} And I was going to say we could do the first month free, but no, "
+            "scratch that, finance took that away from us.",
+        ),
+        ("Raj", "Ha. Okay. The quote then."),
+    )
+    assert [s.evidence for s in found] == [said]
+
+
+def test_a_request_before_a_withdrawn_offer_is_still_asked(find) -> None:  # type: ignore[no-untyped-def]
+    asked = "Raj, could you export the customer and building list from QuickBooks?"
+    found = find(
+        (
+            "Dana",
+            f"{asked} And I can migrate your old reports too, hmm, actually no, scratch that.",
+        ),
+        ("Raj", "Yeah, sure."),
+    )
+    assert [(s.evidence, s.owner) for s in found] == [(asked, "Raj")]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I'll get you a letter of intent this week, hmm, no, actually, I can't do that yet.",
+        "I'll set up a test tenant as well. Forget that, procurement won't allow it.",
+    ],
+)
+def test_no_actually_and_forget_that_withdraw(find, said: str) -> None:  # type: ignore[no-untyped-def]
+    assert find(("Raj", said), ("Dana", "No problem.")) == []
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Make it thirty percent by the end of March and I'll own that one.",
+        "Make it eighty percent of shifts by August and I'll sign up to that.",
+        "I sent the guide on the ninth, and I can see four of the six never opened it.",
+        "Okay, I'll let you get back to your pallets.",
+        "Okay, I'll let you go.",
+    ],
+)
+def test_pledges_perceptions_and_goodbyes_are_no_steps(find, said: str) -> None:  # type: ignore[no-untyped-def]
+    assert find(("Raj", said), ("Dana", "Great.")) == []
+
+
+def test_owning_a_task_is_still_a_step(find) -> None:  # type: ignore[no-untyped-def]
+    [step] = find(("Raj", "I'll own the rollout plan and send it by Friday."), ("Dana", "Great."))
+    assert step.owner == "Raj"
