@@ -40,6 +40,9 @@ from milepost.pipeline.extract import outcome_cues as oc
         ("praise", "It went from nine to four, which is great.", False),
         ("did", "We've claimed back about eleven thousand dollars.", True),
         ("did", "We need eleven thousand dollars back.", False),
+        ("gained", "In Q4 we captured thirty-one thousand dollars in discounts.", True),
+        ("gained", "We've claimed back about eleven thousand dollars.", True),
+        ("gained", "We want to keep about ninety thousand dollars.", False),
         ("current_state", "Churn is now running at two percent.", False),
     ],
 )

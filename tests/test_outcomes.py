@@ -488,3 +488,19 @@ def test_praise_for_a_result_is_not_a_second_result(analyzer) -> None:  # type: 
     head = {"weights": {"has_metric": 10.0}, "bias": -5.0, "threshold": 0.5}
     found = outcomes.from_claims(m, claims(m), head, [])
     assert [o.evidence for o in found] == [said]
+
+
+@pytest.mark.parametrize(
+    ("said", "count"),
+    [
+        (
+            "Last quarter the new flow kept about ninety thousand dollars of revenue in house.",
+            1,
+        ),
+        ("We hope the new flow will keep about ninety thousand dollars of revenue next year.", 0),
+    ],
+    ids=["a gain made", "a gain hoped for"],
+)
+def test_a_gain_said_as_done_is_an_outcome(analyzer, said, count) -> None:  # type: ignore[no-untyped-def]
+    found = _outcomes(analyzer, [(VENDOR, "What did it do for revenue?"), (CUSTOMER, said)])
+    assert [o.evidence for o in found] == [said] * count

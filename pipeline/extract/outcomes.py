@@ -151,7 +151,8 @@ def _told_results(found: list[cl.Claim], threshold: float) -> np.ndarray:
 def _sourced(found: list[cl.Claim]) -> list[int]:
     """A customer's figure told as past and backed by where it came from, in its sentence or
     the next of its turn ("February came in at 33,800, that's straight off the fuel card
-    statements."): the model reads only some ways of saying a source."""
+    statements."), or told as a gain made ("we captured thirty-one thousand dollars in
+    discounts"): the model reads only some ways of saying these."""
     out = []
     for i, claim in enumerate(found):
         numeric = claim.features.get("ent_num") or "metric" in claim.fired
@@ -159,7 +160,8 @@ def _sourced(found: list[cl.Claim]) -> list[int]:
             continue
         nxt = found[i + 1] if i + 1 < len(found) and found[i + 1].turn == claim.turn else None
         backed = oc.said("source", claim.text) or (nxt is not None and oc.said("source", nxt.text))
-        if not backed or not _past(claim) or tc.current(claim) or tc.worse(claim):
+        told = (backed and _past(claim)) or oc.said("gained", claim.text)
+        if not told or tc.current(claim) or tc.worse(claim):
             continue
         if not _told_to_you(claim) and not oc.said("vendor_source", claim.text):
             out.append(i)
