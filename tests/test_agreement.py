@@ -856,3 +856,10 @@ def test_a_yes_to_the_other_sides_request_to_confirm_the_goal_is_agreement(  # t
 def test_a_goal_softened_by_name_after_it_was_affirmed_is_not_agreed(analyzer, later: str) -> None:  # type: ignore[no-untyped-def]
     lines = [(CUSTOMER, GOAL), (VENDOR, "Yes, exactly, two days by June."), (COLLEAGUE, later)]
     assert _agreed(analyzer, lines) is False
+
+
+def test_why_agreed_names_who_said_yes_to_the_request_to_confirm(analyzer) -> None:  # type: ignore[no-untyped-def]
+    lines = [(CUSTOMER, GOAL), (VENDOR, "Can we hold ourselves to that?"), (CUSTOMER, "Yes.")]
+    m = meeting(analyzer, lines)
+    group = [c for c in cl.claims(m) if c.text == GOAL]
+    assert agreement.why_agreed(m, group) == 'confirmed by Raj Patel when asked: "Yes."'

@@ -223,6 +223,10 @@ def _reply_features(
         found |= _reply(meeting, units, j, words, near=j - start <= NEAR, go_on=go_on)
         for name, quoted in found.items():
             out.setdefault(name, (speaker, quoted))
+        if j - start <= NEAR and not go_on and "restate_other" not in found:
+            yes = _asked_and_confirmed(meeting, units, j, words)
+            if yes is not None:
+                out.setdefault("check_yes", yes)
     withdrawn = later_drop(units, start + 1 + AGREE_UNITS, words)
     if withdrawn is not None:
         out.setdefault("contest", withdrawn)
@@ -251,10 +255,6 @@ def _reply(
             found["accept_restate"] = accepted
     if numbers & content(text):
         found["number_echo"] = quote(text, lambda s: bool(numbers & content(s)))
-    if "restate_other" in found or not near or go_on:  # a read-back: restate_confirmed
-        return found
-    if asks_about(text, words) and _confirmed(meeting, units, j, words):
-        found["check_yes"] = quote(text, lambda s: fires("check", s))
     return found
 
 
@@ -296,26 +296,44 @@ def _closest(text: str, words: set[str]) -> str:
     return max(sentences, key=lambda s: len(content(s) & words))
 
 
+def _asked_and_confirmed(
+    meeting: Meeting, units: list[Unit], j: int, words: set[str]
+) -> Sign | None:
+    """The goal's side says yes to the other side's request at j to confirm it, naming
+    nothing else ("Can we hold ourselves to that?" "Yes."): who said yes, and their words."""
+    if not asks_about(units[j][2], words):
+        return None
+    k = _confirmation(meeting, units, j, words)
+    return None if k is None else (units[k][1], quote(units[k][2]))
+
+
 def _confirmed(
     meeting: Meeting, units: list[Unit], j: int, words: set[str], by: str | None = None
 ) -> bool:
-    """Someone else (or `by`) answers a restatement at j with yes, or at once with its numbers
-    back; a question back ("per site or across the region?") and its answer may come first."""
+    return _confirmation(meeting, units, j, words, by) is not None
+
+
+def _confirmation(
+    meeting: Meeting, units: list[Unit], j: int, words: set[str], by: str | None = None
+) -> int | None:
+    """The unit where someone else (or `by`) answers a restatement at j with yes, or at once
+    with its numbers back; a question back ("per site or across the region?") and its answer
+    may come first. None when nobody does."""
     first = True
     for k in range(j + 1, min(j + 1 + CONFIRM, len(units))):
         text = units[k][2]
         if units[k][1] != by if by else not _other(meeting, units[j][1], units[k][1]):
             continue
         if contests(text):
-            return False
+            return None
         if says_yes(text) or affirms(text):
-            return True
+            return k
         if first and any(cl.is_number(w) for w in content(text) & words):
-            return True
+            return k
         if first and "?" not in text:
-            return False
+            return None
         first = False
-    return False
+    return None
 
 
 def _first_reply(text: str, asked: bool) -> set[str]:
