@@ -88,3 +88,9 @@ def test_index_keeps_patterns_without_needles_always_able() -> None:
     assert index.able("i want it") == {"want", "any"}
     assert index.able("wanted 5 more") == {"any"}
     assert index.able("up 5%") == {"pct", "any"}
+
+
+def test_an_unknown_family_is_an_error() -> None:
+    names = (*cue_search._sentence_names(), "no_such_family")
+    with pytest.raises(KeyError):
+        cue_search.matching(names, "We want to cut it by half.")

@@ -135,7 +135,7 @@ def _index(names: tuple[str, ...]) -> required_words.Index:
     words a needle avoids)."""
     from spacy.lang.en.stop_words import STOP_WORDS  # spaCy is loaded by then
 
-    wanted = set(names)
+    wanted = {n for n in names if cue_families()[n]}  # an unknown family is a KeyError, as ever
     patterns = {key: p for key, (family, p, _) in _patterns().items() if family in wanted}
     return required_words.Index(patterns, frozenset(STOP_WORDS))
 
