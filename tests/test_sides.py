@@ -149,6 +149,27 @@ def test_internal_meeting_is_all_vendor() -> None:
     assert set(m.sides.values()) == {"vendor"}
 
 
+HANDOFF = (
+    ("Dana", "So this is the Ashby handoff. Ben tells us everything before his next deal."),
+    ("Ben", "They asked for a kickoff next week. They want the success plan in writing."),
+    ("Lee", "And they said the Xero sync matters most. Got it. I'll test the sandbox."),
+    ("Dana", "Good. They mentioned a deadline too, so let's plan the agenda today."),
+)
+
+
+def test_handoff_speaking_of_the_account_as_they_is_all_vendor() -> None:
+    """An internal handoff reports what the account asked, said or wants, addressing nobody."""
+    m = meeting(*HANDOFF)
+    assert sides.is_internal(m)
+    sides.infer(m)
+    assert set(m.sides.values()) == {"vendor"}
+
+
+def test_a_call_addressing_the_customer_is_not_internal() -> None:
+    m = meeting(*HANDOFF, ("Raj", "Thanks for having us. You said you'd send your plan?"))
+    assert not sides.is_internal(m)
+
+
 @needs_shared
 def test_founders_seed_has_no_customer() -> None:
     m = Meeting(formats.read(next(SEEDS.glob("000_*.txt"))), [])
