@@ -44,7 +44,7 @@ from sklearn.linear_model import LogisticRegression
 from training_sets import CS_TRAIN, OWN_TRAIN, folders
 
 from milepost.pipeline import evaluate, formats, nlp
-from milepost.pipeline.extract import agreement, goals, sides
+from milepost.pipeline.extract import agreement, goal_groups, goals, sides
 from milepost.pipeline.extract import claims as cl
 from milepost.pipeline.extract.goal_text import trim_lead
 from milepost.pipeline.extract.meeting import Meeting
@@ -146,7 +146,7 @@ def examples(data: list[Labelled], heads: list[dict]) -> list[Example]:
 
 def _found_goals(d: Labelled, head: dict) -> list[tuple[dict[str, float], int]]:
     probs = cl.score(d.found, "goal", head)
-    groups = goals.grouped(d.found, probs, head)  # as goals.from_claims groups them
+    groups = goal_groups.grouped(d.found, probs, head)  # as goals.from_claims groups them
     evidence = [trim_lead(goals._evidence_claim(d.found, g).text) for g in groups]
     labelled = d.labels["goals"]
     matched = dict(evaluate.match(evidence, labelled))

@@ -8,7 +8,7 @@ from conftest import SEEDS, needs_shared
 from dialogue import CUSTOMER, VENDOR, meeting
 
 from milepost.models import Goal
-from milepost.pipeline.extract import goal_text, goals
+from milepost.pipeline.extract import goal_groups, goal_text, goals
 from milepost.pipeline.extract.claims import Claim
 from milepost.pipeline.extract.goal_text import deadline_of, metric_of, trim_lead
 
@@ -669,7 +669,7 @@ HURT = "I want to stop people getting hurt on the loading docks."
 )
 def test_a_figure_put_on_a_goal_by_pointing_back_joins_it(said, one_goal: bool) -> None:  # type: ignore[no-untyped-def]
     found = [_said(0, "customer", HURT), _said(*said)]
-    groups = goals.select(found, np.array([0.6, 0.7]), 0.4)
+    groups = goal_groups.select(found, np.array([0.6, 0.7]), 0.4)
     assert (len(groups) == 1) is one_goal
 
 
@@ -682,7 +682,7 @@ def test_a_read_back_under_the_threshold_joins_the_goal_it_reads_back() -> None:
             14, "vendor", "So fewer than five injuries on the docks by December, that's the number?"
         ),
     ]
-    groups = goals.grouped(found, np.array([0.5, 0.75, 0.2, 0.3]), {"threshold": 0.4})
+    groups = goal_groups.grouped(found, np.array([0.5, 0.75, 0.2, 0.3]), {"threshold": 0.4})
     assert groups == [[1, 0, 3]]
 
 
@@ -697,7 +697,7 @@ def test_a_restatement_with_the_figure_in_other_words_is_the_same_goal() -> None
             26, "vendor", "65 percent time utilization by December, that's what we measure against?"
         ),
     ]
-    assert goals.select(found, np.array([0.75, 0.5]), 0.4) == [[0, 1]]
+    assert goal_groups.select(found, np.array([0.75, 0.5]), 0.4) == [[0, 1]]
 
 
 def test_a_sentence_far_away_under_the_threshold_does_not_join() -> None:
@@ -705,7 +705,7 @@ def test_a_sentence_far_away_under_the_threshold_does_not_join() -> None:
         _said(5, "customer", "I want new temps up to standard in under ten shifts before peak."),
         _said(29, "customer", "During peak our new temps were hitting standard in six shifts."),
     ]
-    assert goals.grouped(found, np.array([0.6, 0.15]), {"threshold": 0.4}) == [[0]]
+    assert goal_groups.grouped(found, np.array([0.6, 0.15]), {"threshold": 0.4}) == [[0]]
 
 
 @pytest.mark.parametrize(
@@ -724,7 +724,7 @@ def test_a_shared_small_count_joins_only_close_by(later, same: bool) -> None:  #
         _said(1, "customer", "The board wants us through two audits with under forty findings."),
         _said(later[0], "customer", later[1]),
     ]
-    assert (len(goals.select(found, np.array([0.9, 0.5]), 0.4)) == 1) is same
+    assert (len(goal_groups.select(found, np.array([0.9, 0.5]), 0.4)) == 1) is same
 
 
 def test_the_statement_that_puts_the_figure_on_a_goal_is_its_evidence() -> None:
@@ -732,7 +732,7 @@ def test_the_statement_that_puts_the_figure_on_a_goal_is_its_evidence() -> None:
         _said(3, "customer", "We're paying for three tools that half overlap."),
         _said(3, "customer", "If this lets us drop two of them, that's eighty thousand a year."),
     ]
-    (group,) = goals.select(found, np.array([0.6, 0.5]), 0.4)
+    (group,) = goal_groups.select(found, np.array([0.6, 0.5]), 0.4)
     assert goals.evidence_of(found, group).startswith("If this lets us drop")
 
 
@@ -748,7 +748,7 @@ def test_only_a_question_that_reads_the_goal_back_joins_it(asked: str, joins: bo
         _said(4, "customer", "I want our support tickets closed faster."),
         _said(5, "vendor", asked),
     ]
-    groups = goals.grouped(found, np.array([0.6, 0.2]), {"threshold": 0.4})
+    groups = goal_groups.grouped(found, np.array([0.6, 0.2]), {"threshold": 0.4})
     assert groups == ([[0, 1]] if joins else [[0]])
 
 
@@ -799,7 +799,7 @@ def test_the_other_side_putting_a_goal_in_its_own_words_right_after_joins_it(  #
     found = goals.cl.claims(meeting(analyzer, lines))
     first = next(i for i, c in enumerate(found) if c.text == HURT)
     recap = next(i for i, c in enumerate(found) if c.text == said)
-    assert goals._reads_back(found, [first], recap) is joins
+    assert goal_groups._reads_back(found, [first], recap) is joins
 
 
 FRIDAYS = "I need my agents to stop spending their Fridays on renewal paperwork."
@@ -1183,7 +1183,7 @@ def test_two_targets_with_different_figures_are_two_goals(later: str, same: bool
         _said(4, "customer", "I want zero manual re-keying of scale tickets from day one."),
         _said(6, "customer", later),
     ]
-    assert (len(goals.select(found, np.array([0.9, 0.6]), 0.4)) == 1) is same
+    assert (len(goal_groups.select(found, np.array([0.9, 0.6]), 0.4)) == 1) is same
 
 
 def test_an_unnamed_proposal_taken_up_and_an_unnamed_want_stay_goals(analyzer) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,212 @@
+"""Which found goal sentences are one goal: grouping by the goal head's probabilities.
+
+A goal is often said more than once (a want, a figure put on it turns later, the other side
+reading it back); these rules decide which sentences join one goal, so that `goals.py` makes
+one goal of each group and can judge its agreement over all of the group's sentences.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+from milepost.pipeline.extract import claims as cl
+from milepost.pipeline.extract.agreement import checks
+from milepost.pipeline.extract.claims import Claim
+from milepost.pipeline.extract.goal_text import deadline_of, metric_of
+from milepost.pipeline.extract.restatement import figures, points_back, recaps
+
+SAME_GOAL_TURNS = 12
+NEAR_TURNS = 3
+"""How many turns after a statement a figure put on it or a read-back of it may come."""
+RESTATE_FLOOR = 0.1
+"""The least goal probability a sentence under the threshold needs to join a goal as its
+restatement, read-back or figure."""
+BIG_FIGURE = 10
+"""Figures above this are particular enough to tie a sentence to a goal alone ("ninety")."""
+
+
+def grouped(found: list[Claim], probs: np.ndarray, head: dict) -> list[list[int]]:
+    """Every goal's group under the head, with the weaker sentences that state it again."""
+    groups = select(found, probs, head["threshold"])
+    if len(groups) == 1 and head.get("second_floor"):
+        groups += _second(found, probs, head["second_floor"], groups[0])
+    return _restatements(found, probs, groups)
+
+
+def _restatements(
+    found: list[Claim], probs: np.ndarray, groups: list[list[int]]
+) -> list[list[int]]:
+    """The groups with the sentences under the threshold that state their goal again: a
+    read-back ("so under five by December, that's the number?") or a figure put on it ("I'd
+    want that down to four") often scores low alone, but agreement and the figure live there."""
+    taken = {i for g in groups for i in g}
+    for i in (int(k) for k in np.argsort(-probs)):
+        if probs[i] < RESTATE_FLOOR:
+            break
+        home = None if i in taken else next((g for g in groups if _attaches(found, g, i)), None)
+        if home is not None:
+            home.append(i)
+            taken.add(i)
+    return groups
+
+
+def select(found: list[Claim], probs: np.ndarray, threshold: float) -> list[list[int]]:
+    """Groups of claim indexes, one group per goal: the best claim first, restatements after."""
+    order = [int(i) for i in np.argsort(-probs) if probs[i] >= threshold]
+    groups: list[list[int]] = []
+    for i in order:
+        home = next((g for g in groups if joins(found, g, i)), None)
+        if home is None:
+            groups.append([i])
+        else:
+            home.append(i)
+    return groups
+
+
+def _second(
+    found: list[Claim], probs: np.ndarray, floor: float, first: list[int]
+) -> list[list[int]]:
+    """The best other goal above the floor, when only one cleared the threshold: customers
+    who state one goal nearly always state a second (cs_train: every meeting has one, most two).
+    Not from a turn that states the first: there it is more likely the first one's elaboration;
+    nor from the want the first one's figure answers a question about ("I need fewer no-shows."
+    "Is there a number?" "Six percent by March.")."""
+    turns = {found[i].turn for i in first}
+    lead = found[first[0]]
+    for group in select(found, probs, floor):
+        said = found[group[0]]
+        if set(group) & set(first) or said.turn in turns:
+            continue
+        if not _figure_asked_for(said, lead):
+            return [group]
+    return []
+
+
+def _figure_asked_for(want: Claim, answer: Claim) -> bool:
+    """The answer gives the figure the other side asked for, two turns after the same speaker
+    said the want without one."""
+    return (
+        want.turn == answer.turn - 2
+        and want.speaker == answer.speaker
+        and bool(answer.features.get("prev_discovery_q"))
+        and "metric" in answer.fired
+        and "metric" not in want.fired
+    )
+
+
+def joins(found: list[Claim], group: list[int], i: int) -> bool:
+    """Claim i states the group's goal again: restates its best claim, puts a figure on one of
+    its statements, or reads the goal back to the side that said it."""
+    return _same_goal(found[group[0]], found[i]) or _ties(found, group, i)
+
+
+def _attaches(found: list[Claim], group: list[int], i: int) -> bool:
+    """Claim i, under the threshold, states the group's goal again close by: a figure put on
+    it, a read-back, or a near restatement with a figure too large to share by chance or
+    mostly the same words ("Four or fewer by the end of the year.")."""
+    if _ties(found, group, i):
+        return True
+    if found[i].text.rstrip().endswith("?") and not checks(found[i].text):
+        return False  # a question for something new ("how many do you close today?")
+    return any(_near_restatement(found[m], found[i]) for m in group)
+
+
+def _ties(found: list[Claim], group: list[int], i: int) -> bool:
+    """Claim i and the group state one goal: one puts a figure on the other's statement, or
+    reads the other's goal back to the side that said it."""
+    if any(refines(found, m, i) or refines(found, i, m) for m in group):
+        return True
+    return _reads_back(found, group, i) or any(_reads_back(found, [i], m) for m in group)
+
+
+def _near_restatement(a: Claim, b: Claim) -> bool:
+    if abs(a.turn - b.turn) > NEAR_TURNS:
+        return False
+    if _big_figure(a, b):
+        return True
+    wa, wb = word_set(a.text), word_set(b.text)
+    shared = wa & wb
+    return len(shared) >= 2 and len(shared) >= 0.5 * min(len(wa), len(wb))
+
+
+def _same_goal(a: Claim, b: Claim) -> bool:
+    """b restates a's goal: close by and sharing numbers or words, or far but mostly the same."""
+    wa, wb = word_set(a.text), word_set(b.text)
+    if not wa or not wb:
+        return False
+    shared = wa & wb
+    ratio = len(shared) / min(len(wa), len(wb))
+    if _other_figures(a.text, b.text) and ratio < 0.5:
+        return False
+    if abs(a.turn - b.turn) > SAME_GOAL_TURNS:
+        return ratio >= 0.5 and len(shared) >= 2
+    near = abs(a.turn - b.turn) <= NEAR_TURNS
+    numbers = _big_figure(a, b) or (near and any(cl.is_number(w) for w in shared))
+    return numbers or (ratio >= 0.34 and len(shared) >= 2)
+
+
+def _other_figures(a: str, b: str) -> bool:
+    """Both name figures and share none: two targets that share some words ("zero manual
+    re-keying of scale tickets" / "settlement in five business days, from the scale ticket")."""
+    fa, fb = figures(a), figures(b)
+    return bool(fa and fb) and not fa & fb
+
+
+def _big_figure(a: Claim, b: Claim) -> bool:
+    """a and b name one figure too particular to share by chance, however each says it
+    ("sixty-five" / "65 percent")."""
+    return any(n > BIG_FIGURE for n in figures(a.text) & figures(b.text))
+
+
+def _after(found: list[Claim], i: int, j: int) -> bool:
+    """Claim j comes after claim i, at most NEAR_TURNS turns later (claims are in talk order)."""
+    return j > i and found[j].turn - found[i].turn <= NEAR_TURNS
+
+
+def refines(found: list[Claim], i: int, j: int) -> bool:
+    """Claim j, said soon after i by the same side, puts a figure or date on i's goal by
+    pointing back at it ("I want to stop people getting hurt." / "If we got that to five or
+    fewer this year, I'd be happy."), where i gave none."""
+    a, b = found[i], found[j]
+    if not _after(found, i, j) or not _same_side(a, b) or not points_back(b.text):
+        return False
+    if metric_of(a.text):
+        return False
+    return bool(figures(b.text) or metric_of(b.text) or deadline_of(b.text))
+
+
+def _reads_back(found: list[Claim], group: list[int], j: int) -> bool:
+    """Claim j is the other side asking to confirm the group's goal as it heard it, soon after
+    a statement of it: a figure of it or two of its words ("So fewer than five recordable
+    injuries at the docks by December, that's the number we hold ourselves to?")."""
+    b = found[j]
+    said = [found[m] for m in group if _after(found, m, j) and _sides_differ(found[m], b)]
+    recap = recaps(b.text) and "vendor_own" not in b.fired and not b.text.rstrip().endswith("?")
+    if said and recap and any(b.turn - a.turn <= 1 for a in said):
+        return True  # "So the target is ...", right after the goal
+    if not said or not checks(b.text):
+        return False
+    words = set().union(*(word_set(found[m].text) for m in group))
+    numbers = set().union(*(figures(found[m].text) for m in group))
+    return len(words & word_set(b.text)) >= 2 or bool(numbers & figures(b.text))
+
+
+def _same_side(a: Claim, b: Claim) -> bool:
+    """Known to be one side: both sides known and equal, or one named speaker."""
+    if "unknown" in (a.side, b.side):
+        return a.speaker is not None and a.speaker == b.speaker
+    return a.side == b.side
+
+
+def _sides_differ(a: Claim, b: Claim) -> bool:
+    if "unknown" in (a.side, b.side):
+        return a.speaker != b.speaker or a.speaker is None
+    return a.side != b.side
+
+
+@lru_cache(maxsize=4096)
+def word_set(text: str) -> frozenset[str]:
+    """A sentence's content words, kept: grouping compares each sentence many times."""
+    return frozenset(cl.content_words(text))
