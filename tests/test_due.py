@@ -217,9 +217,9 @@ def test_time_phrase_naming_an_event_gives_way_to_the_date() -> None:
 def test_scan_skips_only_rules_that_cannot_match(
     sentence: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from milepost.pipeline.extract import due
+    from milepost.pipeline.extract import due, required_words
 
     indexed = due.scan(sentence)
-    monkeypatch.setattr(due, "_able", lambda text: None)  # every rule searched
+    monkeypatch.setattr(required_words.Index, "able_in", lambda self, text: None)  # all searched
     assert indexed == due.scan(sentence)
     assert bool(indexed) is (sentence != "Nothing dated here at all.")

@@ -94,3 +94,13 @@ def test_an_unknown_family_is_an_error() -> None:
     names = (*cue_search._sentence_names(), "no_such_family")
     with pytest.raises(KeyError):
         cue_search.matching(names, "We want to cut it by half.")
+
+
+def test_able_in_reads_the_lower_cased_text_or_gives_up_where_case_folding_differs() -> None:
+    index = Index(
+        {"want": re.compile(r"\bwants?\b", re.I), "kit": re.compile(r"\bkit\b", re.I)}, COMMON
+    )
+    assert index.able_in("We WANT it") == {"want"}
+    assert index.able_in("We want it") == index.able("we want it")
+    # the Kelvin sign folds to "k" under re.I: the lower-cased text cannot stand in for it
+    assert index.able_in("the \u212ait") is None

@@ -131,13 +131,10 @@ def _patterns() -> dict[str, tuple[str, re.Pattern[str], bool]]:
 
 @lru_cache(maxsize=8)
 def _index(names: tuple[str, ...]) -> required_words.Index:
-    """The needles of every pattern of the named families (spaCy's stop words are the common
-    words a needle avoids)."""
-    from spacy.lang.en.stop_words import STOP_WORDS  # spaCy is loaded by then
-
+    """The needles of every pattern of the named families."""
     wanted = {n for n in names if cue_families()[n]}  # an unknown family is a KeyError, as ever
     patterns = {key: p for key, (family, p, _) in _patterns().items() if family in wanted}
-    return required_words.Index(patterns, frozenset(STOP_WORDS))
+    return required_words.english(patterns)
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from milepost.pipeline.extract import lowered, required_words
+from milepost.pipeline.extract import required_words
 from milepost.pipeline.extract.due_vocab import alt as _alt
 from milepost.pipeline.extract.due_vocab import vocab
 
@@ -118,7 +118,7 @@ def resolve(due_text: str, meeting_date: date | None) -> str | None:
 def scan(text: str) -> list[Found]:
     """Every time phrase in the text, left to right, longest first where they overlap."""
     hits: list[Found] = []
-    able = _able(text)
+    able = _index().able_in(text)
     for key, (name, pattern) in zip(_keys(), rules(), strict=True):
         if able is not None and key not in able:
             continue  # the text lacks every word the rule needs
@@ -134,13 +134,6 @@ def scan(text: str) -> list[Found]:
     return kept
 
 
-def _able(text: str) -> set[str] | None:
-    """The keys of the rules that can match the text (required_words.py); None for all."""
-    if not lowered.lowerable(text):
-        return None
-    return _index().able(text.lower())
-
-
 @lru_cache(maxsize=1)
 def _keys() -> list[str]:
     return [str(k) for k in range(len(rules()))]
@@ -148,12 +141,8 @@ def _keys() -> list[str]:
 
 @lru_cache(maxsize=1)
 def _index() -> required_words.Index:
-    """The rules' needles, by their keys (spaCy's stop words are the words needles avoid)."""
-    from spacy.lang.en.stop_words import STOP_WORDS  # spaCy is loaded by then
-
-    return required_words.Index(
-        dict(zip(_keys(), (p for _, p in rules()), strict=True)), frozenset(STOP_WORDS)
-    )
+    """The rules' needles, by their keys (required_words.py)."""
+    return required_words.english(dict(zip(_keys(), (p for _, p in rules()), strict=True)))
 
 
 def choose(found: list[Found], text: str = "") -> Found | None:

@@ -12,7 +12,7 @@ from importlib import resources
 import yaml
 
 from milepost.pipeline.extract import claims as cl
-from milepost.pipeline.extract import lowered, required_words
+from milepost.pipeline.extract import required_words
 
 SHORT = 8
 """A sentence under this many words says too little to stand alone."""
@@ -33,17 +33,14 @@ def said(name: str, text: str) -> bool:
 @lru_cache(maxsize=1 << 12)
 def _able(text: str) -> frozenset[str]:
     """The cues that can match the text, by their needles."""
-    if not lowered.lowerable(text):
-        return frozenset(_cues())
-    return frozenset(_index().able(text.lower()))
+    able = _index().able_in(text)
+    return frozenset(_cues() if able is None else able)
 
 
 @lru_cache(maxsize=1)
 def _index() -> required_words.Index:
-    """The cues' needles (spaCy's stop words are the common words a needle avoids)."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return required_words.Index(_cues(), frozenset(STOP_WORDS))
+    """The cues' needles (required_words.py)."""
+    return required_words.english(_cues())
 
 
 def before_results(stage: str) -> bool:

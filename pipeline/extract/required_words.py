@@ -21,6 +21,8 @@ import re
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
+from milepost.pipeline.extract import lowered
+
 _WORDS = re.compile(r"\w+")
 _FIRST_THREE = operator.itemgetter(slice(3))
 _MARKS = re.compile(r"[^\w\s]")
@@ -67,6 +69,18 @@ class Index:
         for needle in found:
             out.update(self._names[needle])
         return out
+
+    def able_in(self, text: str) -> set[str] | None:
+        """able() on the text's lower-cased form; None (every name can match) where that form
+        cannot stand in for the text (lowered.lowerable)."""
+        return self.able(text.lower()) if lowered.lowerable(text) else None
+
+
+def english(patterns: dict[str, re.Pattern[str]]) -> Index:
+    """An Index whose needles avoid spaCy's English stop words (the common words)."""
+    from spacy.lang.en.stop_words import STOP_WORDS  # spaCy is loaded by then
+
+    return Index(patterns, frozenset(STOP_WORDS))
 
 
 def required(pattern: str, flags: int = 0, common: frozenset[str] = frozenset()) -> Need:
