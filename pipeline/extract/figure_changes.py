@@ -12,7 +12,7 @@ import re
 from milepost.pipeline.extract import claims as cl
 from milepost.pipeline.extract import restatement as rs
 from milepost.pipeline.extract import told_changes as tc
-from milepost.pipeline.extract.outcome_cues import cue, said
+from milepost.pipeline.extract.outcome_cues import cue, numbered_not_vendor, said
 
 _TOKEN = re.compile(r"\d[\d,.]*|[a-z]+(?:-[a-z]+)*")
 _JOINERS = frozenset({"and", "point", "a"})
@@ -24,8 +24,7 @@ def compared(claim: cl.Claim) -> bool:
     comparison word with a time ("against ... the year before", "went from ... to"), or an
     earlier time and a later one ("used to ..., this time ..."); no want, plan, hedge or change
     for the worse."""
-    numeric = claim.features.get("ent_num") or "metric" in claim.fired
-    if claim.side == "vendor" or not numeric:
+    if not numbered_not_vendor(claim):
         return False
     text = claim.text
     if said("compare", text):

@@ -67,6 +67,12 @@ def has_figure(claim: cl.Claim) -> bool:
     return "metric" in claim.fired or figures(claim.text)
 
 
+def numbered_not_vendor(claim: cl.Claim) -> bool:
+    """Where a told result can be: a sentence naming a number (spaCy's or a metric cue) that
+    the vendor did not say."""
+    return claim.side != "vendor" and bool(claim.features.get("ent_num") or "metric" in claim.fired)
+
+
 def short_number(text: str) -> bool:
     """A short sentence with a figure ("In January it was one point nine.")."""
     return len(text.split()) < SHORT and figures(text)

@@ -155,8 +155,7 @@ def _sourced(found: list[cl.Claim]) -> list[int]:
     discounts"): the model reads only some ways of saying these."""
     out = []
     for i, claim in enumerate(found):
-        numeric = claim.features.get("ent_num") or "metric" in claim.fired
-        if claim.side == "vendor" or not numeric:
+        if not oc.numbered_not_vendor(claim):
             continue
         nxt = found[i + 1] if i + 1 < len(found) and found[i + 1].turn == claim.turn else None
         backed = oc.said("source", claim.text) or (nxt is not None and oc.said("source", nxt.text))
