@@ -772,6 +772,11 @@ FILLER = [(VENDOR, "Next, the SSO settings."), (CUSTOMER, "Sure.")] * 4
             "So, to play it back. Audit prep binder by June from Mia. Two days for SSO, right?",
             False,
         ),
+        # it names the goal and its figure, but to doubt it
+        (
+            "So on audit prep, I don't want to promise two days by June. Can you send the log?",
+            False,
+        ),
     ],
 )
 def test_a_late_sum_up_must_say_the_goal_in_one_sentence_with_its_figure(  # type: ignore[no-untyped-def]
@@ -788,6 +793,10 @@ def test_a_late_sum_up_must_say_the_goal_in_one_sentence_with_its_figure(  # typ
         "Two days by June? That's optimistic for this team.",
         "I'd be careful promising the auditors two days.",
         "I'd be careful with that one.",
+        "I'll be honest, two days by June would be a stretch.",
+        "I don't think the audit log alone is going to get you to two days.",
+        "Yes, exactly, but I wouldn't tie that number to us.",
+        "We wouldn't sign up for two days by June.",
     ],
 )
 def test_a_figure_called_steep_or_unwise_to_promise_is_contested(analyzer, doubt: str) -> None:  # type: ignore[no-untyped-def]

@@ -183,7 +183,7 @@ def _late_recap(
         speaker, text = units[j][1], units[j][2]
         if not _other(meeting, lead.speaker, speaker):
             continue
-        if not sums_up(text, own):  # first: most units name nothing of the goal
+        if not sums_up(text, own) or contests(text):  # first: most units name nothing of it
             continue
         said = next((s for s in SENTENCE.split(text.strip()) if sums_up(s, own)), None)
         if said and (checks(text) or recaps(text)) and _confirmed(meeting, units, j, words):
