@@ -15,6 +15,11 @@ class JourneyStage(BaseModel):
     vendor_actions: list[str] = Field(default_factory=list)
     customer_actions: list[str] = Field(default_factory=list)
     questions: list[str] = Field(default_factory=list, description="goal-discovery questions")
+    before_results: bool = Field(
+        default=False,
+        description="a meeting at this stage comes before the product can have given a result,"
+        " so no verified outcome is reported in it",
+    )
 
 
 class JourneyMap(BaseModel):

@@ -152,3 +152,17 @@ def test_unbalanced_choice_braces_in_a_cue_are_a_config_error(tmp_path: Path, cu
     )
     path.write_text(OWN_MAP.replace("cues: [invoice]", "cues: [invoice, '{new|another} site']"))
     assert load_journey(path).stages[1].cues == ["invoice", "{new|another} site"]
+
+
+def test_before_results_must_be_a_yes_or_no(tmp_path: Path) -> None:
+    path = tmp_path / "journey.yaml"
+    path.write_text(
+        OWN_MAP.replace("    cues: [invoice]", "    cues: [invoice]\n    before_results: maybe")
+    )
+    with pytest.raises(ConfigError, match="stages.1.before_results"):
+        load_journey(path)
+    path.write_text(
+        OWN_MAP.replace("    cues: [invoice]", "    cues: [invoice]\n    before_result: true")
+    )
+    with pytest.raises(ConfigError, match="unknown field 'stages.1.before_result'"):
+        load_journey(path)

@@ -64,18 +64,3 @@ def test_cue_families(family: str, text: str, found: bool) -> None:
 def test_figures_and_short_numbers(text: str, figure: bool, short: bool) -> None:
     assert oc.figures(text) is figure
     assert oc.short_number(text) is short
-
-
-@pytest.mark.parametrize(
-    ("stage", "before"),
-    [
-        ("awareness", True),
-        ("consideration", True),
-        ("onboarding", True),
-        ("decision", False),
-        ("value_realization", False),
-        ("my_own_stage", False),
-    ],
-)
-def test_stages_held_before_results(stage: str, before: bool) -> None:
-    assert oc.before_results(stage) is before

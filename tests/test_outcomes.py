@@ -385,14 +385,25 @@ _RESULT = [
 ]
 
 
+_SETUP = (VENDOR, "Welcome to the kickoff.")
+_REVIEW = (VENDOR, "This is the quarterly business review: results against the goal and ROI.")
+
+
 @pytest.mark.parametrize(
     ("stage", "count"),
     [("awareness", 0), ("consideration", 0), ("onboarding", 0), ("decision", 1), ("renewal", 1)],
 )
 def test_no_outcome_in_a_meeting_held_before_results(analyzer, stage, count) -> None:  # type: ignore[no-untyped-def]
-    m = meeting(analyzer, _RESULT)
+    m = meeting(analyzer, [_SETUP, *_RESULT])
     found = outcomes.find(m, [], StageCall(id=stage, confidence=0.6))
     assert len(found) == count
+
+
+def test_a_close_call_for_a_stage_before_results_keeps_the_outcome(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # onboarding is called, but the review's cues together outweigh it: a misread would lose it
+    m = meeting(analyzer, [_SETUP, _REVIEW, *_RESULT])
+    found = outcomes.find(m, [], StageCall(id="onboarding", confidence=0.4))
+    assert [o.evidence for o in found] == [_RESULT[1][1]]
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from dialogue import CUSTOMER, VENDOR, meeting
 
+from milepost.models import StageCall
 from milepost.pipeline.extract import stage
 from milepost.pipeline.journey import load_journey
 
@@ -565,3 +566,43 @@ def test_default_map_the_legal_and_security_review_is_decision(analyzer) -> None
     lines[-2:] = [(CUSTOMER, "Our counsel wants the cap raised."), (VENDOR, "Fine.")]
     call = stage.detect(meeting(analyzer, lines))
     assert call is not None and call.id == "consideration"
+
+
+def _flagged_map(tmp_path: Path, flags: str = "true"):  # type: ignore[no-untyped-def]
+    """A company's own map whose first stage is held before results."""
+    path = tmp_path / "journey.yaml"
+    path.write_text(
+        "name: acme\nstages:\n"
+        f"  - {{id: trial, name: T, description: d, cues: [free trial], before_results: {flags}}}\n"
+        "  - {id: paid, name: P, description: d, cues: [invoice, payment, receipt]}\n"
+    )
+    return load_journey(path)
+
+
+def test_a_company_map_states_which_stages_come_before_results(analyzer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    journey = _flagged_map(tmp_path)
+    trial = [(VENDOR, "So, the free trial ended."), FILLER, FILLER, FILLER]
+    m = meeting(analyzer, trial)
+    call = stage.detect(m, journey)
+    assert call is not None and call.id == "trial"
+    assert stage.before_results(m, call, journey) is True
+    assert stage.before_results(m, call, _map(tmp_path, {"trial": ["free trial"]})) is False
+    assert stage.before_results(m, None, journey) is False
+
+
+def test_a_stage_before_results_must_hold_half_the_cue_weight(analyzer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    journey = _flagged_map(tmp_path)
+    lines = [(VENDOR, "So, the free trial ended."), FILLER, FILLER, FILLER]
+    lines += [(CUSTOMER, "The invoice arrived."), (CUSTOMER, "The payment went through.")]
+    m = meeting(analyzer, lines)
+    call = stage.detect(m, journey)
+    assert call is not None and call.id == "trial"  # 2 vs 2: the stage named first
+    assert stage.before_results(m, call, journey) is True  # half of the weight
+    lines.append((CUSTOMER, "Here is the receipt."))
+    m = meeting(analyzer, lines)
+    assert stage.before_results(m, StageCall(id="trial", confidence=0.3), journey) is False
+
+
+def test_the_default_map_marks_the_stages_before_results() -> None:
+    marked = [s.id for s in load_journey().stages if s.before_results]
+    assert marked == ["awareness", "consideration", "onboarding"]

@@ -43,11 +43,6 @@ def _index() -> required_words.Index:
     return required_words.english(_cues())
 
 
-def before_results(stage: str) -> bool:
-    """The journey stage is one held before the product can have given a result."""
-    return stage in _read()["stages_before_results"]
-
-
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, re.Pattern[str]]:
     """The patterns of pipeline/data/outcomes/cues.yaml, compiled once."""

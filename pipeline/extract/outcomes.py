@@ -22,6 +22,7 @@ from milepost.pipeline.extract import claims as cl
 from milepost.pipeline.extract import figure_changes as fc
 from milepost.pipeline.extract import outcome_cues as oc
 from milepost.pipeline.extract import restatement as rs
+from milepost.pipeline.extract import stage as st
 from milepost.pipeline.extract import told_changes as tc
 from milepost.pipeline.extract.goal_text import category, cue_pattern, trim_lead
 from milepost.pipeline.extract.meeting import Meeting
@@ -35,9 +36,10 @@ def find(
     meeting: Meeting, goals: list[Goal], stage: StageCall | None = None
 ) -> list[VerifiedOutcome]:
     """Results the customer says were reached, each with its evidence and the goal it proves;
-    none in a meeting held before there can be any (awareness, consideration, onboarding: a
-    figure told there is the customer's starting point)."""
-    if stage is not None and oc.before_results(stage.id):
+    none in a meeting held before there can be any (the journey map's `before_results`
+    stages, awareness, consideration and onboarding by default: a figure told there is the
+    customer's starting point)."""
+    if st.before_results(meeting, stage):
         return []
     return from_claims(meeting, cl.claims_for(meeting), cl.model()["outcome"], goals)
 

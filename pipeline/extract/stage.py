@@ -55,6 +55,8 @@ MAX_EVIDENCE = 3
 SETTLES = 0.5
 """A settling phrase decides only while its stage scores this share of the best stage's."""
 _CLAUSE = re.compile(r"[,;:\u2013\u2014]|\s-\s")
+_LAST: list = []
+"""The last meeting, map and title whose cue hits were found, then those hits."""
 
 
 @dataclass
@@ -79,7 +81,7 @@ class _Sentence:
 def detect(meeting: Meeting, journey: JourneyMap | None = None) -> StageCall | None:
     """The best-scoring stage with its confidence and the sentences that scored; None if no cue."""
     journey = journey or load_journey()
-    hits = _hits(meeting, journey)
+    hits = _hits_once(meeting, journey)
     if not hits:
         return None
     scores = _scores(hits)
@@ -118,11 +120,34 @@ def _confidence(scores: dict[str, float], best: str) -> float:
     return round(share * min(1.0, scores[best] / ENOUGH), 3)
 
 
+def before_results(
+    meeting: Meeting, call: StageCall | None, journey: JourneyMap | None = None
+) -> bool:
+    """Whether the meeting is held before the product can have given a result: it is called
+    at a stage the map marks `before_results`, and those stages together hold at least half
+    its cue weight, so a close call between onboarding and adoption keeps its results."""
+    journey = journey or load_journey()
+    marked = {s.id for s in journey.stages if s.before_results}
+    if call is None or call.id not in marked:
+        return False
+    scores = _scores(_hits_once(meeting, journey))
+    before = sum(v for sid, v in scores.items() if sid in marked)
+    return before >= sum(scores.values()) - before
+
+
 def questions_for(stage: StageCall | None, journey: JourneyMap | None = None) -> list[str]:
     """Goal-discovery questions for the stage (the first stage's when none was found)."""
     journey = journey or load_journey()
     found = journey.get(stage.id) if stage else None
     return list((found or journey.stages[0]).questions)
+
+
+def _hits_once(meeting: Meeting, journey: JourneyMap) -> list[_Hit]:
+    """_hits, found once per meeting, map and title: detect and before_results both read them."""
+    key = [meeting, journey, meeting.transcript.title]
+    if len(_LAST) != 4 or any(a is not b for a, b in zip(_LAST, key, strict=False)):
+        _LAST[:] = [*key, _hits(meeting, journey)]
+    return _LAST[3]
 
 
 def _hits(meeting: Meeting, journey: JourneyMap) -> list[_Hit]:
