@@ -24,6 +24,7 @@ from milepost.pipeline.extract import outcome_cues as oc
 from milepost.pipeline.extract import restatement as rs
 from milepost.pipeline.extract import stage as st
 from milepost.pipeline.extract import told_changes as tc
+from milepost.pipeline.extract.goal_groups import BIG_FIGURE
 from milepost.pipeline.extract.goal_text import category, cue_pattern, trim_lead
 from milepost.pipeline.extract.meeting import Meeting
 
@@ -98,9 +99,10 @@ def from_claims(
 
 def _results(found: list[cl.Claim], probs: np.ndarray, threshold: float) -> list[list[int]]:
     """Groups of claim indexes, one per result, the likeliest first: a sentence joins a group
-    only when it names a figure of the group's lead within a few turns: one above ten, or the
-    lead's very figures in its turn or said back by someone else: the same result said again
-    ("Seventeen, from sixty-one."), not another result with figures of its own."""
+    only when it names a figure of the group's lead within a few turns: one too particular to
+    share by chance (above goal_groups.BIG_FIGURE, as goals are grouped), or the lead's very
+    figures in its turn or said back by someone else: the same result said again ("Seventeen,
+    from sixty-one."), not another result with figures of its own."""
     order = [int(i) for i in np.argsort(-probs, kind="stable") if probs[i] >= threshold]
     groups: list[list[int]] = []
     for i in order:
@@ -118,7 +120,7 @@ def _restates(lead: cl.Claim, other: cl.Claim) -> bool:
         return False
     mine, theirs = rs.figures(lead.text), rs.figures(other.text)
     shared = mine & theirs
-    if any(n > 10 for n in shared):
+    if any(n > BIG_FIGURE for n in shared):
         return True
     said_back = lead.turn == other.turn or lead.speaker != other.speaker
     return bool(mine) and mine == theirs and said_back
