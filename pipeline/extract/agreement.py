@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from milepost.pipeline.extract import claims as cl
+from milepost.pipeline.extract import reply_units
 from milepost.pipeline.extract.agreement_cues import (
     SENTENCE,
     Sign,
@@ -44,6 +45,7 @@ from milepost.pipeline.extract.agreement_cues import (
 )
 from milepost.pipeline.extract.claims import Claim
 from milepost.pipeline.extract.meeting import Meeting
+from milepost.pipeline.extract.reply_units import other, unit_of
 from milepost.pipeline.extract.restatement import agreed_before, figures, recaps
 from milepost.pipeline.extract.withdrawal import doubts_other, drops, later_drop
 
@@ -157,7 +159,7 @@ def signs(meeting: Meeting, group: list[Claim]) -> dict[str, Sign]:
     recalled = None if joint else next((c for c in group if agreed_before(meeting, c)), None)
     if recalled is not None:
         out["joint"] = (recalled.speaker, agreed_before(meeting, recalled) or recalled.text)
-    units = _units(meeting)
+    units = reply_units.units(meeting)
     words = set().union(*(content(c.text) for c in group))
     figs = frozenset().union(*(figures(c.text) for c in group))
     for c in group:
@@ -178,10 +180,10 @@ def _late_recap(
     one sentence, and hears yes (see agreement_cues.sums_up)."""
     lead = next((c for c in group if c.side == "customer"), group[0])  # whose goal it is
     own = words - frame_words()
-    start = max(_unit_of(units, c) for c in group) + AGREE_UNITS + 1
+    start = max(unit_of(units, c) for c in group) + AGREE_UNITS + 1
     for j in range(start, len(units)):
         speaker, text = units[j][1], units[j][2]
-        if not _other(meeting, lead.speaker, speaker):
+        if not other(meeting, lead.speaker, speaker):
             continue
         if not sums_up(text, own) or contests(text):  # first: most units name nothing of it
             continue
@@ -196,7 +198,7 @@ def _reply_features(
 ) -> dict[str, Sign]:
     """What the other side does in the units after statement c, until a contest (a doubt
     about another figure is about another goal: see withdrawal.doubts_other)."""
-    start = _unit_of(units, c)
+    start = unit_of(units, c)
     asked = fires("check", units[start][2]) and not fires("wish", units[start][2])
     out: dict[str, Sign] = {}
     first = True
@@ -212,7 +214,7 @@ def _reply_features(
         if first and speaker != c.speaker and hedges(text):  # whoever answers first
             out.setdefault("contest", (speaker, quote(text, hedges)))
             return out
-        if not _other(meeting, c.speaker, speaker):
+        if not other(meeting, c.speaker, speaker):
             if _inferred_apart(meeting, c.speaker, speaker, units, j, words):
                 out.setdefault("restate_confirmed", (speaker, quote(text)))
             continue
@@ -322,7 +324,7 @@ def _confirmation(
     first = True
     for k in range(j + 1, min(j + 1 + CONFIRM, len(units))):
         text = units[k][2]
-        if units[k][1] != by if by else not _other(meeting, units[j][1], units[k][1]):
+        if units[k][1] != by if by else not other(meeting, units[j][1], units[k][1]):
             continue
         if contests(text):
             return None
@@ -349,58 +351,9 @@ def _first_reply(text: str, asked: bool) -> set[str]:
     return {k for k, v in out.items() if v}
 
 
-class _Kept(NamedTuple):
-    """The units of the meeting last read: each goal's each statement reads them."""
-
-    meeting: Meeting
-    docs: list
-    units: list[Unit]
-
-
-_last: list[_Kept] = []
-
-
-def _kept(meeting: Meeting) -> _Kept:
-    """The units kept for this meeting, read anew for another meeting."""
-    if not _last or _last[0].meeting is not meeting or _last[0].docs is not meeting.docs:
-        _last[:] = [_Kept(meeting, meeting.docs, _read_units(meeting))]
-    return _last[0]
-
-
-def _units(meeting: Meeting) -> list[Unit]:
-    """(turn, speaker, text) per turn; per sentence where the speaker is unknown, since an
-    unlabelled paragraph holds several people's words."""
-    return _kept(meeting).units
-
-
-def _read_units(meeting: Meeting) -> list[Unit]:
-    out: list[Unit] = []
-    for i, (turn, doc) in enumerate(zip(meeting.transcript.turns, meeting.docs, strict=True)):
-        if turn.speaker is None:
-            out.extend((i, None, s.text) for s in doc.sents)
-        else:
-            out.append((i, turn.speaker, turn.text))
-    return out
-
-
-def _unit_of(units: list[Unit], claim: Claim) -> int:
-    return next(
-        (k for k, (i, _, text) in enumerate(units) if i == claim.turn and claim.text in text),
-        next(k for k, u in enumerate(units) if u[0] == claim.turn),
-    )
-
-
 def _restates(text: str, words: set[str]) -> bool:
     shared = content(text) & words
     return len(shared) >= 3 or any(cl.is_number(w) for w in shared)
-
-
-def _other(meeting: Meeting, a: str | None, b: str | None) -> bool:
-    """b is on the other side from a (or, with sides unknown, a different or unnamed speaker)."""
-    sa, sb = meeting.side_of(a), meeting.side_of(b)
-    if "unknown" not in (sa, sb):
-        return sa != sb
-    return a is None or b is None or a != b
 
 
 @lru_cache(maxsize=1)
