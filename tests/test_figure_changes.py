@@ -31,6 +31,30 @@ def _claim(text: str, side: str = "customer", past: bool = True) -> Claim:
             False,
         ),
         ("Churn is running at five percent, against four a year ago.", "customer", False, False),
+        (
+            "Last Monday we logged 35 calls, and before we went live it was about 120.",
+            "customer",
+            True,
+            True,
+        ),
+        (
+            "December was 9 lockouts, and a year ago we were getting about 60.",
+            "customer",
+            True,
+            True,
+        ),
+        (
+            "We set the budget back in October, and Stackrail was in there at five.",
+            "customer",
+            True,
+            False,
+        ),
+        (
+            "Before we went live it was about 120 a week, and 35 of those were Mondays.",
+            "customer",
+            True,
+            False,
+        ),
     ],
     ids=[
         "against",
@@ -41,6 +65,10 @@ def _claim(text: str, side: str = "customer", past: bool = True) -> Claim:
         "hope",
         "one figure twice",
         "current state",
+        "a figure, then the one before a change",
+        "a figure, then the one a year ago",
+        "a date recalled",
+        "no figure before the earlier time",
     ],
 )
 def test_compared(text: str, side: str, past: bool, found: bool) -> None:

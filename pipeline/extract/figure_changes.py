@@ -22,18 +22,30 @@ _TIMES = ("then", "now", "this_period", "named_period")
 def compared(claim: cl.Claim) -> bool:
     """The customer's sentence sets two figures side by side over time, told as done: a
     comparison word with a time ("against ... the year before", "went from ... to"), or an
-    earlier time and a later one ("used to ..., this time ..."); no want, plan, hedge or change
-    for the worse."""
+    earlier time and a later one ("used to ..., this time ..."), or a figure and then the one
+    before a change ("Last Monday we logged 35, and before we went live it was about 120"); no
+    want, plan, hedge or change for the worse."""
     if not numbered_not_vendor(claim):
         return False
     text = claim.text
     if said("compare", text):
         dated = claim.features.get("root_past", 0) > 0 or any(said(n, text) for n in _TIMES)
+    elif said("then", text):
+        dated = said("now", text) or said("this_period", text) or _then_after(text)
     else:
-        dated = said("then", text) and (said("now", text) or said("this_period", text))
+        dated = False
     if not dated or tc.current(claim) or tc.worse(claim) or said("told_to_you", text):
         return False
     return len(_figures(text)) >= 2
+
+
+def _then_after(text: str) -> bool:
+    """A figure, then an earlier time with its own figure ("december was 9 lockout calls ...,
+    and a year ago we were getting about 60"); not a date recalled ("back in October")."""
+    then = list(cue("then").finditer(text))[-1]
+    if then.group().lower().startswith("back"):
+        return False
+    return bool(_figures(text[: then.start()])) and bool(_figures(text[then.end() :]))
 
 
 def _figures(text: str) -> set[str]:
