@@ -198,3 +198,96 @@ def test_shipped_weights_name_only_families_that_still_fire() -> None:
     assert named_cf and named_cf <= step_families
     assert named_ph and named_ph <= set(phrase_families)
     assert named_phrase and named_phrase <= phrases
+
+
+# A customer call in whole speaker turns, a quarter of them backchannels (cs_train's longest
+# calls have up to 27% turns of six tokens or fewer).
+CALL = [
+    ("Dana Ruiz", "Thanks for making the time today, I know quarter end is busy for your team."),
+    (
+        "Raj Patel",
+        "No problem, we wanted to go through the rollout numbers before our steering call.",
+    ),
+    ("Dana Ruiz", "So far forty of the sixty dispatchers have logged in at least once this month."),
+    ("Raj Patel", "Okay, good."),
+    ("Dana Ruiz", "The ones who have not are mostly on the night shift at the Dayton depot."),
+    ("Raj Patel", "That makes sense, they never got the training session we ran in March."),
+    ("Dana Ruiz", "I'll set up a recorded session for them and send you the link by Friday."),
+    ("Raj Patel", "Perfect, thank you."),
+    ("Dana Ruiz", "And could you ask the depot manager to block out thirty minutes for it?"),
+    ("Raj Patel", "Yes, I'll talk to Marco about it tomorrow morning before the shift change."),
+    ("Dana Ruiz", "Great."),
+    (
+        "Raj Patel",
+        "One more thing, the export to our billing system still drops the fuel surcharge.",
+    ),
+]
+
+
+def _srt(lines: list[tuple[str, str]], named: bool, words: int = 7) -> str:
+    """Captions cut every few words, as caption exports do, with or without 'Name: ' prefixes."""
+    cues, start = [], 0.0
+    for speaker, text in lines:
+        said = text.split()
+        for k in range(0, len(said), words):
+            piece = " ".join(said[k : k + words])
+            stamp = f"00:{int(start) // 60:02d}:{int(start) % 60:02d},000"
+            end = f"00:{int(start + 2) // 60:02d}:{int(start + 2) % 60:02d},000"
+            cues.append(
+                f"{len(cues) + 1}\n{stamp} --> {end}\n{speaker + ': ' if named else ''}{piece}\n"
+            )
+            start += 2
+    return "\n".join(cues)
+
+
+def _read(analyzer, text: str) -> Meeting:  # type: ignore[no-untyped-def]
+    from milepost.pipeline.formats import srt
+
+    transcript = srt.parse(text, "call.srt")
+    return Meeting(
+        transcript=transcript, docs=list(analyzer.nlp.pipe(t.text for t in transcript.turns))
+    )
+
+
+@pytest.mark.parametrize("named", [True, False])
+def test_a_call_cut_into_short_caption_cues_goes_through_the_cue_model(analyzer, named) -> None:  # type: ignore[no-untyped-def]
+    meeting = _read(analyzer, _srt(CALL * 6, named))
+    assert len(meeting.docs) >= 60
+    assert not dialogue_acts(meeting)
+    found = steps.find(meeting)
+    assert found and all(s.found_by.startswith(("cue+linear", "offer+accepted")) for s in found)
+
+
+def test_ami_like_talk_read_from_captions_is_still_read_as_dialogue_acts(analyzer) -> None:  # type: ignore[no-untyped-def]
+    """A file joins one speaker's acts into runs; the many short turns stay."""
+    names = {"A": "Anna", "B": "Ben", "C": "Carla", "D": "Dev"}
+    acts = [(names[s], text) for s, text in CHAT * 10 + WRAP_UP]
+    meeting = _read(analyzer, _srt(acts, named=True, words=40))
+    assert len(meeting.docs) < len(acts)  # runs of one speaker joined
+    assert dialogue_acts(meeting)
+    found = steps.find(meeting)
+    assert [s.speaker for s in found] == ["Anna"]
+    assert "you're gonna be doing the product evaluation" in found[0].evidence
+
+
+def test_dialogue_acts_are_told_by_their_short_turns_not_their_mean_length(parse) -> None:  # type: ignore[no-untyped-def]
+    """Long acts raise the mean turn length past a call's; the backchannels between them stay."""
+    said = (
+        "and then the remote control would need a much bigger battery compartment at the back,"
+        " because the current one only lasts about two weeks with the screen on"
+    )
+    acts = [(s, said) if k in (0, 4, 6, 8, 10) else (s, t) for k, (s, t) in enumerate(CHAT)]
+    meeting = parse(acts * 6)
+    assert sum(len(d) for d in meeting.docs) / len(meeting.docs) > 12
+    assert dialogue_acts(meeting)
+
+
+@pytest.mark.parametrize(("short", "routed"), [(20, True), (19, False)])
+def test_a_third_of_short_turns_makes_dialogue_acts(parse, short, routed) -> None:  # type: ignore[no-untyped-def]
+    said = ("A", "We looked at the usage report with the whole team on Monday.")
+    meeting = parse([("B", "Okay.")] * short + [said] * (60 - short))
+    assert dialogue_acts(meeting) is routed
+
+
+def test_too_few_turns_say_nothing_about_segmentation(parse) -> None:  # type: ignore[no-untyped-def]
+    assert not dialogue_acts(parse([("B", "Okay.")] * 59))

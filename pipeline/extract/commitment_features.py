@@ -63,12 +63,19 @@ def describe(meeting: Meeting, cands: list[Candidate]) -> None:
 
 
 def dialogue_acts(meeting: Meeting) -> bool:
-    """True when turns are dialogue-act sized (a few words each), not whole speaker turns."""
+    """True for AMI-like talk: many turns of a few words ("Okay.", "The Industrial Designer,").
+
+    Not the mean turn length: an AMI meeting read from a file has its acts joined into
+    speaker runs (7-27 tokens a turn on AMI train), as long as a customer call's turns, but
+    its short turns stay (a share of 0.41 or more; customer calls, even cut into short
+    caption cues, 0.27 at most). thresholds.json's _dialogue_acts has the figures.
+    """
     limits = thresholds()
-    if len(meeting.docs) < limits["dialogue_act_min_turns"]:
-        return False  # a short exchange says nothing about how the transcript is segmented
-    words = sum(len(d) for d in meeting.docs)
-    return words / len(meeting.docs) < limits["dialogue_act_words"]
+    n = len(meeting.docs)
+    if n < limits["dialogue_act_min_turns"]:
+        return False  # a short exchange says nothing about how the meeting is segmented
+    short = sum(1 for d in meeting.docs if len(d) <= limits["dialogue_act_short_tokens"])
+    return short / n >= limits["dialogue_act_short_share"]
 
 
 def _conjunctions(cand: Candidate, f: dict[str, float]) -> None:
@@ -126,11 +133,21 @@ def _grammar(cand: Candidate, f: dict[str, float]) -> None:
             any(c.dep_ in ("dobj", "dative", "prt", "ccomp") for c in verb.children)
         )
         f["neg_verb"] = float(any(c.dep_ == "neg" for c in verb.children))
+        f["records"] = float(_records(verb, cand.sent))
     doc = cand.sent.doc
     window = doc[max(cand.sent.start, cand.cue_end - 3) : min(cand.sent.end, cand.cue_end + 2)]
     f["neg_cue"] = float(any(t.lower_ in NEG_WORDS for t in window))
     f["neg_any"] = float(any(t.dep_ == "neg" for t in cand.sent))
     f["past"] = float(_is_past(cand.sent))
+
+
+def _records(verb: Token, sent: Span) -> bool:
+    """'I'll put that in the success plan', 'I'll add it to the agenda': written into a document."""
+    lex = lexicon()
+    if verb.lemma_.lower() not in lex["record_verbs"]:
+        return False
+    places = lex["record_places"]
+    return any(t.lemma_.lower() in places for t in sent.doc[verb.i + 1 : sent.end])
 
 
 def _is_past(sent: Span) -> bool:
