@@ -872,3 +872,25 @@ def test_why_agreed_names_who_said_yes_to_the_request_to_confirm(analyzer) -> No
     m = meeting(analyzer, lines)
     group = [c for c in cl.claims(m) if c.text == GOAL]
     assert agreement.why_agreed(m, group) == 'confirmed by Raj Patel when asked: "Yes."'
+
+
+RESULT = "For the last six months audit prep has been just under two days."
+
+
+@pytest.mark.parametrize(
+    ("reply", "agreed"),
+    [
+        # praise of how it went, said back or not, confirmed or not
+        ("Eleven days to under two. That's fantastic.", False),
+        ("That's a great number.", False),
+        # a figure judged as a target is taken on
+        ("Two days. That's a fair number.", True),
+    ],
+)
+def test_praise_of_a_result_is_no_agreement(analyzer, reply: str, agreed: bool) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        (CUSTOMER, RESULT),
+        (VENDOR, reply),
+        (COLLEAGUE, "That's the one I tell people about."),
+    ]
+    assert _agreed(analyzer, lines, goal=RESULT) is agreed
