@@ -55,3 +55,15 @@ def test_a_figure_for_a_named_time_after_an_earlier_amount_is_a_change(analyzer)
     )
     m = meeting(analyzer, [(VENDOR, "And the phones?"), (CUSTOMER, said)])
     assert tc.changes(m, claims.claims(m)) == {2: 1}
+
+
+def test_a_want_recalled_is_no_later_state(analyzer) -> None:  # type: ignore[no-untyped-def]
+    said = (
+        "The big pain was people locked out at night. "
+        "We said we wanted the lockout calls down to under fifteen a month. "
+        "A year ago we were getting about sixty a month."
+    )
+    m = meeting(analyzer, [(VENDOR, "And the gates?"), (CUSTOMER, said)])
+    found = claims.claims(m)
+    assert tc.current(found[2])
+    assert tc.changes(m, found) == {}
