@@ -30,6 +30,12 @@ def test_customer_result_since_go_live_is_an_outcome(analyzer) -> None:  # type:
     assert found[0].found_by == "outcome-model"
 
 
+def test_a_figure_said_as_it_was_with_its_source_is_an_outcome(analyzer) -> None:  # type: ignore[no-untyped-def]
+    said = "February spoilage was 3.6% of pounds received, that's off the warehouse scale log."
+    found = _outcomes(analyzer, [(VENDOR, "And spoilage?"), (CUSTOMER, said), (VENDOR, "Good.")])
+    assert [o.evidence for o in found] == [said]
+
+
 def test_outcome_with_the_customers_own_source(analyzer) -> None:  # type: ignore[no-untyped-def]
     said = (
         "Overtime in Q4 was down twenty-two percent against last year, I pulled that from payroll."

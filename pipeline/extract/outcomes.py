@@ -172,10 +172,12 @@ def _sourced(found: list[cl.Claim]) -> list[int]:
 
 
 def _past(claim: cl.Claim) -> bool:
-    """Told as done: a past verb, a past-result cue, or a named earlier period."""
+    """Told as done: a past verb (the sentence's root, or a past state under another root:
+    "February spoilage was 3.6%, that's off the scale log"), a past-result cue, or a named
+    earlier period."""
     if claim.features.get("root_past", 0) > 0 or "past_result" in claim.fired:
         return True
-    return oc.said("named_period", claim.text) or oc.said("did", claim.text)
+    return any(oc.said(n, claim.text) for n in ("named_period", "did", "past_state"))
 
 
 def _compared(found: list[cl.Claim], threshold: float) -> np.ndarray:
