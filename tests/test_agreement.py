@@ -894,3 +894,23 @@ def test_praise_of_a_result_is_no_agreement(analyzer, reply: str, agreed: bool) 
         (COLLEAGUE, "That's the one I tell people about."),
     ]
     assert _agreed(analyzer, lines, goal=RESULT) is agreed
+
+
+@pytest.mark.parametrize(
+    ("reply", "agreed"),
+    [
+        ("I'll be honest with you, two days by June is a lot for a team your size.", False),
+        ("To be honest, two days by June depends on your auditors as much as on us.", False),
+        ("Two days by June.", True),
+    ],
+)
+def test_the_goal_said_back_with_candour_is_a_reservation_not_a_read_back(  # type: ignore[no-untyped-def]
+    analyzer, reply: str, agreed: bool
+) -> None:
+    lines = [(CUSTOMER, GOAL), (VENDOR, reply), (CUSTOMER, "Yes, two days by June.")]
+    assert _agreed(analyzer, lines) is agreed
+
+
+def test_an_acceptance_said_with_candour_still_takes_the_goal_on(analyzer) -> None:  # type: ignore[no-untyped-def]
+    lines = [(CUSTOMER, GOAL), (VENDOR, "To be honest, two days by June sounds right to me.")]
+    assert _agreed(analyzer, lines) is True

@@ -248,7 +248,12 @@ def _reply(
     found: dict[str, str] = {}
     if taken_on:
         found["accept_near" if near else "accept_far"] = accepted
-    if _restates(text, words) and not _asks_anew(text, words) and not fires("praise", text):
+    if (
+        _restates(text, words)
+        and not _asks_anew(text, words)
+        and not fires("praise", text)
+        and not fires("candour", text)
+    ):
         said_back = _closest(text, words)
         found["restate_other"] = said_back
         if _confirmed(meeting, units, j, words):
