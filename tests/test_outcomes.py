@@ -523,3 +523,18 @@ def test_praise_for_a_result_is_not_a_second_result(analyzer) -> None:  # type: 
 def test_a_gain_said_as_done_is_an_outcome(analyzer, said, count) -> None:  # type: ignore[no-untyped-def]
     found = _outcomes(analyzer, [(VENDOR, "What did it do for revenue?"), (CUSTOMER, said)])
     assert [o.evidence for o in found] == [said] * count
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Okay, I'll give you the hard stuff. The quote went up eight percent.",
+        "Sales are up three percent, but so is everything, prices went up.",
+        "Last January we got about 14,000 returns in 3 weeks. This year with the Black Friday "
+        "numbers I'm guessing closer to 20,000.",
+    ],
+    ids=["the quote went up", "prices went up", "a guess"],
+)
+def test_a_price_gone_up_or_a_guess_is_no_outcome(analyzer, said) -> None:  # type: ignore[no-untyped-def]
+    found = _outcomes(analyzer, [(VENDOR, "How are things looking?"), (CUSTOMER, said)])
+    assert found == []

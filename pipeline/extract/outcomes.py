@@ -64,6 +64,8 @@ def from_claims(
         lead = found[i]
         if lead.side == "vendor" or _told_to_you(lead) or oc.said("vendor_source", lead.text):
             continue
+        if oc.said("price_up", lead.text):
+            continue
         if oc.said("praise", found[min(_span(found, i))].text):
             continue
         if not oc.has_figure(lead) and i not in changes:

@@ -133,8 +133,9 @@ def _unsure(claim: cl.Claim) -> bool:
 
 
 def worse(claim: cl.Claim) -> bool:
-    """The later state told as a problem: the change went the wrong way, or still hurts."""
-    return said("worse", claim.text)
+    """The later state told as a problem: the change went the wrong way, or still hurts, or a
+    price went up."""
+    return said("worse", claim.text) or said("price_up", claim.text)
 
 
 def _celebrated(meeting: Meeting, turn: int) -> bool:
