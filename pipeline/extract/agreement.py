@@ -248,12 +248,7 @@ def _reply(
     found: dict[str, str] = {}
     if taken_on:
         found["accept_near" if near else "accept_far"] = accepted
-    if (
-        _restates(text, words)
-        and not _asks_anew(text, words)
-        and not fires("praise", text)
-        and not fires("candour", text)
-    ):
+    if _reads_back(text, words):
         said_back = _closest(text, words)
         found["restate_other"] = said_back
         if _confirmed(meeting, units, j, words):
@@ -263,6 +258,15 @@ def _reply(
     if numbers & content(text):
         found["number_echo"] = quote(text, lambda s: bool(numbers & content(s)))
     return found
+
+
+def _reads_back(text: str, words: set[str]) -> bool:
+    """The unit says the goal back (its figure, or three of its words), not to ask for
+    something new, to praise a result ("Eleven to under five. That's fantastic.") or to voice
+    a reservation ("I'll be honest with you, seventy by summer would be a stretch")."""
+    if not _restates(text, words) or _asks_anew(text, words):
+        return False
+    return not fires("praise", text) and not fires("candour", text)
 
 
 def _inferred_apart(
