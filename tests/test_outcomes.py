@@ -538,3 +538,23 @@ def test_a_gain_said_as_done_is_an_outcome(analyzer, said, count) -> None:  # ty
 def test_a_price_gone_up_or_a_guess_is_no_outcome(analyzer, said) -> None:  # type: ignore[no-untyped-def]
     found = _outcomes(analyzer, [(VENDOR, "How are things looking?"), (CUSTOMER, said)])
     assert found == []
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "What happened is we'd budgeted four more underwriters for this year and didn't hire any "
+        "of them, and volume was up about thirty percent.",
+        "The team billed about the same volume as last year with one fewer linguist, because "
+        "Anya went on leave and we didn't backfill her.",
+    ],
+    ids=["didn't hire", "didn't backfill"],
+)
+def test_headcount_not_added_told_as_done_is_an_outcome(analyzer, said) -> None:  # type: ignore[no-untyped-def]
+    found = _outcomes(analyzer, [(VENDOR, "And headcount?"), (CUSTOMER, said), (VENDOR, "Nice.")])
+    assert [o.evidence for o in found] == [said]
+
+
+def test_headcount_not_added_as_a_want_is_no_outcome(analyzer) -> None:  # type: ignore[no-untyped-def]
+    said = "Next year I want to take on four more clinics and not hire another clerk."
+    assert _outcomes(analyzer, [(VENDOR, "And headcount?"), (CUSTOMER, said)]) == []

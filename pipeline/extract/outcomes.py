@@ -68,7 +68,7 @@ def from_claims(
             continue
         if oc.said("praise", found[min(_span(found, i))].text):
             continue
-        if not oc.has_figure(lead) and i not in changes:
+        if not (oc.has_figure(lead) or oc.said("not_hired", lead.text)) and i not in changes:
             continue
         span = set(range(*_span(found, i))) if changes.get(i) != i else {i}
         if i in changes:
@@ -158,14 +158,16 @@ def _sourced(found: list[cl.Claim]) -> list[int]:
     """A customer's figure told as past and backed by where it came from, in its sentence or
     the next of its turn ("February came in at 33,800, that's straight off the fuel card
     statements."), or told as a gain made ("we captured thirty-one thousand dollars in
-    discounts"): the model reads only some ways of saying these."""
+    discounts", "we'd budgeted four more underwriters and didn't hire any of them"): the model
+    reads only some ways of saying these."""
     out = []
     for i, claim in enumerate(found):
         if not oc.numbered_not_vendor(claim):
             continue
         nxt = found[i + 1] if i + 1 < len(found) and found[i + 1].turn == claim.turn else None
         backed = oc.said("source", claim.text) or (nxt is not None and oc.said("source", nxt.text))
-        told = (backed and _past(claim)) or oc.said("gained", claim.text)
+        gained = oc.said("gained", claim.text) or oc.said("not_hired", claim.text)
+        told = (backed and _past(claim)) or gained
         if not told or tc.current(claim) or tc.worse(claim):
             continue
         if not _told_to_you(claim) and not oc.said("vendor_source", claim.text):
