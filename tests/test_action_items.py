@@ -266,8 +266,14 @@ def test_ami_like_talk_read_from_captions_is_still_read_as_dialogue_acts(analyze
     assert len(meeting.docs) < len(acts)  # runs of one speaker joined
     assert dialogue_acts(meeting)
     found = steps.find(meeting)
-    assert [s.speaker for s in found] == ["Anna"]
-    assert "you're gonna be doing the product evaluation" in found[0].evidence
+    assert [(s.speaker, s.evidence, s.action) for s in found] == [
+        (  # the sentence, not Anna's whole run ("Yeah, yeah. Okay, so ... Okay, thanks everyone.")
+            "Anna",
+            "Okay, so for the next meeting, you're gonna be doing the product evaluation,"
+            " and you'll work on the interface design.",
+            "doing the product evaluation",
+        )
+    ]
 
 
 def test_dialogue_acts_are_told_by_their_short_turns_not_their_mean_length(parse) -> None:  # type: ignore[no-untyped-def]
@@ -291,3 +297,18 @@ def test_a_third_of_short_turns_makes_dialogue_acts(parse, short, routed) -> Non
 
 def test_too_few_turns_say_nothing_about_segmentation(parse) -> None:  # type: ignore[no-untyped-def]
     assert not dialogue_acts(parse([("B", "Okay.")] * 59))
+
+
+def test_speaker_runs_are_cut_into_sentences_as_acts(parse) -> None:  # type: ignore[no-untyped-def]
+    acts = parse([("A", "Okay."), ("A", "So you'll draw it."), ("B", "Sure.")])
+    assert action_items.as_acts(acts) is acts  # one speaker's acts in a row: acts already
+    runs = parse([("A", "Okay. So you'll draw it."), ("B", "Sure. I will.")])
+    split = action_items.as_acts(runs)
+    assert [(t.speaker, t.text.strip()) for t in split.transcript.turns] == [
+        ("A", "Okay."),
+        ("A", "So you'll draw it."),
+        ("B", "Sure."),
+        ("B", "I will."),
+    ]
+    assert [d.text for d in split.docs] == [t.text for t in split.transcript.turns]
+    assert split.docs[1][1].pos_ == "PRON"  # the parse travels with the sentence ("you")

@@ -20,14 +20,15 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from milepost.models import NextStep
-from milepost.pipeline.extract.commitment import Candidate, contains
+from milepost.models import NextStep, Turn
+from milepost.pipeline.extract import commitment_model
+from milepost.pipeline.extract.commitment import Candidate, candidates, contains
+from milepost.pipeline.extract.commitment_features import describe
+from milepost.pipeline.extract.meeting import Meeting
 from milepost.pipeline.extract.steps_resolve import as_step, resolve
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-
-    from milepost.pipeline.extract.meeting import Meeting
 
 DATA = "milepost.pipeline"
 MODEL_FILE = "data/steps/action_items.json"
@@ -94,6 +95,9 @@ def model() -> ActModel:
 
 def find(meeting: Meeting, cands: list[Candidate]) -> list[NextStep]:
     """One step per act scored as an action item, in meeting order."""
+    acts = as_acts(meeting)
+    if acts is not meeting:
+        meeting, cands = acts, _scored(acts)
     m = model()
     scores = in_context(meeting, probabilities(features(meeting, cands), m), m.context)
     by_turn: dict[int, Candidate] = {}
@@ -105,6 +109,34 @@ def find(meeting: Meeting, cands: list[Candidate]) -> list[NextStep]:
         if says_something(meeting.docs[i]):
             out.append(_step(meeting, by_turn.get(int(i)), int(i), float(scores[i])))
     return out
+
+
+def as_acts(meeting: Meeting) -> Meeting:
+    """The meeting in acts: as given, or one sentence per act when its turns are speaker runs.
+
+    Any transcript file joins one speaker's acts into one turn (no two turns in a row are
+    one speaker's); the model scores acts, and a whole run as a step's quote would claim
+    every act in it. A sentence is the nearest thing to an act the run still shows.
+    """
+    turns = meeting.transcript.turns
+    pairs = zip(turns, turns[1:], strict=False)
+    if any(a.speaker is not None and a.speaker == b.speaker for a, b in pairs):
+        return meeting
+    docs = [sent.as_doc() for doc in meeting.docs for sent in doc.sents]
+    speakers = [t.speaker for t, doc in zip(turns, meeting.docs, strict=True) for _ in doc.sents]
+    said = [Turn(speaker=s, text=d.text) for s, d in zip(speakers, docs, strict=True)]
+    transcript = meeting.transcript.model_copy(update={"turns": said})
+    return Meeting(transcript, docs, meeting.date, meeting.roster, meeting.sides, meeting.names)
+
+
+def _scored(meeting: Meeting) -> list[Candidate]:
+    """The meeting's cue sentences, scored by the step model as steps.find scores them."""
+    cands = candidates(meeting)
+    describe(meeting, cands)
+    scorer = commitment_model.commitment()
+    for cand in cands:
+        cand.score = scorer.score(cand.features)
+    return cands
 
 
 def probabilities(feats: list[dict[str, float]], m: ActModel) -> np.ndarray:
