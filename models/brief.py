@@ -28,6 +28,9 @@ class GoalView(BaseModel):
     meeting_id: int
     date: str | None
     evidence: str
+    reads_alone: bool = Field(
+        True, description="the short text makes sense alone; else show the evidence quote"
+    )
 
 
 class OutcomeView(BaseModel):
@@ -87,5 +90,8 @@ class Recap(BaseModel):
     to: list[str]
     subject: str
     goals: list[GoalView]
+    standing_goal: GoalView | None = Field(
+        None, description="when the call agreed no goal: the one an earlier call agreed"
+    )
     steps: dict[str, list[LedgerStep]] = Field(description="side -> steps agreed in the call")
     body: str

@@ -27,6 +27,7 @@ from milepost.pipeline import ledger
 from milepost.pipeline.report import WEAK_STAGE
 from milepost.pipeline.store import read
 from milepost.pipeline.templating import render
+from milepost.pipeline.wording import reads_alone
 
 MAX_QUOTES = 4
 QUOTE_CHARS = 200
@@ -47,23 +48,28 @@ def build_brief(
     by_id = {m.id: m for m in meetings}
     goals = [goal_view(g, by_id[g["meeting_id"]]) for g in read.rows(db, "goals", ids)]
     agreed = [g for g in goals if g.agreed]
-    goal = max(agreed, key=_goal_rank) if agreed else None
+    goal = max(agreed, key=goal_rank) if agreed else None
     steps = ledger.in_our_words(db, ledger.list_steps(db, account=account, on=on))
     last = meetings[-1] if meetings else None
+    unagreed = [] if goal else goals[-3:]
+    outcomes = [
+        _outcome(o, by_id[o["meeting_id"]]) for o in read.rows(db, "verified_outcomes", ids)
+    ]
+    done = [x for x in steps if last and x.done_meeting_id == last.id]
+    quoted = {o.evidence for o in outcomes} | {g.evidence for g in unagreed if not g.reads_alone}
+    quoted |= {x.done_evidence for x in done if x.done_evidence} | {goal.evidence if goal else ""}
     return Brief(
         account=account,
         today=on.isoformat(),
         meetings=len(meetings),
         stage=_stage(db, meetings, journey),
         goal=goal,
-        unagreed_goals=[] if goal else goals[-3:],
+        unagreed_goals=unagreed,
         questions=[] if goal else _questions(db, meetings, journey),
-        outcomes=[
-            _outcome(o, by_id[o["meeting_id"]]) for o in read.rows(db, "verified_outcomes", ids)
-        ],
+        outcomes=outcomes,
         open_steps={s: [x for x in steps if x.side == s and x.status == "open"] for s in SIDES},
-        recently_done=[x for x in steps if last and x.done_meeting_id == last.id],
-        last_meeting=_last_meeting(db, last) if last else None,
+        recently_done=done,
+        last_meeting=_last_meeting(db, last, quoted) if last else None,
         flagged=_flagged(meetings),
     )
 
@@ -91,7 +97,7 @@ def render_brief(brief: Brief) -> str:
     return render("brief.md.j2", b=brief, max_steps=8, max_items=5, weak_stage=WEAK_STAGE)
 
 
-def _goal_rank(g: GoalView) -> tuple[str, bool, int]:
+def goal_rank(g: GoalView) -> tuple[str, bool, int]:
     """Latest meeting first, then the most concrete goal (metric and deadline said)."""
     return (g.date or "", bool(g.metric or g.deadline), g.meeting_id)
 
@@ -145,6 +151,7 @@ def goal_view(row: dict[str, Any], m: MeetingRecord) -> GoalView:
         meeting_id=m.id,
         date=m.date,
         evidence=row["evidence"],
+        reads_alone=reads_alone(row["text"]),
     )
 
 
@@ -159,15 +166,18 @@ def _outcome(row: dict[str, Any], m: MeetingRecord) -> OutcomeView:
     )
 
 
-def _last_meeting(db: Database, m: MeetingRecord) -> LastMeeting:
-    """The last call and its key quotes: what it found first, else the customer's longest turns."""
+def _last_meeting(db: Database, m: MeetingRecord, quoted: set[str]) -> LastMeeting:
+    """The last call and its key quotes: what it found first, else the customer's longest turns;
+    never a sentence the brief already quotes above (the goal, an outcome)."""
     found: list[Quote] = []
     for table in ("verified_outcomes", "goals", "next_steps"):
         found += [
-            Quote(speaker=r["speaker"], text=r["evidence"]) for r in read.rows(db, table, [m.id])
+            Quote(speaker=r["speaker"], text=r["evidence"])
+            for r in read.rows(db, table, [m.id])
+            if r["evidence"] not in quoted
         ]
     if not found:
-        turns = read.rows(db, "turns", [m.id])
+        turns = [t for t in read.rows(db, "turns", [m.id]) if t["text"] not in quoted]
         customer = [t for t in turns if t["side"] == "customer"] or turns
         longest = sorted(customer, key=lambda t: -len(t["text"]))[:2]
         found = [Quote(speaker=t["speaker"], text=t["text"]) for t in sorted(longest, key=_idx)]

@@ -1,4 +1,8 @@
-"""The follow-up email after a call: the goal, then what each side will do and by when."""
+"""The follow-up email after a call: the goal, then what each side will do and by when.
+
+A check-in that agreed no new goal still restates the goal an earlier call of the account
+agreed: telling a customer "we haven't agreed a goal yet" when one stands would be wrong.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +10,16 @@ import json
 
 from sqlite_utils import Database
 
-from milepost.models.brief import Recap
+from milepost.models.brief import GoalView, Recap
 from milepost.models.records import LedgerStep, MeetingRecord
 from milepost.pipeline import ledger
-from milepost.pipeline.brief import goal_view
+from milepost.pipeline.brief import goal_rank, goal_view
 from milepost.pipeline.extract.names import is_anonymous
 from milepost.pipeline.store import read
 from milepost.pipeline.templating import render
 from milepost.pipeline.viewpoint import step_for
+
+MAX_MENTIONED = 3
 
 
 def build_recap(db: Database, meeting_id: int) -> Recap:
@@ -36,7 +42,8 @@ def build_recap(db: Database, meeting_id: int) -> Recap:
     subject = f"Recap: {meeting.title or meeting.account}" + (
         f", {meeting.date}" if meeting.date else ""
     )
-    question = _first_question(db, meeting_id) if not agreed else None
+    standing = None if agreed else standing_goal(db, meeting)
+    question = _first_question(db, meeting_id) if not (agreed or standing) else None
     to = [c for c in customers if not is_anonymous(c)]  # "Hi SPEAKER_2" greets nobody
     body = render(
         "recap.md.j2",
@@ -45,12 +52,34 @@ def build_recap(db: Database, meeting_id: int) -> Recap:
         customers=to,
         sender=_sender(vendors, by_side["vendor"]),
         goals=agreed,
-        mentioned=goals if not agreed else [],
+        standing=standing,
+        mentioned=goals[:MAX_MENTIONED] if not (agreed or standing) else [],
         question=question,
         steps=by_side,
         internal=internal,
     )
-    return Recap(meeting=meeting, to=to, subject=subject, goals=agreed, steps=by_side, body=body)
+    return Recap(
+        meeting=meeting,
+        to=to,
+        subject=subject,
+        goals=agreed,
+        standing_goal=standing,
+        steps=by_side,
+        body=body,
+    )
+
+
+def standing_goal(db: Database, meeting: MeetingRecord) -> GoalView | None:
+    """The goal an earlier meeting of the same account agreed (the latest, most concrete)."""
+    meetings = read.list_meetings(db, account=meeting.account)
+    ids = [m.id for m in meetings]
+    earlier = {m.id: m for m in meetings[: ids.index(meeting.id)]} if meeting.id in ids else {}
+    goals = [
+        goal_view(g, earlier[g["meeting_id"]])
+        for g in read.rows(db, "goals", list(earlier))
+        if g["agreed"]
+    ]
+    return max(goals, key=goal_rank) if goals else None
 
 
 def _steps_of(db: Database, meeting: MeetingRecord) -> list[LedgerStep]:

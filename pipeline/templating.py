@@ -8,6 +8,8 @@ from typing import Any
 
 import jinja2
 
+from milepost.pipeline.wording import category_words
+
 
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
@@ -22,6 +24,8 @@ def environment() -> jinja2.Environment:
     env.filters["first_name"] = lambda name: name.split()[0] if name else ""
     env.filters["names"] = _names
     env.filters["basename"] = lambda path: PurePath(path).name
+    env.filters["full_stop"] = _full_stop
+    env.filters["category"] = category_words
     return env
 
 
@@ -33,3 +37,8 @@ def _names(names: list[str]) -> str:
     """First names as a person writes them: "Ana", "Ana and Bo", "Ana, Bo and Cy"."""
     first = [n.split()[0] for n in names if n.strip()]
     return " and ".join([", ".join(first[:-1]), first[-1]]) if len(first) > 1 else "".join(first)
+
+
+def _full_stop(text: str) -> str:
+    """The text ending as a sentence: a full stop unless it already ends in one or a quote."""
+    return text if text.rstrip().endswith((".", "!", "?", '"', "…")) else text + "."

@@ -36,7 +36,7 @@ def test_long_lists_show_the_newest_with_a_count(tmp_path: Path) -> None:
     ]
     outcomes = out.split("## Verified outcomes\n")[1].split("\n\n")[0].splitlines()
     assert outcomes[0] == "- … 2 earlier"
-    assert outcomes[1] == '- 2026-01-12 save_time: "We closed 2 weeks faster." (Priya Nair)'
+    assert outcomes[1] == '- 2026-01-12 save time: "We closed 2 weeks faster." (Priya Nair)'
     flagged = out.split("## Flagged meetings\n")[1].splitlines()
     assert flagged[0] == '- … 2 earlier (`milepost meetings --flagged --account "Acme"`)'
     assert flagged[-1] == "- #7 2026-01-16 6.txt: no_agreed_goal"
@@ -58,7 +58,7 @@ def test_a_stage_said_with_little_evidence_is_marked_a_guess(tmp_path: Path) -> 
     brief = build_brief(db, "Acme", on=date(2026, 2, 1))
     assert brief.stage is not None and brief.stage.confidence == 0.13
     assert render_brief(brief).splitlines()[3] == (
-        "Stage: **Advocacy** (since 2026-01-20) (a guess: the last meeting said little about"
+        "Stage: **Advocacy** (since 2026-01-20; a guess: the last meeting said little about"
         " its stage, confidence 0.13)"
     )
 
@@ -111,3 +111,32 @@ def test_flagged_meetings_say_whether_a_goal_stood_or_came_later(tmp_path: Path)
         "- #3 2026-01-19 2.txt: no_agreed_goal (the goal agreed on 2026-01-12 stood)",
         "- #4 2026-01-26 3.txt: no_agreed_goal (the goal agreed on 2026-01-12 stood)",
     ]
+
+
+def test_a_goal_text_that_needs_its_sentence_is_left_to_the_quote_and_never_quoted_twice(
+    tmp_path: Path,
+) -> None:
+    db = open_db(tmp_path / "s.db")
+    said = "Peak starts in November, and we want that down to three days."
+    other = "Finance would love cost per unit at forty cents."
+    a = analysis(
+        "/c/1.txt",
+        "2026-01-10",
+        [turn("Priya Nair", "customer", said), turn("Priya Nair", "customer", other)],
+        goals=[
+            goal("that down to three days", True, "three days").model_copy(
+                update={"evidence": said}
+            ),
+            goal("cost per unit at forty cents", False).model_copy(update={"evidence": other}),
+        ],
+        outcomes=[outcome("Since go-live, onboarding takes four days.")],
+    )
+    write_meeting(db, a, "h1", "Larkspur")
+    out = render_brief(build_brief(db, "Larkspur", on=date(2026, 2, 1)))
+    assert out.split("## Goal\n")[1].split("\n\n")[0] == (
+        f'**Agreed:** [save time; metric three days] (agreed 2026-01-10)\n> "{said}"'
+    )
+    # the agreed goal and the outcome are quoted above; the goal not agreed is news
+    assert out.split("## Last time: 2026-01-10, 1.txt\n")[1].split("\n\n")[0] == (
+        f'- Priya Nair: "{other}"'
+    )

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from store_factory import analysis, goal, step, turn
 
+from milepost.models import Goal
 from milepost.pipeline.recap import build_recap
 from milepost.pipeline.store import open_db
 from milepost.pipeline.store.writer import write_meeting
@@ -146,3 +147,72 @@ def test_the_goal_adds_only_the_metric_and_deadline_its_words_leave_out(
     )
     write_meeting(db, a, "h", "Acme")
     assert line + "\n" in build_recap(db, 1).body.splitlines(keepends=True)
+
+
+def test_a_check_in_under_a_goal_agreed_earlier_restates_it(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "s.db")
+    talk = [turn("Priya Nair", "customer", "Going well.")]
+    kickoff = analysis(
+        "/c/1.txt",
+        "2026-03-03",
+        talk,
+        goals=[goal("intake under five minutes", True, None, "by June")],
+    )
+    checkin = analysis("/c/2.txt", "2026-03-17", talk, goals=[goal("fewer late fees", False)])
+    write_meeting(db, kickoff, "h1", "Acme")
+    write_meeting(db, checkin, "h2", "Acme")
+    recap = build_recap(db, 2)
+    assert recap.goals == [] and recap.standing_goal is not None
+    assert recap.body.split("\n\n")[3] == (
+        "**Goal** (agreed on 2026-03-03): intake under five minutes (by June)."
+    )
+    assert "haven't agreed" not in recap.body
+    assert build_recap(db, 1).standing_goal is None  # nothing stood before the kickoff
+
+
+def _said(text: str, evidence: str, metric: str | None = None) -> Goal:
+    return goal(text, True, metric).model_copy(update={"evidence": evidence})
+
+
+@pytest.mark.parametrize(
+    ("found", "line"),
+    [
+        (
+            _said("that down to three days before peak", "We want that down to three days."),
+            '**Goal:** "We want that down to three days."',
+        ),
+        (
+            _said("get my front desk off the...", "Get my front desk off the phone.", "by May"),
+            '**Goal:** "Get my front desk off the phone." (by May).',
+        ),
+        (
+            _said("'t do forty-eight hours in April", "If we can't do forty-eight hours, ouch!"),
+            '**Goal:** "If we can\'t do forty-eight hours, ouch!"',
+        ),
+    ],
+)
+def test_a_goal_text_that_needs_its_sentence_is_quoted_whole(
+    tmp_path: Path, found: Goal, line: str
+) -> None:
+    db = open_db(tmp_path / "s.db")
+    a = analysis("/c/1.txt", "2026-03-03", [turn("Priya Nair", "customer", "Hi.")], goals=[found])
+    write_meeting(db, a, "h", "Acme")
+    assert line + "\n" in build_recap(db, 1).body.splitlines(keepends=True)
+
+
+def test_goals_talked_about_but_not_agreed_are_listed_before_the_question(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "s.db")
+    goals = [
+        goal("fewer late fees", False),
+        _said("that under ten thousand", "Trim spend, get that under ten thousand.", None),
+    ]
+    goals[1].agreed = False
+    a = analysis("/c/1.txt", "2026-03-03", [turn("Priya Nair", "customer", "Hi.")], goals=goals)
+    write_meeting(db, a, "h", "Acme")
+    body = build_recap(db, 1).body
+    assert body.split("\n\n")[3:5] == [
+        "**Goal:** we haven't agreed a measurable goal yet. We talked about:\n"
+        "- fewer late fees\n"
+        '- "Trim spend, get that under ten thousand."',
+        "Let's pin one down next time: What result would make this a win?",
+    ]

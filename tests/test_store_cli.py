@@ -141,12 +141,12 @@ Stage: **Adoption** (since 2026-04-14) → next: **Value realization**
 - They: {customer}
 
 ## Goal
-**Agreed:** intake under five minutes [save_time; metric under five minutes; deadline by June] \
+**Agreed:** intake under five minutes [save time; metric under five minutes; deadline by June] \
 (agreed 2026-03-03)
 > "We want intake under five minutes."
 
 ## Verified outcomes
-- 2026-04-14 save_time: "Since go-live our intake takes four minutes." (Priya Nair)
+- 2026-04-14 save time: "Since go-live our intake takes four minutes." (Priya Nair)
 
 ## Open steps
 Theirs (customer homework):
@@ -157,7 +157,7 @@ Done at the last call:
 - #4 book the admin training: "We finished the admin training last week."
 
 ## Last time: 2026-04-14, Review
-- Priya Nair: "Since go-live our intake takes four minutes."
+Nothing said there that is not quoted above.
 
 ## Flagged meetings
 - #2 2026-03-17 Check-in: no_agreed_goal (the goal agreed on 2026-03-03 stood)

@@ -1,0 +1,31 @@
+"""Whether a goal's short text reads on its own, and categories in people's words."""
+
+from __future__ import annotations
+
+import pytest
+
+from milepost.pipeline.wording import category_words, reads_alone
+
+
+@pytest.mark.parametrize(
+    ("text", "alone"),
+    [
+        ("cut no-shows by a third by the end of March", True),
+        ("Six percent, group-wide, by the end of March", True),
+        ("that down to three days before peak", False),
+        ("It under an hour by June", False),
+        ("still to cut onboarding time by 30%", False),
+        ("'t do forty-eight hours in April", False),
+        ("getting the TTB report from 2 days down to under 2 hours by the...", False),
+        ("get my front desk off the…", False),
+        ("thatched roofs replaced by May", True),  # a word, not the pointer inside it
+        ("", False),
+    ],
+)
+def test_reads_alone(text: str, alone: bool) -> None:
+    assert reads_alone(text) is alone
+
+
+def test_category_words() -> None:
+    assert category_words("make_money") == "make money"
+    assert category_words("other") == "other"
