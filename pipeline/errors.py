@@ -47,7 +47,11 @@ class StoreError(MilepostError):
 
 
 def first_line(exc: Exception) -> str:
-    """The first line of an exception's message (YAML and OS errors run to several)."""
+    """The first line of an exception's message (YAML and OS errors run to several); for a
+    YAML error, the line of the file and what is wrong there."""
+    mark, problem = getattr(exc, "problem_mark", None), getattr(exc, "problem", None)
+    if mark is not None and problem:
+        return f"line {mark.line + 1}: {problem}"
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
 

@@ -101,7 +101,7 @@ def plan(db: Database, path: Path, given: Overrides, reanalyze: bool) -> Job | F
         content_hash = file_hash(path)
         side = sidecar_for(path)
     except MilepostError as exc:
-        return FileResult(path, "failed", reason=exc.message)
+        return FileResult(path, "failed", reason=reason_for(exc, path))
     except OSError as exc:
         return FileResult(path, "failed", reason=exc.strerror or str(exc))
     found = writer.current_id(db, content_hash, pipeline_version())
@@ -146,6 +146,10 @@ def ingest(
             todo.append(planned)
         else:
             record(planned)
+    if todo:
+        from milepost.pipeline.journey import load_journey
+
+        load_journey()  # a broken journey map is one error naming it, not one per file
     for job, analysis, reason in analyse_all(todo, jobs or os.cpu_count() or 1):
         record(_store(db, job, analysis, reason, reanalyze))
     return summary
@@ -204,7 +208,7 @@ def work(job: Job) -> tuple[Job, Analysis | None, str | None]:
     try:
         return job, analyse_file(job), None
     except MilepostError as exc:
-        return job, None, exc.message
+        return job, None, reason_for(exc, job.path)
     except Exception as exc:  # a bug in one file's analysis must not stop the batch
         return job, None, f"internal error: {type(exc).__name__}: {exc}"
 
@@ -224,6 +228,15 @@ def analyse_file(job: Job) -> Analysis:
     if job.title:
         analysis.title = job.title
     return analysis
+
+
+def reason_for(exc: MilepostError, path: Path) -> str:
+    """Why a file failed, naming the other file at fault (its sidecar) when it is not the file:
+    by its name when it sits beside the file, as sidecars do."""
+    if exc.path is None or Path(exc.path) == path:
+        return exc.message
+    other = Path(exc.path)
+    return f"{other.name if other.parent == path.parent else other}: {exc.message}"
 
 
 def pipeline_version() -> str:

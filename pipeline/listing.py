@@ -76,7 +76,8 @@ def render_hits(hits: list[SearchHit]) -> str:
 
 def render_summary(summary: Summary) -> str:
     counts = ", ".join(f"{summary.count(s)} {s}" for s in ("new", "replaced", "skipped", "failed"))
-    lines = [f"Ingested {len(summary.results)} files: {counts}."]
+    n = len(summary.results)
+    lines = [f"Ingested {n} file{'' if n == 1 else 's'}: {counts}."]
     for r in summary.failed:
         lines.append(f"  failed: {r.path}: {r.reason}")
     return "\n".join(lines)

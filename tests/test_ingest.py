@@ -197,13 +197,42 @@ def test_one_bad_file_is_reported_and_the_rest_stored(tmp_path: Path) -> None:
     lines = out.splitlines()
     assert lines[0] == "Ingested 6 files: 2 new, 0 replaced, 0 skipped, 4 failed."
     assert sorted(lines[1:]) == [
-        f"  failed: {folder / 'bad.txt'}: unknown field 'acount'",
+        f"  failed: {folder / 'bad.txt'}: bad.meta.yaml: unknown field 'acount'",
         f"  failed: {folder / 'broken.json'}: {BROKEN_JSON}",
         f"  failed: {folder / 'empty.txt'}: file is empty",
         f"  failed: {missing}: no such file or folder",
     ]
     db = open_db()
     assert db["meetings"].count == 2
+
+
+def test_a_bad_folder_sidecar_is_named_with_its_line_and_one_file_is_one_file(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "Acme"
+    write_calls(folder, 1)
+    (folder / "meeting.yaml").write_text("account: Acme\nvendor: [Ana Lopez\n")
+    assert run("ingest", str(folder), "--jobs", "1") == (
+        1,
+        "Ingested 1 file: 0 new, 0 replaced, 0 skipped, 1 failed.\n"
+        f"  failed: {folder / 'call-000.txt'}: meeting.yaml: cannot read sidecar: "
+        "line 3: expected ',' or ']', but got '<stream end>'\n",
+    )
+
+
+def test_a_broken_journey_map_is_one_error_naming_it_before_any_analysis(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_calls(tmp_path / "Acme", 2)
+    journey = tmp_path / "journey.yaml"
+    journey.write_text(
+        "name: Ours\nstages:\n  - id: kickoff\n    name: Kickoff\n"
+        "    description: Getting started.\n    cuse: [kickoff]\n"
+    )
+    monkeypatch.setenv("MILEPOST_JOURNEY", str(journey))
+    code, out = run("ingest", str(tmp_path / "Acme"), "--jobs", "1")
+    assert (code, out.splitlines()[-1]) == (1, f"Error: {journey}: unknown field 'stages.0.cuse'")
+    assert open_db()["meetings"].count == 0
 
 
 def test_changed_file_is_replaced_and_reanalyze_redoes_all(tmp_path: Path) -> None:
