@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from milepost.models import Analysis, TurnOut
+from milepost.models import Analysis, Goal, TurnOut
+from milepost.pipeline.wording import category_words, reads_alone
 
 WEAK_STAGE = 0.2
 """Below this stage confidence the call is a guess (here and in the brief): on the 104
@@ -17,7 +18,7 @@ def render_analysis(a: Analysis, explain: bool = False) -> str:
     if a.verified_outcomes:
         lines += ["", "Verified outcomes:"]
         for o in a.verified_outcomes:
-            lines.append(f'  - {o.category}: "{o.evidence}"')
+            lines.append(f'  - {category_words(o.category)}: "{o.evidence}"')
             if explain:
                 lines.append(f"      {_why(a, o.evidence, o.found_by, o.confidence)}")
     if a.questions:
@@ -49,7 +50,7 @@ def _header(a: Analysis, explain: bool = False) -> list[str]:
         lines.append("Stage: unknown")
     if a.has_agreed_goal:
         agreed = next(g for g in a.goals if g.agreed)
-        lines.append(f"Agreed goal: {agreed.text}")
+        lines.append(f"Agreed goal: {_goal_words(agreed)}")
     else:
         lines.append("⚑ No clear agreed goal (flag: no_agreed_goal)")
     return lines
@@ -58,21 +59,27 @@ def _header(a: Analysis, explain: bool = False) -> list[str]:
 def _goals(a: Analysis, explain: bool) -> list[str]:
     lines = ["Goals:"]
     for g in a.goals:
-        bits = [g.category]
+        bits = [category_words(g.category)]
         if g.metric:
             bits.append(f"metric: {g.metric}")
         if g.deadline:
             bits.append(f"deadline: {g.deadline}")
         bits.append("agreed" if g.agreed else "not agreed")
-        lines.append(f"  - {g.text} [{'; '.join(bits)}]")
+        lines.append(f"  - {_goal_words(g)} [{'; '.join(bits)}]")
         if explain:
-            lines.append(f'      "{g.evidence}"')
+            if reads_alone(g.text):  # else the line above quotes it already
+                lines.append(f'      "{g.evidence}"')
             lines.append(f"      {_why(a, g.evidence, g.found_by, g.confidence)}")
             if g.agreement:
                 lines.append(f"      agreed: {g.agreement}")
     if not a.goals:
         lines.append("  (none found)")
     return lines
+
+
+def _goal_words(g: Goal) -> str:
+    """The goal's short text, or its quoted sentence when the text leans on what came before."""
+    return g.text if reads_alone(g.text) else f'"{g.evidence}"'
 
 
 def _steps(a: Analysis, explain: bool) -> list[str]:

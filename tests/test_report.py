@@ -55,7 +55,7 @@ def test_report_puts_the_verdict_and_steps_per_side() -> None:
     assert "Stage: onboarding (confidence 0.70)" in text
     assert "Agreed goal: cut onboarding to ten days" in text
     assert (
-        "  - cut onboarding to ten days [save_time; metric: ten days; deadline: by Q3; agreed]"
+        "  - cut onboarding to ten days [save time; metric: ten days; deadline: by Q3; agreed]"
         in (text)
     )
     assert "  Vendor (us):\n    - send the SSO guide (Dana Ruiz; due 2026-03-06)" in text
@@ -112,3 +112,15 @@ def test_a_call_with_no_customer_speaker_says_so() -> None:
     assert note in render_analysis(a)
     a.speakers.append(Speaker(name="Raj Patel", side="customer"))
     assert note not in render_analysis(a)
+
+
+def test_a_goal_text_that_needs_its_sentence_is_shown_as_the_sentence() -> None:
+    a = _analysis()
+    a.goals[0].text = "that down to ten days by Q3"
+    quote = '"We want onboarding down to ten days by Q3."'
+    assert f"Agreed goal: {quote}\n" in render_analysis(a)
+    explained = render_analysis(a, explain=True)
+    assert (
+        f"  - {quote} [save time; metric: ten days; deadline: by Q3; agreed]\n"
+        "      [found by goal-model, confidence 0.90]\n"
+    ) in explained
