@@ -120,6 +120,16 @@ def test_a_directory_is_not_a_store(tmp_path: Path) -> None:
         open_db(tmp_path)
 
 
+def test_a_file_where_the_store_folder_must_be_is_named(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("x")
+    for path in (tmp_path / "notes.txt" / "m.db", tmp_path / "notes.txt" / "sub" / "m.db"):
+        with pytest.raises(StoreError) as err:
+            open_db(path)
+        assert str(err.value) == (
+            f"{path}: cannot create store: {tmp_path / 'notes.txt'} is a file, not a folder"
+        )
+
+
 def test_a_non_sqlite_file_is_a_store_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"this is not a database at all" * 100)

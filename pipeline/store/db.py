@@ -51,6 +51,9 @@ def open_db(path: str | Path | None = None) -> Database:
                 migrations.apply(db)  # re-checks inside the lock: a concurrent opener may have won
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"cannot open store: {exc}", path) from None
+    except (FileExistsError, NotADirectoryError):  # a file stands where a folder must
+        blocker = next((p for p in path.parents if p.exists()), path.parent)
+        raise StoreError(f"cannot create store: {blocker} is a file, not a folder", path) from None
     except OSError as exc:
         raise StoreError(f"cannot create store: {exc.strerror}", path) from None
     return db
