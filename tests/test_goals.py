@@ -1220,6 +1220,34 @@ def test_a_customer_want_for_a_change_in_an_outcome_is_a_goal_however_low_it_sco
     assert [g.evidence for g in found] == ([trim_lead(said)] if goal else [])
 
 
+@pytest.mark.parametrize(
+    ("said", "goal"),
+    [
+        ("What I'd really like is to win back the Halloran account.", True),
+        ("So what I actually want is my counselors back.", True),
+        ("What I want, and what I told the governors, is that parents feel informed.", True),
+        # a question or a sequence, left unnamed, an action of the speaker, of one other
+        # person or of the product
+        ("What I'd like to see, before the board, is whether anyone reads them.", False),
+        ("So what I'd like is once the forms are built, we look at them together.", False),
+        ("What I need for that board meeting is something simple.", False),
+        ("What I want to do is set up the groups first.", False),
+        ("What I'd like is for him to try it before you sign.", False),
+        ("What I'd really want is for it to push the files into our CAD tool.", False),
+        # not said as what is wanted, then what it is
+        ("That's what I want.", False),
+    ],
+)
+def test_a_customer_saying_what_they_want_and_what_it_is_is_a_goal_however_low_it_scored(
+    analyzer,  # type: ignore[no-untyped-def]
+    said: str,
+    goal: bool,
+) -> None:
+    m = meeting(analyzer, _answered("So what's driving this for you?", said))
+    found = goals.from_claims(m, goals.cl.claims(m), _LOW)
+    assert [g.evidence for g in found] == ([trim_lead(said)] if goal else [])
+
+
 def test_a_want_for_an_outcome_said_by_the_vendor_or_in_a_goal_s_turn_is_not_one_more() -> None:
     def claim(turn: int, side: str, wanted: bool) -> Claim:
         features = {"wanted_both": 1.0} if wanted else {}

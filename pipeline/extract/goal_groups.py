@@ -79,12 +79,12 @@ def _second(
         said = found[group[0]]
         if set(group) & set(first) or said.turn in turns:
             continue
-        if not _figure_asked_for(said, lead):
+        if not figure_asked_for(said, lead):
             return [group]
     return []
 
 
-def _figure_asked_for(want: Claim, answer: Claim) -> bool:
+def figure_asked_for(want: Claim, answer: Claim) -> bool:
     """The answer gives the figure the other side asked for, two turns after the same speaker
     said the want without one."""
     return (

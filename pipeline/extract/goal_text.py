@@ -151,6 +151,12 @@ def observable(text: str) -> bool:
     return bool(cue_pattern("observable_result").search(text))
 
 
+def stated_want(text: str) -> bool:
+    """The speaker says what they want and then what it is ("What I'd really like is to win
+    back the Halloran account"): naming the outcome they are after (cues.yaml stated_want)."""
+    return bool(cue_pattern("stated_want").search(text))
+
+
 @lru_cache(maxsize=8)
 def cue_pattern(key: str) -> re.Pattern[str]:
     """A pattern kept beside the cue families in cues.yaml."""

@@ -22,7 +22,13 @@ from milepost.pipeline.extract import claims as cl
 from milepost.pipeline.extract.agreement import agreed, read_back, taken_up, verdict
 from milepost.pipeline.extract.agreement_cues import fires
 from milepost.pipeline.extract.claims import Claim
-from milepost.pipeline.extract.goal_groups import grouped, joins, refines, word_set
+from milepost.pipeline.extract.goal_groups import (
+    figure_asked_for,
+    grouped,
+    joins,
+    refines,
+    word_set,
+)
 from milepost.pipeline.extract.goal_text import (
     bound_of,
     category,
@@ -30,6 +36,7 @@ from milepost.pipeline.extract.goal_text import (
     metric_of,
     observable,
     short_text,
+    stated_want,
     trim_lead,
 )
 from milepost.pipeline.extract.meeting import Meeting
@@ -103,16 +110,24 @@ def _wanted_outcomes(
     found: list[Claim], probs: np.ndarray, groups: list[list[int]]
 ) -> list[list[int]]:
     """Customer wants whose object names a business outcome and a change in it ("I'd like to
-    stop losing members because their card expired": claims' wanted_both), however low they
-    scored: a business outcome the customer wants is a goal in the guide's words (93 of 94
-    such sentences are labelled goals across the training sets; cs_train has too few to weigh
-    them). Not in a found goal's turn, where it is more likely that goal's elaboration."""
+    stop losing members because their card expired": claims' wanted_both), or that say what
+    the speaker wants and then what it is ("What I'd really like is to win back the Halloran
+    account": goal_text.stated_want), however low they scored: a business outcome the customer
+    wants is a goal in the guide's words (93 of 94 wanted_both sentences and 62 of 67 stated
+    wants are labelled goals across the training sets; cs_train has too few to weigh them).
+    Not in a found goal's turn, where it is more likely that goal's elaboration, nor the want
+    whose figure a found goal gives when asked ("I need fewer no-shows." "A number?" "Six
+    percent by March.")."""
     turns = {found[i].turn for g in groups for i in g}
     out: list[list[int]] = []
     for i, c in enumerate(found):
-        if not c.features.get("wanted_both") or not probs[i] or not _confirmable_want(c):
+        if not probs[i] or not _confirmable_want(c):
+            continue
+        if not c.features.get("wanted_both") and not stated_want(c.text):
             continue
         if c.turn in turns or any(joins(found, g, i) for g in groups + out):
+            continue
+        if any(figure_asked_for(c, found[g[0]]) for g in groups):  # its figure is the goal
             continue
         out.append([i])
         turns.add(c.turn)
