@@ -47,7 +47,8 @@ def build_brief(
     ids = [m.id for m in meetings]
     by_id = {m.id: m for m in meetings}
     goals = [goal_view(g, by_id[g["meeting_id"]]) for g in read.rows(db, "goals", ids)]
-    agreed = [g for g in goals if g.agreed]
+    # a goal agreed in a meeting still flagged no_agreed_goal names nothing to check
+    agreed = [g for g in goals if g.agreed and by_id[g.meeting_id].has_agreed_goal]
     goal = max(agreed, key=goal_rank) if agreed else None
     steps = ledger.in_our_words(db, ledger.list_steps(db, account=account, on=on))
     last = meetings[-1] if meetings else None

@@ -7,6 +7,7 @@ agreed: telling a customer "we haven't agreed a goal yet" when one stands would 
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -43,7 +44,6 @@ def build_recap(db: Database, meeting_id: int) -> Recap:
         f", {meeting.date}" if meeting.date else ""
     )
     standing = None if agreed else standing_goal(db, meeting)
-    question = _first_question(db, meeting_id) if not (agreed or standing) else None
     to = [c for c in customers if not is_anonymous(c)]  # "Hi SPEAKER_2" greets nobody
     body = render(
         "recap.md.j2",
@@ -53,8 +53,7 @@ def build_recap(db: Database, meeting_id: int) -> Recap:
         sender=_sender(vendors, by_side["vendor"]),
         goals=agreed,
         standing=standing,
-        mentioned=goals[:MAX_MENTIONED] if not (agreed or standing) else [],
-        question=question,
+        **_to_pin_down(db, meeting, goals, standing),
         steps=by_side,
         internal=internal,
     )
@@ -69,11 +68,27 @@ def build_recap(db: Database, meeting_id: int) -> Recap:
     )
 
 
+def _to_pin_down(
+    db: Database, meeting: MeetingRecord, goals: list[GoalView], standing: GoalView | None
+) -> dict[str, Any]:
+    """What is still to agree: the goals talked about when none was agreed, and the question
+    to ask, also when the goal agreed names nothing to check (the meeting stays flagged)."""
+    agreed = any(g.agreed for g in goals)
+    vague = agreed and not meeting.has_agreed_goal
+    return {
+        "vague": vague,
+        "mentioned": [] if agreed or standing else goals[:MAX_MENTIONED],
+        "question": _first_question(db, meeting.id) if vague or not (agreed or standing) else None,
+    }
+
+
 def standing_goal(db: Database, meeting: MeetingRecord) -> GoalView | None:
-    """The goal an earlier meeting of the same account agreed (the latest, most concrete)."""
+    """The goal an earlier meeting of the same account agreed clearly (the latest, most
+    concrete): a meeting flagged no_agreed_goal agreed nothing that stands."""
     meetings = read.list_meetings(db, account=meeting.account)
     ids = [m.id for m in meetings]
-    earlier = {m.id: m for m in meetings[: ids.index(meeting.id)]} if meeting.id in ids else {}
+    before = meetings[: ids.index(meeting.id)] if meeting.id in ids else []
+    earlier = {m.id: m for m in before if m.has_agreed_goal}
     goals = [
         goal_view(g, earlier[g["meeting_id"]])
         for g in read.rows(db, "goals", list(earlier))

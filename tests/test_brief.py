@@ -140,3 +140,17 @@ def test_a_goal_text_that_needs_its_sentence_is_left_to_the_quote_and_never_quot
     assert out.split("## Last time: 2026-01-10, 1.txt\n")[1].split("\n\n")[0] == (
         f'- Priya Nair: "{other}"'
     )
+
+
+def test_a_goal_agreed_with_nothing_to_check_is_no_clear_goal(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "s.db")
+    talk = [turn("Priya Nair", "customer", "We just want more out of the tool.")]
+    vague = analysis("/c/1.txt", "2026-03-03", talk, goals=[goal("more out of the tool", True)])
+    vague.has_agreed_goal, vague.flags = False, ["no_agreed_goal"]
+    write_meeting(db, vague, "h1", "Acme")
+    brief = build_brief(db, "Acme", on=date(2026, 4, 1))
+    assert brief.goal is None
+    assert render_brief(brief).split("## Goal\n")[1].split("\n\n")[0].splitlines()[:2] == [
+        "⚠ **No clear agreed goal yet.** Agree one measurable outcome on this call.",
+        "- Agreed, but nothing to check (2026-03-03): more out of the tool",
+    ]

@@ -216,3 +216,22 @@ def test_goals_talked_about_but_not_agreed_are_listed_before_the_question(tmp_pa
         '- "Trim spend, get that under ten thousand."',
         "Let's pin one down next time: What result would make this a win?",
     ]
+
+
+def test_a_goal_agreed_with_nothing_to_check_gets_the_question_and_never_stands(
+    tmp_path: Path,
+) -> None:
+    db = open_db(tmp_path / "s.db")
+    talk = [turn("Priya Nair", "customer", "We just want more out of the tool.")]
+    vague = analysis("/c/1.txt", "2026-03-03", talk, goals=[goal("more out of the tool", True)])
+    vague.has_agreed_goal, vague.flags = False, ["no_agreed_goal"]  # nothing to check
+    vague.questions = ["What result would make this a win?"]
+    write_meeting(db, vague, "h1", "Acme")
+    write_meeting(db, analysis("/c/2.txt", "2026-03-17", talk), "h2", "Acme")
+    assert build_recap(db, 1).body.split("\n\n")[3:5] == [
+        "**Goal:** more out of the tool.",
+        "Let's put a number or a date on it next time: What result would make this a win?",
+    ]
+    later = build_recap(db, 2)
+    assert later.standing_goal is None
+    assert "**Goal:** we haven't agreed a measurable goal yet." in later.body

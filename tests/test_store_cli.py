@@ -187,7 +187,7 @@ def test_brief_without_agreed_goal_asks_the_stage_questions(
     assert code == 0
     goal_section = out.split("## Goal\n")[1].split("\n## ")[0]
     assert goal_section == (
-        "⚠ **No agreed goal yet.** Agree one measurable outcome on this call.\nAsk:\n"
+        "⚠ **No clear agreed goal yet.** Agree one measurable outcome on this call.\nAsk:\n"
         + "".join(f"- {q}\n" for q in awareness.questions)
     )
     assert '## Last time: 2026-02-10, lk1.txt\n- Hannah Cole: "A friend uses you' in out
