@@ -64,3 +64,17 @@ def test_cue_families(family: str, text: str, found: bool) -> None:
 def test_figures_and_short_numbers(text: str, figure: bool, short: bool) -> None:
     assert oc.figures(text) is figure
     assert oc.short_number(text) is short
+
+
+@pytest.mark.parametrize(
+    ("text", "length"),
+    [
+        ("Same period last year it was four hundred and twelve.", 7),
+        ("Same period last year it was 412.", 7),
+        ("It went from twenty-three to four.", 6),
+        ("No figures here at all.", 5),
+    ],
+)
+def test_a_number_said_in_words_counts_one_word(text: str, length: int) -> None:
+    assert oc.length(text) == length
+    assert oc.short_number(text) is (oc.figures(text) and length < oc.SHORT)

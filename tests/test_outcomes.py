@@ -558,3 +558,12 @@ def test_headcount_not_added_told_as_done_is_an_outcome(analyzer, said) -> None:
 def test_headcount_not_added_as_a_want_is_no_outcome(analyzer) -> None:  # type: ignore[no-untyped-def]
     said = "Next year I want to take on four more clinics and not hire another clerk."
     assert _outcomes(analyzer, [(VENDOR, "And headcount?"), (CUSTOMER, said)]) == []
+
+
+def test_a_figure_spelled_out_for_the_same_period_last_year_is_a_short_follow_up(analyzer) -> None:  # type: ignore[no-untyped-def]
+    said = (
+        "Agency supply spend for the academic year to date is two hundred and ninety-eight "
+        "thousand pounds. Same period last year it was four hundred and twelve."
+    )
+    found = _outcomes(analyzer, [(VENDOR, "So, how did it land?"), (CUSTOMER, said)])
+    assert [o.evidence for o in found] == [said]

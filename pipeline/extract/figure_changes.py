@@ -7,15 +7,11 @@ or from-to is said with it. Counting figures leaves out those of when ("two year
 
 from __future__ import annotations
 
-import re
-
 from milepost.pipeline.extract import claims as cl
 from milepost.pipeline.extract import restatement as rs
 from milepost.pipeline.extract import told_changes as tc
-from milepost.pipeline.extract.outcome_cues import cue, numbered_not_vendor, said
+from milepost.pipeline.extract.outcome_cues import cue, numbered_not_vendor, number_runs, said
 
-_TOKEN = re.compile(r"\d[\d,.]*|[a-z]+(?:-[a-z]+)*")
-_JOINERS = frozenset({"and", "point", "a"})
 _TIMES = ("then", "now", "this_period", "named_period")
 
 
@@ -56,28 +52,5 @@ def _figures(text: str) -> set[str]:
         text = cue(name).sub(" ", text)
     amounts = {m.group().lower() for m in cue("amount").finditer(text)} - {"zero", "none"}
     return amounts | {
-        str(sorted(rs.figures(run))) if rs.figures(run) else run for run in _runs(text)
+        str(sorted(rs.figures(run))) if rs.figures(run) else run for run in number_runs(text)
     }
-
-
-def _runs(text: str) -> list[str]:
-    """The runs of number words and digits in text ("a hundred and twenty" is one run)."""
-    out: list[list[str]] = []
-    run = False
-    for token in _TOKEN.findall(text.lower()):
-        if _number(token):
-            if not run:
-                out.append([])
-            out[-1].append(token)
-            run = True
-        elif run and token in _JOINERS:
-            out[-1].append(token)
-        else:
-            run = False
-    return [" ".join(r) for r in out]
-
-
-def _number(token: str) -> bool:
-    if token[0].isdigit():
-        return True
-    return all(p == "one" or cl.is_number(p) or said("number_word", p) for p in token.split("-"))

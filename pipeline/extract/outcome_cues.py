@@ -15,7 +15,10 @@ from milepost.pipeline.extract import claims as cl
 from milepost.pipeline.extract import required_words
 
 SHORT = 8
-"""A sentence under this many words says too little to stand alone."""
+"""A sentence under this many words (a spoken number counting one: length) says too little to
+stand alone."""
+_TOKEN = re.compile(r"\d[\d,.]*|[a-z]+(?:-[a-z]+)*")
+_JOINERS = frozenset({"and", "point", "a"})
 
 
 def cue(name: str) -> re.Pattern[str]:
@@ -69,8 +72,38 @@ def numbered_not_vendor(claim: cl.Claim) -> bool:
 
 
 def short_number(text: str) -> bool:
-    """A short sentence with a figure ("In January it was one point nine.")."""
-    return len(text.split()) < SHORT and figures(text)
+    """A short sentence with a figure ("In January it was one point nine.", "Same period last
+    year it was four hundred and twelve.")."""
+    return length(text) < SHORT and figures(text)
+
+
+def length(text: str) -> int:
+    """The number of words, a number said in words counting one ("four hundred and twelve"):
+    a figure spelled out is no longer a sentence than its digits."""
+    return len(text.split()) - sum(len(run.split()) - 1 for run in number_runs(text))
+
+
+def number_runs(text: str) -> list[str]:
+    """The runs of number words and digits in text ("a hundred and twenty" is one run)."""
+    out: list[list[str]] = []
+    run = False
+    for token in _TOKEN.findall(text.lower()):
+        if _number(token):
+            if not run:
+                out.append([])
+            out[-1].append(token)
+            run = True
+        elif run and token in _JOINERS:
+            out[-1].append(token)
+        else:
+            run = False
+    return [" ".join(r) for r in out]
+
+
+def _number(token: str) -> bool:
+    if token[0].isdigit():
+        return True
+    return all(p == "one" or cl.is_number(p) or said("number_word", p) for p in token.split("-"))
 
 
 def figures(text: str) -> bool:

@@ -189,7 +189,7 @@ def _compared(found: list[cl.Claim], threshold: float) -> np.ndarray:
     figure for an earlier period ("...six shifts on average. Last year it was fifteen.")."""
     lift = np.zeros(len(found))
     for i, (lead, nxt) in enumerate(zip(found, found[1:], strict=False)):
-        if lead.side != "customer" or nxt.turn != lead.turn or len(nxt.text.split()) >= oc.SHORT:
+        if lead.side != "customer" or nxt.turn != lead.turn or oc.length(nxt.text) >= oc.SHORT:
             continue
         if (
             oc.said("earlier_period", nxt.text)
@@ -239,7 +239,7 @@ def _quote(meeting: Meeting, found: list[cl.Claim], span: set[int], lead: cl.Cla
 def _refers_back(lead: cl.Claim, before: cl.Claim) -> bool:
     """The lead is short, or its figure compares with the one before ("...it was nine hours")."""
     compares = cue_pattern("refers_back").search(lead.text) is not None and "metric" in before.fired
-    return len(lead.text.split()) < oc.SHORT or compares
+    return oc.length(lead.text) < oc.SHORT or compares
 
 
 def _category(meeting: Meeting, lead: cl.Claim, evidence: str) -> str:
