@@ -10,7 +10,7 @@ from __future__ import annotations
 from milepost.pipeline.extract import claims as cl
 from milepost.pipeline.extract import restatement as rs
 from milepost.pipeline.extract import told_changes as tc
-from milepost.pipeline.extract.outcome_cues import cue, numbered_not_vendor, number_runs, said
+from milepost.pipeline.extract.outcome_cues import cue, number_runs, numbered_not_vendor, said
 
 _TIMES = ("then", "now", "this_period", "named_period")
 
