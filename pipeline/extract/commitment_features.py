@@ -133,21 +133,11 @@ def _grammar(cand: Candidate, f: dict[str, float]) -> None:
             any(c.dep_ in ("dobj", "dative", "prt", "ccomp") for c in verb.children)
         )
         f["neg_verb"] = float(any(c.dep_ == "neg" for c in verb.children))
-        f["records"] = float(_records(verb, cand.sent))
     doc = cand.sent.doc
     window = doc[max(cand.sent.start, cand.cue_end - 3) : min(cand.sent.end, cand.cue_end + 2)]
     f["neg_cue"] = float(any(t.lower_ in NEG_WORDS for t in window))
     f["neg_any"] = float(any(t.dep_ == "neg" for t in cand.sent))
     f["past"] = float(_is_past(cand.sent))
-
-
-def _records(verb: Token, sent: Span) -> bool:
-    """'I'll put that in the success plan', 'I'll add it to the agenda': written into a document."""
-    lex = lexicon()
-    if verb.lemma_.lower() not in lex["record_verbs"]:
-        return False
-    places = lex["record_places"]
-    return any(t.lemma_.lower() in places for t in sent.doc[verb.i + 1 : sent.end])
 
 
 def _is_past(sent: Span) -> bool:
