@@ -567,3 +567,21 @@ def test_a_figure_spelled_out_for_the_same_period_last_year_is_a_short_follow_up
     )
     found = _outcomes(analyzer, [(VENDOR, "So, how did it land?"), (CUSTOMER, said)])
     assert [o.evidence for o in found] == [said]
+
+
+@pytest.mark.parametrize(
+    ("said", "count"),
+    [
+        ("Since water went on Fieldnote, that's down to about forty open at any given time.", 1),
+        ("Since we turned on the alerts, it's down to about ten calls a morning.", 1),
+        ("Since we turned on the alerts, I want it down to about ten calls a morning.", 0),
+        (
+            "Since we turned on the alerts, it's down to ten calls a morning, and it's worse.",
+            0,
+        ),
+    ],
+    ids=["since it went on", "since we turned on", "a want", "worse"],
+)
+def test_a_figure_come_down_to_since_a_change_is_an_outcome(analyzer, said, count) -> None:  # type: ignore[no-untyped-def]
+    found = _outcomes(analyzer, [(VENDOR, "And the backlog?"), (CUSTOMER, said)])
+    assert [o.evidence for o in found] == [said] * count
