@@ -841,6 +841,10 @@ def test_an_acceptance_with_a_condition_open_is_no_agreement(  # type: ignore[no
     [
         ("Can we hold ourselves to that?", "Yes.", True),
         ("Is that the goal we put in the plan?", "Yes, that's the one.", True),
+        # put as "that's ...?", or as a goal held together
+        ("That's the target then?", "Yes.", True),
+        ("That's the goal we work towards together?", "Yes, exactly.", True),
+        ("That's the budget for next year?", "Yes.", False),
         ("Can we hold ourselves to that?", "Mm, let me think about it.", False),
         # a question that names something else, or nothing
         ("Can you send the export by Friday?", "Yes.", False),
