@@ -78,3 +78,16 @@ def test_figures_and_short_numbers(text: str, figure: bool, short: bool) -> None
 def test_a_number_said_in_words_counts_one_word(text: str, length: int) -> None:
     assert oc.length(text) == length
     assert oc.short_number(text) is (oc.figures(text) and length < oc.SHORT)
+
+
+@pytest.mark.parametrize(
+    ("text", "gained"),
+    [
+        ("Last quarter the exchanges kept about $180,000 of revenue.", True),
+        ("Two of the sensors kept dropping off the network.", False),
+        ("The tablets kept on running out of battery by lunchtime.", False),
+    ],
+    ids=["kept revenue", "kept dropping", "kept on running"],
+)
+def test_kept_going_on_is_no_gain(text: str, gained: bool) -> None:
+    assert oc.said("gained", text) is gained
