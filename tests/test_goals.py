@@ -1236,6 +1236,14 @@ def test_a_customer_want_for_a_change_in_an_outcome_is_a_goal_however_low_it_sco
         ("What I'd really want is for it to push the files into our CAD tool.", False),
         # not said as what is wanted, then what it is
         ("That's what I want.", False),
+        # the thing wanted in its changed state
+        ("I'd like callbacks down, I just don't have a number for you.", True),
+        ("I want my front desk out of the debt-collecting business.", True),
+        ("I'd like that halved.", True),
+        # a note taken, a condition, a want to do something
+        ("I want that written down too.", False),
+        ("If he wants shipping down, that's the real conversation.", False),
+        ("I want to go through the setup under the new plan.", False),
     ],
 )
 def test_a_customer_saying_what_they_want_and_what_it_is_is_a_goal_however_low_it_scored(

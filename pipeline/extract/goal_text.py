@@ -152,9 +152,10 @@ def observable(text: str) -> bool:
 
 
 def stated_want(text: str) -> bool:
-    """The speaker says what they want and then what it is ("What I'd really like is to win
-    back the Halloran account"): naming the outcome they are after (cues.yaml stated_want)."""
-    return bool(cue_pattern("stated_want").search(text))
+    """The speaker names the outcome they are after: what they want and then what it is
+    ("What I'd really like is to win back the Halloran account"), or the thing wanted in its
+    changed state ("I'd like callbacks down"); cues.yaml stated_want and wanted_state."""
+    return any(cue_pattern(k).search(text) for k in ("stated_want", "wanted_state"))
 
 
 @lru_cache(maxsize=8)
