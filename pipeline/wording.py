@@ -27,7 +27,8 @@ def reads_alone(text: str) -> bool:
     words = text.split()
     if not words or text.rstrip().endswith(CUT_MARKS) or not words[0][0].isalnum():
         return False
-    return words[0].lower().strip(",.;:") not in _leans_back()
+    first = words[0].lower().replace("’", "'").split("'")[0]  # "that's" points back as "that"
+    return first.strip(",.;:") not in _leans_back()
 
 
 def category_words(category: str) -> str:

@@ -14,6 +14,8 @@ from milepost.pipeline.wording import category_words, reads_alone
         ("Six percent, group-wide, by the end of March", True),
         ("that down to three days before peak", False),
         ("It under an hour by June", False),
+        ("That's the number our owners will ask me about", False),
+        ("it’s got to be under a day", False),
         ("still to cut onboarding time by 30%", False),
         ("'t do forty-eight hours in April", False),
         ("getting the TTB report from 2 days down to under 2 hours by the...", False),
