@@ -22,7 +22,9 @@ def render_analysis(a: Analysis, explain: bool = False) -> str:
             if explain:
                 lines.append(f"      {_why(a, o.evidence, o.found_by, o.confidence)}")
     if a.questions:
-        lines += ["", "Questions to agree a goal:"]
+        internal = bool(a.speakers) and all(s.side != "customer" for s in a.speakers)
+        when = " at the next customer call" if internal else ""  # nobody here to ask
+        lines += ["", f"Questions to agree a goal{when}:"]
         lines.extend(f"  - {q}" for q in a.questions)
     return "\n".join(lines)
 

@@ -109,9 +109,16 @@ def test_a_call_with_no_customer_speaker_says_so() -> None:
     a = _analysis()
     a.speakers = [Speaker(name="Dana Ruiz", side="vendor")]
     note = "No customer-side speaker: an internal call? (else name them: --customer)"
+    a.has_agreed_goal, a.questions = False, ["What would make this a win?"]
     assert note in render_analysis(a)
+    assert render_analysis(a).endswith(
+        "Questions to agree a goal at the next customer call:\n  - What would make this a win?"
+    )
     a.speakers.append(Speaker(name="Raj Patel", side="customer"))
     assert note not in render_analysis(a)
+    assert render_analysis(a).endswith(
+        "Questions to agree a goal:\n  - What would make this a win?"
+    )
 
 
 def test_a_goal_text_that_needs_its_sentence_is_shown_as_the_sentence() -> None:
