@@ -918,3 +918,8 @@ def test_the_goal_said_back_with_candour_is_a_reservation_not_a_read_back(  # ty
 def test_an_acceptance_said_with_candour_still_takes_the_goal_on(analyzer) -> None:  # type: ignore[no-untyped-def]
     lines = [(CUSTOMER, GOAL), (VENDOR, "To be honest, two days by June sounds right to me.")]
     assert _agreed(analyzer, lines) is True
+
+
+def test_contractions_name_nothing_a_reply_could_say_back() -> None:
+    said = agreement.content("That's what we'll track, isn't it? Two days.")
+    assert said == {"track", "two", "days"}

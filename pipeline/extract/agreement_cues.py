@@ -181,8 +181,10 @@ def families() -> dict[str, re.Pattern[str]]:
 
 @lru_cache(maxsize=1 << 14)
 def content(text: str) -> frozenset[str]:
-    """claims.content_words, kept per text: each unit is compared with every goal after it."""
-    return frozenset(cl.content_words(text))
+    """claims.content_words without contractions ("that's", kept as "that'", "don't", "we'll"):
+    they name nothing, so a reply that shares one says nothing back. Kept per text: each unit
+    is compared with every goal after it."""
+    return frozenset(w for w in cl.content_words(text) if "'" not in w)
 
 
 def quote(text: str, test: Callable[[str], bool] | None = None) -> str:
