@@ -923,3 +923,27 @@ def test_an_acceptance_said_with_candour_still_takes_the_goal_on(analyzer) -> No
 def test_contractions_name_nothing_a_reply_could_say_back() -> None:
     said = agreement.content("That's what we'll track, isn't it? Two days.")
     assert said == {"track", "two", "days"}
+
+
+@pytest.mark.parametrize(
+    ("before", "contested"),
+    [
+        # the number disowned is the one just said, not the goal's
+        ("Internally we like to see ninety percent of admins active by day thirty.", False),
+        ("So we'd write down two days by June.", True),
+    ],
+)
+def test_a_figure_disowned_by_pointing_back_is_the_one_said_just_before(  # type: ignore[no-untyped-def]
+    analyzer, before: str, contested: bool
+) -> None:
+    lines = [
+        (CUSTOMER, GOAL),
+        (VENDOR, "Yes, exactly."),
+        (VENDOR, before),
+        (COLLEAGUE, "Well, that's your number, not mine."),
+    ]
+    m = meeting(analyzer, lines)
+    group = [c for c in cl.claims(m) if c.text == GOAL]
+    assert ("contest" in agreement.signs(m, group)) is contested
+    if not contested:  # affirmed, and nothing said against it
+        assert agreement.agreed(m, group) is True

@@ -204,7 +204,7 @@ def _reply_features(
     first = True
     for j in range(start + 1, min(start + 1 + AGREE_UNITS, len(units))):
         speaker, text = units[j][1], units[j][2]
-        if (doubts(text) and not doubts_other(text, words, figs)) or (
+        if (doubts(text) and not doubts_other(text, words, figs, units[j - 1][2])) or (
             fires("abandon", text) and (j - start <= NEAR or drops(units, j, words))
         ):
             out.setdefault("contest", (speaker, quote(text, contests)))

@@ -29,12 +29,16 @@ _REFERS = re.compile(r"\b(?:that|it|this)\b", re.I)
 _OBJECT = re.compile(r"\b(?:the|a|an)\s+(\w+)", re.I)
 
 
-def doubts_other(text: str, words: set[str], figs: frozenset[int]) -> bool:
+def doubts_other(text: str, words: set[str], figs: frozenset[int], before: str = "") -> bool:
     """The doubt names a figure and none of the goal's, by word or value ("I'd be careful with
     eighty in year one" after a goal of zero audit findings): it is about another goal, said
-    close by. ("I can't get to forty" doubts "under forty thousand a year".)"""
+    close by. ("I can't get to forty" doubts "under forty thousand a year".) A doubt that names
+    no figure but points back ("Well, that's your number, not mine") is about the unit said
+    just before it, when that named a figure and none of the goal's."""
     doubt = quote(text, doubts)
     said = figures(doubt)
+    if not said and _REFERS.search(doubt):
+        doubt, said = before, figures(before)
     return (
         bool(said) and not said & figs and not any(cl.is_number(w) for w in content(doubt) & words)
     )
