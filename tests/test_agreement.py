@@ -947,3 +947,17 @@ def test_a_figure_disowned_by_pointing_back_is_the_one_said_just_before(  # type
     assert ("contest" in agreement.signs(m, group)) is contested
     if not contested:  # affirmed, and nothing said against it
         assert agreement.agreed(m, group) is True
+
+
+@pytest.mark.parametrize(
+    ("reply", "agreed"),
+    [
+        # a small count alone is shared by chance
+        ("We still run two of the checks on paper.", False),
+        # with another of its words, or a figure too particular for chance
+        ("Two days, then.", True),
+        ("So eleven days down to two by June.", True),
+    ],
+)
+def test_a_small_count_alone_says_no_goal_back(analyzer, reply: str, agreed: bool) -> None:  # type: ignore[no-untyped-def]
+    assert _agreed(analyzer, [(CUSTOMER, GOAL), (VENDOR, reply), (CUSTOMER, "Yes.")]) is agreed

@@ -31,6 +31,7 @@ from milepost.pipeline.extract.agreement_cues import (
     checks,
     content,
     contests,
+    distinctive,
     doubts,
     fires,
     frame_words,
@@ -362,7 +363,9 @@ def _first_reply(text: str, asked: bool) -> set[str]:
 
 def _restates(text: str, words: set[str]) -> bool:
     shared = content(text) & words
-    return len(shared) >= 3 or any(cl.is_number(w) for w in shared)
+    if len(shared) >= 3 or any(distinctive(w) for w in shared):
+        return True
+    return len(shared) == 2 and any(cl.is_number(w) for w in shared)
 
 
 @lru_cache(maxsize=1)
