@@ -469,10 +469,17 @@ def test_goal_text_is_the_outcome_phrase(sentence: str, text: str) -> None:
         (
             0.7,
             0.2,
-            ["I want first response under two hours.", "I want the nurses to stop calling."],
+            [
+                "First response under two hours is what I want.",
+                "I want the nurses to stop calling.",
+            ],
         ),
-        (0.7, 0.0, ["I want first response under two hours."]),  # no floor: one goal
-        (0.7, 0.3, ["I want first response under two hours."]),  # the second is below the floor
+        (0.7, 0.0, ["First response under two hours is what I want."]),  # no floor: one goal
+        (
+            0.7,
+            0.3,
+            ["First response under two hours is what I want."],
+        ),  # the second is below the floor
         (0.95, 0.2, []),  # nothing cleared the threshold: no second goal either
     ],
 )
@@ -483,7 +490,7 @@ def test_one_goal_found_brings_the_next_best_above_the_floor(
     found: list[str],
 ) -> None:
     lines = [
-        (CUSTOMER, "I want first response under two hours."),
+        (CUSTOMER, "First response under two hours is what I want."),
         (VENDOR, "Okay."),
         (CUSTOMER, "I want the nurses to stop calling."),
     ]
@@ -1253,6 +1260,30 @@ def test_a_customer_saying_what_they_want_and_what_it_is_is_a_goal_however_low_i
 ) -> None:
     m = meeting(analyzer, _answered("So what's driving this for you?", said))
     found = goals.from_claims(m, goals.cl.claims(m), _LOW)
+    assert [g.evidence for g in found] == ([trim_lead(said)] if goal else [])
+
+
+# A head under which any want scores far above the threshold.
+_HIGH = {"weights": {"has_want": 6.0}, "bias": -2.0, "threshold": 0.5, "second_floor": 0.0}
+
+
+@pytest.mark.parametrize(
+    ("said", "goal"),
+    [
+        ("I want to see the live map in the control room too, on the big screen.", False),
+        ("And I want a dashboard that shows the number by crew.", False),
+        ("I'd like to see the exception report every morning.", False),
+        # a want to see a change in the business, not a view of the product
+        ("I want to see fewer missed pickups by the summer.", True),
+    ],
+)
+def test_a_want_to_see_a_view_of_the_product_is_a_feature_request_not_a_goal(
+    analyzer,  # type: ignore[no-untyped-def]
+    said: str,
+    goal: bool,
+) -> None:
+    m = meeting(analyzer, _answered("So what's driving this for you?", said))
+    found = goals.from_claims(m, goals.cl.claims(m), _HIGH)
     assert [g.evidence for g in found] == ([trim_lead(said)] if goal else [])
 
 

@@ -14,7 +14,7 @@ import numpy as np
 from milepost.pipeline.extract import claims as cl
 from milepost.pipeline.extract.agreement import checks
 from milepost.pipeline.extract.claims import Claim
-from milepost.pipeline.extract.goal_text import deadline_of, metric_of
+from milepost.pipeline.extract.goal_text import cue_pattern, deadline_of, metric_of
 from milepost.pipeline.extract.restatement import figures, points_back, recaps
 
 SAME_GOAL_TURNS = 12
@@ -29,10 +29,27 @@ BIG_FIGURE = 10
 
 def grouped(found: list[Claim], probs: np.ndarray, head: dict) -> list[list[int]]:
     """Every goal's group under the head, with the weaker sentences that state it again."""
+    probs = _without_feature_asks(found, probs)
     groups = select(found, probs, head["threshold"])
     if len(groups) == 1 and head.get("second_floor"):
         groups += _second(found, probs, head["second_floor"], groups[0])
     return _restatements(found, probs, groups)
+
+
+def _without_feature_asks(found: list[Claim], probs: np.ndarray) -> np.ndarray:
+    """probs, 0 for a want to see or have a view of the product ("I want to see the live map
+    in the control room"): a feature request, not a goal (cues.yaml product_view). Only
+    sentences above RESTATE_FLOOR are read: no rule here takes one below it."""
+    asks = [i for i in np.flatnonzero(probs >= RESTATE_FLOOR) if _asks_for_view(found[i].text)]
+    if not asks:
+        return probs
+    out = probs.copy()
+    out[asks] = 0.0
+    return out
+
+
+def _asks_for_view(text: str) -> bool:
+    return bool(cue_pattern("product_view").search(text))
 
 
 def _restatements(
