@@ -1247,10 +1247,13 @@ def test_a_customer_want_for_a_change_in_an_outcome_is_a_goal_however_low_it_sco
         ("I'd like callbacks down, I just don't have a number for you.", True),
         ("I want my front desk out of the debt-collecting business.", True),
         ("I'd like that halved.", True),
+        ("I'd like that gone.", True),
+        ("I want timesheets in by Monday noon, every week, from everybody.", True),
         # a note taken, a condition, a want to do something
         ("I want that written down too.", False),
         ("If he wants shipping down, that's the real conversation.", False),
         ("I want to go through the setup under the new plan.", False),
+        ("I'd like the paperwork done before May.", False),
     ],
 )
 def test_a_customer_saying_what_they_want_and_what_it_is_is_a_goal_however_low_it_scored(
