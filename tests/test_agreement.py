@@ -961,3 +961,8 @@ def test_a_figure_disowned_by_pointing_back_is_the_one_said_just_before(  # type
 )
 def test_a_small_count_alone_says_no_goal_back(analyzer, reply: str, agreed: bool) -> None:  # type: ignore[no-untyped-def]
     assert _agreed(analyzer, [(CUSTOMER, GOAL), (VENDOR, reply), (CUSTOMER, "Yes.")]) is agreed
+
+
+def test_not_thinking_something_will_get_in_the_way_is_no_doubt(analyzer) -> None:  # type: ignore[no-untyped-def]
+    reply = "I don't think it will get in the way, we can hit two days. That's the plan."
+    assert _agreed(analyzer, [(CUSTOMER, GOAL), (VENDOR, reply)]) is True
