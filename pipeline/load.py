@@ -6,14 +6,9 @@ from pathlib import Path
 
 from milepost.models import Transcript
 from milepost.pipeline import formats
+from milepost.pipeline.formats.media import AUDIO_EXTENSIONS, is_audio
 
-AUDIO_EXTENSIONS = frozenset(
-    {".wav", ".mp3", ".m4a", ".flac", ".ogg", ".opus", ".webm", ".mp4", ".mov", ".aac", ".wma"}
-)
-
-
-def is_audio(path: str | Path) -> bool:
-    return Path(path).suffix.lower() in AUDIO_EXTENSIONS
+__all__ = ["AUDIO_EXTENSIONS", "is_audio", "load_transcript"]
 
 
 def load_transcript(

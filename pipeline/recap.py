@@ -7,6 +7,7 @@ agreed: telling a customer "we haven't agreed a goal yet" when one stands would 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
@@ -15,7 +16,9 @@ from milepost.models.brief import GoalView, Recap
 from milepost.models.records import LedgerStep, MeetingRecord
 from milepost.pipeline import ledger
 from milepost.pipeline.brief import goal_rank, goal_view
+from milepost.pipeline.errors import MilepostError
 from milepost.pipeline.extract.names import is_anonymous
+from milepost.pipeline.sidecar import sidecar_for
 from milepost.pipeline.store import read
 from milepost.pipeline.templating import render
 from milepost.pipeline.viewpoint import step_for
@@ -50,7 +53,7 @@ def build_recap(db: Database, meeting_id: int) -> Recap:
         m=meeting,
         subject=subject,
         customers=to,
-        sender=_sender(vendors, by_side["vendor"]),
+        sender=_sender(vendors, by_side["vendor"]) or _roster_vendor(meeting),
         goals=agreed,
         standing=standing,
         **_to_pin_down(db, meeting, goals, standing),
@@ -113,6 +116,19 @@ def _sender(vendors: list[str], vendor_steps: list[LedgerStep]) -> str | None:
     if owners:
         return max(vendors, key=owners.count)  # max keeps the first of equals
     return vendors[0] if vendors else None
+
+
+def _roster_vendor(meeting: MeetingRecord) -> str | None:
+    """The first vendor named in the call's sidecar when no named vendor spoke (a recording's
+    speakers are SPEAKER_1, ...): read beside the file ingest stored, if it is still there."""
+    source = Path(meeting.source)
+    if not (source.is_absolute() and source.is_file()):
+        return None
+    try:
+        roster = sidecar_for(source).vendor
+    except MilepostError:  # a sidecar broken since ingest costs the sign-off, not the recap
+        return None
+    return next((name for name in roster if not is_anonymous(name)), None)
 
 
 def _named(step: LedgerStep) -> LedgerStep:

@@ -643,7 +643,9 @@ def test_forcing_a_reader() -> None:
     assert {t.speaker for t in forced.turns} == {None}
     with pytest.raises(TranscriptParseError) as info:
         formats.read(FIXTURES / "plain.txt", input_format="vtt")
-    assert info.value.message == "no transcript text found (read as vtt)"
+    assert info.value.message == (
+        "no cue timing line like '00:00:01.000 --> 00:00:04.000' found (read as vtt)"
+    )
     with pytest.raises(UnsupportedFormat) as unknown:
         formats.read(FIXTURES / "plain.txt", input_format="docx")
     assert unknown.value.message.startswith("unknown input format 'docx' (known: otter, plain")
@@ -721,7 +723,10 @@ def test_cli_unknown_format_is_one_line_error(runner: CliRunner) -> None:
     path = FIXTURES / "plain.txt"
     result = runner.invoke(cli, ["analyze", str(path), "--input-format", "vtt"])
     assert result.exit_code == 1
-    assert result.output == f"Error: {path}: no transcript text found (read as vtt)\n"
+    assert result.output == (
+        f"Error: {path}: no cue timing line like '00:00:01.000 --> 00:00:04.000' found "
+        "(read as vtt)\n"
+    )
 
 
 def test_cli_unknown_reader_name_is_a_usage_error(runner: CliRunner) -> None:

@@ -86,7 +86,59 @@ def test_diarizer_labels_are_never_greeted_or_named(tmp_path: Path) -> None:
         "- set up the SSO test with your security team\n\n"
         "**Then we're going to:**\n"
         "- send the admin guide, by 2026-11-13\n\n"
-        "Let me know if I missed anything.\n\nBest,\n"
+        "Let me know if I missed anything.\n\nAll the best.\n"
+    )
+
+
+def test_the_sidecar_names_the_sender_when_no_named_vendor_spoke(tmp_path: Path) -> None:
+    """A recording's speakers are labels; the vendor its sidecar names signs, not a label."""
+    call = tmp_path / "call.ogg"
+    call.write_bytes(b"OggS\x00")
+    (tmp_path / "call.meta.yaml").write_text("vendor: [SPEAKER_1, Dana Ruiz, Tom Brennan]\n")
+    db = open_db(tmp_path / "s.db")
+    a = analysis(
+        str(call),
+        "2026-11-10",
+        [turn("SPEAKER_1", "vendor", "I'll send the admin guide by Friday.")],
+        steps=[step("send the admin guide", "vendor", "SPEAKER_1", "2026-11-13")],
+    )
+    write_meeting(db, a, "h", "Juniper Health")
+    assert build_recap(db, 1).body.endswith("anything.\n\nBest,\nDana\n")
+    (tmp_path / "call.meta.yaml").write_text("vendor: [SPEAKER_1]\n")
+    assert build_recap(db, 1).body.endswith("anything.\n\nAll the best.\n")
+    (tmp_path / "call.meta.yaml").write_text("vendor: [Dana\n")  # broken since ingest
+    assert build_recap(db, 1).body.endswith("anything.\n\nAll the best.\n")
+
+
+def test_a_named_vendor_who_spoke_signs_before_the_sidecar(tmp_path: Path) -> None:
+    call = tmp_path / "call.txt"
+    call.write_text("Maya: I'll send the SSO guide.\n")
+    (tmp_path / "meeting.yaml").write_text("vendor: [Dana Ruiz, Maya Okafor]\n")
+    db = open_db(tmp_path / "s.db")
+    a = analysis(
+        str(call),
+        "2026-09-01",
+        [turn("Maya Okafor", "vendor", "I'll send you the SSO guide.")],
+        steps=[step("send you the SSO guide", "vendor", "Maya Okafor", None)],
+    )
+    write_meeting(db, a, "h", "Northwind Dental")
+    assert build_recap(db, 1).body.endswith("Best,\nMaya\n")
+
+
+def test_an_unsigned_note_to_the_team_has_no_dangling_comma(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "s.db")
+    a = analysis(
+        "/c/founders.ogg",
+        "2026-11-02",
+        [turn("SPEAKER_1", "vendor", "We should write the partner deck.")],
+    )
+    write_meeting(db, a, "h", "Internal")
+    assert build_recap(db, 1).body == (
+        "Subject: Recap: Internal, 2026-11-02\n\nHi team,\n\n"
+        "Notes from the call on 2026-11-02. Nobody on it spoke for the customer, "
+        "so there was no customer goal to agree.\n\n"
+        "No next steps were agreed on the call; reply with anything I missed.\n\n"
+        "All the best.\n"
     )
 
 

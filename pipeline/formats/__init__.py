@@ -2,7 +2,8 @@
 
 Each reader is a module with `sniff(text) -> float` (0..1, how sure it is the
 text is its format) and `parse(text, source) -> Transcript`; the highest
-sniff wins, and `--input-format NAME` skips detection.
+sniff wins, and `--input-format NAME` skips detection. A reader may also say
+why text gave no turns (`why_empty(text) -> str | None`: captions name a bad cue).
 """
 
 from __future__ import annotations
@@ -83,10 +84,16 @@ def parse(text: str, source: str, input_format: str | None = None) -> Transcript
     except ValueError as exc:
         raise TranscriptParseError(f"cannot read as {name}: {exc}", source) from None
     if not transcript.turns:
-        raise TranscriptParseError(f"no transcript text found (read as {name})", source)
+        raise TranscriptParseError(f"{_why_empty(name, text)} (read as {name})", source)
     if transcript.date is None:
         transcript.date = meta.date_in_name(source)
     return transcript
+
+
+def _why_empty(name: str, text: str) -> str:
+    """What the reader can say about text it found nothing in (captions name a bad cue)."""
+    why = getattr(READERS[name], "why_empty", None)
+    return (why(text) if why else None) or "no transcript text found"
 
 
 def _detect(text: str, source: str) -> str:

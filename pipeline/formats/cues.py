@@ -8,7 +8,9 @@ sentence ends.
 
 from __future__ import annotations
 
+import logging
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from milepost.models import Turn
@@ -17,6 +19,11 @@ from milepost.pipeline.formats.clock import CLOCK, seconds
 from milepost.pipeline.formats.turns import join_sentences, merge_runs
 
 TIMING = re.compile(rf"^\s*({CLOCK})\s*-->\s*({CLOCK})")
+# A line meant as a cue's timing that TIMING cannot read: any `-->` (cue text may not hold
+# one), or two clock times and nothing else ('00:00:01,000 -> 00:00:02,000')
+MISTIMED = re.compile(rf"-->|^\s*{CLOCK}\s*[-–—=>→~]{{1,3}}\s*{CLOCK}\s*$")
+_SHOWN = 48  # characters of a bad timing line quoted in a message
+log = logging.getLogger("milepost")
 
 
 @dataclass
@@ -35,8 +42,11 @@ def count_timings(text: str, limit: int = 400) -> int:
     return sum(1 for ln in text.splitlines()[:limit] if TIMING.match(ln))
 
 
-def read_cues(lines: list[str]) -> list[Cue]:
-    """Cues from `start --> end` lines and the text lines under them (ids and headers skipped)."""
+def read_cues(lines: list[str], mistimed: list[int] | None = None) -> list[Cue]:
+    """Cues from `start --> end` lines and the text lines under them (ids and headers skipped).
+
+    A cue whose timing does not parse is left out, its line's index added to `mistimed`.
+    """
     cues: list[Cue] = []
     current: Cue | None = None
     for i, line in enumerate(lines):
@@ -46,15 +56,81 @@ def read_cues(lines: list[str]) -> list[Cue]:
             cues.append(current)
         elif not line.strip():
             current = None
+        elif MISTIMED.search(line):
+            current = None
+            if mistimed is not None:
+                mistimed.append(i)
         elif current is not None and not _is_cue_id(lines, i):
             current.lines.append(line)
     return cues
 
 
+@dataclass
+class _Block:
+    number: int
+    at: int  # index of its timing line
+    text: list[str]
+
+
+def _blocks(lines: list[str]) -> Iterator[_Block]:
+    """Every cue as written, its timing read or not: number (its id when numeric), line, text."""
+    block: _Block | None = None
+    count = 0
+    for i, line in enumerate(lines):
+        if TIMING.match(line) or MISTIMED.search(line):
+            if block is not None:
+                yield block
+            count += 1
+            above = lines[i - 1].strip() if i else ""
+            block = _Block(int(above) if above.isdecimal() else count, i, [])
+        elif not line.strip():
+            if block is not None:
+                yield block
+            block = None
+        elif block is not None and not _is_cue_id(lines, i):
+            block.text.append(line)
+    if block is not None:
+        yield block
+
+
+def mistimed_cue(lines: list[str], at: int) -> str:
+    """'cue 3 (line 9): timing '...' does not parse' for the timing line at index `at`."""
+    number = next((b.number for b in _blocks(lines) if b.at == at), at + 1)
+    shown = lines[at].strip()
+    shown = shown if len(shown) <= _SHOWN else shown[: _SHOWN - 3] + "..."
+    return f"cue {number} (line {at + 1}): timing {shown!r} does not parse"
+
+
+def warn_mistimed(lines: list[str], mistimed: list[int], source: str) -> None:
+    """Captions that read but lost cues to timings that do not parse: say which, once."""
+    if not mistimed:
+        return
+    more = f" (and {len(mistimed) - 1} more)" if len(mistimed) > 1 else ""
+    log.warning("%s: %s, so that cue is left out%s", source, mistimed_cue(lines, mistimed[0]), more)
+
+
+def why_empty(lines: list[str], clean: Callable[[str], str], example: str) -> str | None:
+    """Why captions gave no text, naming the first bad cue: a timing that does not parse, else
+    a cue with no text (after `clean`); None when every cue has text."""
+    blocks = list(_blocks(lines))
+    if not blocks:
+        return f"no cue timing line like '{example}' found"
+    bad = next((b for b in blocks if not TIMING.match(lines[b.at])), None)
+    if bad is not None:
+        return mistimed_cue(lines, bad.at)
+    empty = [b for b in blocks if not any(clean(ln).strip() for ln in b.text)]
+    if not empty:
+        return None
+    other = len(empty) - 1
+    more = {0: "", 1: ", nor does 1 more cue"}.get(other, f", nor do {other} more cues")
+    return f"cue {empty[0].number} (line {empty[0].at + 1}) has no text{more}"
+
+
 def _is_cue_id(lines: list[str], i: int) -> bool:
     """`12` or `6d82…/11-0` right above a timing line (a cue's words have spaces)."""
-    nxt = i + 1 < len(lines) and bool(TIMING.match(lines[i + 1]))
-    return nxt and len(lines[i].split()) == 1
+    if len(lines[i].split()) != 1 or i + 1 >= len(lines):
+        return False
+    return bool(TIMING.match(lines[i + 1]) or MISTIMED.search(lines[i + 1]))
 
 
 def label_prefixes(cues: list[Cue]) -> None:

@@ -25,8 +25,22 @@ def sniff(text: str) -> float:
 
 
 def parse(text: str, source: str) -> Transcript:
-    found = cues.read_cues(text.splitlines())
+    lines = text.splitlines()
+    mistimed: list[int] = []
+    found = cues.read_cues(lines, mistimed)
     for cue in found:
-        cue.lines = [html.unescape(TAG.sub("", ln)) for ln in cue.lines]
+        cue.lines = [_clean(ln) for ln in cue.lines]
     cues.label_prefixes(found)
-    return transcript(source, "srt", cues.to_turns(found))
+    result = transcript(source, "srt", cues.to_turns(found))
+    if result.turns:
+        cues.warn_mistimed(lines, mistimed, source)
+    return result
+
+
+def why_empty(text: str) -> str | None:
+    """The first malformed cue of captions that gave no text."""
+    return cues.why_empty(text.splitlines(), _clean, "00:00:01,000 --> 00:00:04,000")
+
+
+def _clean(line: str) -> str:
+    return html.unescape(TAG.sub("", line))

@@ -1,4 +1,5 @@
-"""Bytes to text: UTF-8 (with or without BOM), UTF-16/32, Windows-1252; binary is refused.
+"""Bytes to text: UTF-8 (with or without BOM), UTF-16/32, Windows-1252; binary is refused
+(a recording or document by name, with what to do: `media`).
 
 Exports come from Windows tools (UTF-16 from Teams, cp1252 from older Word/Notepad) as
 often as from Macs, and nothing says which: the BOM decides when there is one, then the
@@ -12,6 +13,7 @@ import re
 from pathlib import Path
 
 from milepost.pipeline.errors import InputError
+from milepost.pipeline.formats import media
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: its BOM starts the same way
@@ -27,6 +29,8 @@ _HIGH = re.compile(rb"[\x80-\xff]")
 def decode(data: bytes, path: str | Path) -> str:
     if not data.strip():
         raise InputError("file is empty", path)
+    if (known := media.what_it_is(data, path)) is not None:
+        raise InputError(known, path)  # before the BOMs: a quiet WAV's zeros look like UTF-16
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return _normalise(data.decode(codec, errors="replace"))

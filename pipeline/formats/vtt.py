@@ -21,11 +21,25 @@ def sniff(text: str) -> float:
 
 
 def parse(text: str, source: str) -> Transcript:
+    lines = text.splitlines()
+    mistimed: list[int] = []
     found = []
-    for cue in cues.read_cues(text.splitlines()):
+    for cue in cues.read_cues(lines, mistimed):
         found.extend(_voices(cue))
     cues.label_prefixes(found)
-    return transcript(source, "vtt", cues.to_turns(found))
+    result = transcript(source, "vtt", cues.to_turns(found))
+    if result.turns:
+        cues.warn_mistimed(lines, mistimed, source)
+    return result
+
+
+def why_empty(text: str) -> str | None:
+    """The first malformed cue of captions that gave no text."""
+    return cues.why_empty(text.splitlines(), _clean, "00:00:01.000 --> 00:00:04.000")
+
+
+def _clean(line: str) -> str:
+    return html.unescape(TAG.sub("", line))
 
 
 def _voices(cue: cues.Cue) -> list[cues.Cue]:
@@ -33,7 +47,7 @@ def _voices(cue: cues.Cue) -> list[cues.Cue]:
     out: list[cues.Cue] = []
     for line in cue.lines:
         m = VOICE.search(line)
-        text = html.unescape(TAG.sub("", line))
+        text = _clean(line)
         if out and (m is None or m.group(1).strip() == out[-1].speaker):
             out[-1].lines.append(text)
         else:
