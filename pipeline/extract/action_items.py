@@ -97,7 +97,7 @@ def find(meeting: Meeting, cands: list[Candidate]) -> list[NextStep]:
     """One step per act scored as an action item, in meeting order."""
     acts = as_acts(meeting)
     if acts is not meeting:
-        meeting, cands = acts, _scored(acts)
+        meeting, cands = acts, scored_candidates(acts)
     m = model()
     scores = in_context(meeting, probabilities(features(meeting, cands), m), m.context)
     by_turn: dict[int, Candidate] = {}
@@ -129,7 +129,7 @@ def as_acts(meeting: Meeting) -> Meeting:
     return Meeting(transcript, docs, meeting.date, meeting.roster, meeting.sides, meeting.names)
 
 
-def _scored(meeting: Meeting) -> list[Candidate]:
+def scored_candidates(meeting: Meeting) -> list[Candidate]:
     """The meeting's cue sentences, scored by the step model as steps.find scores them."""
     cands = candidates(meeting)
     describe(meeting, cands)
