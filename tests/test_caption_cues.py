@@ -59,6 +59,19 @@ def test_captions_with_no_text_name_the_first_bad_cue(text: str, name: str, mess
     assert _error(text, name) == message
 
 
+def test_numbered_cues_whose_timings_all_fail_are_still_read_as_srt() -> None:
+    text = (
+        "1\n00:00:01,000 -> 00:00:02,000\nDana: Hello.\n\n"
+        "2\n00:00:02,000 -> 00:00:03,000\nRaj: Hi.\n"
+    )
+    assert formats.detect(text) == "srt"
+    with pytest.raises(TranscriptParseError) as info:
+        formats.parse(text, "call.srt")
+    assert info.value.message == (
+        "cue 1 (line 2): timing '00:00:01,000 -> 00:00:02,000' does not parse (read as srt)"
+    )
+
+
 def test_a_long_bad_timing_is_quoted_short() -> None:
     line = "00:00:01.000 --> 0:0:2" + " align:start position:0%" * 4
     message = _error(f"WEBVTT\n\n{line}\nHi.\n", "a.vtt")
