@@ -1248,6 +1248,7 @@ def test_a_customer_want_for_a_change_in_an_outcome_is_a_goal_however_low_it_sco
         ("I want my front desk out of the debt-collecting business.", True),
         ("I'd like that halved.", True),
         ("I'd like that gone.", True),
+        ("Our board wants us to get agency nurse spend down.", True),
         ("I want timesheets in by Monday noon, every week, from everybody.", True),
         # a note taken, a condition, a want to do something
         ("I want that written down too.", False),
