@@ -11,7 +11,21 @@ def test_lists_match_the_tokens(analyzer) -> None:  # type: ignore[no-untyped-de
     assert t.lower == [w.lower_ for w in doc]
     assert t.lemma == [w.lemma_.lower() for w in doc]
     assert t.pos == [w.pos_ for w in doc]
+    assert t.tag == [w.tag_ for w in doc]
     assert t.content == [w.is_alpha and not w.is_stop and len(w) > 2 for w in doc]
+    assert all(type(c) is bool for c in t.content)
+
+
+def test_an_empty_doc_has_empty_lists(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert tokens.read(analyzer.nlp("")) == tokens.Tokens([], [], [], [], [], [])
+
+
+def test_the_string_caches_stay_bounded(analyzer, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(tokens, "MAX_STRINGS", 3)
+    doc = analyzer.nlp("Alpha beta gamma delta epsilon")
+    t = tokens.read(doc)
+    assert t.lower == ["alpha", "beta", "gamma", "delta", "epsilon"]
+    assert len(tokens._AS_IS) <= 3
 
 
 def test_entity_labels_follow_span_ents(analyzer) -> None:  # type: ignore[no-untyped-def]
