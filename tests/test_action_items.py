@@ -312,3 +312,12 @@ def test_speaker_runs_are_cut_into_sentences_as_acts(parse) -> None:  # type: ig
     ]
     assert [d.text for d in split.docs] == [t.text for t in split.transcript.turns]
     assert split.docs[1][1].pos_ == "PRON"  # the parse travels with the sentence ("you")
+
+
+def test_a_cueless_act_whose_verb_is_a_copula_keeps_its_own_words(parse, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    meeting = parse(CHAT * 10 + [("A", "Um the User Interface Designer, that's for.")])
+    everything = action_items.ActModel({}, 0.0, 0.0, {"bias": 0.0})
+    monkeypatch.setattr(action_items, "model", lambda: everything)
+    last = action_items.find(meeting, candidates(meeting))[-1]
+    assert last.action == "the User Interface Designer, that's for."  # not "'s"
+    assert last.found_by == "dialogue-act+linear:ACT"

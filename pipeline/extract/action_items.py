@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 DATA = "milepost.pipeline"
 MODEL_FILE = "data/steps/action_items.json"
 CUES_FILE = "data/steps/action_item_cues.json"
-WORD_LISTS = ("backchannels", "fillers", "leads")
+WORD_LISTS = ("backchannels", "fillers", "leads", "copulas")
 """Keys of the cues file that are word lists, not phrase families."""
 FOUND_BY = "dialogue-act+linear"
 CONTEXT = 2
@@ -265,6 +265,9 @@ def _step(meeting: Meeting, cand: Candidate | None, turn: int, score: float) -> 
     if cand is None:
         cand = Candidate(turn, doc[0 : len(doc)], ["ACT"], cue_start=0, cue_end=0)
     res = resolve(meeting, cand)
+    said = res.action.split()
+    if cand.first_cue == "ACT" and (not said or said[0].lower() in words("copulas")):
+        res.action = doc.text  # "that's for": no task in the verb, the act's words say it
     res.action = readable(res.action)
     return as_step(meeting, cand, res, doc.text, score, FOUND_BY)
 
