@@ -74,13 +74,17 @@ def numbered_not_vendor(claim: cl.Claim) -> bool:
 def short_number(text: str) -> bool:
     """A short sentence with a figure ("In January it was one point nine.", "Same period last
     year it was four hundred and twelve.")."""
-    return length(text) < SHORT and figures(text)
+    return short(text) and figures(text)
 
 
-def length(text: str) -> int:
-    """The number of words, a number said in words counting one ("four hundred and twelve"):
-    a figure spelled out is no longer a sentence than its digits."""
-    return len(text.split()) - sum(len(run.split()) - 1 for run in number_runs(text))
+@lru_cache(maxsize=1 << 12)
+def short(text: str) -> bool:
+    """Under SHORT words, a number said in words counting one ("four hundred and twelve"): a
+    figure spelled out is no longer a sentence than its digits."""
+    words = len(text.split())
+    if words < SHORT or words >= 2 * SHORT:  # more than half its words numbers: none says so
+        return words < SHORT
+    return words - sum(len(r.split()) - 1 for r in number_runs(text)) < SHORT
 
 
 def number_runs(text: str) -> list[str]:
@@ -100,10 +104,12 @@ def number_runs(text: str) -> list[str]:
     return [" ".join(r) for r in out]
 
 
+@lru_cache(maxsize=1 << 12)
 def _number(token: str) -> bool:
     if token[0].isdigit():
         return True
-    return all(p == "one" or cl.is_number(p) or said("number_word", p) for p in token.split("-"))
+    words = cue("number_word")  # searched as is: a token is too short for the needle index
+    return all(p == "one" or cl.is_number(p) or words.search(p) for p in token.split("-"))
 
 
 def figures(text: str) -> bool:

@@ -168,7 +168,7 @@ def _sourced(found: list[cl.Claim]) -> list[int]:
         nxt = found[i + 1] if i + 1 < len(found) and found[i + 1].turn == claim.turn else None
         backed = oc.said("source", claim.text) or (nxt is not None and oc.said("source", nxt.text))
         gained = oc.said("gained", claim.text) or oc.said("not_hired", claim.text)
-        told = (backed and _past(claim)) or gained
+        told = gained or (backed and _past(claim))
         if not told or tc.current(claim) or tc.worse(claim):
             continue
         if not _told_to_you(claim) and not oc.said("vendor_source", claim.text):
@@ -184,8 +184,8 @@ def _since_down(found: list[cl.Claim]) -> list[int]:
         i
         for i, c in enumerate(found)
         if oc.numbered_not_vendor(c)
-        and oc.said("since_change", c.text)
         and oc.said("down_to", c.text)
+        and oc.said("since_change", c.text)
         and not (tc.current(c) or tc.worse(c) or _told_to_you(c))
     ]
 
@@ -204,7 +204,7 @@ def _compared(found: list[cl.Claim], threshold: float) -> np.ndarray:
     figure for an earlier period ("...six shifts on average. Last year it was fifteen.")."""
     lift = np.zeros(len(found))
     for i, (lead, nxt) in enumerate(zip(found, found[1:], strict=False)):
-        if lead.side != "customer" or nxt.turn != lead.turn or oc.length(nxt.text) >= oc.SHORT:
+        if lead.side != "customer" or nxt.turn != lead.turn:
             continue
         if (
             oc.said("earlier_period", nxt.text)
@@ -254,7 +254,7 @@ def _quote(meeting: Meeting, found: list[cl.Claim], span: set[int], lead: cl.Cla
 def _refers_back(lead: cl.Claim, before: cl.Claim) -> bool:
     """The lead is short, or its figure compares with the one before ("...it was nine hours")."""
     compares = cue_pattern("refers_back").search(lead.text) is not None and "metric" in before.fired
-    return oc.length(lead.text) < oc.SHORT or compares
+    return oc.short(lead.text) or compares
 
 
 def _category(meeting: Meeting, lead: cl.Claim, evidence: str) -> str:

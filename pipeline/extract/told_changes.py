@@ -11,7 +11,7 @@ from __future__ import annotations
 from milepost.pipeline.extract import claims as cl
 from milepost.pipeline.extract.goal_text import cue_pattern
 from milepost.pipeline.extract.meeting import Meeting
-from milepost.pipeline.extract.outcome_cues import SHORT, cue, figures, has_figure, length, said
+from milepost.pipeline.extract.outcome_cues import cue, figures, has_figure, said, short
 
 # Families of claims.py that make a sentence no result: a want, a plan, a question, a pitch.
 UNSURE = frozenset(
@@ -98,7 +98,7 @@ def told_span(found: list[cl.Claim], i: int, earlier: int) -> tuple[int, int]:
     "Since the reset went live, it's maybe five.")."""
     text = found[i].text
     alone = "metric" in found[i].fired or said("amount", text) or not figures(text)
-    if length(text) >= SHORT and alone and not cue_pattern("refers_back").search(text):
+    if not short(text) and alone and not cue_pattern("refers_back").search(text):
         return i, i + 1
     return min(i, earlier), max(i, earlier) + 1
 
