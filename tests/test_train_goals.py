@@ -90,6 +90,30 @@ def test_goals_leave_cs_train_only_when_it_costs_cs_train_nothing_and_helps_the_
     assert tg.choose("goal", results) == chosen
 
 
+def _setting(c: float, threshold: float, floor: float, smoothed: float) -> object:
+    return tg.Result("cs_train only", c, threshold, floor, smoothed, None, None, None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("second", "chosen"),
+    [
+        ((0.3, 0.45, 0.1, 0.8650), (0.3, 0.4, 0.1)),  # a flat top: its lower threshold
+        ((0.3, 0.45, 0.1, 0.8700), (0.3, 0.45, 0.1)),  # half a goal better: the best
+        ((0.1, 0.6, 0.1, 0.8630), (0.1, 0.6, 0.1)),  # within the tie: the smaller C first
+        ((0.3, 0.4, 0.0, 0.8660), (0.3, 0.4, 0.1)),  # no second goal is the last floor
+        ((0.3, 0.4, 0.25, 0.8660), (0.3, 0.4, 0.1)),
+        ((0.3, 0.35, 0.2, 0.8590), (0.3, 0.4, 0.1)),  # just outside the tie
+        ((0.3, 0.35, 0.2, 0.8600), (0.3, 0.35, 0.2)),  # just inside: its lower threshold
+    ],
+)
+def test_a_goal_setting_is_the_recall_end_of_the_settings_tied_with_the_best(
+    second: tuple, chosen: tuple
+) -> None:
+    settings = [_setting(0.3, 0.4, 0.1, 0.8647), _setting(1.0, 0.3, 0.1, 0.8500), _setting(*second)]
+    best = tg.plateau_choice(settings)  # type: ignore[arg-type]
+    assert (best.c, best.threshold, best.floor) == chosen
+
+
 def test_outcomes_take_the_simpler_variant_then_the_smaller_c_within_a_tie() -> None:
     results = {
         "cs_train only": _result("cs_train only", 0.80, 0.5),
