@@ -229,7 +229,8 @@ def test_candidates_survive_a_memory_zone(analyzer) -> None:  # type: ignore[no-
     ("who", "said", "reply", "action"),
     [
         ("Raj", "I'll ask our finance lead.", "Thanks.", "ask our finance lead"),
-        ("Raj", "I'll bring the warehouse manager.", "Perfect.", "bring the warehouse manager"),
+        # 'bring' alone no longer: sets N and O label "I'll bring the sandwiches" no step
+        ("Raj", "I'll call the warehouse manager.", "Perfect.", "call the warehouse manager"),
         (
             "Dana",
             "Then I'll fix the import mapping on our side.",
@@ -445,7 +446,7 @@ def test_pronoun_with_nothing_named_before_stays_as_said(find) -> None:  # type:
                 None,
                 "run a training session for your admins",
                 "2026-03-13",
-                "cue+linear:WE_CAN",  # the scorer keeps this one on its own
+                "offer+accepted:WE_CAN",  # the scorer alone scores it under accept (0.42)
             ),
         ),
         (

@@ -201,7 +201,7 @@ def test_pronoun_after_a_remark_stays_as_said(find) -> None:  # type: ignore[no-
             "let you know whether legal approves the DPA",
         ),
         (  # a participle with its own object is a clause, not part of a noun
-            "We'll work on the prototype following the instructions we agreed on Friday.",
+            "We'll work on the prototype following the instructions we agreed, by Friday.",
             "work on the prototype",
         ),
         ("I'll send the file if you want.", "send the file"),  # a condition still ends it

@@ -1,5 +1,6 @@
-"""Next steps: replies inside one unnamed turn, withdrawals of another offer, and promises
-that only take on a goal or only perceive (steps.py)."""
+"""Next steps: replies inside one unnamed turn, withdrawals of another offer, promises that
+only take on a goal or only perceive (steps.py), a person's role set off by commas before
+'will', and a joint step put as 'I'd suggest' or 'I'd like us to' (cues.json)."""
 
 from __future__ import annotations
 
@@ -121,3 +122,45 @@ def test_pledges_perceptions_and_goodbyes_are_no_steps(find, said: str) -> None:
 def test_owning_a_task_is_still_a_step(find) -> None:  # type: ignore[no-untyped-def]
     [step] = find(("Raj", "I'll own the rollout plan and send it by Friday."), ("Dana", "Great."))
     assert step.owner == "Raj"
+
+
+@pytest.mark.parametrize(
+    ("said", "owner"),
+    [
+        ("Our treasurer, Gus, will send you the board's budget letter tomorrow.", "Gus"),
+        ("Marcus, my scheduler lead, will clean up the contractor list tomorrow.", "Marcus"),
+    ],
+)
+def test_a_person_named_with_their_role_owns_the_step(find, said: str, owner: str) -> None:  # type: ignore[no-untyped-def]
+    [step] = find(("Raj", said), ("Dana", "Great, thanks."))
+    assert (step.evidence, step.owner, step.side) == (said, owner, "customer")
+    assert step.due == "2026-03-04"
+
+
+def test_a_role_named_in_a_question_is_no_step(find) -> None:  # type: ignore[no-untyped-def]
+    assert find(("Raj", "And the report, will it show the usage?"), ("Dana", "It does.")) == []
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I'd like us all to get back together next Thursday to review the pilot numbers.",
+        "I'd suggest we all get on a call on Friday the thirteenth to close out the redlines.",
+    ],
+)
+def test_a_suggested_joint_step_is_joint(find, said: str) -> None:  # type: ignore[no-untyped-def]
+    [step] = find(("Dana", said), ("Raj", "Works for me."))
+    assert (step.evidence, step.side, step.owner) == (said, "joint", None)
+
+
+def test_a_suggested_target_is_no_step(find) -> None:  # type: ignore[no-untyped-def]
+    said = "I'd suggest we aim for eighty percent of drivers on the app by May."
+    assert find(("Dana", said), ("Raj", "Maybe.")) == []
+
+
+def test_a_suggested_meeting_turned_down_is_no_step(find) -> None:  # type: ignore[no-untyped-def]
+    found = find(
+        ("Dana", "I'd suggest we all get on a call on Friday the thirteenth."),
+        ("Raj", "No, Friday is bad for us."),
+    )
+    assert found == []

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 DATA = "milepost.pipeline"
 # Families whose grammatical subject is the addressee: the step, if any, belongs to them.
 REQUEST_CUES = frozenset({"YOU_REQ"})
-JOINT_CUES = frozenset({"LETS", "SHALL_WE"})
+JOINT_CUES = frozenset({"LETS", "SHALL_WE", "I_SUGGEST"})
 # Offers and promises in the speaker's own voice: a withdrawal said after one takes it back.
 OWN_VOICE_CUES = frozenset({"I_WILL", "I_GOING", "I_CAN", "I_HAPPY", "WE_WILL", "WE_CAN", "LET_ME"})
 

@@ -138,9 +138,7 @@ def _named(
     meeting: Meeting, cand: Candidate, speaker: str | None
 ) -> tuple[StepSide, str | None, str]:
     """'Priya will send it': owner Priya; her side when she is a speaker, else the speaker's."""
-    doc = cand.sent.doc
-    name_tok = next((t for t in doc[cand.sent.start : cand.cue_end] if t.pos_ == "PROPN"), None)
-    name = name_tok.text if name_tok is not None else None
+    name = _named_person(cand)
     for label in meeting.transcript.speakers:
         shown = meeting.owner_name(label) or label
         if name and shown.split()[0].lower() == name.lower():
@@ -148,6 +146,21 @@ def _named(
             if side != "unknown":
                 return side, shown, label
     return _speaker_side(meeting, cand, speaker), name, name or (speaker or "?")
+
+
+def _named_person(cand: Candidate) -> str | None:
+    """The name before 'will': 'Priya will', or set off by commas ('Our treasurer, Gus, will').
+
+    'Marcus, my scheduler lead, will' puts the role between the commas: the name is before.
+    """
+    doc = cand.sent.doc
+    before = doc[cand.sent.start : cand.cue_end]
+    if doc[cand.cue_start].text == ",":  # an appositive cue: ", X, will" or ", our role, will"
+        if cand.cue_end - cand.cue_start == 4:
+            return doc[cand.cue_start + 1].text
+        before = doc[cand.sent.start : cand.cue_start]
+    name_tok = next((t for t in before if t.pos_ == "PROPN"), None)
+    return name_tok.text if name_tok is not None else None
 
 
 def due_of(meeting: Meeting, cand: Candidate) -> tuple[str | None, str | None]:
