@@ -321,3 +321,39 @@ def test_a_cueless_act_whose_verb_is_a_copula_keeps_its_own_words(parse, monkeyp
     last = action_items.find(meeting, candidates(meeting))[-1]
     assert last.action == "the User Interface Designer, that's for."  # not "'s"
     assert last.found_by == "dialogue-act+linear:ACT"
+
+
+def _bench():  # type: ignore[no-untyped-def]
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_ami.py"
+    spec = importlib.util.spec_from_file_location("bench_ami", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_bench_as_file_finds_acts_half_inside_a_steps_evidence_in_their_turn() -> None:
+    from types import SimpleNamespace
+
+    rows = [
+        {"role": "PM", "text": "Okay, so for the next meeting,"},
+        {"role": "PM", "text": "you're gonna draw it."},
+        {"role": "ID", "text": "Okay."},
+        {"role": "PM", "text": "Thanks."},
+    ]
+    said = [("PM", "Okay, so for the next meeting, you're gonna draw it."), ("ID", "Okay.")]
+    turns = [Turn(speaker=s, text=t) for s, t in [*said, ("PM", "Thanks.")]]
+    transcript = Transcript(source="t", input_format="plain", turns=turns)
+    covered = _bench().covered_acts
+
+    def step(speaker: str, evidence: str) -> SimpleNamespace:
+        return SimpleNamespace(speaker=speaker, evidence=evidence)
+
+    assert covered(rows, transcript, [step("PM", said[0][1])]) == {0, 1}
+    assert covered(rows, transcript, [step("PM", "you're gonna draw it.")]) == {1}
+    assert covered(rows, transcript, [step("ID", "Okay.")]) == {2}  # not the PM's "Okay,"
+    assert covered(rows, transcript, [step("PM", "for the next")]) == set()  # under half
+    assert covered(rows, transcript, [step("PM", "the next meeting")]) == {0}  # over half
