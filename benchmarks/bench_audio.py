@@ -10,7 +10,7 @@ Speed: one several-minute mono file made by concatenating the sample clips; mile
 the same model and settings (a fresh process too), alternating, best of --repeat.
 
     .venv/bin/python benchmarks/bench_audio.py [--skip-accuracy] [--skip-speed] [--minutes 5]
-        [--repeat 3] [--memory-hours 3]
+        [--repeat 3] [--memory-hours 3] [--gaps]
 """
 
 from __future__ import annotations
@@ -25,14 +25,17 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import av
 import numpy as np
 
-from milepost.models import Transcript
-from milepost.pipeline.audio import decode, diarization_available, transcribe_file
+from milepost.models import Transcript, Turn
+from milepost.pipeline.audio import decode, diarization_available, recording, transcribe_file
 from milepost.pipeline.audio.model import default_threads, load_whisper, resolve_model
+from milepost.pipeline.audio.transcriber import Segment
 
 AUDIO = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "audio"
 JFK = AUDIO / "faster_whisper" / "jfk.flac"
@@ -123,7 +126,7 @@ def text_of(transcript: Transcript) -> str:
     return " ".join(t.text for t in transcript.turns)
 
 
-def accuracy() -> None:
+def accuracy(gaps: bool = False) -> None:
     print("== accuracy (bundled tiny.en, int8, VAD on)")
     jfk = transcribe_file(JFK, speakers=1, progress=False)
     print(f"WER jfk.flac: {wer(JFK_TEXT, text_of(jfk)):.3f}  (target <= 0.10)")
@@ -149,14 +152,50 @@ def accuracy() -> None:
     ):
         reference = read_rttm(rttm)
         for given in (n, None):
-            transcript = transcribe_file(path, speakers=given, progress=False)
-            d = der(reference, turns_of(transcript))
+            with _segments_seen() as seen:
+                transcript = transcribe_file(path, speakers=given, progress=False)
             label = f"--speakers {given}" if given else "estimated"
             print(
-                f"DER {name} ({label}: {len(transcript.speakers)} found): {d['der']:.3f} "
-                f"(miss {d['miss']:.3f}, false alarm {d['false_alarm']:.3f}, "
-                f"confusion {d['confusion']:.3f})"
+                f"DER {name} ({label}: {len(transcript.speakers)} found, "
+                f"{len(transcript.turns)} turns from {len(seen[0])} segments): "
+                + _der_line(der(reference, turns_of(transcript)))
             )
+            if gaps:
+                _der_by_gap(reference, seen[0])
+
+
+def _der_line(d: dict[str, float]) -> str:
+    return (
+        f"{d['der']:.3f} (miss {d['miss']:.3f}, false alarm {d['false_alarm']:.3f}, "
+        f"confusion {d['confusion']:.3f})"
+    )
+
+
+@contextmanager
+def _segments_seen() -> Iterator[list[list[Segment]]]:
+    """The segments transcribe_recording turns into turns (before any join), as they pass."""
+    seen: list[list[Segment]] = []
+    real = recording.speaker_turns
+
+    def spy(segments: list[Segment], gap: float | None = recording.JOIN_GAP_S) -> list[Turn]:
+        seen.append(list(segments))
+        return real(segments, gap)
+
+    recording.speaker_turns = spy  # type: ignore[assignment]
+    try:
+        yield seen
+    finally:
+        recording.speaker_turns = real  # type: ignore[assignment]
+
+
+def _der_by_gap(reference: list[tuple[float, float, str]], segments: list[Segment]) -> None:
+    """DER of the turns each join rule makes from the same segments (how JOIN_GAP_S was chosen)."""
+    rules: list[tuple[str, float | None]] = [("one turn per segment", -1.0)]
+    rules += [(f"join unless {g} s apart", g) for g in (0.5, 1.0, 1.5, 2.0, 3.0, 5.0)]
+    for label, gap in rules + [("always join", None)]:
+        turns = recording.speaker_turns(segments, gap)
+        spans = [(t.start or 0.0, t.end or 0.0, t.speaker or "?") for t in turns]
+        print(f"    {label}: {len(turns)} turns, DER {_der_line(der(reference, spans))}")
 
 
 def make_long_file(minutes: float, folder: Path) -> Path:
@@ -316,10 +355,11 @@ def main() -> None:
     parser.add_argument("--minutes", type=float, default=5.0)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--memory-hours", type=float, default=3.0, help="0 skips the check")
+    parser.add_argument("--gaps", action="store_true", help="DER of each turn-join rule too")
     args = parser.parse_args()
     print(f"cpu cores available: {os.cpu_count()}, diarize extra: {diarization_available()}")
     if not args.skip_accuracy:
-        accuracy()
+        accuracy(args.gaps)
     if args.memory_hours:
         memory(args.memory_hours)
     if not args.skip_speed:

@@ -1,7 +1,9 @@
-"""One recording to a Transcript: decode in windows, transcribe, then say who spoke.
+"""One recording to a Transcript: decode in windows, transcribe, say who spoke, make turns.
 
 Stereo files whose channels carry different voices (dialer and call-recorder exports)
-are transcribed per channel; everything else is mixed to mono and diarized.
+are transcribed per channel; everything else is mixed to mono and diarized. Whisper's
+sentence-sized segments then become speaker turns the way the text readers make them, so a
+recorded call reaches the extractors in the shape its typed-out transcript would.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from milepost.models import Transcript, Turn
 from milepost.pipeline.audio import decode, diarize
 from milepost.pipeline.audio.transcriber import Segment, Transcriber, Word
 from milepost.pipeline.errors import AudioDecodeError
+from milepost.pipeline.formats import turns as reader_turns
 
 # Stereo counts as two parties when, over frames with speech in either channel, the
 # louder channel is typically this many dB above the other (a room mic stays near 0).
@@ -26,6 +29,12 @@ LEAD_SHARE = 0.1
 # A silence this long between two words ends a turn (on one channel of a call, the other
 # party usually spoke in it; Whisper would keep both sides of the gap in one segment).
 PAUSE_S = 1.0
+# One speaker's consecutive pieces join into one turn (as every text reader joins them) unless
+# this much silence parts them: the readers' own pause for unlabelled pieces. DER on output
+# turns (bench_audio.py --gaps) is the same for any gap from 0.5 s to never on both diarized
+# clips, no false alarm added; 2.0 s joins as much as never there and keeps a long silence
+# (screen sharing, a lookup) out of the turn, which DER would count as false alarm.
+JOIN_GAP_S: float | None = reader_turns.PAUSE_S
 Progress = Callable[[float], None]
 
 
@@ -58,13 +67,40 @@ def transcribe_recording(
         segments = _diarized(pieces, transcriber, embedder, speakers, progress)
     if not segments:
         raise AudioDecodeError("no speech found in the recording", path)
-    turns = [Turn(speaker=s.speaker, start=s.start, end=s.end, text=s.text) for s in segments]
     return Transcript(
         source=str(path),
         input_format="audio",
-        turns=turns,
+        turns=speaker_turns(segments, JOIN_GAP_S),
         duration_s=info.duration_s or round(decoded[-1], 3),
     )
+
+
+def speaker_turns(segments: list[Segment], gap: float | None = JOIN_GAP_S) -> list[Turn]:
+    """Turns as a text reader gives them: one per run of one speaker (turns.merge_runs), or,
+    when everything has one label (no diarization), pieces joined into sentences."""
+    pieces = [Turn(speaker=s.speaker, start=s.start, end=s.end, text=s.text) for s in segments]
+    if len({p.speaker for p in pieces}) < 2:
+        return reader_turns.join_sentences(pieces)
+    return [turn for run in _parted(pieces, gap) for turn in reader_turns.merge_runs(run)]
+
+
+def _parted(pieces: list[Turn], gap: float | None) -> Iterator[list[Turn]]:
+    """Stretches of pieces parted where one speaker goes on after `gap` seconds of silence."""
+    run: list[Turn] = []
+    for piece in pieces:
+        if run and gap is not None and _silence(run[-1], piece) >= gap:
+            yield run
+            run = []
+        run.append(piece)
+    if run:
+        yield run
+
+
+def _silence(prev: Turn, piece: Turn) -> float:
+    """Seconds one speaker stayed silent between two pieces (-inf when another spoke)."""
+    if prev.speaker != piece.speaker:
+        return float("-inf")
+    return (piece.start or 0.0) - (prev.end or 0.0)
 
 
 def channels_differ(stereo: np.ndarray, frame: int = decode.SAMPLE_RATE // 10) -> bool:
