@@ -12,9 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.attrs import IS_ALPHA, IS_STOP, LEMMA, LENGTH, LOWER, POS, TAG
-from spacy.parts_of_speech import NAMES
-
 if TYPE_CHECKING:
     from spacy.strings import StringStore
     from spacy.tokens import Doc
@@ -46,7 +43,9 @@ class Tokens:
         return out
 
 
-_ATTRS = [LOWER, LEMMA, TAG, POS, IS_ALPHA, IS_STOP, LENGTH]
+_ATTRS = ["LOWER", "LEMMA", "TAG", "POS", "IS_ALPHA", "IS_STOP", "LENGTH"]
+"""Read by name: importing spacy.attrs here would import spaCy, and with it torch, before
+`nlp.load` can keep torch out (see nlp._torch_hidden)."""
 # The most strings a cache keeps: a string's hash names it in any StringStore, but a long run
 # (spaCy's memory zones forget each meeting's new words) should not keep every word it met.
 MAX_STRINGS = 1 << 16
@@ -74,6 +73,8 @@ _AS_IS, _LOWERED = _Strings(lower=False), _Strings(lower=True)
 
 def read(doc: Doc) -> Tokens:
     """The doc's token attributes, from one array of its token attributes."""
+    from spacy.parts_of_speech import NAMES  # not at import time: see _ATTRS
+
     _AS_IS.store = _LOWERED.store = doc.vocab.strings
     table = doc.to_array(_ATTRS)
     lower, lemma, tag, pos = table[:, :4].T.tolist()
