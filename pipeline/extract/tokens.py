@@ -43,7 +43,7 @@ class Tokens:
         return out
 
 
-_ATTRS = ["LOWER", "LEMMA", "TAG", "POS", "IS_ALPHA", "IS_STOP", "LENGTH"]
+_ATTRS: list[int | str] = ["LOWER", "LEMMA", "TAG", "POS", "IS_ALPHA", "IS_STOP", "LENGTH"]
 """Read by name: importing spacy.attrs here would import spaCy, and with it torch, before
 `nlp.load` can keep torch out (see nlp._torch_hidden)."""
 # The most strings a cache keeps: a string's hash names it in any StringStore, but a long run
