@@ -273,12 +273,13 @@ def test_mono_is_diarized_through_the_embedding_seam(tmp_path: Path) -> None:
     assert seen == sorted(seen) and seen[-1] == 6.5
 
 
-def test_without_an_embedder_everything_is_one_speaker(tmp_path: Path) -> None:
-    """One label for everyone: pieces join as unlabelled captions do (no sentence end here)."""
+def test_without_an_embedder_speakers_are_unnamed_unless_one(tmp_path: Path) -> None:
+    """Speakers unknown: pieces join as unlabelled captions do (no sentence end here)."""
     t = recording.transcribe_recording(two_voices(tmp_path), FakeTranscriber(), None)
-    assert [(x.speaker, x.start, x.end, x.text) for x in t.turns] == [
-        ("SPEAKER_1", 0.0, 6.5, "low0 low1 low2 low3 high5 high6 high7 high8 low10 low11 low12")
-    ]
+    said = "low0 low1 low2 low3 high5 high6 high7 high8 low10 low11 low12"
+    assert [(x.speaker, x.start, x.end, x.text) for x in t.turns] == [(None, 0.0, 6.5, said)]
+    one = recording.transcribe_recording(two_voices(tmp_path), FakeTranscriber(), None, 1)
+    assert [(x.speaker, x.text) for x in one.turns] == [("SPEAKER_1", said)]
 
 
 def test_stereo_split_by_channel_and_merged_by_time(tmp_path: Path) -> None:
@@ -296,7 +297,7 @@ def test_stereo_split_by_channel_and_merged_by_time(tmp_path: Path) -> None:
     assert fake.calls == [3 * SR, 3 * SR]  # each channel on its own
 
 
-def test_missing_diarize_extra_warns_and_keeps_one_speaker(
+def test_missing_diarize_extra_warns_and_names_no_speaker(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     monkeypatch.setattr(audio, "diarization_available", lambda: False)
@@ -304,10 +305,10 @@ def test_missing_diarize_extra_warns_and_keeps_one_speaker(
     path = two_voices(tmp_path)
     with caplog.at_level(logging.WARNING, logger="milepost"):
         t = audio.transcribe_file(path, progress=False)
-    assert {x.speaker for x in t.turns} == {"SPEAKER_1"}
+    assert {x.speaker for x in t.turns} == {None}
     assert caplog.messages == [
         f"{path}: speaker diarization needs the optional extra (pip install "
-        "'milepost[diarize]'); all speech is labelled SPEAKER_1"
+        "'milepost[diarize]'); speakers are not told apart (no SPEAKER_N labels)"
     ]
 
 

@@ -31,7 +31,8 @@ def transcribe_file(
 ) -> Transcript:
     """Transcribe a recording with the local Whisper model, speakers labelled SPEAKER_N.
 
-    progress None shows a bar in audio seconds when stderr is a terminal.
+    progress None shows a bar in audio seconds when stderr is a terminal. Without the
+    diarize extra a mono recording's turns name no speaker (SPEAKER_1 with speakers=1).
     """
     info = probe(path)  # a bad file fails before the model loads
     transcriber = WhisperTranscriber(model, threads=threads, vad=vad)
@@ -39,10 +40,10 @@ def transcribe_file(
     show = _interactive() if progress is None else progress
     with _progress_bar(path, info.duration_s, show) as update:
         transcript = transcribe_recording(path, transcriber, embedder, speakers, update)
-    if embedder is None and speakers != 1 and len(transcript.speakers) == 1:
+    if embedder is None and speakers != 1 and not transcript.speakers:
         log.warning(
             "%s: speaker diarization needs the optional extra (pip install "
-            "'milepost[diarize]'); all speech is labelled SPEAKER_1",
+            "'milepost[diarize]'); speakers are not told apart (no SPEAKER_N labels)",
             path,
         )
     return transcript

@@ -50,7 +50,7 @@ def transcribe_recording(
     progress: Progress | None = None,
     window_s: float = 600.0,
 ) -> Transcript:
-    """Transcribe a recording; embedder None means one speaker (no diarization)."""
+    """Transcribe a recording; embedder None: no diarization (speakers unnamed unless 1)."""
     info = decode.probe(path)
     channels = 2 if info.channels == 2 and speakers != 1 else 1
     pieces = decode.windows(decode.blocks(path, channels), window_s=window_s)
@@ -139,6 +139,8 @@ def _diarized(
     progress: Progress | None,
 ) -> list[Segment]:
     segments: list[Segment] = []
+    # Not diarized: one speaker when the user said so, else unknown (not all one person).
+    name = speaker_name(0) if embedder is not None or speakers == 1 else None
     vectors: list[np.ndarray] = []
     centers: list[float] = []
     length = int(diarize.WINDOW_S * decode.SAMPLE_RATE)
@@ -153,7 +155,7 @@ def _diarized(
             starts = diarize.window_starts([(s.start, s.end) for s in found], len(mono))
             vectors.append(embedder.embed(mono, starts, length))
             centers.extend(offset + (s + length / 2) / decode.SAMPLE_RATE for s in starts)
-        segments.extend(_shift(s, offset, speaker_name(0)) for s in found)
+        segments.extend(_shift(s, offset, name) for s in found)
         if progress:
             progress(offset + len(mono) / decode.SAMPLE_RATE)
     if embedder is None or not vectors:
@@ -199,7 +201,7 @@ def _from_words(words: list[Word], speaker: str | None = None) -> Segment:
     return Segment(words[0].start, words[-1].end, text, speaker, words)
 
 
-def _shift(seg: Segment, offset: float, speaker: str) -> Segment:
+def _shift(seg: Segment, offset: float, speaker: str | None) -> Segment:
     words = [Word(w.start + offset, w.end + offset, w.text) for w in seg.words]
     return Segment(seg.start + offset, seg.end + offset, seg.text, speaker, words)
 
