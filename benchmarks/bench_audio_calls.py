@@ -2,7 +2,8 @@
 
 Each turn of a labelled meeting (cs_train, data/train) is cut into sentences, as Whisper's
 segments come, timed at the turn's own times (else 2.6 words a second) and named SPEAKER_n
-by first appearance, as diarization names them (the label roster is mapped to those names).
+by first appearance, as diarization names them (the label roster is mapped to those names;
+a file without names gives unnamed segments, as a recording without diarization does).
 Modes: `text` reads the file as it is; `segments` makes one turn per segment (the audio
 path before it joined speaker runs); `turns` makes turns with recording.speaker_turns.
 `--one-label SPEAKER_1` gives every segment that name (no diarization, as without the
@@ -39,13 +40,16 @@ WORDS_PER_S = 2.6
 PAUSE = 0.3  # between two sentences of one turn
 
 
-def segments(transcript: Transcript, one_label: str | None) -> tuple[list[Segment], dict[Any, str]]:
+def segments(
+    transcript: Transcript, one_label: str | None
+) -> tuple[list[Segment], dict[Any, str | None]]:
     """Sentence segments with times and SPEAKER_n names; the name each speaker got."""
-    names: dict[Any, str] = {}
+    names: dict[Any, str | None] = {}
     out: list[Segment] = []
     clock = 0.0
     for turn in transcript.turns:
-        names.setdefault(turn.speaker, recording.speaker_name(len(names)))
+        if turn.speaker not in names:  # a file without names: unnamed, as without diarization
+            names[turn.speaker] = turn.speaker and recording.speaker_name(len(names))
         label = names[turn.speaker] if one_label is None else _label(one_label)
         parts = [p.strip() for p in SENTENCE.split(turn.text) if p.strip()]
         n = sum(len(p.split()) for p in parts)
