@@ -9,8 +9,10 @@ they overlap, while CPU time moves less. With --post-spacy it also parses every 
 once and times the analysis after spaCy alone (`Analyzer._resolve`, CPU, best of N, with
 milepost's caches emptied before each pass as a fresh process has them): the part of the
 cost milepost's own code adds, which the ratio only shows as a difference of two clocks.
+With --stages it also says how that time splits between the extractors the analyzer calls
+(sides, goals, steps, stage, outcomes; CPU of the best pass), to find where a cost was added.
 
-    .venv/bin/python benchmarks/bench_speed.py [--repeat 3] [--post-spacy] [FOLDER ...]
+    .venv/bin/python benchmarks/bench_speed.py [--repeat 3] [--post-spacy] [--stages] [FOLDER ...]
 """
 
 from __future__ import annotations
@@ -19,9 +21,12 @@ import argparse
 import functools
 import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from milepost.models import Transcript
+from milepost.pipeline import analyzer as analyzer_module
 from milepost.pipeline import formats
 from milepost.pipeline.analyzer import Analyzer, Options
 from milepost.pipeline.errors import MilepostError
@@ -48,6 +53,9 @@ def main() -> None:
     parser.add_argument("folders", nargs="*", type=Path)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--post-spacy", action="store_true", help="time the analysis alone too")
+    parser.add_argument(
+        "--stages", action="store_true", help="split it by extractor (implies --post-spacy)"
+    )
     args = parser.parse_args()
 
     transcripts = load(args.folders or DEFAULT)
@@ -76,22 +84,68 @@ def main() -> None:
         print(f"bare nlp.pipe   {bare:9.0f} words/s  ({clock}, best of {args.repeat})")
         print(f"milepost        {ours:9.0f} words/s  ({clock}, best of {args.repeat})")
         print(f"ratio           {ours / bare:9.3f}  ({clock}; target >= 0.85)")
-    if args.post_spacy:
-        seconds = post_spacy(analyzer, transcripts, args.repeat)
+    if args.post_spacy or args.stages:
+        seconds, stages = post_spacy(analyzer, transcripts, args.repeat, args.stages)
         print(f"after spaCy     {seconds:9.2f} s CPU  (best of {args.repeat}, caches emptied)")
+        for name, spent in stages.items():
+            print(f"  {name:13} {spent:9.2f} s CPU")
 
 
-def post_spacy(analyzer: Analyzer, transcripts: list[Transcript], repeat: int) -> float:
-    """CPU seconds of the analysis after spaCy over all transcripts, each parsed once."""
+def post_spacy(
+    analyzer: Analyzer, transcripts: list[Transcript], repeat: int, stages: bool = False
+) -> tuple[float, dict[str, float]]:
+    """CPU seconds of the analysis after spaCy over all transcripts, each parsed once, and,
+    with stages, those of each extractor the analyzer calls in the best pass."""
     parsed = [(t, list(analyzer.nlp.pipe(turn.text for turn in t.turns))) for t in transcripts]
-    best = float("inf")
+    best, split = float("inf"), {}
     for _ in range(repeat):
         empty_caches()
+        spent: dict[str, float] = {}
+        with timed_stages(spent) if stages else _nothing():
+            start = time.process_time()
+            for transcript, docs in parsed:
+                analyzer._resolve(transcript, Options(), docs)
+            seconds = time.process_time() - start
+        if seconds < best:
+            best, split = seconds, spent
+    return best, split
+
+
+# The extractors Analyzer._resolve calls, as "module.function" of milepost.pipeline.extract.
+STAGES = ("sides.infer", "goals.find", "steps.find", "stage.detect", "outcomes.find")
+
+
+@contextmanager
+def timed_stages(spent: dict[str, float]) -> Iterator[None]:
+    """While inside, the analyzer's calls to each of STAGES add their CPU seconds to spent."""
+    saved = []
+    for name in STAGES:
+        module_name, function = name.split(".")
+        module = getattr(analyzer_module, module_name)
+        saved.append((module, function, getattr(module, function)))
+        setattr(module, function, _timer(getattr(module, function), name, spent))
+    try:
+        yield
+    finally:
+        for module, function, original in saved:
+            setattr(module, function, original)
+
+
+def _timer(function: Callable, name: str, spent: dict[str, float]) -> Callable:
+    @functools.wraps(function)
+    def timed(*args, **kwargs):  # type: ignore[no-untyped-def]
         start = time.process_time()
-        for transcript, docs in parsed:
-            analyzer._resolve(transcript, Options(), docs)
-        best = min(best, time.process_time() - start)
-    return best
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent[name] = spent.get(name, 0.0) + time.process_time() - start
+
+    return timed
+
+
+@contextmanager
+def _nothing() -> Iterator[None]:
+    yield
 
 
 def empty_caches() -> None:
