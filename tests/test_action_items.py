@@ -295,6 +295,13 @@ def test_a_third_of_short_turns_makes_dialogue_acts(parse, short, routed) -> Non
     assert dialogue_acts(meeting) is routed
 
 
+def test_pieces_with_no_speaker_are_no_dialogue_acts(parse) -> None:  # type: ignore[no-untyped-def]
+    """An undiarized recording's sentence segments are short but have no speakers; acts do."""
+    said = "We looked at the usage report with the whole team on Monday."
+    assert dialogue_acts(parse([("B", "Okay.")] * 30 + [("A", said)] * 30))
+    assert not dialogue_acts(parse([(None, "Okay.")] * 30 + [(None, said)] * 30))
+
+
 def test_too_few_turns_say_nothing_about_segmentation(parse) -> None:  # type: ignore[no-untyped-def]
     assert not dialogue_acts(parse([("B", "Okay.")] * 59))
 

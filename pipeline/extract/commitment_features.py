@@ -70,6 +70,8 @@ def dialogue_acts(meeting: Meeting) -> bool:
     its short turns stay (a share of 0.41 or more; customer calls, even cut into short
     caption cues, 0.27 at most). thresholds.json's _dialogue_acts has the figures.
     """
+    if not any(turn.speaker for turn in meeting.transcript.turns):
+        return False  # acts have speakers; nameless pieces are an undiarized recording's segments
     limits = thresholds()
     n = len(meeting.docs)
     if n < limits["dialogue_act_min_turns"]:
