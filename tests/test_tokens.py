@@ -20,14 +20,6 @@ def test_an_empty_doc_has_empty_lists(analyzer) -> None:  # type: ignore[no-unty
     assert tokens.read(analyzer.nlp("")) == tokens.Tokens([], [], [], [], [], [])
 
 
-def test_the_string_caches_stay_bounded(analyzer, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(tokens, "MAX_STRINGS", 3)
-    doc = analyzer.nlp("Alpha beta gamma delta epsilon")
-    t = tokens.read(doc)
-    assert t.lower == ["alpha", "beta", "gamma", "delta", "epsilon"]
-    assert len(tokens._AS_IS) <= 3
-
-
 def test_entity_labels_follow_span_ents(analyzer) -> None:  # type: ignore[no-untyped-def]
     doc = analyzer.nlp(
         "Acme in Denver cut costs by 20 percent in March. Next year Globex wants $5 million."
