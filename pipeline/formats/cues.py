@@ -13,10 +13,10 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from milepost.models import Turn
+from milepost.models import Transcript, Turn
 from milepost.pipeline.formats import speakers
 from milepost.pipeline.formats.clock import CLOCK, seconds
-from milepost.pipeline.formats.turns import join_sentences, merge_runs
+from milepost.pipeline.formats.turns import join_sentences, merge_runs, transcript
 
 TIMING = re.compile(rf"^\s*({CLOCK})\s*-->\s*({CLOCK})")
 # A line meant as a cue's timing that TIMING cannot read: any `-->` (cue text may not hold
@@ -40,6 +40,19 @@ class Cue:
 
 def count_timings(text: str, limit: int = 400) -> int:
     return sum(1 for ln in text.splitlines()[:limit] if TIMING.match(ln))
+
+
+def parse(text: str, source: str, fmt: str, split: Callable[[Cue], list[Cue]]) -> Transcript:
+    """A caption file's transcript: its cues (each made into cues by `split`: cleaned, or one
+    per voice), speaker prefixes read, turns joined; mistimed cues warned of when text was read."""
+    lines = text.splitlines()
+    mistimed: list[int] = []
+    found = [part for cue in read_cues(lines, mistimed) for part in split(cue)]
+    label_prefixes(found)
+    result = transcript(source, fmt, to_turns(found))
+    if result.turns:
+        warn_mistimed(lines, mistimed, source)
+    return result
 
 
 def read_cues(lines: list[str], mistimed: list[int] | None = None) -> list[Cue]:

@@ -7,7 +7,6 @@ import re
 
 from milepost.models import Transcript
 from milepost.pipeline.formats import cues
-from milepost.pipeline.formats.turns import transcript
 
 TAG = re.compile(r"</?(?:i|b|u|font)\b[^>]*>|\{\\[^}]*\}", re.I)
 _ID = re.compile(r"^\s*\d+\s*$")
@@ -30,16 +29,12 @@ def _timed(line: str) -> bool:
 
 
 def parse(text: str, source: str) -> Transcript:
-    lines = text.splitlines()
-    mistimed: list[int] = []
-    found = cues.read_cues(lines, mistimed)
-    for cue in found:
-        cue.lines = [_clean(ln) for ln in cue.lines]
-    cues.label_prefixes(found)
-    result = transcript(source, "srt", cues.to_turns(found))
-    if result.turns:
-        cues.warn_mistimed(lines, mistimed, source)
-    return result
+    return cues.parse(text, source, "srt", _cleaned)
+
+
+def _cleaned(cue: cues.Cue) -> list[cues.Cue]:
+    cue.lines = [_clean(ln) for ln in cue.lines]
+    return [cue]
 
 
 def why_empty(text: str) -> str | None:

@@ -7,7 +7,6 @@ import re
 
 from milepost.models import Transcript
 from milepost.pipeline.formats import cues
-from milepost.pipeline.formats.turns import transcript
 
 VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+([^>]+)>")
 TAG = re.compile(r"</?[^>]*>")
@@ -21,16 +20,7 @@ def sniff(text: str) -> float:
 
 
 def parse(text: str, source: str) -> Transcript:
-    lines = text.splitlines()
-    mistimed: list[int] = []
-    found = []
-    for cue in cues.read_cues(lines, mistimed):
-        found.extend(_voices(cue))
-    cues.label_prefixes(found)
-    result = transcript(source, "vtt", cues.to_turns(found))
-    if result.turns:
-        cues.warn_mistimed(lines, mistimed, source)
-    return result
+    return cues.parse(text, source, "vtt", _voices)
 
 
 def why_empty(text: str) -> str | None:
