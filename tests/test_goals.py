@@ -457,6 +457,10 @@ def test_the_goal_head_sees_cues_in_conjunction(analyzer) -> None:  # type: igno
             "The plan I put in the budget is under four dollars by June, which is our year end.",
             "under four dollars by June",
         ),
+        (  # the desire verb's negation is not part of what is wanted
+            "If we can't do forty-eight hours in April, we lose the contract.",
+            "do forty-eight hours in April, we lose the contract",
+        ),
     ],
 )
 def test_goal_text_is_the_outcome_phrase(sentence: str, text: str) -> None:

@@ -11,7 +11,7 @@ from milepost.pipeline.extract import claims as cl
 MAX_WORDS = 14
 MIN_WORDS = 3
 _DESIRE = re.compile(r"\b(?:wants?|needs?|like|love|could|can|can't|got|get|gets)\b", re.I)
-_OBJECT = re.compile(r"^\s*(?:is|was|:)?\s*(?:(?:us|me|them)\s+)?(?:to\s+)?", re.I)
+_OBJECT = re.compile(r"^(?:['’]t\b)?\s*(?:is|was|:)?\s*(?:(?:us|me|them)\s+)?(?:to\s+)?", re.I)
 _CLAUSE_END = re.compile(
     r",\s+(?:that|because|which|so|and that|i'd|i would|we'd|it would|nothing)\b"
     r"|\s+because\s|[.;?!]",
