@@ -47,9 +47,7 @@ def build_brief(
     ids = [m.id for m in meetings]
     by_id = {m.id: m for m in meetings}
     goals = [goal_view(g, by_id[g["meeting_id"]]) for g in read.rows(db, "goals", ids)]
-    # a goal agreed in a meeting still flagged no_agreed_goal names nothing to check
-    agreed = [g for g in goals if g.agreed and by_id[g.meeting_id].has_agreed_goal]
-    goal = max(agreed, key=goal_rank) if agreed else None
+    goal = standing_goal(goals, by_id)
     steps = ledger.in_our_words(db, ledger.list_steps(db, account=account, on=on))
     last = meetings[-1] if meetings else None
     unagreed = [] if goal else goals[-3:]
@@ -98,7 +96,14 @@ def render_brief(brief: Brief) -> str:
     return render("brief.md.j2", b=brief, max_steps=8, max_items=5, weak_stage=WEAK_STAGE)
 
 
-def goal_rank(g: GoalView) -> tuple[str, bool, int]:
+def standing_goal(goals: list[GoalView], meetings: dict[int, MeetingRecord]) -> GoalView | None:
+    """The goal that stands: the latest, most concrete one agreed in a meeting that agreed a
+    clear goal (a goal agreed in a meeting still flagged no_agreed_goal names nothing to check)."""
+    agreed = [g for g in goals if g.agreed and meetings[g.meeting_id].has_agreed_goal]
+    return max(agreed, key=_goal_rank) if agreed else None
+
+
+def _goal_rank(g: GoalView) -> tuple[str, bool, int]:
     """Latest meeting first, then the most concrete goal (metric and deadline said)."""
     return (g.date or "", bool(g.metric or g.deadline), g.meeting_id)
 

@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from milepost.models.brief import GoalView, Recap
 from milepost.models.records import LedgerStep, MeetingRecord
 from milepost.pipeline import ledger
-from milepost.pipeline.brief import goal_rank, goal_view
+from milepost.pipeline.brief import goal_view, standing_goal
 from milepost.pipeline.errors import MilepostError
 from milepost.pipeline.extract.names import is_anonymous
 from milepost.pipeline.sidecar import sidecar_for
@@ -46,7 +46,7 @@ def build_recap(db: Database, meeting_id: int) -> Recap:
     subject = f"Recap: {meeting.title or meeting.account}" + (
         f", {meeting.date}" if meeting.date else ""
     )
-    standing = None if agreed else standing_goal(db, meeting)
+    standing = None if agreed else _standing_goal(db, meeting)
     to = [c for c in customers if not is_anonymous(c)]  # "Hi SPEAKER_2" greets nobody
     body = render(
         "recap.md.j2",
@@ -85,19 +85,14 @@ def _to_pin_down(
     }
 
 
-def standing_goal(db: Database, meeting: MeetingRecord) -> GoalView | None:
-    """The goal an earlier meeting of the same account agreed clearly (the latest, most
-    concrete): a meeting flagged no_agreed_goal agreed nothing that stands."""
+def _standing_goal(db: Database, meeting: MeetingRecord) -> GoalView | None:
+    """The goal that stood before this meeting: standing_goal over the account's earlier
+    meetings."""
     meetings = read.list_meetings(db, account=meeting.account)
     ids = [m.id for m in meetings]
-    before = meetings[: ids.index(meeting.id)] if meeting.id in ids else []
-    earlier = {m.id: m for m in before if m.has_agreed_goal}
-    goals = [
-        goal_view(g, earlier[g["meeting_id"]])
-        for g in read.rows(db, "goals", list(earlier))
-        if g["agreed"]
-    ]
-    return max(goals, key=goal_rank) if goals else None
+    earlier = {m.id: m for m in meetings[: ids.index(meeting.id)]} if meeting.id in ids else {}
+    goals = [goal_view(g, earlier[g["meeting_id"]]) for g in read.rows(db, "goals", list(earlier))]
+    return standing_goal(goals, earlier)
 
 
 def _steps_of(db: Database, meeting: MeetingRecord) -> list[LedgerStep]:
