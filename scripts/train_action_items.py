@@ -46,6 +46,7 @@ from milepost.pipeline import nlp as spacy_nlp
 from milepost.pipeline.evaluate import tokens
 from milepost.pipeline.extract import action_items
 from milepost.pipeline.extract.commitment import candidates
+from milepost.pipeline.extract.commitment_features import scored_candidates
 from milepost.pipeline.extract.meeting import Meeting
 
 REPO = Path(__file__).resolve().parents[1]
@@ -297,7 +298,7 @@ def runs_figure(
         for i in held:
             meeting, spans = runs[i]
             acts = action_items.as_acts(meeting)
-            feats = action_items.features(acts, action_items.scored_candidates(acts))
+            feats = action_items.features(acts, scored_candidates(acts))
             scores = clf.predict_proba(des[0].transform(feats)[:, keep])[:, 1]
             final = ctx.predict_proba(context_matrix(acts, scores))[:, 1]
             where = [

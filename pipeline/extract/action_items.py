@@ -21,9 +21,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from milepost.models import NextStep, Turn
-from milepost.pipeline.extract import commitment_model
-from milepost.pipeline.extract.commitment import Candidate, candidates, contains
-from milepost.pipeline.extract.commitment_features import describe
+from milepost.pipeline.extract.commitment import Candidate, contains
+from milepost.pipeline.extract.commitment_features import scored_candidates
 from milepost.pipeline.extract.meeting import Meeting
 from milepost.pipeline.extract.steps_resolve import as_step, resolve
 
@@ -127,16 +126,6 @@ def as_acts(meeting: Meeting) -> Meeting:
     said = [Turn(speaker=s, text=d.text) for s, d in zip(speakers, docs, strict=True)]
     transcript = meeting.transcript.model_copy(update={"turns": said})
     return Meeting(transcript, docs, meeting.date, meeting.roster, meeting.sides, meeting.names)
-
-
-def scored_candidates(meeting: Meeting) -> list[Candidate]:
-    """The meeting's cue sentences, scored by the step model as steps.find scores them."""
-    cands = candidates(meeting)
-    describe(meeting, cands)
-    scorer = commitment_model.commitment()
-    for cand in cands:
-        cand.score = scorer.score(cand.features)
-    return cands
 
 
 def probabilities(feats: list[dict[str, float]], m: ActModel) -> np.ndarray:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from milepost.pipeline.extract import commitment_model
 from milepost.pipeline.extract.commitment import (
     OWN_VOICE_CUES,
     Candidate,
+    candidates,
     contains,
     lexicon,
     starts_with,
@@ -34,6 +36,16 @@ def action_verb(cand: Candidate) -> Token | None:
         if tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD" and tok.lower_ not in ("na", "to"):
             return tok
     return None
+
+
+def scored_candidates(meeting: Meeting) -> list[Candidate]:
+    """The meeting's cue sentences, described and scored by the step model."""
+    cands = candidates(meeting)
+    describe(meeting, cands)
+    scorer = commitment_model.commitment()
+    for cand in cands:
+        cand.score = scorer.score(cand.features)
+    return cands
 
 
 def describe(meeting: Meeting, cands: list[Candidate]) -> None:

@@ -20,12 +20,11 @@ from milepost.pipeline.extract.commitment import (
     OWN_VOICE_CUES,
     REQUEST_CUES,
     Candidate,
-    candidates,
     contains,
     lexicon,
     starts_with,
 )
-from milepost.pipeline.extract.commitment_features import describe, dialogue_acts
+from milepost.pipeline.extract.commitment_features import dialogue_acts, scored_candidates
 from milepost.pipeline.extract.meeting import Meeting
 from milepost.pipeline.extract.steps_refer import answered_proposal, refer
 from milepost.pipeline.extract.steps_resolve import Resolved, as_step, resolve
@@ -50,12 +49,8 @@ UNNAMED_REPLY_SENTS = 5
 
 def find(meeting: Meeting) -> list[NextStep]:
     """The meeting's next steps, one per commitment, in the order they were first made."""
-    cands = candidates(meeting)
-    describe(meeting, cands)
-    model = commitment_model.commitment()
+    cands = scored_candidates(meeting)
     limits = commitment_model.thresholds()
-    for cand in cands:
-        cand.score = model.score(cand.features)
     if dialogue_acts(meeting):  # every act is scored there, not only cue sentences
         return action_items.find(meeting, cands)
     kept = _kept(meeting, cands, limits["accept"])
