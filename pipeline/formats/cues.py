@@ -42,6 +42,11 @@ def count_timings(text: str, limit: int = 400) -> int:
     return sum(1 for ln in text.splitlines()[:limit] if TIMING.match(ln))
 
 
+def timing_line(line: str) -> bool:
+    """A cue's timing line, read or meant (`00:00:01,000 -> 00:00:02,000`)."""
+    return bool(TIMING.match(line) or MISTIMED.search(line))
+
+
 def parse(text: str, source: str, fmt: str, split: Callable[[Cue], list[Cue]]) -> Transcript:
     """A caption file's transcript: its cues (each made into cues by `split`: cleaned, or one
     per voice), speaker prefixes read, turns joined; mistimed cues warned of when text was read."""
@@ -90,7 +95,7 @@ def _blocks(lines: list[str]) -> Iterator[_Block]:
     block: _Block | None = None
     count = 0
     for i, line in enumerate(lines):
-        if TIMING.match(line) or MISTIMED.search(line):
+        if timing_line(line):
             if block is not None:
                 yield block
             count += 1
@@ -143,7 +148,7 @@ def _is_cue_id(lines: list[str], i: int) -> bool:
     """`12` or `6d82…/11-0` right above a timing line (a cue's words have spaces)."""
     if len(lines[i].split()) != 1 or i + 1 >= len(lines):
         return False
-    return bool(TIMING.match(lines[i + 1]) or MISTIMED.search(lines[i + 1]))
+    return timing_line(lines[i + 1])
 
 
 def label_prefixes(cues: list[Cue]) -> None:

@@ -15,17 +15,14 @@ _ID = re.compile(r"^\s*\d+\s*$")
 def sniff(text: str) -> float:
     lines = text.splitlines()[:400]
     timings = cues.count_timings(text)
-    ids = sum(1 for a, b in zip(lines, lines[1:], strict=False) if _ID.match(a) and _timed(b))
+    ids = sum(
+        1 for a, b in zip(lines, lines[1:], strict=False) if _ID.match(a) and cues.timing_line(b)
+    )
     if timings >= 1 and ids >= max(1, timings // 2):
         return 0.9
     if timings == 0 and ids >= 2:
         return 0.85  # numbered cues whose timings all fail: SRT, so the error names the cue
     return 0.4 if timings >= 2 else 0.0
-
-
-def _timed(line: str) -> bool:
-    """A cue's timing line, read or meant (`00:00:01,000 -> 00:00:02,000`)."""
-    return bool(cues.TIMING.match(line) or cues.MISTIMED.search(line))
 
 
 def parse(text: str, source: str) -> Transcript:
