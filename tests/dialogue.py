@@ -19,5 +19,5 @@ def meeting(analyzer, lines: list[tuple[str, str]], roster: bool = True) -> Meet
     transcript = Transcript(source="test.txt", input_format="plain", turns=turns)
     docs = list(analyzer.nlp.pipe(t.text for t in turns))
     known = {s: SIDES[s] for s, _ in lines if s in SIDES} if roster else {}
-    claims._LAST[:] = [None, []]
+    claims._LAST.clear()
     return Meeting(transcript, docs, date(2026, 3, 3), dict(known), dict(known))

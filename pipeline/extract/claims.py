@@ -24,7 +24,7 @@ from milepost.pipeline.extract.cue_search import cue_families as cue_families
 from milepost.pipeline.extract.cue_search import first as first
 from milepost.pipeline.extract.goal_data import data as data
 from milepost.pipeline.extract.goal_data import read_data as read_data
-from milepost.pipeline.extract.meeting import Meeting
+from milepost.pipeline.extract.meeting import LastRead, Meeting
 from milepost.pipeline.extract.tokens import Tokens
 
 _WORD = re.compile(r"[a-z][a-z'-]+|\d+")
@@ -339,11 +339,9 @@ def _customer_result(claim: Claim, past: bool) -> bool:
     )
 
 
-_LAST: list = [None, []]
+_LAST: LastRead[list[Claim]] = LastRead()
 
 
 def claims_for(meeting: Meeting) -> list[Claim]:
     """claims(meeting), computed once per meeting (goals and outcomes both read them)."""
-    if _LAST[0] is not meeting:
-        _LAST[:] = [meeting, claims(meeting)]
-    return _LAST[1]
+    return _LAST.get((meeting,), lambda: claims(meeting))

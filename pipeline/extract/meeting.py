@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from milepost.models import SpeakerSide, Transcript
 from milepost.pipeline.extract import tokens as tokens_
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Doc
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -63,3 +67,25 @@ class Meeting:
         if turns[j].speaker is not None and turns[j].speaker == turns[turn].speaker:
             return None
         return j
+
+
+class LastRead(Generic[T]):
+    """A value computed for the meeting last read, kept while its key is the very same objects
+    (identity: a Meeting is not hashable, and training scripts hand the same Meeting other docs):
+    every goal, statement or extractor that reads it again gets it without a second pass."""
+
+    def __init__(self) -> None:
+        self._last: tuple[tuple[object, ...], T] | None = None
+
+    def get(self, key: tuple[object, ...], compute: Callable[[], T]) -> T:
+        last = self._last
+        if (
+            last is None
+            or len(last[0]) != len(key)
+            or any(a is not b for a, b in zip(last[0], key, strict=True))
+        ):
+            last = self._last = (key, compute())
+        return last[1]
+
+    def clear(self) -> None:
+        self._last = None

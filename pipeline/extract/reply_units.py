@@ -6,29 +6,17 @@ per meeting and kept, as every statement of every goal reads them again.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from milepost.pipeline.extract.agreement_cues import Unit
 from milepost.pipeline.extract.claims import Claim
-from milepost.pipeline.extract.meeting import Meeting
+from milepost.pipeline.extract.meeting import LastRead, Meeting
 
-
-class _Kept(NamedTuple):
-    """The units of the meeting last read: each goal's each statement reads them."""
-
-    meeting: Meeting
-    docs: list
-    units: list[Unit]
-
-
-_last: list[_Kept] = []
+_LAST: LastRead[list[Unit]] = LastRead()
+"""The units of the meeting last read: each goal's each statement reads them."""
 
 
 def units(meeting: Meeting) -> list[Unit]:
     """(turn, speaker, text) per turn; per sentence where the speaker is unknown."""
-    if not _last or _last[0].meeting is not meeting or _last[0].docs is not meeting.docs:
-        _last[:] = [_Kept(meeting, meeting.docs, _read(meeting))]
-    return _last[0].units
+    return _LAST.get((meeting, meeting.docs), lambda: _read(meeting))
 
 
 def _read(meeting: Meeting) -> list[Unit]:

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from milepost.models import JourneyMap, StageCall
-from milepost.pipeline.extract.meeting import Meeting
+from milepost.pipeline.extract.meeting import LastRead, Meeting
 from milepost.pipeline.extract.stage_context import Context, context, key_word, variants, words
 from milepost.pipeline.journey import load_journey
 
@@ -55,8 +55,8 @@ MAX_EVIDENCE = 3
 SETTLES = 0.5
 """A settling phrase decides only while its stage scores this share of the best stage's."""
 _CLAUSE = re.compile(r"[,;:\u2013\u2014]|\s-\s")
-_LAST: list = []
-"""The last meeting, map and title whose cue hits were found, then those hits."""
+_LAST: LastRead[list[_Hit]] = LastRead()
+"""The cue hits of the last meeting, map and title read."""
 
 
 @dataclass
@@ -144,10 +144,8 @@ def questions_for(stage: StageCall | None, journey: JourneyMap | None = None) ->
 
 def _hits_once(meeting: Meeting, journey: JourneyMap) -> list[_Hit]:
     """_hits, found once per meeting, map and title: detect and before_results both read them."""
-    key = [meeting, journey, meeting.transcript.title]
-    if len(_LAST) != 4 or any(a is not b for a, b in zip(_LAST, key, strict=False)):
-        _LAST[:] = [*key, _hits(meeting, journey)]
-    return _LAST[3]
+    key = (meeting, journey, meeting.transcript.title)
+    return _LAST.get(key, lambda: _hits(meeting, journey))
 
 
 def _hits(meeting: Meeting, journey: JourneyMap) -> list[_Hit]:
