@@ -81,6 +81,10 @@ class Brief(BaseModel):
     recently_done: list[LedgerStep] = Field(default_factory=list)
     last_meeting: LastMeeting | None
     flagged: list[FlaggedMeeting] = Field(default_factory=list)
+    internal_meetings: list[int] = Field(
+        default_factory=list,
+        description="meetings where nobody spoke for the customer (left out of the stage)",
+    )
 
 
 class Recap(BaseModel):

@@ -49,6 +49,8 @@ def build_brief(
     goals = [goal_view(g, by_id[g["meeting_id"]]) for g in read.rows(db, "goals", ids)]
     goal = standing_goal(goals, by_id)
     steps = ledger.in_our_words(db, ledger.list_steps(db, account=account, on=on))
+    internal = internal_meetings(db, ids)
+    with_customer = [m for m in meetings if m.id not in internal]
     last = meetings[-1] if meetings else None
     unagreed = [] if goal else goals[-3:]
     outcomes = [
@@ -61,16 +63,29 @@ def build_brief(
         account=account,
         today=on.isoformat(),
         meetings=len(meetings),
-        stage=_stage(db, meetings, journey),
+        stage=_stage(db, with_customer, journey),
         goal=goal,
         unagreed_goals=unagreed,
-        questions=[] if goal else _questions(db, meetings, journey),
+        questions=[] if goal else _questions(db, with_customer, journey),
         outcomes=outcomes,
         open_steps={s: [x for x in steps if x.side == s and x.status == "open"] for s in SIDES},
         recently_done=done,
         last_meeting=_last_meeting(db, last, quoted) if last else None,
         flagged=_flagged(meetings),
+        internal_meetings=sorted(internal),
     )
+
+
+def internal_meetings(db: Database, ids: list[int]) -> set[int]:
+    """The meetings where people spoke and none of them for the customer, nor is any step the
+    customer's (a team's own call): they say nothing about where the customer stands."""
+    speakers = read.rows(db, "speakers", ids)
+    named = {s["meeting_id"] for s in speakers}
+    customer = {s["meeting_id"] for s in speakers if s["side"] == "customer"}
+    customer |= {
+        s["meeting_id"] for s in read.rows(db, "next_steps", ids) if s["side"] == "customer"
+    }
+    return named - customer
 
 
 def _flagged(meetings: list[MeetingRecord]) -> list[FlaggedMeeting]:

@@ -45,7 +45,10 @@ def test_long_lists_show_the_newest_with_a_count(tmp_path: Path) -> None:
 
 def test_a_stage_said_with_little_evidence_is_marked_a_guess(tmp_path: Path) -> None:
     db = open_db(tmp_path / "s.db")
-    talk = [turn("Speaker 1", "vendor", "From prospect to customer, that's the journey.")]
+    talk = [
+        turn("Dana Ruiz", "vendor", "From prospect to customer, that's the journey."),
+        turn("Bo Chen", "customer", "Sure."),
+    ]
     first = analysis("/c/1.txt", "2026-01-10", talk, stage="onboarding")
     write_meeting(db, first, "h1", "Acme")
     assert render_brief(build_brief(db, "Acme", on=date(2026, 2, 1))).splitlines()[3] == (
@@ -154,3 +157,32 @@ def test_a_goal_agreed_with_nothing_to_check_is_no_clear_goal(tmp_path: Path) ->
         "⚠ **No clear agreed goal yet.** Agree one measurable outcome on this call.",
         "- Agreed, but nothing to check (2026-03-03): more out of the tool",
     ]
+
+
+def test_an_internal_call_says_nothing_of_the_customer_stage(tmp_path: Path) -> None:
+    """A team's own call (nobody spoke for the customer, no step of theirs) sets no stage; a
+    customer step, or a customer who spoke, makes it a call with the customer."""
+    db = open_db(tmp_path / "s.db")
+    team = [turn("Speaker 1", "vendor", "From prospect to customer, that's the journey.")]
+    write_meeting(db, analysis("/c/team.txt", "2026-01-10", team, stage="advocacy"), "h1", "Acme")
+    out = render_brief(build_brief(db, "Acme", on=date(2026, 2, 1)))
+    assert out.splitlines()[3] == (
+        "Stage: unknown (no call with the customer yet: nobody spoke for them in its meeting)."
+    )
+    assert "Ask:" not in out  # the advocacy questions of a stage nobody was in
+    assert "## Last time: 2026-01-10, team.txt (internal: nobody spoke for the customer)" in out
+    assert out.split("## Flagged meetings\n")[1].splitlines() == [
+        "- #1 2026-01-10 team.txt: no_agreed_goal (internal: nobody spoke for the customer)"
+    ]
+    homework = [step("send the SSO guide", "customer", "Bo Chen", None)]
+    call = analysis("/c/call.txt", "2026-01-20", team, steps=homework, stage="onboarding")
+    write_meeting(db, call, "h2", "Acme")
+    brief = build_brief(db, "Acme", on=date(2026, 2, 1))
+    assert brief.internal_meetings == [1]
+    assert brief.stage is not None and brief.stage.id == "onboarding"
+    write_meeting(db, analysis("/c/t2.txt", "2026-01-25", team, stage="advocacy"), "h3", "Acme")
+    brief = build_brief(db, "Acme", on=date(2026, 2, 1))
+    assert brief.stage is not None and (brief.stage.id, brief.stage.since) == (
+        "onboarding",
+        "2026-01-20",
+    )

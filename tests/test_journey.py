@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,14 @@ def test_default_map_has_the_guide_stages_in_order() -> None:
     for stage in journey.stages:
         assert stage.cues and stage.questions
         assert stage.vendor_actions and stage.customer_actions
+
+
+def test_default_actions_read_under_we_and_they() -> None:
+    """The brief lists them under "We:" and "They:": the customer is "they", never "you"."""
+    second_person = re.compile(r"\b(?:you|your|yours)\b", re.I)
+    for stage in load_journey().stages:
+        for action in stage.vendor_actions + stage.customer_actions:
+            assert not second_person.search(action), (stage.id, action)
 
 
 def test_own_map_loads(tmp_path: Path) -> None:
