@@ -258,7 +258,10 @@ def _store(
 ) -> FileResult:
     if analysis is None:
         return FileResult(job.path, "failed", reason=reason)
-    written = writer.write_meeting(db, analysis, job.content_hash, job.account, reanalyze)
+    roster = {"vendor": job.vendor, "customer": job.customer}
+    written = writer.write_meeting(
+        db, analysis, job.content_hash, job.account, reanalyze, roster=roster
+    )
     return FileResult(job.path, written.outcome, meeting_id=written.meeting_id)
 
 

@@ -47,13 +47,17 @@ def build_recap(db: Database, meeting_id: int) -> Recap:
         f", {meeting.date}" if meeting.date else ""
     )
     standing = None if agreed else _standing_goal(db, meeting)
+    named = read.roster(db, meeting_id)
     to = [c for c in customers if not is_anonymous(c)]  # "Hi SPEAKER_2" greets nobody
+    to = to or [c for c in named.get("customer", []) if not is_anonymous(c)]
     body = render(
         "recap.md.j2",
         m=meeting,
         subject=subject,
         customers=to,
-        sender=_sender(vendors, by_side["vendor"]) or _roster_vendor(meeting),
+        sender=_sender(vendors, by_side["vendor"])
+        or _first_named(named.get("vendor", []))
+        or _sidecar_vendor(meeting),
         goals=agreed,
         standing=standing,
         **_to_pin_down(db, meeting, goals, standing),
@@ -113,9 +117,13 @@ def _sender(vendors: list[str], vendor_steps: list[LedgerStep]) -> str | None:
     return vendors[0] if vendors else None
 
 
-def _roster_vendor(meeting: MeetingRecord) -> str | None:
-    """The first vendor named in the call's sidecar when no named vendor spoke (a recording's
-    speakers are SPEAKER_1, ...): read beside the file ingest stored, if it is still there."""
+def _first_named(names: list[str]) -> str | None:
+    return next((name for name in names if not is_anonymous(name)), None)
+
+
+def _sidecar_vendor(meeting: MeetingRecord) -> str | None:
+    """The first vendor named in the call's sidecar, for a meeting stored before ingest kept
+    the roster: read beside the file ingest stored, if it is still there."""
     source = Path(meeting.source)
     if not (source.is_absolute() and source.is_file()):
         return None
@@ -123,7 +131,7 @@ def _roster_vendor(meeting: MeetingRecord) -> str | None:
         roster = sidecar_for(source).vendor
     except MilepostError:  # a sidecar broken since ingest costs the sign-off, not the recap
         return None
-    return next((name for name in roster if not is_anonymous(name)), None)
+    return _first_named(roster)
 
 
 def _named(step: LedgerStep) -> LedgerStep:

@@ -184,6 +184,21 @@ def test_account_from_option_else_folder(tmp_path: Path) -> None:
     assert _accounts(db)[-1] == ("Zenith", "2026-05-04", "call-001.txt")
 
 
+def test_the_sides_named_at_ingest_are_stored_with_the_meeting(tmp_path: Path) -> None:
+    """The command line's roster beats the sidecar's, and a meeting without one stores none."""
+    db = open_db(tmp_path / "s.db")
+    write_calls(tmp_path / "Acme", 2)
+    (tmp_path / "Acme" / "meeting.yaml").write_text("vendor: [Dana Ruiz]\n")
+    ingest(db, [tmp_path / "Acme" / "call-000.txt"], jobs=1)
+    given = Overrides(vendor=("Tom Brennan",), customer=("Raj Patel",))
+    ingest(db, [tmp_path / "Acme" / "call-001.txt"], given, jobs=1)
+    rosters = [json.loads(r[0]) for r in db.execute("SELECT roster FROM meetings ORDER BY id")]
+    assert rosters == [
+        {"vendor": ["Dana Ruiz"], "customer": []},
+        {"vendor": ["Tom Brennan"], "customer": ["Raj Patel"]},
+    ]
+
+
 def test_one_bad_file_is_reported_and_the_rest_stored(tmp_path: Path) -> None:
     folder = tmp_path / "Acme"
     write_calls(folder, 2)

@@ -110,6 +110,32 @@ def test_the_sidecar_names_the_sender_when_no_named_vendor_spoke(tmp_path: Path)
     assert build_recap(db, 1).body.endswith("anything.\n\nAll the best.\n")
 
 
+def test_the_roster_named_at_ingest_greets_and_signs_when_only_labels_spoke(
+    tmp_path: Path,
+) -> None:
+    """`ingest call.ogg --vendor "Dana Ruiz" --customer "Jordan Lee"`: no sidecar to read back."""
+    db = open_db(tmp_path / "s.db")
+    a = analysis(
+        "/gone/call.ogg",
+        "2026-11-10",
+        [
+            turn("SPEAKER_1", "vendor", "I'll send the admin guide by Friday."),
+            turn("SPEAKER_2", "customer", "Thanks."),
+        ],
+        steps=[step("send the admin guide", "vendor", "SPEAKER_1", "2026-11-13")],
+    )
+    roster = {"vendor": ["SPEAKER_1", "Dana Ruiz"], "customer": ["Jordan Lee"]}
+    write_meeting(db, a, "h1", "Juniper Health", roster=roster)
+    recap = build_recap(db, 1)
+    assert recap.to == ["Jordan Lee"]
+    assert recap.body.startswith("Subject: Recap: Juniper Health, 2026-11-10\n\nHi Jordan,\n")
+    assert recap.body.endswith("anything.\n\nBest,\nDana\n")
+    labels = {"vendor": ["SPEAKER_1"], "customer": ["SPEAKER_2"]}
+    write_meeting(db, a.model_copy(update={"source": "/gone/b.ogg"}), "h2", "J", roster=labels)
+    recap = build_recap(db, 2)
+    assert recap.to == [] and recap.body.endswith("anything.\n\nAll the best.\n")
+
+
 def test_a_named_vendor_who_spoke_signs_before_the_sidecar(tmp_path: Path) -> None:
     call = tmp_path / "call.txt"
     call.write_text("Maya: I'll send the SSO guide.\n")

@@ -21,7 +21,7 @@ SCHEMA = {
     "meetings": (
         "id INTEGER, account_id INTEGER, source TEXT, content_hash TEXT, format TEXT, title TEXT,"
         " date TEXT, duration_s REAL, stage TEXT, stage_confidence REAL, has_agreed_goal INTEGER,"
-        " flags TEXT, questions TEXT, pipeline_version TEXT, ingested_at TEXT"
+        " flags TEXT, questions TEXT, pipeline_version TEXT, ingested_at TEXT, roster TEXT"
     ),
     "speakers": "id INTEGER, meeting_id INTEGER, name TEXT, side TEXT",
     "turns": (
@@ -64,7 +64,7 @@ def test_schema_is_pinned(db: Database) -> None:
     for table, columns in SCHEMA.items():
         assert _columns(db, table) == columns, table
     applied = [r[0] for r in db.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
-    assert applied == ["m001_initial", "m002_open_steps_index"]
+    assert applied == ["m001_initial", "m002_open_steps_index", "m003_meeting_roster"]
     assert db["turns"].detect_fts() == "turns_fts"
 
 
@@ -105,7 +105,7 @@ def test_pragmas_wal_foreign_keys_busy_timeout(db: Database) -> None:
 def test_reopening_applies_nothing_twice(tmp_path: Path) -> None:
     open_db(tmp_path / "s.db").close()
     db = open_db(tmp_path / "s.db")
-    assert db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == 2
+    assert db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == 3
 
 
 def test_default_path_is_env_then_app_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -120,6 +120,13 @@ def m002_open_steps_index(db: Database) -> None:
     )
 
 
+@migrations()
+def m003_meeting_roster(db: Database) -> None:
+    """The sides named at ingest (--vendor/--customer, else the sidecar), as JSON lists: a
+    recording's speakers are SPEAKER_1, ..., and the recap signs with the vendor named."""
+    db.execute("ALTER TABLE meetings ADD COLUMN roster TEXT NOT NULL DEFAULT '{}'")
+
+
 def _run(db: Database, script: str) -> None:
     """Run DDL statement by statement: executescript would commit the migration's transaction."""
     for statement in script.split(";"):

@@ -83,6 +83,12 @@ def get_meeting(db: Database, meeting_id: int) -> MeetingRecord:
     return _meeting(rows[0])
 
 
+def roster(db: Database, meeting_id: int) -> dict[str, list[str]]:
+    """The sides named at ingest for one meeting (empty for a store written before them)."""
+    row = db.execute("SELECT roster FROM meetings WHERE id = ?", [meeting_id]).fetchone()
+    return {str(k): list(v) for k, v in json.loads(row[0]).items()} if row else {}
+
+
 def account_name(db: Database, name: str) -> str:
     """The stored spelling of an account: matched case-insensitively, else the one account whose
     name contains `name` ("northwind" for Northwind Dental); StoreError if none or several do."""

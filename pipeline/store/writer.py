@@ -8,6 +8,7 @@ replaces the meeting in place, keeping its id and the steps a user marked done.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -20,6 +21,7 @@ from milepost.pipeline.store import open_steps
 from milepost.pipeline.store.db import write_txn
 
 Outcome = Literal["new", "replaced", "skipped"]
+Roster = Mapping[str, Sequence[str]]
 
 
 @dataclass(frozen=True)
@@ -49,9 +51,15 @@ def current_id(db: Database, content_hash: str, pipeline_version: str) -> int | 
 
 
 def write_meeting(
-    db: Database, analysis: Analysis, content_hash: str, account: str, reanalyze: bool = False
+    db: Database,
+    analysis: Analysis,
+    content_hash: str,
+    account: str,
+    reanalyze: bool = False,
+    roster: Roster | None = None,
 ) -> Written:
-    """Store one meeting atomically; skipped when an identical, current copy is already there."""
+    """Store one meeting atomically; skipped when an identical, current copy is already there.
+    `roster` is the sides named at ingest ({"vendor": [...], "customer": [...]})."""
     cache = open_steps.for_db(db)
     with write_txn(db):
         cache.begin(db)
@@ -61,6 +69,7 @@ def write_meeting(
         existing = find_meeting(db, content_hash, analysis.source)
         account_id = ensure_account(db, account)
         row = _meeting_row(analysis, content_hash, account_id)
+        row["roster"] = json.dumps({side: list(names) for side, names in (roster or {}).items()})
         if existing is not None:
             meeting_id = existing
             kept = _user_marks(db, meeting_id)
