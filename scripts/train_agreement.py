@@ -77,7 +77,8 @@ def load(paths: list[Path], cache: Path | None = None) -> tuple[list[Labelled], 
     cache when it holds these folders, with claims recomputed."""
     key = [str(p.resolve()) for p in paths]
     if cache is not None and cache.exists():
-        folders_, given, inferred = pickle.loads(cache.read_bytes())
+        with cache.open("rb") as f:
+            folders_, given, inferred = _Cache(f).load()
         if folders_ == key:
             for d in given + inferred:
                 d.found = cl.claims(d.meeting)
@@ -86,6 +87,14 @@ def load(paths: list[Path], cache: Path | None = None) -> tuple[list[Labelled], 
     if cache is not None:
         cache.write_bytes(pickle.dumps((key, given, inferred)))
     return given, inferred
+
+
+class _Cache(pickle.Unpickler):
+    """Reads a cache written by this script run as itself or imported (agreement_sets.py):
+    Labelled is this module's, whatever module name the pickle gave it."""
+
+    def find_class(self, module: str, name: str) -> type:
+        return Labelled if name == "Labelled" else super().find_class(module, name)
 
 
 def _parse(paths: list[Path]) -> tuple[list[Labelled], list[Labelled]]:

@@ -966,3 +966,41 @@ def test_a_small_count_alone_says_no_goal_back(analyzer, reply: str, agreed: boo
 def test_not_thinking_something_will_get_in_the_way_is_no_doubt(analyzer) -> None:  # type: ignore[no-untyped-def]
     reply = "I don't think it will get in the way, we can hit two days. That's the plan."
     assert _agreed(analyzer, [(CUSTOMER, GOAL), (VENDOR, reply)]) is True
+
+
+def test_the_cache_written_by_the_trainer_run_as_a_script_is_read_when_imported(  # type: ignore[no-untyped-def]
+    tmp_path, monkeypatch
+) -> None:
+    """agreement_sets.py imports train_agreement and reads the cache its own run wrote, where
+    Labelled was __main__'s."""
+    script = _train_script()
+    folder = tmp_path / "meetings"
+    folder.mkdir()
+    (folder / "a.txt").write_text(f"{CUSTOMER}: {GOAL}\n{VENDOR}: Yes, exactly.\n")
+    labels = {"file": "a.txt", "date": "2026-03-03", "goals": [], "has_agreed_goal": False}
+    (folder / "a.labels.json").write_text(json.dumps(labels))
+    cache = tmp_path / "parsed.pkl"
+    main = importlib.import_module("__main__")
+    with monkeypatch.context() as m:
+        m.setattr(script.Labelled, "__module__", "__main__")
+        m.setattr(main, "Labelled", script.Labelled, raising=False)
+        script.load([folder], cache)
+    assert b"__main__" in cache.read_bytes()
+    monkeypatch.setattr(script, "_parse", lambda paths: pytest.fail("parsed again"))
+    given, _ = script.load([folder], cache)
+    assert isinstance(given[0], script.Labelled)
+
+
+def test_leave_one_set_out_lines_give_each_set_and_the_groups() -> None:
+    _train_script()
+    sets = importlib.import_module("agreement_sets")
+    out = {
+        ("roster", "cs_train"): [40, 40, [], 90, 91],
+        ("roster", "xa"): [15, 16, ["xa_03.txt"], 30, 33],
+        ("roster", "xq"): [8, 12, ["xq_01.txt"], 23, 27],
+    }
+    text = sets.lines(out, misses=True)
+    assert text[1].split() == ["roster", "xa", "15/", "16", "goals", "30/", "33", "xa_03.txt"]
+    assert "roster   older      15/ 16 = 0.938  goals 30/33 = 0.909" in text
+    assert "roster   imitating   8/ 12 = 0.667  goals 23/27 = 0.852" in text
+    assert "roster   all        63/ 68 = 0.926  goals 143/151 = 0.947" in text

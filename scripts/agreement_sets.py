@@ -1,0 +1,130 @@
+"""Leave-one-set-out has_agreed_goal: each set scored by an agreement model that never saw it.
+
+    .venv/bin/python scripts/agreement_sets.py [--cache FILE] [--misses]
+
+train_agreement.py's 5-fold figures mix every set into every fold, so a rule or weight fitted
+to one writer's phrasing is scored on that writer's other meetings: 247/248 out of fold at
+stop 14 against 29/36 on the same writer's next, unseen meetings. Here each set (cs_train,
+xa..xf, and each cs_train-like set xg..) is held out whole: the agreement model is fitted on
+the goals found in every other set (both roster settings, the shipped C and threshold) and
+scores the held-out set's meetings through goals.from_claims. The goal finder is out of fold
+too: a set outside the folders the shipped goal head learned from (model.json's trained_on,
+cs_train) gets a head fitted on all of them, as the shipped head is; a set inside gets
+train_agreement.finder_heads' head for its fold. Prints has_agreed_goal per set and roster
+setting, and the totals; --misses names each missed meeting. Writes nothing. The cache is
+train_agreement.py's (--cache).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import train_agreement as ta
+import train_goals as tg
+from training_sets import CS_TRAIN, folders
+
+from milepost.pipeline import evaluate
+from milepost.pipeline.extract import claims as cl
+from milepost.pipeline.extract import goals
+
+OLDER = ("xa", "xb", "xc", "xd", "xe", "xf")
+"""The older, special-purpose sets; totalled apart from cs_train and the cs_train-like sets."""
+
+
+def finder_head(given: list[ta.Labelled]) -> dict:
+    """The goal head fitted on every meeting of the shipped goal head's folders, as
+    train_agreement.finder_heads fits one fold's (the head a set outside them meets)."""
+    shipped = cl.model()
+    setting = {k: shipped["goal"][k] for k in ("threshold", "second_floor") if k in shipped["goal"]}
+    own = set(shipped.get("trained_on") or [CS_TRAIN.name])
+    variant = shipped["goal"].get("variant", "cs_train only")
+    rows = [(ta._as_trained(d, variant), d.labels) for d in given if d.origin in own]
+    names = tg.feature_names(rows)
+    model = tg.fit(tg.candidates(rows, "goal"), names, "goals", shipped["goal"]["C"])
+    return {**tg.head_of(model, names), **setting}
+
+
+def heads_of(given: list[ta.Labelled], data: list[ta.Labelled]) -> list[dict]:
+    """Per meeting of data, the goal head that never saw it."""
+    own = set(cl.model().get("trained_on") or [CS_TRAIN.name])
+    folds = ta.finder_heads(given)
+    whole = finder_head(given)
+    return [folds[d.fold] if d.origin in own else whole for d in data]
+
+
+def loso(given: list[ta.Labelled], inferred: list[ta.Labelled]) -> dict[tuple[str, str], list]:
+    """(roster setting, set) -> [right, meetings, missed names], each set held out whole."""
+    data = given + inferred
+    heads = heads_of(given, data)
+    sets = [ta._set_of(d) for d in data]
+    rows = [(sets[i], f, y) for i, d in enumerate(data) for f, y in ta._found_goals(d, heads[i])]
+    names = sorted({n for r in rows for n in r[1]})
+    shipped = ta.agreement._model()
+    out: dict[tuple[str, str], list] = {}
+    for held in dict.fromkeys(sets):
+        train = [(0, f, y, s) for s, f, y in rows if s != held]
+        model = ta.fit(train, names, shipped["C"], shipped["threshold"])
+        for i, d in enumerate(data):
+            if sets[i] != held:
+                continue
+            with ta.agreement_model(model):
+                found = goals.from_claims(d.meeting, d.found, heads[i])
+            right = goals.has_agreed_goal(found) == bool(d.labels["has_agreed_goal"])
+            setting = "roster" if i < len(given) else "inferred"
+            tally = out.setdefault((setting, held), [0, 0, [], 0, 0])
+            tally[0] += right
+            tally[1] += 1
+            if not right:
+                tally[2].append(Path(d.meeting.transcript.source).name)
+            tally[3] += _goals_right(found, d.labels["goals"])
+            tally[4] += len(found)
+    return out
+
+
+def _goals_right(found: list, labelled: list[dict]) -> int:
+    """How many found goals are agreed as labelled (a goal no label matches: not agreed)."""
+    matched = dict(evaluate.match([g.evidence for g in found], labelled))
+    said = [
+        bool(labelled[matched[i]]["agreed"]) if i in matched else False for i in range(len(found))
+    ]
+    return sum(g.agreed == y for g, y in zip(found, said, strict=True))
+
+
+def lines(out: dict[tuple[str, str], list], misses: bool) -> list[str]:
+    """One line per roster setting and set, then per group of sets."""
+    text = []
+    for setting in ("roster", "inferred"):
+        per = {s: t for (r, s), t in out.items() if r == setting}
+        for s, t in per.items():
+            named = f"  {' '.join(t[2])}" if misses and t[2] else ""
+            text.append(
+                f"{setting:8s} {s:9s} {t[0]:3d}/{t[1]:3d}  goals {t[3]:3d}/{t[4]:3d}{named}"
+            )
+        groups = {
+            "older": [s for s in per if s in OLDER],
+            "imitating": [s for s in per if s not in OLDER and s != "cs_train"],
+            "all": list(per),
+        }
+        for name, members in groups.items():
+            if not members:
+                continue
+            right, total, ok, found = (sum(per[s][k] for s in members) for k in (0, 1, 3, 4))
+            text.append(
+                f"{setting:8s} {name:9s} {right:3d}/{total:3d} = {right / total:.3f}"
+                f"  goals {ok}/{found} = {ok / found:.3f}"
+            )
+    return text
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cache", type=Path, help="train_agreement.py's parsed-meeting cache")
+    parser.add_argument("--misses", action="store_true", help="name each missed meeting")
+    args = parser.parse_args()
+    given, inferred = ta.load(folders([]), args.cache)
+    print("\n".join(lines(loso(given, inferred), args.misses)))
+
+
+if __name__ == "__main__":
+    main()
