@@ -26,11 +26,10 @@ from milepost.models.records import MeetingRecord
 from milepost.pipeline import ledger
 from milepost.pipeline.report import WEAK_STAGE
 from milepost.pipeline.store import read
-from milepost.pipeline.templating import render
-from milepost.pipeline.wording import reads_alone
+from milepost.pipeline.templating import clip, render
+from milepost.pipeline.wording import reads_alone, step_reads_alone
 
 MAX_QUOTES = 4
-QUOTE_CHARS = 200
 SIDES = ("vendor", "customer", "joint")
 
 
@@ -59,6 +58,7 @@ def build_brief(
     done = [x for x in steps if last and x.done_meeting_id == last.id]
     quoted = {o.evidence for o in outcomes} | {g.evidence for g in unagreed if not g.reads_alone}
     quoted |= {x.done_evidence for x in done if x.done_evidence} | {goal.evidence if goal else ""}
+    quoted |= {x.evidence for x in steps if x.status == "open" and not step_reads_alone(x.action)}
     return Brief(
         account=account,
         today=on.isoformat(),
@@ -205,14 +205,9 @@ def _last_meeting(db: Database, m: MeetingRecord, quoted: set[str]) -> LastMeeti
     quotes: list[Quote] = []
     for q in found:
         if all(q.text != seen.text for seen in quotes) and len(quotes) < MAX_QUOTES:
-            quotes.append(Quote(speaker=q.speaker, text=_clip(q.text)))
+            quotes.append(Quote(speaker=q.speaker, text=clip(q.text)))
     return LastMeeting(id=m.id, date=m.date, title=m.title, source=m.source, quotes=quotes)
 
 
 def _idx(turn: dict[str, Any]) -> int:
     return int(turn["idx"])
-
-
-def _clip(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rsplit(" ", 1)[0] + " …"

@@ -8,7 +8,9 @@ from typing import Any
 
 import jinja2
 
-from milepost.pipeline.wording import category_words
+from milepost.pipeline.wording import category_words, step_reads_alone
+
+QUOTE_CHARS = 200
 
 
 @lru_cache(maxsize=1)
@@ -26,6 +28,7 @@ def environment() -> jinja2.Environment:
     env.filters["basename"] = lambda path: PurePath(path).name
     env.filters["full_stop"] = _full_stop
     env.filters["category"] = category_words
+    env.filters["step_words"] = step_words
     return env
 
 
@@ -42,3 +45,15 @@ def _names(names: list[str]) -> str:
 def _full_stop(text: str) -> str:
     """The text ending as a sentence: a full stop unless it already ends in one or a quote."""
     return text if text.rstrip().endswith((".", "!", "?", '"', "…")) else text + "."
+
+
+def clip(text: str, limit: int = QUOTE_CHARS) -> str:
+    """The text on one line, cut at a word with "…" when longer than `limit`."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
+
+
+def step_words(step: Any) -> str:
+    """A step's action, or its sentence quoted when the action says nothing to act on
+    ("present", "do mine", "show you"): the quote at least says what was promised."""
+    return step.action if step_reads_alone(step.action) else f'"{clip(step.evidence)}"'

@@ -16,10 +16,18 @@ import yaml
 CUT_MARKS = ("...", "…")
 
 
-@lru_cache(maxsize=1)
-def _leans_back() -> frozenset[str]:
+POINTERS = frozenset({"it", "that", "this", "them", "those", "these"})
+
+
+@lru_cache(maxsize=4)
+def _words(key: str) -> frozenset[str]:
     text = resources.files("milepost.prompts").joinpath("wording.yaml").read_text()
-    return frozenset(str(w).lower() for w in yaml.safe_load(text)["leans_back"])
+    return frozenset(str(w).lower() for w in yaml.safe_load(text)[key])
+
+
+def _bare(word: str) -> str:
+    """A word as the lists hold it: "That's," -> "that" ("that's" points back as "that")."""
+    return word.lower().replace("’", "'").split("'")[0].strip(",.;:!?")
 
 
 def reads_alone(text: str) -> bool:
@@ -27,8 +35,24 @@ def reads_alone(text: str) -> bool:
     words = text.split()
     if not words or text.rstrip().endswith(CUT_MARKS) or not words[0][0].isalnum():
         return False
-    first = words[0].lower().replace("’", "'").split("'")[0]  # "that's" points back as "that"
-    return first.strip(",.;:") not in _leans_back()
+    if _bare(words[0]) in _words("leans_back"):
+        return False
+    return not (  # "get that under five minutes": the object points back
+        len(words) > 2
+        and _bare(words[1]) in POINTERS
+        and (_bare(words[2]) in _words("after_pointer") or words[2][0].isdigit())
+    )
+
+
+def step_reads_alone(action: str) -> bool:
+    """True when a step's action says what will be done: not a bare verb ("present"), nor a
+    verb with only pronouns or particles after it ("do mine", "show you", "come back"), nor
+    cut off ("co-")."""
+    words = action.split()
+    if len(words) < 2 or action.rstrip().endswith(("-", *CUT_MARKS)):
+        return False
+    # "ask IT": a word in capitals names a team, not "it"
+    return not all(_bare(w) in _words("says_nothing") and not w.isupper() for w in words[1:])
 
 
 def category_words(category: str) -> str:

@@ -137,7 +137,7 @@ def test_a_goal_text_that_needs_its_sentence_is_left_to_the_quote_and_never_quot
     write_meeting(db, a, "h1", "Larkspur")
     out = render_brief(build_brief(db, "Larkspur", on=date(2026, 2, 1)))
     assert out.split("## Goal\n")[1].split("\n\n")[0] == (
-        f'**Agreed:** [save time; metric three days] (agreed 2026-01-10)\n> "{said}"'
+        f'**Agreed** (save time; metric three days; agreed 2026-01-10):\n> "{said}"'
     )
     # the agreed goal and the outcome are quoted above; the goal not agreed is news
     assert out.split("## Last time: 2026-01-10, 1.txt\n")[1].split("\n\n")[0] == (
@@ -186,3 +186,20 @@ def test_an_internal_call_says_nothing_of_the_customer_stage(tmp_path: Path) -> 
         "onboarding",
         "2026-01-20",
     )
+
+
+def test_a_step_that_says_nothing_to_act_on_is_quoted_once(tmp_path: Path) -> None:
+    """ "present" or "do mine" names no deed: the brief quotes the sentence instead (and not
+    again under Last time); an action that says what will be done stays as it is."""
+    db = open_db(tmp_path / "s.db")
+    said = "Yes, we'll present on March nineteenth."
+    steps = [
+        step("present", "customer", "Jo Marsh", "2026-03-19", evidence=said),
+        step("send the webinar deck", "vendor", "Dana Ruiz", None),
+    ]
+    talk = [turn("Jo Marsh", "customer", said), turn("Dana Ruiz", "vendor", "Great.")]
+    write_meeting(db, analysis("/c/1.txt", "2026-02-10", talk, steps=steps), "h1", "Acme")
+    out = render_brief(build_brief(db, "Acme", on=date(2026, 2, 11)))
+    assert '- #1 "Yes, we\'ll present on March nineteenth." (Jo Marsh), due 2026-03-19' in out
+    assert "- #2 send the webinar deck (Dana Ruiz), no due date" in out
+    assert out.count(said) == 1

@@ -313,3 +313,23 @@ def test_a_goal_agreed_with_nothing_to_check_gets_the_question_and_never_stands(
     later = build_recap(db, 2)
     assert later.standing_goal is None
     assert "**Goal:** we haven't agreed a measurable goal yet." in later.body
+
+
+def test_a_step_that_says_nothing_to_act_on_is_quoted(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "s.db")
+    said = "You did. I didn't. I'll do mine this week, I promise."
+    a = analysis(
+        "/c/call.txt",
+        "2026-02-10",
+        [turn("Jo Marsh", "customer", said), turn("Dana Ruiz", "vendor", "Thanks, Jo.")],
+        steps=[
+            step("do mine", "customer", "Jo Marsh", "2026-02-13", evidence=said),
+            step("send you the review link", "vendor", "Dana Ruiz", None),
+        ],
+    )
+    write_meeting(db, a, "h", "Acme")
+    assert build_recap(db, 1).body.split("**You're going to:**\n")[1].split("\n\nLet")[0] == (
+        f'- "{said}" (Jo Marsh), by 2026-02-13\n\n'
+        "**Then we're going to:**\n"
+        "- send you the review link (Dana Ruiz)"
+    )

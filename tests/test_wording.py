@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from milepost.pipeline.wording import category_words, reads_alone
+from milepost.pipeline.wording import category_words, reads_alone, step_reads_alone
 
 
 @pytest.mark.parametrize(
@@ -21,6 +21,11 @@ from milepost.pipeline.wording import category_words, reads_alone
         ("getting the TTB report from 2 days down to under 2 hours by the...", False),
         ("get my front desk off the…", False),
         ("thatched roofs replaced by May", True),  # a word, not the pointer inside it
+        ("get that under five minutes by the end of November", False),
+        ("Make it thirty percent by the end of March", False),
+        ("get it to 20 thousand by June", False),
+        ("get those office calls from parents down by half by Easter", True),  # a noun object
+        ("get that rework down to like twenty hours a week", True),
         ("", False),
     ],
 )
@@ -31,3 +36,22 @@ def test_reads_alone(text: str, alone: bool) -> None:
 def test_category_words() -> None:
     assert category_words("make_money") == "make money"
     assert category_words("other") == "other"
+
+
+@pytest.mark.parametrize(
+    ("action", "alone"),
+    [
+        ("send the SSO setup guide", True),
+        ("check in on the parent letter", True),
+        ("ask IT", True),
+        ("present", False),
+        ("do mine", False),
+        ("show you", False),
+        ("have it", False),
+        ("come back", False),
+        ("co-", False),
+        ("", False),
+    ],
+)
+def test_step_reads_alone(action: str, alone: bool) -> None:
+    assert step_reads_alone(action) is alone
