@@ -968,6 +968,30 @@ def test_not_thinking_something_will_get_in_the_way_is_no_doubt(analyzer) -> Non
     assert _agreed(analyzer, [(CUSTOMER, GOAL), (VENDOR, reply)]) is True
 
 
+@pytest.mark.parametrize(
+    ("caution", "agreed"),
+    [
+        # a doubt conceded later in its sentence: a caution, not a contest
+        ("Most teams get to four days first, so two by June is aggressive, but it's doable.", True),
+        ("Two days by June is a stretch but not crazy.", True),
+        ("Two by June is a stretch, but it's a real target if the auditors cooperate.", True),
+        # conceded first, then doubted; or conceded in another sentence
+        ("It's doable, but two days by June is steep.", False),
+        ("Two days by June is aggressive. But we'll see.", False),
+    ],
+)
+def test_a_doubt_conceded_in_its_sentence_does_not_contest_the_goal(  # type: ignore[no-untyped-def]
+    analyzer, caution: str, agreed: bool
+) -> None:
+    lines = [
+        (CUSTOMER, GOAL),
+        (VENDOR, "So two days by June. Is that the number we hold ourselves to?"),
+        (CUSTOMER, "That's the one."),
+        (VENDOR, caution),
+    ]
+    assert _agreed(analyzer, lines) is agreed
+
+
 def test_the_cache_written_by_the_trainer_run_as_a_script_is_read_when_imported(  # type: ignore[no-untyped-def]
     tmp_path, monkeypatch
 ) -> None:

@@ -140,8 +140,17 @@ def contests(text: str) -> bool:
 
 
 def doubts(text: str) -> bool:
-    """Someone contests or refuses the goal: it cannot be reached, or is not believed."""
-    return fires("contest", text) or fires("refuse", text)
+    """Someone contests or refuses the goal: it cannot be reached, or is not believed; not a
+    doubt conceded later in its sentence ("under five by June is aggressive, but it's doable")."""
+    if not (fires("contest", text) or fires("refuse", text)):
+        return False
+    return not fires("concede", text) or any(_doubt_stands(s) for s in SENTENCE.split(text))
+
+
+def _doubt_stands(sentence: str) -> bool:
+    """The sentence doubts the goal and concedes nothing after its first doubt."""
+    at = [m.start() for n in ("contest", "refuse") if (m := families()[n].search(sentence))]
+    return bool(at) and families()["concede"].search(sentence, min(at)) is None
 
 
 @lru_cache(maxsize=1 << 16)
