@@ -992,6 +992,23 @@ def test_a_doubt_conceded_in_its_sentence_does_not_contest_the_goal(  # type: ig
     assert _agreed(analyzer, lines) is agreed
 
 
+@pytest.mark.parametrize(
+    ("answer", "agreed"),
+    [
+        ("No. Two days. The auditors won't wait for us.", False),
+        ("Nope, two days, that's what I said.", False),
+        ("No doubt, two days.", True),
+        ("Two days, yes.", True),
+    ],
+)
+def test_a_read_back_answered_no_is_not_confirmed_by_the_figure_in_the_answer(  # type: ignore[no-untyped-def]
+    analyzer, answer: str, agreed: bool
+) -> None:
+    counter = "So I'd maybe suggest four days as the first target, because two days is tight."
+    lines = [(CUSTOMER, GOAL), (VENDOR, counter), (CUSTOMER, answer)]
+    assert _agreed(analyzer, lines) is agreed
+
+
 def test_the_cache_written_by_the_trainer_run_as_a_script_is_read_when_imported(  # type: ignore[no-untyped-def]
     tmp_path, monkeypatch
 ) -> None:
