@@ -21,3 +21,26 @@ def test_starts_with_lowered_reads_like_the_span_text(analyzer, text: str) -> No
         test = _starts_with_lowered(doc, low)
         for tok in doc:
             assert test(tok) == doc[tok.i :].text.lower().startswith(low), (low, tok.i)
+
+
+@pytest.mark.parametrize(
+    ("said", "action"),
+    [
+        (
+            "Then we'll do the training close to go-live and we'll do it on nights.",
+            "do the training close to go-live",
+        ),
+        (
+            "I'll run the stops through the optimizer and send the before-and-after by Friday.",
+            "run the stops through the optimizer and send the before-and-after",
+        ),
+        ("I'll co-present the webinar with you.", "co-present the webinar with you"),
+    ],
+)
+def test_a_hyphenated_word_is_never_cut(analyzer, said: str, action: str) -> None:  # type: ignore[no-untyped-def]
+    from dialogue import VENDOR, meeting
+
+    from milepost.pipeline.extract import steps
+
+    found = steps.find(meeting(analyzer, [(VENDOR, said)]))
+    assert [s.action for s in found] == [action]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from milepost.pipeline.extract.agreement_cues import content
 from milepost.pipeline.extract.restatement import figures
-from milepost.pipeline.extract.withdrawal import doubts_other, drops
+from milepost.pipeline.extract.withdrawal import doubts_other, drops, later_drop
 
 GOAL = "I want audit prep down to two days by June."
 WORDS = set(content(GOAL))
@@ -32,3 +32,22 @@ def test_a_drop_names_the_goal_or_points_back_right_after_it_was_named() -> None
     ]
     assert drops(units, 2, WORDS)
     assert not drops(units, 3, WORDS)  # about the link
+
+
+def test_far_from_a_goal_with_a_figure_a_drop_must_name_one_of_its_figures() -> None:
+    goal = "I want route planning for the crews down from six hours a week to one by May."
+    words = set(content(goal))
+    aside = (
+        "There's a text to the crews the day before. I'd leave it off until route planning settles."
+    )
+    units = [
+        (0, "Raj Patel", goal),
+        (1, "Dana Ruiz", "Okay."),
+        (2, "Dana Ruiz", aside),
+        (3, "Raj Patel", "Yeah. Leave it off."),
+    ]
+    assert later_drop(units, 1, words) is None  # its words, none of its figures: chance
+    units.append((4, "Raj Patel", "Actually, take the six hours by May off the plan for now."))
+    assert later_drop(units, 1, words) == ("Raj Patel", units[4][2])
+    plain = set(content("I want route planning off the crews' plates."))  # no figure to name
+    assert later_drop(units[:4], 1, plain) is not None

@@ -14,7 +14,7 @@ _DESIRE = re.compile(r"\b(?:wants?|needs?|like|love|could|can|can't|got|get|gets
 _OBJECT = re.compile(r"^(?:['’]t\b)?\s*(?:is|was|:)?\s*(?:(?:us|me|them)\s+)?(?:to\s+)?", re.I)
 _CLAUSE_END = re.compile(
     r",\s+(?:that|because|which|so|and that|i'd|i would|we'd|it would|nothing)\b"
-    r"|\s+because\s|[.;?!]",
+    r"|\s+because\s|\.(?!\d)|[;?!]",  # a decimal point ("$1.50") ends no clause
     re.I,
 )
 _LEAD = re.compile(
@@ -27,6 +27,14 @@ _LEAD = re.compile(
 _DEADLINE_END = re.compile(
     r"[\w' -]{0,30}?(?=[,.;?!]|$| (?:because|when|which|so|and|without|off|our|across|not)\b)"
 )
+# A time phrase followed by someone doing something in the past sets the scene, not a deadline.
+_PAST_SCENE = re.compile(
+    r",?\s+(?:i|we|you|they|he|she|the \w+)\s+(?:\w+[^\We]ed|agreed|told|said|had|was|were|"
+    r"did|made|gave|wrote|took|got|went|saw|met|sent|ran|began|spent|thought|knew)\b",
+    re.I,
+)
+# With no clause end near, the count a time phrase names still belongs to it ("for year three").
+_COUNT = re.compile(r"\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
 _QUALIFIER = re.compile(r"(?:under|below|over|above|less than|more than|at least|within)\s+$", re.I)
 
 
@@ -176,10 +184,11 @@ def deadline_of(text: str) -> str | None:
     """The time by which the goal should be reached, as said ("by the end of March"), or None."""
     m = cl.first("deadline", text)
     if not m:
-        # "in May", "within six months": complete as said, and only when nothing says "by".
+        # "in May", "within six months": complete as said, and only when nothing says "by";
+        # not the time of a past scene ("In September I told the board ...").
         span = cue_pattern("deadline_span").search(text)
-        return span.group(0) if span else None
-    rest = _DEADLINE_END.match(text[m.end() :])
+        return span.group(0) if span and not _PAST_SCENE.match(text, span.end()) else None
+    rest = _DEADLINE_END.match(text[m.end() :]) or _COUNT.match(text, m.end())
     end = m.end() + (len(rest.group(0)) if rest else 0)
     return text[m.start() : end].strip(" ,.")
 

@@ -151,7 +151,8 @@ def _phrase_from(cand: Candidate, start: int, due_text: str | None) -> list[Toke
             break
         complement = tok.i > start and opens_clause(tok, out)  # "check whether X"
         inner = clause and tok.pos_ in ("VERB", "AUX") and tok.dep_ == "advcl"
-        if tok.i > start and not (complement or inner) and _breaks(tok, out):
+        whole = complement or inner or _in_word(tok)
+        if tok.i > start and not whole and _breaks(tok, out):
             break
         clause = (clause and not inner) or complement
         if starts_due is not None and starts_due(tok):
@@ -161,6 +162,18 @@ def _phrase_from(cand: Candidate, start: int, due_text: str | None) -> list[Toke
             continue
         out.append(tok)
     return out
+
+
+def _in_word(tok: Token) -> bool:
+    """'-present' of 'co-present', 'live' of 'go-live': the rest of a hyphenated word, which
+    the parser may read as a new clause (a spaced dash is no hyphen)."""
+    doc = tok.doc
+    if tok.text == "-":
+        glued = tok.i > 0 and not doc[tok.i - 1].whitespace_ and not tok.whitespace_
+        return glued and tok.i + 1 < len(doc)
+    if tok.i < 2 or doc[tok.i - 1].text != "-":
+        return False
+    return not (doc[tok.i - 1].whitespace_ or doc[tok.i - 2].whitespace_)
 
 
 def _starts_with_lowered(doc: Doc, low: str) -> Callable[[Token], bool]:

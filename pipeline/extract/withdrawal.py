@@ -45,20 +45,27 @@ def doubts_other(text: str, words: set[str], figs: frozenset[int], before: str =
 
 
 def later_drop(units: list[Unit], start: int, words: set[str]) -> Sign | None:
-    """A later unit that drops the goal (see drops). Later doubts are not enough: they are
-    often about a revised target."""
+    """A later unit that drops the goal (see drops; far from a goal with a figure, the unit
+    must name one of its figures). Later doubts are not enough: they are often about a
+    revised target."""
     for k in range(max(start, 1), len(units)):
-        if drops(units, k, words):
+        if drops(units, k, words, far=True):
             return units[k][1], quote(units[k][2], contests)
     return None
 
 
-def drops(units: list[Unit], k: int, words: set[str]) -> bool:
+def drops(units: list[Unit], k: int, words: set[str], far: bool = False) -> bool:
     """Unit k drops the goal by name ("let's not commit to zero stockouts"), or refers back to
     it right after someone names it ("if we put under forty in..." / "scratch that as a
     target"): two of the goal's words or numbers, since one is often chance ("let's not promise
     November things" is about something else), or one inside the drop itself ("take the
-    overtime number out"). Words that only frame a goal ("target", "plan") name none."""
+    overtime number out"). Words that only frame a goal ("target", "plan") name none. Far
+    from the goal (`far`), a drop that points back ("leave it off") drops a goal with a figure
+    only when one of its figures is named: its "it" is what was said close by, and the goal's
+    words around it are chance ("There's an optional text that goes out the day before a
+    visit. I'd leave it off until the routes are settled." drops no goal of "route building
+    from six hours a week to one by May"); a drop that names its object ("I'd rather have no
+    number on audit prep") needs no figure."""
     if not fires("abandon", units[k][2]):  # kept per text: most units drop nothing
         return False
     drop = families()["abandon"].search(units[k][2])
@@ -73,6 +80,9 @@ def drops(units: list[Unit], k: int, words: set[str]) -> bool:
     if k > 0 and _REFERS.search(drop.group(0)):  # "scratch that": what the unit before named
         said |= content(units[k - 1][2])
     shared = said & words
+    pointer = far and _REFERS.search(drop.group(0))  # "it": what was named close by
+    if pointer and any(map(cl.is_number, words)) and not any(map(cl.is_number, shared)):
+        return False
     return len(shared) >= 2 or any(distinctive(w) for w in shared)
 
 
