@@ -27,6 +27,6 @@ def test_a_time_that_sets_a_past_scene_is_no_deadline(sentence: str, deadline: s
 
 
 def test_a_time_phrase_keeps_the_count_it_names() -> None:
-    said = "So the goal for year three is trim cost per mile under ten thousand dollars, by, say, June?"
+    said = "So the goal for year three is trim cost per mile under ten thousand, by, say, June?"
     assert deadline_of(said) == "for year three"
     assert deadline_of("We want it by March, then done.") == "by March"
