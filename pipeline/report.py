@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from milepost.models import Analysis, Goal, TurnOut
+from milepost.pipeline.viewpoint import turned
 from milepost.pipeline.wording import category_words, reads_alone
 
 WEAK_STAGE = 0.2
@@ -86,6 +87,7 @@ def _goal_words(g: Goal) -> str:
 
 def _steps(a: Analysis, explain: bool) -> list[str]:
     lines = ["Next steps:"]
+    said_by = {sp.name: sp.side for sp in a.speakers}
     for side, title in SIDES:
         steps = [s for s in a.next_steps if s.side == side]
         if steps:
@@ -93,7 +95,8 @@ def _steps(a: Analysis, explain: bool) -> list[str]:
         for s in steps:
             who = s.owner or "owner not named"
             due = s.due or (f'"{s.due_text}"' if s.due_text else "no date")
-            lines.append(f"    - {s.action} ({who}; due {due})")
+            action = turned(s.action, said_by.get(s.speaker or ""), "brief")  # from our side
+            lines.append(f"    - {action} ({who}; due {due})")
             if explain:
                 lines.append(f'        "{s.evidence}"')
                 lines.append(f"        {_why(a, s.evidence, s.found_by, s.confidence)}")

@@ -131,3 +131,27 @@ def test_a_goal_text_that_needs_its_sentence_is_shown_as_the_sentence() -> None:
         f"  - {quote} [save time; metric: ten days; deadline: by Q3; agreed]\n"
         "      [found by goal-model, confidence 0.90]\n"
     ) in explained
+
+
+def test_steps_read_from_our_side_as_in_the_brief() -> None:
+    """The customer's "send you our forms" is "send us their forms" to us; --json keeps it."""
+    a = _analysis()
+    a.speakers = [
+        Speaker(name="Dana Ruiz", side="vendor"),
+        Speaker(name="Raj Patel", side="customer"),
+    ]
+    said = "I'll send you our current forms next week."
+    a.next_steps.append(
+        NextStep(
+            action="send you our current forms",
+            side="customer",
+            owner="Raj Patel",
+            speaker="Raj Patel",
+            evidence=said,
+            confidence=0.9,
+        )
+    )
+    text = render_analysis(a)
+    assert "  Customer:\n    - send us their current forms (Raj Patel; due no date)" in text
+    assert "    - send the SSO guide (Dana Ruiz; due 2026-03-06)" in text  # ours, as said
+    assert a.next_steps[-1].action == "send you our current forms"
