@@ -47,9 +47,11 @@ def reads_alone(text: str) -> bool:
 def step_reads_alone(action: str) -> bool:
     """True when a step's action says what will be done: not a bare verb ("present"), nor a
     verb with only pronouns or particles after it ("do mine", "show you", "come back"), nor
-    cut off ("co-")."""
+    cut off ("co-"), nor a want ("need the quote in our format")."""
     words = action.split()
     if len(words) < 2 or action.rstrip().endswith(("-", *CUT_MARKS)):
+        return False
+    if _bare(words[0]) in _words("wants"):  # "need the quote in our format"
         return False
     # "ask IT": a word in capitals names a team, not "it"
     return not all(_bare(w) in _words("says_nothing") and not w.isupper() for w in words[1:])

@@ -50,6 +50,8 @@ def test_category_words() -> None:
         ("have it", False),
         ("come back", False),
         ("co-", False),
+        ("need the quote in our format", False),
+        ("needle the vendor about the quote", True),
         ("", False),
     ],
 )
