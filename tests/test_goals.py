@@ -1306,5 +1306,63 @@ def test_a_want_for_an_outcome_said_by_the_vendor_or_in_a_goal_s_turn_is_not_one
 
     found = [claim(0, "customer", False), claim(0, "customer", True), claim(2, "vendor", True)]
     probs = np.array([0.9, 0.1, 0.1])
-    assert goals._wanted_outcomes(found, probs, [[0]]) == []
-    assert goals._wanted_outcomes(found, probs, []) == [[1]]
+    wanted = goals._names_outcome
+    assert goals._wanted_outcomes(None, found, probs, [[0]], wanted) == []  # type: ignore[arg-type]
+    assert goals._wanted_outcomes(None, found, probs, [], wanted) == [[1]]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("said", "goal"),
+    [
+        ("I want every room ready by two o'clock.", True),
+        ("I want zero unsigned waivers on the floor.", True),
+        (
+            "I need every client document in one controlled place before the regulator's visit.",
+            True,
+        ),
+        # negated, a frequency not a scope, a question, a reply too short to state a goal
+        ("I'm not sure I want every associate seeing fee figures.", False),
+        ("I want the owners to see that number every month.", False),
+        ("Do we want every site on it?", False),
+        ("I want no misses.", False),
+    ],
+)
+def test_a_want_for_every_or_none_of_something_in_a_state_is_a_goal_however_low_it_scored(
+    analyzer,  # type: ignore[no-untyped-def]
+    said: str,
+    goal: bool,
+) -> None:
+    m = meeting(analyzer, _answered("So what's driving this for you?", said))
+    found = goals.from_claims(m, goals.cl.claims(m), _LOW)
+    assert [g.evidence for g in found] == ([trim_lead(said)] if goal else [])
+
+
+def test_a_scoped_want_said_by_the_vendor_is_not_the_customer_s_goal(analyzer) -> None:  # type: ignore[no-untyped-def]
+    said = "I want every room ready by two o'clock."
+    m = meeting(analyzer, [(CUSTOMER, "Where do we start?"), (VENDOR, said)])
+    assert goals.from_claims(m, goals.cl.claims(m), _LOW) == []
+
+
+# A head under which any figure scores far above the threshold.
+_FIGURES = {"weights": {"has_metric": 6.0}, "bias": -2.0, "threshold": 0.5, "second_floor": 0.0}
+
+
+@pytest.mark.parametrize(
+    ("said", "goal"),
+    [
+        ("For the last six months it's been just under five percent.", False),
+        ("In August, before the sensors, it was six and a half hours a week.", False),
+        ("Right now our churn is about five percent.", False),
+        # a figure to reach, with a time ahead or a want
+        ("Under three percent of absences unfilled by spring break.", True),
+        ("Right now it's five percent, and I want it under three.", True),
+    ],
+)
+def test_a_measure_told_as_it_stands_or_stood_is_not_a_goal_however_high_it_scored(
+    analyzer,  # type: ignore[no-untyped-def]
+    said: str,
+    goal: bool,
+) -> None:
+    m = meeting(analyzer, _answered("So where are you today?", said))
+    found = goals.from_claims(m, goals.cl.claims(m), _FIGURES)
+    assert [g.evidence for g in found] == ([trim_lead(said)] if goal else [])

@@ -29,6 +29,7 @@ from milepost.pipeline.extract.goal_groups import (
     refines,
     word_set,
 )
+from milepost.pipeline.extract.goal_shapes import measured_state, scoped_want, sentence_of
 from milepost.pipeline.extract.goal_text import (
     bound_of,
     category,
@@ -66,14 +67,23 @@ def goal_groups(
     meeting: Meeting, found: list[Claim], probs: np.ndarray, head: dict
 ) -> list[list[int]]:
     """One group of claim indexes per goal (best claim first), given each claim's probability
-    under the head: above the threshold, a second above the floor, unowned proposals dropped,
-    wants a little under the threshold that the other side read back and had confirmed added."""
+    under the head: above the threshold, a second above the floor, unowned proposals and told
+    measures dropped, wants a little under the threshold that the other side read back and had
+    confirmed added, then the goals found by their shape however they scored."""
     groups = grouped(found, probs, head)
-    kept = [g for g in groups if not _unowned_proposal(meeting, [found[i] for i in g])]
+    kept = [g for g in groups if not _not_a_goal(meeting, [found[i] for i in g])]
     kept += _confirmed_wants(meeting, found, probs, head["threshold"], groups)
-    kept += _wanted_outcomes(found, probs, kept)
+    kept += _wanted_outcomes(meeting, found, probs, kept, _names_outcome)
     kept += _set_together(meeting, found, kept)
-    return kept + _said_back_and_taken_up(meeting, found, kept)
+    kept += _said_back_and_taken_up(meeting, found, kept)
+    return kept + _wanted_outcomes(meeting, found, probs, kept, scoped_want)
+
+
+def _not_a_goal(meeting: Meeting, said: list[Claim]) -> bool:
+    """An unowned vendor proposal, or a measure told as it stands or stood ("For the last six
+    months it's been just under five percent": goal_shapes.measured_state), a baseline or a
+    result however high it scored."""
+    return _unowned_proposal(meeting, said) or measured_state(meeting, said[0])
 
 
 def _confirmed_wants(
@@ -107,7 +117,11 @@ def _confirmed_wants(
 
 
 def _wanted_outcomes(
-    found: list[Claim], probs: np.ndarray, groups: list[list[int]]
+    meeting: Meeting,
+    found: list[Claim],
+    probs: np.ndarray,
+    groups: list[list[int]],
+    wanted: Callable[[Meeting, Claim], bool],
 ) -> list[list[int]]:
     """Customer wants whose object names a business outcome and a change in it ("I'd like to
     stop losing members because their card expired": claims' wanted_both), or that say what
@@ -115,15 +129,15 @@ def _wanted_outcomes(
     account": goal_text.stated_want), however low they scored: a business outcome the customer
     wants is a goal in the guide's words (93 of 94 wanted_both sentences and 62 of 67 stated
     wants are labelled goals across the training sets; cs_train has too few to weigh them).
-    Not in a found goal's turn, where it is more likely that goal's elaboration, nor the want
-    whose figure a found goal gives when asked ("I need fewer no-shows." "A number?" "Six
-    percent by March.")."""
+    Also, taken after every other goal so that a goal both sides said comes first, every, all
+    or none of something wanted in a state ("I want every room ready by two o'clock":
+    goal_shapes.scoped_want). Not in a found goal's turn, where it is more likely that goal's
+    elaboration, nor the want whose figure a found goal gives when asked ("I need fewer
+    no-shows." "A number?" "Six percent by March."); `wanted` says which wants are read."""
     turns = {found[i].turn for g in groups for i in g}
     out: list[list[int]] = []
     for i, c in enumerate(found):
-        if not probs[i] or not _confirmable_want(c):
-            continue
-        if not c.features.get("wanted_both") and not stated_want(c.text):
+        if not probs[i] or not wanted(meeting, c):
             continue
         if c.turn in turns or any(joins(found, g, i) for g in groups + out):
             continue
@@ -132,6 +146,12 @@ def _wanted_outcomes(
         out.append([i])
         turns.add(c.turn)
     return out
+
+
+def _names_outcome(meeting: Meeting, c: Claim) -> bool:
+    """A customer want whose object names a business outcome and a change in it, or that says
+    what the speaker wants and then what it is (_wanted_outcomes)."""
+    return _confirmable_want(c) and bool(c.features.get("wanted_both") or stated_want(c.text))
 
 
 def _set_together(meeting: Meeting, found: list[Claim], groups: list[list[int]]) -> list[list[int]]:
@@ -190,7 +210,7 @@ def _said_back_in_full(meeting: Meeting, c: Claim) -> bool:
 def _task_recap(meeting: Meeting, c: Claim) -> bool:
     """A person named doing something, as a recap of who does what says it ("Dev turns on
     offline mode for the line two tablets by Friday."): a task, whatever figure it names."""
-    sent = next((s for s in meeting.docs[c.turn].sents if s.text.strip() == c.text), None)
+    sent = sentence_of(meeting, c)
     if sent is None or sent.root.tag_ != "VBZ":
         return False
     return any(t.dep_ == "nsubj" and t.pos_ == "PROPN" for t in sent.root.children)
