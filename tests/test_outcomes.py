@@ -585,3 +585,27 @@ def test_a_figure_spelled_out_for_the_same_period_last_year_is_a_short_follow_up
 def test_a_figure_come_down_to_since_a_change_is_an_outcome(analyzer, said, count) -> None:  # type: ignore[no-untyped-def]
     found = _outcomes(analyzer, [(VENDOR, "And the backlog?"), (CUSTOMER, said)])
     assert [o.evidence for o in found] == [said] * count
+
+
+@pytest.mark.parametrize(
+    ("said", "evidence"),
+    [
+        (
+            "So before the switch, about a quarter of our claims were filed late. Late meaning not "
+            "finished within thirty days of the incident. Our auditor checked in March, and it's "
+            "under four percent now.",
+            "Our auditor checked in March, and it's under four percent now.",
+        ),
+        (
+            "When a parcel goes missing now, the claim is raised by the driver app. We recovered "
+            "seventy percent of missing parcels within a week last quarter. Before, it was about "
+            "one in three.",
+            "We recovered seventy percent of missing parcels within a week last quarter. "
+            "Before, it was about one in three.",
+        ),
+    ],
+    ids=["a definition before the now", "a mechanism said as now, no amount"],
+)
+def test_one_later_state_per_earlier_one_the_one_with_its_amount(analyzer, said, evidence) -> None:  # type: ignore[no-untyped-def]
+    found = _outcomes(analyzer, [(VENDOR, "And the claims?"), (CUSTOMER, said), (VENDOR, "Great.")])
+    assert [o.evidence for o in found] == [evidence]
