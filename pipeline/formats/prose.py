@@ -17,6 +17,11 @@ from milepost.pipeline.formats.turns import SENTENCE_END, join, transcript
 WORD = re.compile(r"[^\W\d_]{2,}")
 BULLET = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")
 SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)+\s|^\d+\s+[A-Z]")
+_SENTENCE_MARK = re.compile(r"[.?!…](?=[\"'”’)\]]*(?:\s|$))")
+# Text with fewer sentence ends than one per this many words is unpunctuated (raw ASR text);
+# lines no wider than this, most of them near it, are hard-wrapped.
+WORDS_PER_END = 60
+WRAP_WIDTH = 110
 
 
 def sniff(text: str) -> float:
@@ -49,7 +54,9 @@ def parse(text: str, source: str) -> Transcript:
     for n, para in enumerate(paragraphs):
         if meta.FIELD.match(para) and para.split(":", 1)[0].lower() in meta.KNOWN_FIELDS:
             continue
-        if is_heading(para) and not turns and title is None and n + 1 < len(paragraphs):
+        # a heading is capitalised: a short lower-case first line of raw ASR text is speech
+        first = not turns and title is None and n + 1 < len(paragraphs)
+        if first and is_heading(para) and not para[0].islower():
             title = para
         elif not is_section(para):
             turns.append(Turn(text=BULLET.sub("", para)))
@@ -69,8 +76,14 @@ def is_section(para: str) -> bool:
 
 def _paragraphs(lines: list[str]) -> list[str]:
     """Blocks between blank lines; in files without blank lines, each line, re-joining lines
-    that were hard-wrapped mid-sentence (the next one starts in lower case)."""
+    that were hard-wrapped mid-sentence (the next one starts in lower case).
+
+    Raw ASR text with no sentence ends is not re-joined (unless, without blank lines, its
+    lines are hard-wrapped): there every line and paragraph starts in lower case after no
+    period, and the breaks are all that tells one turn from the next.
+    """
     blank_separated = any(not ln.strip() for ln in lines[1:-1])
+    rejoin = _punctuated(lines) or (not blank_separated and _hard_wrapped(lines))
     paras: list[str] = []
     open_block = False
     for line in lines:
@@ -78,10 +91,26 @@ def _paragraphs(lines: list[str]) -> list[str]:
         if not s:
             open_block = False
             continue
-        wrapped = paras and not SENTENCE_END.search(paras[-1]) and s[0].islower()
+        wrapped = rejoin and paras and not SENTENCE_END.search(paras[-1]) and s[0].islower()
         if (blank_separated and open_block) or wrapped:
             paras[-1] = join(paras[-1], s)
         else:
             paras.append(s)
         open_block = True
     return paras
+
+
+def _punctuated(lines: list[str]) -> bool:
+    """Sentences end in punctuation: at least one sentence end per WORDS_PER_END words."""
+    text = " ".join(lines)
+    return len(_SENTENCE_MARK.findall(text)) * WORDS_PER_END >= len(text.split())
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Lines cut at a fixed width: most of them near the longest, which is no wider than a page."""
+    lengths = sorted(len(s) for ln in lines if (s := ln.strip()))
+    if len(lengths) < 3:
+        return False
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    near = sum(1 for n in lengths if n >= 0.6 * width)
+    return width <= WRAP_WIDTH and near >= 0.6 * len(lengths)
