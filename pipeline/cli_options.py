@@ -25,10 +25,16 @@ def iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> d
 def roster_options(f: F) -> F:
     """`--vendor NAME` and `--customer NAME`, repeatable: who is on which side."""
     f = click.option(
-        "--customer", multiple=True, metavar="NAME", help="A speaker on the customer side."
+        "--customer",
+        multiple=True,
+        metavar="NAME",
+        help="Someone on the customer side (repeat for more).",
     )(f)
     return click.option(
-        "--vendor", multiple=True, metavar="NAME", help="A speaker on the vendor side."
+        "--vendor",
+        multiple=True,
+        metavar="NAME",
+        help="Someone on the vendor side (repeat for more).",
     )(f)
 
 
