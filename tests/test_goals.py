@@ -1366,3 +1366,24 @@ def test_a_measure_told_as_it_stands_or_stood_is_not_a_goal_however_high_it_scor
     m = meeting(analyzer, _answered("So where are you today?", said))
     found = goals.from_claims(m, goals.cl.claims(m), _FIGURES)
     assert [g.evidence for g in found] == ([trim_lead(said)] if goal else [])
+
+
+@pytest.mark.parametrize(
+    ("said", "goal"),
+    [
+        ("I need to drop in five minutes.", False),
+        ("I'd like to reconcile the seven percent with the year-end accounts first.", False),
+        ("And I need to tell the heads to stop emailing the cover manager.", False),
+        # a negated want of a repeat, an outcome the speaker can want to do
+        ("I never want to go through another audit like that.", True),
+        ("We want to sign two new pharma sponsors this year.", True),
+    ],
+)
+def test_the_speaker_s_own_errand_is_not_a_goal_however_high_it_scored(
+    analyzer,  # type: ignore[no-untyped-def]
+    said: str,
+    goal: bool,
+) -> None:
+    m = meeting(analyzer, _answered("So what's driving this for you?", said))
+    found = goals.from_claims(m, goals.cl.claims(m), _HIGH)
+    assert [g.evidence for g in found] == ([trim_lead(said)] if goal else [])

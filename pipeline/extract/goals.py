@@ -29,7 +29,12 @@ from milepost.pipeline.extract.goal_groups import (
     refines,
     word_set,
 )
-from milepost.pipeline.extract.goal_shapes import measured_state, scoped_want, sentence_of
+from milepost.pipeline.extract.goal_shapes import (
+    measured_state,
+    own_errand,
+    scoped_want,
+    sentence_of,
+)
 from milepost.pipeline.extract.goal_text import (
     bound_of,
     category,
@@ -80,10 +85,15 @@ def goal_groups(
 
 
 def _not_a_goal(meeting: Meeting, said: list[Claim]) -> bool:
-    """An unowned vendor proposal, or a measure told as it stands or stood ("For the last six
-    months it's been just under five percent": goal_shapes.measured_state), a baseline or a
-    result however high it scored."""
-    return _unowned_proposal(meeting, said) or measured_state(meeting, said[0])
+    """An unowned vendor proposal; or, however high it scored, a measure told as it stands or
+    stood ("For the last six months it's been just under five percent": a baseline or a
+    result) or the speaker's own errand ("I need to drop in five minutes"): goal_shapes."""
+    lead = said[0]
+    return (
+        _unowned_proposal(meeting, said)
+        or measured_state(meeting, lead)
+        or own_errand(meeting, lead)
+    )
 
 
 def _confirmed_wants(
