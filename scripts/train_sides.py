@@ -38,6 +38,9 @@ CS = (0.1, 0.3, 1.0, 3.0)  # below 0.1 scores shrink under sides.HOST_DOUBT_MARG
 # learning from xa-xp gives 908/945 speakers at C=1.0 (913 at C=0.3), the pinned pool 911
 # (910 at C=0.3); on xn-xp, never used before, 117/119 either way, and the sides of matched
 # next steps without a roster 1,437-1,444 against 1,440 of 1,524. Not better: pin kept.
+# Stop 15, the same check with xq-xs (C=1.0): learning from xa-xs gives 1,038/1,074 speakers,
+# the pinned pool 1,037; cs_train 166 against 161 of 170 and xk 45/44 of 47, but xf, xi and xj
+# lose 1, 1 and 3 (xq-xs themselves 127/129 either way). Hurts three sets: pin kept.
 SETS = ("xa", "xb", "xc", "xd", "xe", "xf", "xg", "xh", "xi", "xj")
 MIN_SPEAKERS = 4  # a feature must be used by this many training speakers
 

@@ -190,25 +190,3 @@ def test_cs_train_speaker_sides_without_roster() -> None:
         total += len(truth)
     assert total == 170
     assert right / total >= 0.95
-
-
-@pytest.mark.parametrize(
-    ("sentence", "side"),
-    [
-        ("We'll send you the quote by Friday.", "vendor"),
-        ("We'll get you our export next week.", "customer"),
-        ("I'll get it through legal in two weeks.", "customer"),
-        ("I'll take it to the board on the twelfth.", "customer"),
-        ("Could you send me the driver list?", "customer"),
-        ("Let's all review the plan on Thursday.", "joint"),
-        ("I'll go back to my VP on the discount.", "vendor"),
-        ("I'll set up the sandbox by Monday.", "vendor"),
-        ("I'll put together the deck.", "unknown"),
-    ],
-)
-def test_sentence_side(sentence: str, side: str) -> None:
-    assert sides.sentence_side(sentence) == side
-
-
-def test_sentence_side_falls_back_to_the_speaker() -> None:
-    assert sides.sentence_side("I'll put together the deck.", "customer") == "customer"

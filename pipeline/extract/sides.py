@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from milepost.models import SpeakerSide, StepSide
+from milepost.models import SpeakerSide
 from milepost.pipeline.extract import lowered
 from milepost.pipeline.extract import names as names_
 from milepost.pipeline.extract.meeting import Meeting
@@ -48,9 +48,6 @@ class Cues:
     max_second_rate: float
     customer_talk: re.Pattern[str]
     min_customer_rate: float
-    joint: list[re.Pattern[str]]
-    vendor_words: list[tuple[re.Pattern[str], float]]
-    customer_words: list[tuple[re.Pattern[str], float]]
 
 
 def _data(name: str) -> str:
@@ -65,7 +62,7 @@ def _compile(patterns: list[str]) -> list[re.Pattern[str]]:
 def cues() -> Cues:
     """The side cues, loaded once from package data."""
     raw: dict[str, Any] = yaml.safe_load(_data("cues.yaml"))
-    internal, sentence = raw["internal"], raw["sentence"]
+    internal = raw["internal"]
     return Cues(
         pair=re.compile(raw["pair"], re.IGNORECASE),
         same_before=_compile(raw["same_side_before"]),
@@ -78,9 +75,6 @@ def cues() -> Cues:
         max_second_rate=float(internal["max_second_per_1000_words"]),
         customer_talk=re.compile(internal["customer_talk"], re.IGNORECASE),
         min_customer_rate=float(internal["min_customer_talk_per_1000_words"]),
-        joint=_compile(sentence["joint"]),
-        vendor_words=[(re.compile(p, re.IGNORECASE), float(w)) for p, w in sentence["vendor"]],
-        customer_words=[(re.compile(p, re.IGNORECASE), float(w)) for p, w in sentence["customer"]],
     )
 
 
@@ -306,21 +300,3 @@ def _at_least_one_customer(
         return
     free = [s for s in sides if s not in fixed] or list(sides)[1:]
     sides[min(free, key=lambda s: scores.get(s, 0.0))] = "customer"
-
-
-def sentence_side(span: str, speaker_side: str = "unknown") -> StepSide | str:
-    """Side of a commitment from its own words, for text with no speaker labels.
-
-    "Let's all review it" -> joint; "we'll send you the quote" -> vendor; "I'll get it
-    through legal" -> customer. A known speaker side breaks ties; else "unknown".
-    """
-    c = cues()
-    if any(p.search(span) for p in c.joint):
-        return "joint"
-    vendor = sum(w for p, w in c.vendor_words if p.search(span))
-    customer = sum(w for p, w in c.customer_words if p.search(span))
-    if vendor > customer:
-        return "vendor"
-    if customer > vendor:
-        return "customer"
-    return speaker_side if speaker_side in ("vendor", "customer") else "unknown"
