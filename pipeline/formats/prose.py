@@ -2,7 +2,8 @@
 speaker unknown; a `Title:` line or a heading line above the first paragraph is the title.
 
 Section headings (`3.1 Funnels`, `Key Points:`) are structure, not speech, and are left out;
-any other short line stays a turn, so nothing said in raw ASR text is lost.
+any other short line stays a turn, so nothing said in raw ASR text is lost. A `>>` (captions
+mark each change of speaker so) starts a paragraph.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from milepost.pipeline.formats.turns import SENTENCE_END, join, transcript
 WORD = re.compile(r"[^\W\d_]{2,}")
 BULLET = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")
 SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)+\s|^\d+\s+[A-Z]")
+# `>>` where the speaker changes (broadcast and auto captions): each one starts a turn
+CHEVRON = re.compile(r"(?:^|\s)>>+(?:\s+|$)")
 _SENTENCE_MARK = re.compile(r"[.?!…](?=[\"'”’)\]]*(?:\s|$))")
 # Text with fewer sentence ends than one per this many words is unpunctuated (raw ASR text);
 # lines no wider than this, most of them near it, are hard-wrapped.
@@ -47,7 +50,10 @@ def _is_json(text: str) -> bool:
 
 
 def parse(text: str, source: str) -> Transcript:
-    paragraphs = _paragraphs(text.splitlines())
+    lines = text.splitlines()
+    if len(CHEVRON.findall(text)) >= 2:
+        lines = _chevron_breaks(lines)
+    paragraphs = _paragraphs(lines)
     fields = meta.fields(paragraphs[:5])
     title = fields.get("title")
     turns: list[Turn] = []
@@ -56,7 +62,7 @@ def parse(text: str, source: str) -> Transcript:
             continue
         # a heading is capitalised: a short lower-case first line of raw ASR text is speech
         first = not turns and title is None and n + 1 < len(paragraphs)
-        if first and is_heading(para) and not para[0].islower():
+        if first and is_heading(para) and (para[0].isupper() or para[0].isdigit()):
             title = para
         elif not is_section(para):
             turns.append(Turn(text=BULLET.sub("", para)))
@@ -72,6 +78,18 @@ def is_heading(para: str) -> bool:
 def is_section(para: str) -> bool:
     """A heading that marks a section: numbered (`3.1 Funnels`) or ending in a colon."""
     return is_heading(para) and (para.endswith(":") or bool(SECTION_NUMBER.match(para)))
+
+
+def _chevron_breaks(lines: list[str]) -> list[str]:
+    """A blank line in place of each `>>`, so every marked change of speaker starts a paragraph."""
+    out: list[str] = []
+    for line in lines:
+        for k, part in enumerate(CHEVRON.split(line)):
+            if k:
+                out.append("")
+            if part.strip() or not k:
+                out.append(part)
+    return out
 
 
 def _paragraphs(lines: list[str]) -> list[str]:

@@ -12,6 +12,8 @@ _PARTICLES = frozenset({"de", "da", "del", "della", "der", "di", "du", "la", "le
 # `Priya`, `O'Neil`, `Dr.`, `Jean-Luc`, `(Acme)`, `SPEAKER_01`: capitalised, no sentence punctuation
 _NAME_WORD = re.compile(r"\(?[^\W\d_][\w.'’\-]*\)?")
 _GENERIC = re.compile(r"^(?:(?:unknown\s+)?speaker|spk|spkr|participant)[\s_-]?\d{1,3}$", re.I)
+# `[SPEAKER_00] text`, `[Speaker 1]: text`: an anonymous label in brackets (never `[Music]`)
+_BRACKETED = re.compile(r"^\[(?P<name>[^\]\n]{1,24})\]\s*:?(?:\s+(?P<body>.*))?$")
 _NOT_NAMES = frozenset(
     {"http", "https", "note", "notes", "title", "date", "description", "summary", "agenda",
      "transcript", "captions", "introduction", "conclusion", "update", "warning", "tip",
@@ -32,6 +34,9 @@ def looks_like_name(name: str) -> bool:
 
 def label(line: str) -> tuple[str, str] | None:
     """(name, body) when the line starts with a plausible speaker label."""
+    b = _BRACKETED.match(line.strip())
+    if b and _GENERIC.match(b.group("name").strip()):
+        return b.group("name").strip(), (b.group("body") or "").strip()
     m = LABEL_LINE.match(line.strip())
     if not m or not looks_like_name(m.group("name")):
         return None
@@ -49,3 +54,8 @@ def trusted(names: Iterable[str], min_repeats: int = 2) -> set[str]:
     generic = {n for n in counts if _GENERIC.match(n)}
     singles = set(counts) - repeated if repeated else set()
     return repeated | generic | singles
+
+
+def is_generic(name: str) -> bool:
+    """An anonymous label: `Speaker 2`, `SPEAKER_01`, `spk_0`, `Participant 3`."""
+    return bool(_GENERIC.match(name.strip()))
