@@ -1387,3 +1387,27 @@ def test_the_speaker_s_own_errand_is_not_a_goal_however_high_it_scored(
     m = meeting(analyzer, _answered("So what's driving this for you?", said))
     found = goals.from_claims(m, goals.cl.claims(m), _HIGH)
     assert [g.evidence for g in found] == ([trim_lead(said)] if goal else [])
+
+
+@pytest.mark.parametrize(
+    ("said", "goal"),
+    [
+        ("The board wants agency supply spend down by a third this academic year.", True),
+        ("The owners want to cut reception costs at the smaller clinics.", True),
+        # an ask still to come, a question asked, a document wanted
+        ("Our CFO will want the lost-specimen cost in there.", False),
+        (
+            "The other thing I wanted to raise, our investors are asking about our software spend.",
+            False,
+        ),
+        ("Our property owners want a monthly PDF with what we spent.", False),
+    ],
+)
+def test_an_authority_s_want_for_an_outcome_relayed_is_a_goal_however_low_it_scored(
+    analyzer,  # type: ignore[no-untyped-def]
+    said: str,
+    goal: bool,
+) -> None:
+    m = meeting(analyzer, _answered("So what's driving this for you?", said))
+    found = goals.from_claims(m, goals.cl.claims(m), _LOW)
+    assert [g.evidence for g in found] == ([trim_lead(said)] if goal else [])
