@@ -134,6 +134,30 @@ def test_no_time_phrase(sentence: str) -> None:
     assert find_due(sentence, TUESDAY) == (None, None)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sure, happy to. Just not a Friday.",
+        "Yes, happy to. Just not on a Monday, Mondays are sponsor calls all day.",
+        "Go on then, yes. Not on a Saturday.",
+    ],
+)
+def test_a_time_ruled_out_is_no_due(sentence: str) -> None:
+    assert find_due(sentence, TUESDAY) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "due", "due_text"),
+    [
+        ("Why not Friday?", "2026-03-06", "Friday"),
+        ("I'll send it Friday, not Monday.", "2026-03-06", "Friday"),
+        ("Not this week, but I'll do it next week.", "2026-03-13", "next week"),
+    ],
+)
+def test_a_time_beside_one_ruled_out_still_counts(sentence: str, due: str, due_text: str) -> None:
+    assert find_due(sentence, TUESDAY) == (due, due_text)
+
+
 def test_no_meeting_date_keeps_text() -> None:
     assert find_due("I'll send it by Friday.", None) == (None, "by Friday")
 

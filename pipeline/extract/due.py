@@ -195,6 +195,8 @@ def _accept(text: str, name: str, m: re.Match[str]) -> Found | None:
     prev = before.split()[-1:] if before.split() else []
     if prev and prev[0].lower().strip(",") in v.blockers:
         return None
+    if v.exclusion.search(before):  # "just not on a Monday": a time ruled out
+        return None
     if "may" in {p.lower().rstrip(".") for p in parts.values()} and "May" not in m.group(0):
         return None
     if name == "ordinal" and not {"wd", "wd2"} & set(parts) and not _ordinal_context(text, m):

@@ -36,6 +36,8 @@ class Vocab:
     ordinal_replies: frozenset[str]
     event_nouns: frozenset[str]
     blockers: frozenset[str]
+    exclusion: re.Pattern[str]
+    """What, said right before a time phrase, rules that time out ("just not on a Monday")."""
     vague: list[str]
     condition: re.Pattern[str]
     commitment: re.Pattern[str]
@@ -71,6 +73,7 @@ def vocab() -> Vocab:
         ordinal_replies=frozenset(raw["ordinal_replies"]),
         event_nouns=frozenset(raw["event_nouns"]),
         blockers=frozenset(raw["blockers"]),
+        exclusion=re.compile(raw["exclusion"], re.IGNORECASE),
         vague=raw["vague"],
         condition=re.compile(rf"\b{alt(raw['condition_words'])}\b", re.IGNORECASE),
         commitment=re.compile(rf"\b{alt(raw['commitment_cues'])}\b", re.IGNORECASE),
