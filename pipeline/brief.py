@@ -24,6 +24,7 @@ from milepost.models.brief import (
 )
 from milepost.models.records import MeetingRecord
 from milepost.pipeline import ledger
+from milepost.pipeline.internal import internal_meetings
 from milepost.pipeline.report import WEAK_STAGE
 from milepost.pipeline.store import read
 from milepost.pipeline.templating import clip, render
@@ -74,18 +75,6 @@ def build_brief(
         flagged=_flagged(meetings),
         internal_meetings=sorted(internal),
     )
-
-
-def internal_meetings(db: Database, ids: list[int]) -> set[int]:
-    """The meetings where people spoke and none of them for the customer, nor is any step the
-    customer's (a team's own call): they say nothing about where the customer stands."""
-    speakers = read.rows(db, "speakers", ids)
-    named = {s["meeting_id"] for s in speakers}
-    customer = {s["meeting_id"] for s in speakers if s["side"] == "customer"}
-    customer |= {
-        s["meeting_id"] for s in read.rows(db, "next_steps", ids) if s["side"] == "customer"
-    }
-    return named - customer
 
 
 def _flagged(meetings: list[MeetingRecord]) -> list[FlaggedMeeting]:

@@ -18,6 +18,7 @@ from milepost.pipeline import ledger
 from milepost.pipeline.brief import goal_view, standing_goal
 from milepost.pipeline.errors import MilepostError
 from milepost.pipeline.extract.names import is_anonymous
+from milepost.pipeline.internal import internal_meetings
 from milepost.pipeline.sidecar import sidecar_for
 from milepost.pipeline.store import read
 from milepost.pipeline.templating import render
@@ -32,7 +33,7 @@ def build_recap(db: Database, meeting_id: int) -> Recap:
     speakers = read.rows(db, "speakers", [meeting_id])
     customers = [s["name"] for s in speakers if s["side"] == "customer"]
     listed = _steps_of(db, meeting)
-    internal = not customers and not any(s.side == "customer" for s in listed)
+    internal = meeting_id in internal_meetings(db, [meeting_id])
     vendors = [s["name"] for s in speakers if s["side"] == "vendor" and not is_anonymous(s["name"])]
     goals = [goal_view(g, meeting) for g in read.rows(db, "goals", [meeting_id])]
     agreed = [g for g in goals if g.agreed]

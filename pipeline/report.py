@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from milepost.models import Analysis, Goal, TurnOut
+from milepost.pipeline.internal import analysis_is_internal
 from milepost.pipeline.viewpoint import turned
 from milepost.pipeline.wording import category_words, reads_alone
 
@@ -23,8 +24,7 @@ def render_analysis(a: Analysis, explain: bool = False) -> str:
             if explain:
                 lines.append(f"      {_why(a, o.evidence, o.found_by, o.confidence)}")
     if a.questions:
-        internal = bool(a.speakers) and all(s.side != "customer" for s in a.speakers)
-        when = " at the next customer call" if internal else ""  # nobody here to ask
+        when = " at the next customer call" if analysis_is_internal(a) else ""  # nobody here to ask
         lines += ["", f"Questions to agree a goal{when}:"]
         lines.extend(f"  - {q}" for q in a.questions)
     return "\n".join(lines)
@@ -41,7 +41,7 @@ def _header(a: Analysis, explain: bool = False) -> list[str]:
     lines = [f"# {a.title or a.source}", " · ".join(meta)]
     if a.speakers:
         lines.append("Speakers: " + ", ".join(f"{s.name} ({s.side})" for s in a.speakers))
-        if all(s.side != "customer" for s in a.speakers):
+        if analysis_is_internal(a):
             lines.append("No customer-side speaker: an internal call? (else name them: --customer)")
     lines.append("")
     if a.stage:
