@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from milepost.models import Analysis, Transcript, Turn
+from milepost.pipeline.journey import load_journey
 from milepost.pipeline.load import is_audio, load_transcript
 from milepost.pipeline.options import Options
 
@@ -45,13 +46,17 @@ def analyze_path(
     """Read (or transcribe, for a recording) one file and analyse it."""
     if input_format is not None or not is_audio(path):
         return _analyzer().analyze(load_transcript(path, input_format), options)
+    load_journey()  # a broken journey map fails now, not after minutes of transcription
     with ProcessPoolExecutor(max_workers=1, initializer=_warm_helper) as pool:
         pool.submit(int)  # start the helper now, so its model loads during transcription
         transcript = load_transcript(path, model=whisper_model, speakers=speakers)
         try:
-            return pool.submit(_analyze_in_helper, transcript, options).result()
-        except BrokenProcessPool:  # the helper could not load the model: say why, here
-            return _analyzer().analyze(transcript, options)
+            analysis = pool.submit(_analyze_in_helper, transcript, options).result()
+        except BrokenProcessPool:  # the helper died (out of memory, a crash in C code)
+            analysis = None
+    if analysis is not None:
+        return analysis
+    return _analyzer().analyze(transcript, options)  # the helper could not load it: say why
 
 
 def _analyzer() -> Analyzer:
@@ -64,12 +69,17 @@ _helper: Analyzer | None = None
 
 
 def _warm_helper() -> None:
+    """Load and warm the analyzer; a failure leaves no helper (and prints no traceback: the
+    main process loads it again and reports the error as one line)."""
     global _helper
     os.nice(HELPER_NICENESS)
-    _helper = _analyzer()
-    _helper.analyze(WARM_UP)
+    try:
+        helper = _analyzer()
+        helper.analyze(WARM_UP)
+    except Exception:
+        return
+    _helper = helper
 
 
-def _analyze_in_helper(transcript: Transcript, options: Options | None) -> Analysis:
-    assert _helper is not None
-    return _helper.analyze(transcript, options)
+def _analyze_in_helper(transcript: Transcript, options: Options | None) -> Analysis | None:
+    return _helper.analyze(transcript, options) if _helper is not None else None
