@@ -81,6 +81,8 @@ def ingest(
         if bar:
             bar.finish()
     click.echo(render_summary(summary))
+    if summary.interrupted:
+        sys.exit(130)  # as a shell reports a command ended by Ctrl-C
     if summary.failed:
         sys.exit(1)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -58,6 +59,9 @@ class FileResult:
 @dataclass
 class Summary:
     results: list[FileResult] = field(default_factory=list)
+    total: int = 0
+    """Files found; fewer results than this means the ingest was interrupted."""
+    interrupted: bool = False
 
     def count(self, status: Status) -> int:
         return sum(1 for r in self.results if r.status == status)
@@ -138,6 +142,7 @@ def ingest(
 
     todo: list[Job] = []
     found = list(discover(paths))
+    summary.total = len(found)
     if on_total:
         on_total(len(found))
     for item in found:
@@ -150,8 +155,11 @@ def ingest(
         from milepost.pipeline.journey import load_journey
 
         load_journey()  # a broken journey map is one error naming it, not one per file
-    for job, analysis, reason in analyse_all(todo, jobs or os.cpu_count() or 1):
-        record(_store(db, job, analysis, reason, reanalyze))
+    try:
+        for job, analysis, reason in analyse_all(todo, jobs or os.cpu_count() or 1):
+            record(_store(db, job, analysis, reason, reanalyze))
+    except KeyboardInterrupt:  # Ctrl-C: what is stored stays (one transaction per meeting)
+        summary.interrupted = True
     return summary
 
 
@@ -163,15 +171,29 @@ def analyse_all(todo: list[Job], jobs: int) -> Iterator[tuple[Job, Analysis | No
         worker_init()
         yield from (work(job) for job in todo)
         return
-    with ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         max_workers=min(jobs, len(todo)), initializer=pool_worker_init, initargs=(os.getpid(),)
-    ) as pool:
+    )
+    try:
         futures = {pool.submit(work, job): job for job in todo}
         for future in as_completed(futures):
             try:
                 yield future.result()
             except BrokenProcessPool as exc:  # a worker died (out of memory, a crash in C code)
                 yield futures[future], None, f"analysis process died: {exc}"
+    except BaseException:  # Ctrl-C, or the caller stopped reading: drop the work not done
+        stop_now(pool)
+        raise
+    pool.shutdown()
+
+
+def stop_now(pool: ProcessPoolExecutor) -> None:
+    """Cancel the files not started and end the workers at once (a plain shutdown would wait
+    for every queued file): workers write nothing, so nothing stored is lost."""
+    workers = list((pool._processes or {}).values())  # no public way before Python 3.14
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        worker.terminate()
 
 
 _analyzer: object | None = None
@@ -192,7 +214,9 @@ def worker_init() -> None:
 
 
 def pool_worker_init(parent: int) -> None:
-    """A pool worker: exit when the ingest that started it is gone (even killed), then load."""
+    """A pool worker: exit when the ingest that started it is gone (even killed), then load.
+    Ctrl-C reaches the whole process group; only the main process acts on it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def watch() -> None:
         while os.getppid() == parent:

@@ -80,6 +80,12 @@ def render_summary(summary: Summary) -> str:
     lines = [f"Ingested {n} file{'' if n == 1 else 's'}: {counts}."]
     for r in summary.failed:
         lines.append(f"  failed: {r.path}: {r.reason}")
+    if summary.interrupted:
+        left = summary.total - n
+        lines.append(
+            f"Interrupted: {left} file{'' if left == 1 else 's'} not done;"
+            " run the same command again to pick them up."
+        )
     return "\n".join(lines)
 
 

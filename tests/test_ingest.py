@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -11,6 +12,7 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -352,7 +354,7 @@ def test_with_a_pool_the_main_process_never_loads_spacy(tmp_path: Path) -> None:
     assert done.stdout == "4 False False\n"
 
 
-def _spawn(db_path: Path, folder: Path, jobs: int = 1) -> subprocess.Popen[str]:
+def _spawn(db_path: Path, folder: Path, jobs: int = 1, **popen: Any) -> subprocess.Popen[str]:
     env = {**os.environ, "MILEPOST_DB": str(db_path)}
     return subprocess.Popen(
         [sys.executable, "-m", "milepost.pipeline", "ingest", str(folder), "--jobs", str(jobs)],
@@ -360,6 +362,7 @@ def _spawn(db_path: Path, folder: Path, jobs: int = 1) -> subprocess.Popen[str]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        **popen,
     )
 
 
@@ -442,6 +445,53 @@ def test_killed_ingest_leaves_no_half_meeting_and_rerun_completes(
     assert (
         out == f"Ingested {n} files: {n - skipped} new, 0 replaced, {skipped} skipped, 0 failed.\n"
     )
+    assert _count(db_path) == n
+    _assert_no_half_meeting(db_path)
+
+
+def _ctrl_c_as_on_a_terminal() -> None:
+    """In the child: SIGINT raises KeyboardInterrupt even where a test runner ignores it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_ctrl_c_stops_at_once_says_what_is_left_and_rerun_completes(
+    tmp_path: Path, jobs: int
+) -> None:
+    """Ctrl-C reaches the whole process group: the ingest stops within seconds (a pool used
+    to analyse every queued file first), keeps what it stored, says what is left, exits 130."""
+    n = 150
+    folder = tmp_path / "Acme"
+    write_calls(folder, n)
+    db_path = tmp_path / "interrupted.db"
+    proc = _spawn(
+        db_path, folder, jobs, start_new_session=True, preexec_fn=_ctrl_c_as_on_a_terminal
+    )
+    deadline = time.monotonic() + 120
+    while _count(db_path) < 3 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    workers = _children(proc.pid)
+    os.killpg(proc.pid, signal.SIGINT)
+    sent = time.monotonic()
+    out, err = proc.communicate(timeout=120)
+    assert time.monotonic() - sent < 10, "the interrupted ingest went on analysing"
+    assert (proc.returncode, err) == (130, "")
+    written = _count(db_path)
+    said = re.fullmatch(
+        r"Ingested (\d+) files: \1 new, 0 replaced, 0 skipped, 0 failed\.\n"
+        r"Interrupted: (\d+) files not done; run the same command again to pick them up\.\n",
+        out,
+    )
+    assert said, out
+    stored, left = int(said[1]), int(said[2])
+    assert stored + left == n and 0 < written < n
+    assert written - stored in (0, 1)  # Ctrl-C between a meeting's commit and its line
+    _assert_no_half_meeting(db_path)
+    assert not any(_alive(w) for w in workers), "pool workers outlived the interrupted ingest"
+
+    rerun = _spawn(db_path, folder)
+    rerun.communicate(timeout=300)
+    assert rerun.returncode == 0
     assert _count(db_path) == n
     _assert_no_half_meeting(db_path)
 
