@@ -12,6 +12,9 @@ word tokens, so dropped case and punctuation do not change what matches):
   asr-bare     the same with no punctuation at all
   asr-lines    asr-bare with one line per turn and no blank lines
   asr-block    asr-periods as one block of text, no paragraph breaks
+  asr-runs     asr-periods with several turns to a paragraph (a break at the first turn end
+               after RUN_WORDS words), as the raw text files in the training sets come
+  asr-runs-bare  the same with no punctuation at all
   speaker-n    `Speaker N:` alone above each turn's paragraph, N by first appearance
   srt          unnamed SRT, one cue per sentence (Whisper-like), punctuation kept
   srt-bare     unnamed SRT in short lower-case cues with no punctuation (auto captions)
@@ -45,6 +48,7 @@ OLD_SETS = "abcdef"
 SENTENCE = re.compile(r"(?<=[.?!…])\s+")
 WORDS_PER_S = 2.6
 CUE_WORDS = 8  # auto-caption cues
+RUN_WORDS = 120  # paragraph length in asr-runs
 # punctuation ASR output leaves out; commas and points inside numbers (1,284 and 3.5) stay
 _DROP = re.compile(r"(?<!\d)[,.](?!\d)|[,.](?=\s|$)|[;:\"“”()\[\]{}*]|\s[-–—]+(?=\s)|[–—]")
 _ENDS = re.compile(r"[?!…]+")
@@ -60,6 +64,19 @@ def asr(text: str, periods: bool) -> str:
 
 def _asr_text(t: Transcript, periods: bool, sep: str) -> str:
     return sep.join(p for turn in t.turns if (p := asr(turn.text, periods))) + "\n"
+
+
+def _asr_runs(t: Transcript, periods: bool) -> str:
+    """Several turns to a paragraph: a break at the first turn end after RUN_WORDS words."""
+    paragraphs: list[str] = []
+    run: list[str] = []
+    for turn in t.turns:
+        if p := asr(turn.text, periods):
+            run.append(p)
+        if len(" ".join(run).split()) >= RUN_WORDS:
+            paragraphs.append(" ".join(run))
+            run = []
+    return "\n\n".join([*paragraphs, *([" ".join(run)] if run else [])]) + "\n"
 
 
 def _speaker_n(t: Transcript) -> str:
@@ -101,6 +118,8 @@ VARIANTS: dict[str, tuple[str, Callable[[Transcript], str] | None]] = {
     "asr-bare": ("txt", lambda t: _asr_text(t, False, "\n\n")),
     "asr-lines": ("txt", lambda t: _asr_text(t, False, "\n")),
     "asr-block": ("txt", lambda t: _asr_text(t, True, " ")),
+    "asr-runs": ("txt", lambda t: _asr_runs(t, True)),
+    "asr-runs-bare": ("txt", lambda t: _asr_runs(t, False)),
     "speaker-n": ("txt", _speaker_n),
     "srt": ("srt", lambda t: _srt(t, bare=False)),
     "srt-bare": ("srt", lambda t: _srt(t, bare=True)),
