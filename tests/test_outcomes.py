@@ -609,3 +609,36 @@ def test_a_figure_come_down_to_since_a_change_is_an_outcome(analyzer, said, coun
 def test_one_later_state_per_earlier_one_the_one_with_its_amount(analyzer, said, evidence) -> None:  # type: ignore[no-untyped-def]
     found = _outcomes(analyzer, [(VENDOR, "And the claims?"), (CUSTOMER, said), (VENDOR, "Great.")])
     assert [o.evidence for o in found] == [evidence]
+
+
+@pytest.mark.parametrize(
+    ("lines", "count"),
+    [
+        (
+            [
+                (VENDOR, "Where are late filings?"),
+                (
+                    CUSTOMER,
+                    "Last quarter we had twelve late filings, that's straight off the compliance "
+                    "log. I want that down to zero by the autumn.",
+                ),
+            ],
+            0,
+        ),
+        (
+            [
+                (VENDOR, "Where are late filings?"),
+                (
+                    CUSTOMER,
+                    "Last quarter we had two late filings, that's straight off the compliance log.",
+                ),
+                (VENDOR, "And next?"),
+                (CUSTOMER, "I want that down to zero by the autumn."),
+            ],
+            1,
+        ),
+    ],
+    ids=["a want next in the turn", "the want in a later turn"],
+)
+def test_a_figure_a_want_starts_from_is_no_outcome(analyzer, lines, count) -> None:  # type: ignore[no-untyped-def]
+    assert len(_outcomes(analyzer, lines)) == count

@@ -31,6 +31,8 @@ from milepost.pipeline.extract.meeting import Meeting
 FOUND_BY = "outcome-model"
 RESTATE_TURNS = 3
 """How many turns apart a result and its restatement may be."""
+WANTS = frozenset({"want", "process_want", "want_change"})
+"""Families of claims.py that say what someone wants."""
 
 
 def find(
@@ -65,7 +67,7 @@ def from_claims(
         lead = found[i]
         if lead.side == "vendor" or _told_to_you(lead) or oc.said("vendor_source", lead.text):
             continue
-        if oc.said("price_up", lead.text):
+        if oc.said("price_up", lead.text) or _wanted_next(found, i):
             continue
         if oc.said("praise", found[min(_span(found, i))].text):
             continue
@@ -215,6 +217,18 @@ def _compared(found: list[cl.Claim], threshold: float) -> np.ndarray:
         ):
             lift[i] = threshold
     return lift
+
+
+def _wanted_next(found: list[cl.Claim], i: int) -> bool:
+    """The next sentence of the turn wants something ("Last quarter we had twelve late filings,
+    that's straight off the compliance log. I want that down to zero by the autumn."): the
+    figure is where the want starts from, not a result. In the training meetings none of the 12
+    customer sentences the model scores at 0.3 or more with a want after them (cs_train and 9
+    sets) is a labelled outcome."""
+    nxt = i + 1
+    if nxt >= len(found) or found[nxt].turn != found[i].turn:
+        return False
+    return bool(found[nxt].fired & WANTS)
 
 
 def _told_to_you(claim: cl.Claim) -> bool:
