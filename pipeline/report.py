@@ -30,6 +30,11 @@ def render_analysis(a: Analysis, explain: bool = False) -> str:
     return "\n".join(lines)
 
 
+def length(seconds: float) -> str:
+    """'45 s' under a minute ('0 min' said nothing of a 30 s clip), else whole minutes."""
+    return f"{seconds:.0f} s" if seconds < 59.5 else f"{seconds / 60:.0f} min"
+
+
 def _header(a: Analysis, explain: bool = False) -> list[str]:
     meta = [f"format {a.input_format}"]
     if a.date:
@@ -37,7 +42,7 @@ def _header(a: Analysis, explain: bool = False) -> list[str]:
     if a.account:
         meta.append(f"account {a.account}")
     if a.duration_s:
-        meta.append(f"{a.duration_s / 60:.0f} min")
+        meta.append(length(a.duration_s))
     lines = [f"# {a.title or a.source}", " · ".join(meta)]
     if a.speakers:
         lines.append("Speakers: " + ", ".join(f"{s.name} ({s.side})" for s in a.speakers))

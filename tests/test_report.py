@@ -155,3 +155,11 @@ def test_steps_read_from_our_side_as_in_the_brief() -> None:
     assert "  Customer:\n    - send us their current forms (Raj Patel; due no date)" in text
     assert "    - send the SSO guide (Dana Ruiz; due 2026-03-06)" in text  # ours, as said
     assert a.next_steps[-1].action == "send you our current forms"
+
+
+def test_a_clip_under_a_minute_says_its_seconds() -> None:
+    a = _analysis()
+    a.duration_s = 30.0
+    assert render_analysis(a).splitlines()[1] == "format otter · date 2026-03-03 · 30 s"
+    a.duration_s = 59.6
+    assert render_analysis(a).splitlines()[1] == "format otter · date 2026-03-03 · 1 min"
