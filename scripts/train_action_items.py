@@ -31,7 +31,9 @@ threshold 0.35. Nothing beat it (C 0.2, best threshold, smoothed in brackets): a
 restating the act's rare content words 0.577 (0.575), only in the last fifth 0.586 (0.581),
 restating an earlier act 0.576 (0.576); the other speaker's next act an "okay"/question, the
 previous one a question 0.585 (0.584); speaker rank crossed with tail 0.587 (0.583) or position
-0.584 (0.581); positives weighted 2x / 4x 0.579 / 0.572; C 0.4 0.578.
+0.584 (0.581); positives weighted 2x / 4x 0.579 / 0.572; C 0.4 0.578. Read as speaker runs
+(--runs, fold seeds 13 and 14), a threshold of its own for sentence-cut runs is flat: mean F1
+0.538 at 0.30, 0.530 at 0.35, 0.540 at 0.50, TS 0.33 at 0.30, 0.28 at 0.50; so none.
 
     .venv/bin/python scripts/train_action_items.py [--cache /tmp/ami_docs] [--runs]
 """
