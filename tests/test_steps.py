@@ -755,3 +755,23 @@ def test_reply_in_its_own_words_names_the_requested_thing(find) -> None:  # type
         "clean the ticket history up for you",
         "2026-03-09",
     )
+
+
+def test_unnamed_answer_doing_the_thing_asked_is_the_request(find) -> None:  # type: ignore[no-untyped-def]
+    """No speaker names: the answer on the side asked is the request's step, with its day."""
+    [step] = find(
+        (None, "Could you send us three jobs from last month, with the specs?"),
+        (None, "Sure. What format?"),
+        (None, "Yep, I'll send three jobs over by Friday."),
+    )
+    assert step.evidence == "Could you send us three jobs from last month, with the specs?"
+    assert (step.side, step.due_text) == ("customer", "by Friday")
+
+
+def test_unnamed_answer_with_its_own_step_stays_apart(find) -> None:  # type: ignore[no-untyped-def]
+    found = find(
+        (None, "Could you send us three jobs from last month, with the specs?"),
+        (None, "Sure. What format?"),
+        (None, "Yep, and I'll take the budget to the capital committee on Friday."),
+    )
+    assert len(found) == 2

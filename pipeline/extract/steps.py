@@ -27,7 +27,7 @@ from milepost.pipeline.extract.commitment import (
 from milepost.pipeline.extract.commitment_features import dialogue_acts, scored_candidates
 from milepost.pipeline.extract.meeting import Meeting
 from milepost.pipeline.extract.steps_refer import answered_proposal, refer
-from milepost.pipeline.extract.steps_resolve import Resolved, as_step, resolve
+from milepost.pipeline.extract.steps_resolve import ASKED, Resolved, as_step, resolve
 
 FOUND_BY = "cue+linear"
 OFFER_FOUND_BY = "offer+accepted"
@@ -278,6 +278,8 @@ def _same(
         return True
     if _is_reply(a, b) and b.first_cue in THIRD_PERSON_CUES and not _names_the_thing(rb.action):
         return True  # "Mia's out today, but she'll see it": said of the request, for the one asked
+    if _is_reply(a, b) and _unnamed_answer(meeting, ra, b, rb, overlap):
+        return True
     if ra.owner_key != rb.owner_key:
         return False
     if b.turn - a.turn <= 3 and not _content(rb.action):  # "You'll have it tomorrow."
@@ -290,6 +292,22 @@ def _same(
 def _is_reply(request: Candidate, answer: Candidate) -> bool:
     """True when answer comes in the turn or two after a request."""
     return request.first_cue in REQUEST_CUES and 0 < answer.turn - request.turn <= 2
+
+
+def _unnamed_answer(
+    meeting: Meeting, request: Resolved, b: Candidate, rb: Resolved, overlap: float
+) -> bool:
+    """'Could you send us three jobs from last month?' 'Yep, I'll send three jobs over by
+    Friday.' with no speaker names: the answer, on the side asked, is the request's step.
+
+    A named speaker's answer is matched by name (_same); an unnamed one by the side and by
+    doing the thing asked ('record a short video?' 'I'll record it next week').
+    """
+    if meeting.transcript.turns[b.turn].speaker is not None or b.first_cue not in REPLY_CUES:
+        return False
+    if not request.owner_key.startswith(ASKED) or rb.side != request.side:
+        return False
+    return _content_overlap(request.action, rb.action) >= overlap
 
 
 def _unnamed_reply(

@@ -17,6 +17,8 @@ RECIPIENT_DEPS = frozenset({"dative", "dobj", "pobj", "poss"})
 JOINT_REPLY_WORDS = 8
 # "We'll send you the export": the speaker's side, no one person (guide: owner null).
 WE_CUES = frozenset({"WE_WILL", "WE_CAN", "WE_NEED"})
+# The owner key of a request whose addressee is not known ("ask:12", by its turn).
+ASKED = "ask:"
 
 if TYPE_CHECKING:
     from milepost.models.analysis import StepSide
@@ -118,7 +120,7 @@ def _addressee(
     own = meeting.side_of(speaker)
     side_: StepSide = {"vendor": "customer", "customer": "vendor"}.get(own, "customer")  # type: ignore[assignment]
     owner = meeting.owner_name(target) if target else None
-    return side_, owner, target or f"ask:{cand.turn}"
+    return side_, owner, target or f"{ASKED}{cand.turn}"
 
 
 def _vocative(meeting: Meeting, cand: Candidate) -> str | None:
