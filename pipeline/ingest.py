@@ -27,7 +27,7 @@ from milepost.models import Analysis
 from milepost.pipeline.errors import MilepostError
 from milepost.pipeline.load import AUDIO_EXTENSIONS
 from milepost.pipeline.sidecar import is_sidecar, sidecar_for
-from milepost.pipeline.store import writer
+from milepost.pipeline.store import read, writer
 
 TEXT_EXTENSIONS = frozenset({".txt", ".vtt", ".srt", ".json", ".md", ".text"})
 IGNORED_SUFFIXES = (".labels.json",)
@@ -110,7 +110,7 @@ def plan(db: Database, path: Path, given: Overrides, reanalyze: bool) -> Job | F
         return FileResult(path, "failed", reason=exc.strerror or str(exc))
     found = writer.current_id(db, content_hash, pipeline_version())
     if found is not None and not reanalyze:
-        return FileResult(path, "skipped", meeting_id=found)
+        return FileResult(path, "skipped", meeting_id=found, reason=copy_of(db, path, found))
     return Job(
         path=path,
         content_hash=content_hash,
@@ -286,7 +286,17 @@ def _store(
     written = writer.write_meeting(
         db, analysis, job.content_hash, job.account, reanalyze, roster=roster
     )
-    return FileResult(job.path, written.outcome, meeting_id=written.meeting_id)
+    copy = copy_of(db, job.path, written.meeting_id) if written.outcome == "skipped" else None
+    return FileResult(job.path, written.outcome, meeting_id=written.meeting_id, reason=copy)
+
+
+def copy_of(db: Database, path: Path, meeting_id: int) -> str | None:
+    """Why a file was skipped when its bytes are stored from another file: which one (its
+    account, date and sides stay those of the stored meeting)."""
+    source = read.get_meeting(db, meeting_id).source
+    if Path(source) == path.resolve():
+        return None
+    return f"the same bytes as meeting #{meeting_id} ({source}), stored once"
 
 
 def _is_meeting_file(path: Path, root: Path) -> bool:

@@ -78,8 +78,9 @@ def render_summary(summary: Summary) -> str:
     counts = ", ".join(f"{summary.count(s)} {s}" for s in ("new", "replaced", "skipped", "failed"))
     n = len(summary.results)
     lines = [f"Ingested {n} file{'' if n == 1 else 's'}: {counts}."]
-    for r in summary.failed:
-        lines.append(f"  failed: {r.path}: {r.reason}")
+    for r in summary.results:
+        if r.reason and r.status in ("failed", "skipped"):
+            lines.append(f"  {r.status}: {r.path}: {r.reason}")
     if summary.interrupted:
         left = summary.total - n
         lines.append(

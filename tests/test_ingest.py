@@ -175,6 +175,26 @@ def test_samples_ingest_once_then_skip(tmp_path: Path) -> None:
     ]
 
 
+def test_a_copy_of_a_stored_meeting_is_skipped_and_the_summary_names_the_original(
+    tmp_path: Path,
+) -> None:
+    """Identical bytes are stored once (steps are not counted twice), but the copy's own
+    account, date or sidecar do not apply, so the summary says which file holds it."""
+    first, copy = tmp_path / "a" / "call.txt", tmp_path / "b" / "call.txt"
+    for path in (first, copy):
+        path.parent.mkdir()
+        path.write_text(call(1))
+    runner = CliRunner()
+    db = ["--db", str(tmp_path / "s.db"), "--jobs", "1"]
+    together = runner.invoke(cli, ["ingest", str(tmp_path), *db], catch_exceptions=False)
+    line = f"  skipped: {copy}: the same bytes as meeting #1 ({first}), stored once"
+    assert together.output == (
+        f"Ingested 2 files: 1 new, 0 replaced, 1 skipped, 0 failed.\n{line}\n"
+    )
+    again = runner.invoke(cli, ["ingest", str(copy), str(first), *db], catch_exceptions=False)
+    assert again.output == f"Ingested 2 files: 0 new, 0 replaced, 2 skipped, 0 failed.\n{line}\n"
+
+
 def test_account_from_option_else_folder(tmp_path: Path) -> None:
     db = open_db(tmp_path / "s.db")
     write_calls(tmp_path / "Acme Corp", 1)
