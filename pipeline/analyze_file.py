@@ -19,6 +19,7 @@ from milepost.models import Analysis, Transcript, Turn
 from milepost.pipeline.journey import load_journey
 from milepost.pipeline.load import is_audio, load_transcript
 from milepost.pipeline.options import Options
+from milepost.pipeline.pools import ignore_ctrl_c, stop_now
 
 if TYPE_CHECKING:
     from milepost.pipeline.analyzer import Analyzer
@@ -47,13 +48,18 @@ def analyze_path(
     if input_format is not None or not is_audio(path):
         return _analyzer().analyze(load_transcript(path, input_format), options)
     load_journey()  # a broken journey map fails now, not after minutes of transcription
-    with ProcessPoolExecutor(max_workers=1, initializer=_warm_helper) as pool:
+    pool = ProcessPoolExecutor(max_workers=1, initializer=_warm_helper)
+    try:
         pool.submit(int)  # start the helper now, so its model loads during transcription
         transcript = load_transcript(path, model=whisper_model, speakers=speakers)
         try:
             analysis = pool.submit(_analyze_in_helper, transcript, options).result()
         except BrokenProcessPool:  # the helper died (out of memory, a crash in C code)
             analysis = None
+    except BaseException:  # a bad file or Ctrl-C: no need to wait for the model to load
+        stop_now(pool)
+        raise
+    pool.shutdown()
     if analysis is not None:
         return analysis
     return _analyzer().analyze(transcript, options)  # the helper could not load it: say why
@@ -72,6 +78,7 @@ def _warm_helper() -> None:
     """Load and warm the analyzer; a failure leaves no helper (and prints no traceback: the
     main process loads it again and reports the error as one line)."""
     global _helper
+    ignore_ctrl_c()
     os.nice(HELPER_NICENESS)
     try:
         helper = _analyzer()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import signal
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -26,6 +25,7 @@ from sqlite_utils import Database
 from milepost.models import Analysis
 from milepost.pipeline.errors import MilepostError
 from milepost.pipeline.load import AUDIO_EXTENSIONS
+from milepost.pipeline.pools import ignore_ctrl_c, stop_now
 from milepost.pipeline.sidecar import is_sidecar, sidecar_for
 from milepost.pipeline.store import read, writer
 
@@ -187,15 +187,6 @@ def analyse_all(todo: list[Job], jobs: int) -> Iterator[tuple[Job, Analysis | No
     pool.shutdown()
 
 
-def stop_now(pool: ProcessPoolExecutor) -> None:
-    """Cancel the files not started and end the workers at once (a plain shutdown would wait
-    for every queued file): workers write nothing, so nothing stored is lost."""
-    workers = list((pool._processes or {}).values())  # no public way before Python 3.14
-    pool.shutdown(wait=False, cancel_futures=True)
-    for worker in workers:
-        worker.terminate()
-
-
 _analyzer: object | None = None
 _load_error: MilepostError | None = None
 
@@ -216,7 +207,7 @@ def worker_init() -> None:
 def pool_worker_init(parent: int) -> None:
     """A pool worker: exit when the ingest that started it is gone (even killed), then load.
     Ctrl-C reaches the whole process group; only the main process acts on it."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    ignore_ctrl_c()
 
     def watch() -> None:
         while os.getppid() == parent:

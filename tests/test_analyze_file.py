@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
+import time
 import wave
 from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import AUDIO, needs_shared
 
 from milepost.pipeline import analyze_file, audio
 from milepost.pipeline.errors import ConfigError
@@ -43,8 +48,51 @@ def test_a_helper_that_cannot_load_leaves_the_error_to_the_main_process(
         raise ConfigError("cannot read journey map (No such file or directory)", "j.yaml")
 
     monkeypatch.setattr(os, "nice", lambda n: 0)  # the test process keeps its priority
+    monkeypatch.setattr(analyze_file, "ignore_ctrl_c", lambda: None)  # and its Ctrl-C
     monkeypatch.setattr(analyze_file, "_analyzer", broken)
     monkeypatch.setattr(analyze_file, "_helper", None)
     analyze_file._warm_helper()
     assert analyze_file._analyze_in_helper(analyze_file.WARM_UP, None) is None
     assert capsys.readouterr() == ("", "")
+
+
+@pytest.mark.slow
+@needs_shared
+def test_ctrl_c_while_transcribing_ends_at_once_without_a_helper_traceback() -> None:
+    """Ctrl-C reaches the helper too: it ignores it, and the main process ends it instead of
+    waiting for its model to load."""
+    command = [
+        sys.executable,
+        "-m",
+        "milepost.pipeline",
+        "analyze",
+        str(AUDIO / "ami_ES2004a_clip" / "mixture.wav"),
+    ]
+    proc = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    deadline = time.monotonic() + 60
+    while not _children(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(1)  # the helper is loading spaCy, Whisper is starting
+    os.killpg(proc.pid, signal.SIGINT)
+    sent = time.monotonic()
+    out, err = proc.communicate(timeout=60)
+    assert time.monotonic() - sent < 5
+    assert (proc.returncode, out, err) == (1, "", "\nAborted!\n")
+
+
+def _children(pid: int) -> list[int]:
+    kids = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                kids.append(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    return kids
