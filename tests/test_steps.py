@@ -775,3 +775,13 @@ def test_unnamed_answer_with_its_own_step_stays_apart(find) -> None:  # type: ig
         (None, "Yep, and I'll take the budget to the capital committee on Friday."),
     )
     assert len(found) == 2
+
+
+def test_a_date_the_spotting_pattern_misses_still_dates_the_step(find) -> None:  # type: ignore[no-untyped-def]
+    [step] = find(("Dana", "I'll turn the draft around in ten days."), ("Raj", "Great."))
+    assert (step.due_text, step.due) == ("in ten days", "2026-03-13")
+
+
+def test_an_undated_phrase_the_pattern_misses_gives_no_due(find) -> None:  # type: ignore[no-untyped-def]
+    [step] = find(("Dana", "I'll set up the import once I have the file."), ("Raj", "Great."))
+    assert (step.due_text, step.due) == (None, None)

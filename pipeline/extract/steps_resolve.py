@@ -166,7 +166,12 @@ def _named_person(cand: Candidate) -> str | None:
 
 
 def due_of(meeting: Meeting, cand: Candidate) -> tuple[str | None, str | None]:
-    """The time phrase in the sentence, else the rest of the turn, else the reply to a request."""
+    """The time phrase in the sentence, else the rest of the turn, else the reply to a request.
+
+    A phrase the spotting pattern (time.json, a scorer feature) misses still dates a step when
+    due.py resolves it to a date ("in ten days", "by May 8"); an undated one ("once I have
+    it") counts only where the pattern spots a time.
+    """
     texts = [cand.text]
     doc = meeting.docs[cand.turn]
     if cand.sent.end < len(doc):
@@ -180,10 +185,9 @@ def due_of(meeting: Meeting, cand: Candidate) -> tuple[str | None, str | None]:
             # "Should we go through it together?" "Yes, let's do the ninth.": the answer's day
             texts.append(" ".join(reply.split()[:JOINT_REPLY_WORDS]))
     for text in texts:
-        if time_phrase(text) is not None:
-            due_text, due = find_due(text, meeting.date)
-            if due_text:
-                return due_text, due
+        due_text, due = find_due(text, meeting.date)
+        if due_text and (due or time_phrase(text) is not None):
+            return due_text, due
     return None, None
 
 
