@@ -82,6 +82,12 @@ most 0.860 at any weight's best setting; xn-xp (held out whole, used by no rule 
 xg-xj 0.786 -> 0.78-0.80. The unseen sets gain at most noise for a sure loss on cs_train, so
 cs_train only stays.
 
+Stop 15, after two outcome rules (one later state per earlier one; a figure followed by a want is
+no result): the outcome search's smoothed cs_train F1 rose (C=1.0 0.899 -> 0.916, its best
+threshold now 0.5; C=0.3 0.910, against 0.887 at stop 14's rerun), so C=0.3 falls within
+OUTCOME_TIE of the best and the outcome head moves to C=0.3, threshold 0.45 (the setting it had
+before stop 14's last rerun).
+
 Reproducible: rerunning rewrites model.json byte for byte. It holds each head's weights and
 chosen settings, not their held-out figures (printed instead): those move with every later
 change to the code they are scored through, so a file holding them changed on every rerun.
