@@ -10,7 +10,6 @@ never imports spaCy or the extractors.
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +18,7 @@ from milepost.models import Analysis, Transcript, Turn
 from milepost.pipeline.journey import load_journey
 from milepost.pipeline.load import is_audio, load_transcript
 from milepost.pipeline.options import Options
-from milepost.pipeline.pools import ignore_ctrl_c, stop_now
+from milepost.pipeline.pools import helpers, ignore_ctrl_c
 
 if TYPE_CHECKING:
     from milepost.pipeline.analyzer import Analyzer
@@ -48,18 +47,14 @@ def analyze_path(
     if input_format is not None or not is_audio(path):
         return _analyzer().analyze(load_transcript(path, input_format), options)
     load_journey()  # a broken journey map fails now, not after minutes of transcription
-    pool = ProcessPoolExecutor(max_workers=1, initializer=_warm_helper)
-    try:
+    # a bad file or Ctrl-C ends the helper at once: no need to wait for the model to load
+    with helpers(max_workers=1, initializer=_warm_helper) as pool:
         pool.submit(int)  # start the helper now, so its model loads during transcription
         transcript = load_transcript(path, model=whisper_model, speakers=speakers)
         try:
             analysis = pool.submit(_analyze_in_helper, transcript, options).result()
         except BrokenProcessPool:  # the helper died (out of memory, a crash in C code)
             analysis = None
-    except BaseException:  # a bad file or Ctrl-C: no need to wait for the model to load
-        stop_now(pool)
-        raise
-    pool.shutdown()
     if analysis is not None:
         return analysis
     return _analyzer().analyze(transcript, options)  # the helper could not load it: say why

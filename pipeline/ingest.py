@@ -13,7 +13,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,7 +25,7 @@ from sqlite_utils import Database
 from milepost.models import Analysis
 from milepost.pipeline.errors import MilepostError
 from milepost.pipeline.load import AUDIO_EXTENSIONS
-from milepost.pipeline.pools import ignore_ctrl_c, stop_now
+from milepost.pipeline.pools import helpers, ignore_ctrl_c
 from milepost.pipeline.sidecar import is_sidecar, sidecar_for
 from milepost.pipeline.store import read, writer
 
@@ -171,20 +171,16 @@ def analyse_all(todo: list[Job], jobs: int) -> Iterator[tuple[Job, Analysis | No
         worker_init()
         yield from (work(job) for job in todo)
         return
-    pool = ProcessPoolExecutor(
+    # Ctrl-C, or the caller stopped reading: the work not done is dropped (helpers)
+    with helpers(
         max_workers=min(jobs, len(todo)), initializer=pool_worker_init, initargs=(os.getpid(),)
-    )
-    try:
+    ) as pool:
         futures = {pool.submit(work, job): job for job in todo}
         for future in as_completed(futures):
             try:
                 yield future.result()
             except BrokenProcessPool as exc:  # a worker died (out of memory, a crash in C code)
                 yield futures[future], None, f"analysis process died: {exc}"
-    except BaseException:  # Ctrl-C, or the caller stopped reading: drop the work not done
-        stop_now(pool)
-        raise
-    pool.shutdown()
 
 
 _analyzer: object | None = None

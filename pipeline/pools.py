@@ -8,7 +8,10 @@ a plain `shutdown()` would first wait for every queued task, or for a model stil
 from __future__ import annotations
 
 import signal
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from typing import Any
 
 
 def ignore_ctrl_c() -> None:
@@ -23,3 +26,17 @@ def stop_now(pool: ProcessPoolExecutor) -> None:
     pool.shutdown(wait=False, cancel_futures=True)
     for helper in helpers:
         helper.terminate()
+
+
+@contextmanager
+def helpers(**pool_args: Any) -> Iterator[ProcessPoolExecutor]:
+    """A pool of helpers that write nothing: shut down as usual when the block ends, ended at
+    once (stop_now) when anything stops it early: Ctrl-C, a bad file, a caller that stopped
+    reading the results."""
+    pool = ProcessPoolExecutor(**pool_args)
+    try:
+        yield pool
+    except BaseException:
+        stop_now(pool)
+        raise
+    pool.shutdown()
