@@ -147,6 +147,8 @@ def encode(path: Path, codec: str | None, rate: int, video: bool = False) -> Pat
         ("call.webm", "libopus", 48000),
         ("call.flac", "flac", 22050),
         ("call.mp4", "aac", 32000),
+        ("call.mkv", "libopus", 48000),
+        ("call.avi", "libmp3lame", 44100),
     ],
 )
 def test_every_container_decodes_to_16k(tmp_path: Path, name: str, codec: str, rate: int) -> None:
@@ -156,8 +158,9 @@ def test_every_container_decodes_to_16k(tmp_path: Path, name: str, codec: str, r
     assert abs(samples - 2 * SR) < 0.1 * SR  # codec priming and padding aside
 
 
-def test_the_audio_track_of_a_video(tmp_path: Path) -> None:
-    path = encode(tmp_path / "meeting.mov", "aac", 48000, video=True)
+@pytest.mark.parametrize("name", ["meeting.mov", "meeting.mkv", "meeting.avi"])
+def test_the_audio_track_of_a_video(tmp_path: Path, name: str) -> None:
+    path = encode(tmp_path / name, "aac" if name != "meeting.avi" else "libmp3lame", 48000, True)
     assert abs(decode.load(path).shape[1] - 2 * SR) < 0.1 * SR
     silent = encode(tmp_path / "screen.mp4", None, 48000, video=True)
     with pytest.raises(AudioDecodeError, match="screen.mp4: no audio track"):

@@ -16,6 +16,7 @@ SILENCE = bytes(2048)  # what follows a header: zeros, as in a quiet start
 
 RECORDINGS = {
     "wav": (b"RIFF\x24\x4c\x1d\x00WAVEfmt \x10\x00\x00\x00", "a WAV recording", "call.wav"),
+    "avi": (b"RIFF\x24\x4c\x1d\x00AVI LIST\x10\x00\x00\x00", "an AVI video", "call.avi"),
     "mp3-id3": (b"ID3\x04\x00\x00\x00\x00\x00#TSSE", "an MP3 recording", "call.mp3"),
     "mp3-frames": (b"\xff\xfb\x90\x64\x00\x00\x00\x00", "an MP3 recording", "call.mp3"),
     "aac-adts": (b"\xff\xf1\x60\x80\x03\xdf\xfc\xde", "an AAC recording", "call.aac"),
@@ -115,5 +116,6 @@ def test_the_cli_prints_one_line_naming_the_file(tmp_path: Path) -> None:
 def test_audio_extensions_decide_what_is_transcribed() -> None:
     assert media.is_audio("call.M4A")
     assert media.is_audio(Path("calls/a.opus"))
+    assert media.is_audio("screen share.MKV") and media.is_audio("call.avi")
     assert not media.is_audio("call.txt")
     assert not media.is_audio("call.wav.txt")

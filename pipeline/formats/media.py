@@ -12,7 +12,8 @@ import re
 from pathlib import Path
 
 AUDIO_EXTENSIONS = frozenset(
-    {".wav", ".mp3", ".m4a", ".flac", ".ogg", ".opus", ".webm", ".mp4", ".mov", ".aac", ".wma"}
+    {".wav", ".mp3", ".m4a", ".flac", ".ogg", ".opus", ".webm", ".aac", ".wma"}
+    | {".mp4", ".m4v", ".mov", ".mkv", ".avi", ".wmv"}  # video: its audio track is transcribed
 )
 
 # (pattern over the first bytes, what it is, the extension that reads it); first match wins
@@ -20,6 +21,7 @@ _RECORDINGS: tuple[tuple[re.Pattern[bytes], str, str], ...] = tuple(
     (re.compile(pattern, re.S), kind, ext)
     for pattern, kind, ext in (
         (rb"RIFF.{4}WAVE", "a WAV recording", ".wav"),
+        (rb"RIFF.{4}AVI ", "an AVI video", ".avi"),
         (rb"ID3[\x02-\x04]", "an MP3 recording", ".mp3"),
         (rb"\xff[\xe2\xe3\xf2\xf3\xfa\xfb]", "an MP3 recording", ".mp3"),  # frame sync, no tag
         (rb"\xff[\xf1\xf9]", "an AAC recording", ".aac"),  # ADTS
