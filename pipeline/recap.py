@@ -38,7 +38,7 @@ def build_recap(db: Database, meeting_id: int) -> Recap:
     goals = [goal_view(g, meeting) for g in read.rows(db, "goals", [meeting_id])]
     agreed = [g for g in goals if g.agreed]
     steps = [
-        _named(step_for(s, "customer" if s.speaker in customers else None, "email")) for s in listed
+        step_for(s, "customer" if s.speaker in customers else None, "email") for s in listed
     ]
     by_side = {
         side: sorted((s for s in steps if s.side == side), key=_due_order)
@@ -133,13 +133,6 @@ def _sidecar_vendor(meeting: MeetingRecord) -> str | None:
     except MilepostError:  # a sidecar broken since ingest costs the sign-off, not the recap
         return None
     return _first_named(roster)
-
-
-def _named(step: LedgerStep) -> LedgerStep:
-    """The step without an owner that is only a diarizer label (SPEAKER_1): not for an email."""
-    if step.owner and is_anonymous(step.owner):
-        return step.model_copy(update={"owner": None})
-    return step
 
 
 def _first_question(db: Database, meeting_id: int) -> str | None:

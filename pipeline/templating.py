@@ -8,6 +8,7 @@ from typing import Any
 
 import jinja2
 
+from milepost.pipeline.extract.names import is_anonymous
 from milepost.pipeline.wording import category_words, step_reads_alone
 
 QUOTE_CHARS = 200
@@ -29,11 +30,18 @@ def environment() -> jinja2.Environment:
     env.filters["full_stop"] = _full_stop
     env.filters["category"] = category_words
     env.filters["step_words"] = step_words
+    env.filters["person"] = _person
     return env
 
 
 def render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context).rstrip() + "\n"
+
+
+def _person(owner: str | None) -> str:
+    """A step's owner as a reader knows them: a diarizer's label ("SPEAKER_1") names nobody,
+    and the side the step is listed under already says whose it is."""
+    return "" if not owner or is_anonymous(owner) else owner
 
 
 def _names(names: list[str]) -> str:

@@ -203,3 +203,28 @@ def test_a_step_that_says_nothing_to_act_on_is_quoted_once(tmp_path: Path) -> No
     assert '- #1 "Yes, we\'ll present on March nineteenth." (Jo Marsh), due 2026-03-19' in out
     assert "- #2 send the webinar deck (Dana Ruiz), no due date" in out
     assert out.count(said) == 1
+
+
+def test_a_diarizer_label_is_never_shown_as_an_owner(tmp_path: Path) -> None:
+    """A recording's speakers are labels: "(SPEAKER_1)" names nobody, and the side says whose."""
+    db = open_db(tmp_path / "s.db")
+    a = analysis(
+        "/c/call.ogg",
+        "2026-11-10",
+        [
+            turn("SPEAKER_1", "vendor", "I'll send the admin guide by Friday."),
+            turn("Speaker 2", "customer", "I'll set up the SSO test."),
+        ],
+        steps=[
+            step("send the admin guide", "vendor", "SPEAKER_1", "2026-11-13"),
+            step("set up the SSO test", "customer", "Speaker 2", None),
+        ],
+    )
+    write_meeting(db, a, "h1", "Juniper Health")
+    out = render_brief(build_brief(db, "Juniper Health", on=date(2026, 11, 11)))
+    assert out.split("## Open steps\n")[1].split("\n\n")[0].splitlines() == [
+        "Ours (vendor):",
+        "- #1 send the admin guide, due 2026-11-13",
+        "Theirs (customer homework):",
+        "- #2 set up the SSO test, no due date",
+    ]
