@@ -51,3 +51,17 @@ def test_far_from_a_goal_with_a_figure_a_drop_must_name_one_of_its_figures() -> 
     assert later_drop(units, 1, words) == ("Raj Patel", units[4][2])
     plain = set(content("I want route planning off the crews' plates."))  # no figure to name
     assert later_drop(units[:4], 1, plain) is not None
+
+
+def test_a_far_pointing_drop_that_says_off_the_plan_drops_the_goal_without_its_figure() -> None:
+    goal = "I want the console crash rate under one in a thousand sessions before the showcase."
+    words = set(content(goal))
+    units = [
+        (0, "Raj Patel", goal),
+        (1, "Dana Ruiz", "Okay."),
+        (2, "Mia Chen", "Can I jump back to the goal? The showcase crash date isn't confirmed."),
+        (3, "Raj Patel", "Oh. Right. Then take that off the plan for now."),
+    ]
+    assert later_drop(units, 1, words) == ("Raj Patel", "Then take that off the plan for now.")
+    units[3] = (3, "Raj Patel", "Oh. Right. Then leave that off for now.")  # says not what from
+    assert later_drop(units, 1, words) is None

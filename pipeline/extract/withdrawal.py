@@ -27,6 +27,7 @@ from milepost.pipeline.extract.restatement import figures
 
 _REFERS = re.compile(r"\b(?:that|it|this)\b", re.I)
 _OBJECT = re.compile(r"\b(?:the|a|an)\s+(\w+)", re.I)
+_GOAL_FRAME = re.compile(r"\b(?:goals?|targets?|plan|scorecard)\b", re.I)
 
 
 def doubts_other(text: str, words: set[str], figs: frozenset[int], before: str = "") -> bool:
@@ -64,8 +65,10 @@ def drops(units: list[Unit], k: int, words: set[str], far: bool = False) -> bool
     only when one of its figures is named: its "it" is what was said close by, and the goal's
     words around it are chance ("There's an optional text that goes out the day before a
     visit. I'd leave it off until the routes are settled." drops no goal of "route building
-    from six hours a week to one by May"); a drop that names its object ("I'd rather have no
-    number on audit prep") needs no figure."""
+    from six hours a week to one by May"), unless its sentence says it takes a goal off the
+    plan or as a target ("Oh. Right. Then take that off the plan for now." after "can I jump
+    back to the goal? The showcase slot isn't confirmed"); a drop that names its object ("I'd
+    rather have no number on audit prep") needs no figure."""
     if not fires("abandon", units[k][2]):  # kept per text: most units drop nothing
         return False
     drop = families()["abandon"].search(units[k][2])
@@ -81,9 +84,16 @@ def drops(units: list[Unit], k: int, words: set[str], far: bool = False) -> bool
         said |= content(units[k - 1][2])
     shared = said & words
     pointer = far and _REFERS.search(drop.group(0))  # "it": what was named close by
-    if pointer and any(map(cl.is_number, words)) and not any(map(cl.is_number, shared)):
+    unnamed = any(map(cl.is_number, words)) and not any(map(cl.is_number, shared))
+    if pointer and unnamed and not _off_a_goal(units[k][2]):
         return False
     return len(shared) >= 2 or any(distinctive(w) for w in shared)
+
+
+def _off_a_goal(text: str) -> bool:
+    """The drop's sentence says what it takes the thing off or out of, or drops it as: the
+    plan, a goal, a target ("take that off the plan", "scratch that as a target")."""
+    return bool(_GOAL_FRAME.search(quote(text, lambda s: fires("abandon", s))))
 
 
 def _names_other(drop: str) -> bool:
