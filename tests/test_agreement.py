@@ -717,7 +717,11 @@ def test_a_wish_put_as_a_question_is_not_confirmed_by_its_echo(  # type: ignore[
         ("Deal.", True),
         ("That is the one.", True),
         ("Works for us.", True),
+        ("Two days by June. I'm happy to be measured on that.", True),
+        ("That's fair, and I'm happy to be judged on it.", True),
         # near misses
+        ("I'm not going to be measured on that.", False),
+        ("I don't think we should be measured on that number.", False),
         ("Not fine by me, not with this team.", False),
         ("I'm not happy with that.", False),
         ("I agree to disagree on the timing.", False),
