@@ -6,6 +6,7 @@ import importlib
 import json
 import re
 
+import numpy as np
 import pytest
 import yaml
 from conftest import CS_DEV, CS_TRAIN, REPO
@@ -1049,3 +1050,42 @@ def test_leave_one_set_out_lines_give_each_set_and_the_groups() -> None:
     assert "roster   older      15/ 16 = 0.938  goals 30/33 = 0.909" in text
     assert "roster   imitating   8/ 12 = 0.667  goals 23/27 = 0.852" in text
     assert "roster   all        63/ 68 = 0.926  goals 143/151 = 0.947" in text
+
+
+@pytest.mark.parametrize(
+    ("goal", "deadline", "concrete"),
+    [
+        (
+            "What I want out of the next year, honestly, is for patients to feel looked after.",
+            None,
+            False,
+        ),
+        ("Next year I just want it to feel less chaotic on the front desk.", None, False),
+        ("What I want next year is that parents feel they know what's going on.", None, False),
+        # near misses: something someone could check, or a feeling with its figure
+        ("I want the Leith clinic open next year.", "next year", True),
+        ("I want nine in ten patients to feel looked after by next year.", "by next year", True),
+    ],
+)
+def test_a_feeling_wanted_is_no_checkable_outcome_so_its_year_is_no_deadline(  # type: ignore[no-untyped-def]
+    analyzer, goal: str, deadline: str | None, concrete: bool
+) -> None:
+    m = meeting(analyzer, [(CUSTOMER, goal), (VENDOR, "Yes, exactly, that's the one.")])
+    found = cl.claims(m)
+    group = [i for i, c in enumerate(found) if c.text == goal]
+    made = goals._goal(m, found, np.ones(len(found)), group)
+    assert (made.deadline, made.agreed, goals.has_agreed_goal([made])) == (
+        deadline,
+        True,
+        concrete,
+    )
+
+
+def test_a_feeling_said_back_with_a_year_is_no_deadline_either(analyzer) -> None:  # type: ignore[no-untyped-def]
+    goal = "What I want out of the next year is for patients to feel looked after."
+    back = "Let's make that the headline for year two, patients feeling looked after."
+    m = meeting(analyzer, [(CUSTOMER, goal), (VENDOR, back), (CUSTOMER, "Yes, exactly.")])
+    found = cl.claims(m)
+    made = goals._goal(m, found, np.ones(len(found)), [0])  # the said-back carries "year two"
+    assert agreement.verdict(m, [found[0]]).said_back == back  # type: ignore[union-attr]
+    assert (made.deadline, made.agreed, goals.has_agreed_goal([made])) == (None, True, False)
