@@ -997,23 +997,6 @@ def test_a_doubt_conceded_in_its_sentence_does_not_contest_the_goal(  # type: ig
     assert _agreed(analyzer, lines) is agreed
 
 
-@pytest.mark.parametrize(
-    ("answer", "agreed"),
-    [
-        ("No. Two days. The auditors won't wait for us.", False),
-        ("Nope, two days, that's what I said.", False),
-        ("No doubt, two days.", True),
-        ("Two days, yes.", True),
-    ],
-)
-def test_a_read_back_answered_no_is_not_confirmed_by_the_figure_in_the_answer(  # type: ignore[no-untyped-def]
-    analyzer, answer: str, agreed: bool
-) -> None:
-    counter = "So I'd maybe suggest four days as the first target, because two days is tight."
-    lines = [(CUSTOMER, GOAL), (VENDOR, counter), (CUSTOMER, answer)]
-    assert _agreed(analyzer, lines) is agreed
-
-
 def test_the_cache_written_by_the_trainer_run_as_a_script_is_read_when_imported(  # type: ignore[no-untyped-def]
     tmp_path, monkeypatch
 ) -> None:
@@ -1089,3 +1072,9 @@ def test_a_feeling_said_back_with_a_year_is_no_deadline_either(analyzer) -> None
     made = goals._goal(m, found, np.ones(len(found)), [0])  # the said-back carries "year two"
     assert agreement.verdict(m, [found[0]]).said_back == back  # type: ignore[union-attr]
     assert (made.deadline, made.agreed, goals.has_agreed_goal([made])) == (None, True, False)
+
+
+@pytest.mark.parametrize("answer", ["No, yeah, that's the one.", "No, totally. Two days by June."])
+def test_a_read_back_answered_no_then_yes_is_confirmed(analyzer, answer: str) -> None:  # type: ignore[no-untyped-def]
+    lines = [(CUSTOMER, GOAL), (VENDOR, "So two days by June, that's the bar?"), (CUSTOMER, answer)]
+    assert _agreed(analyzer, lines)

@@ -330,14 +330,13 @@ def _confirmation(
 ) -> int | None:
     """The unit where someone else (or `by`) answers a restatement at j with yes, or at once
     with its numbers back; a question back ("per site or across the region?") and its answer
-    may come first. None when nobody does, or the answer opens with no ("No. A hundred." to
-    "I'd suggest ninety-five as the first target": the goal's figure, said against another)."""
+    may come first. None when nobody does."""
     first = True
     for k in range(j + 1, min(j + 1 + CONFIRM, len(units))):
         text = units[k][2]
         if units[k][1] != by if by else not other(meeting, units[j][1], units[k][1]):
             continue
-        if contests(text) or fires("says_no", text):
+        if contests(text):
             return None
         if says_yes(text) or affirms(text):
             return k
