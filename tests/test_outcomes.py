@@ -642,3 +642,63 @@ def test_one_later_state_per_earlier_one_the_one_with_its_amount(analyzer, said,
 )
 def test_a_figure_a_want_starts_from_is_no_outcome(analyzer, lines, count) -> None:  # type: ignore[no-untyped-def]
     assert len(_outcomes(analyzer, lines)) == count
+
+
+@pytest.mark.parametrize(
+    ("said", "count"),
+    [
+        ("This season I ran the line with eleven sorters a shift instead of sixteen.", 1),
+        (
+            "Since we went live in June, quote requests get triaged in about twenty minutes "
+            "instead of most of a morning.",
+            1,
+        ),
+        ("If we could run the line with eleven sorters instead of sixteen, that'd be huge.", 0),
+        ("We want sixty days' notice instead of thirty.", 0),
+    ],
+    ids=["ran, instead of", "since, instead of", "a hope", "a want"],
+)
+def test_a_figure_instead_of_the_one_before_is_an_outcome(analyzer, said, count) -> None:  # type: ignore[no-untyped-def]
+    found = _outcomes(analyzer, [(VENDOR, "How was the season?"), (CUSTOMER, said)])
+    assert [o.evidence for o in found] == [said] * count
+
+
+@pytest.mark.parametrize(
+    ("said", "evidence"),
+    [
+        (
+            "We had three order errors in April. I checked the credit note log myself last week.",
+            "We had three order errors in April.",
+        ),
+        (
+            "We had three order errors in April. Three. I know because every error means a "
+            "credit note, and the accountant pulls the credit notes every month.",
+            "We had three order errors in April. Three.",
+        ),
+    ],
+    ids=["checked the log", "past a figure said again"],
+)
+def test_a_record_someone_checked_backs_the_figure_before(analyzer, said, evidence) -> None:  # type: ignore[no-untyped-def]
+    found = _outcomes(analyzer, [(VENDOR, "How were order errors?"), (CUSTOMER, said)])
+    assert [o.evidence for o in found] == [evidence]
+
+
+@pytest.mark.parametrize(
+    ("said", "count"),
+    [
+        (
+            "Now the managers ring round for about an hour a day instead of three hours. I haven't "
+            "measured that properly though, that's just what they tell me.",
+            0,
+        ),
+        (
+            "Now the managers ring round for about an hour a day instead of three hours. I timed "
+            "it myself on Monday.",
+            1,
+        ),
+    ],
+    ids=["never measured", "timed"],
+)
+def test_a_figure_the_customer_never_checked_is_no_outcome(analyzer, said, count) -> None:  # type: ignore[no-untyped-def]
+    found = _outcomes(analyzer, [(VENDOR, "And the office side?"), (CUSTOMER, said)])
+    assert len(found) == count

@@ -67,7 +67,7 @@ def from_claims(
         lead = found[i]
         if lead.side == "vendor" or _told_to_you(lead) or oc.said("vendor_source", lead.text):
             continue
-        if oc.said("price_up", lead.text) or _wanted_next(found, i):
+        if oc.said("price_up", lead.text) or _wanted_next(found, i) or _unchecked(found, i):
             continue
         if oc.said("praise", found[min(_span(found, i))].text):
             continue
@@ -159,22 +159,37 @@ def _told_results(found: list[cl.Claim], threshold: float) -> np.ndarray:
 
 def _sourced(found: list[cl.Claim]) -> list[int]:
     """A customer's figure told as past and backed by where it came from, in its sentence or
-    the next of its turn ("February came in at 33,800, that's straight off the fuel card
-    statements."), or told as a gain made ("we captured thirty-one thousand dollars in
-    discounts", "we'd budgeted four more underwriters and didn't hire any of them"): the model
-    reads only some ways of saying these."""
+    the next of its turn (_backing: "February came in at 33,800, that's straight off the fuel
+    card statements.", "I checked the queue reports myself last week."), or told as a gain made
+    ("we captured thirty-one thousand dollars in discounts", "we'd budgeted four more
+    underwriters and didn't hire any of them"): the model reads only some ways of saying
+    these."""
     out = []
     for i, claim in enumerate(found):
         if not oc.numbered_not_vendor(claim):
             continue
-        nxt = found[i + 1] if i + 1 < len(found) and found[i + 1].turn == claim.turn else None
-        backed = oc.said("source", claim.text) or (nxt is not None and oc.said("source", nxt.text))
+        backed = any(oc.said("source", found[k].text) for k in _backing(found, i))
         gained = oc.said("gained", claim.text) or oc.said("not_hired", claim.text)
         told = gained or (backed and _past(claim))
         if not told or tc.current(claim) or tc.worse(claim):
             continue
         if not _told_to_you(claim) and not oc.said("vendor_source", claim.text):
             out.append(i)
+    return out
+
+
+def _backing(found: list[cl.Claim], i: int) -> list[int]:
+    """The sentence and the next of its turn, and the one after that when the next only says
+    the figure again ("We had three order errors in April. Three. I know because ... the
+    accountant pulls the credit notes every month."): where its source can be said."""
+    out = [i]
+    for k in (i + 1, i + 2):
+        if k >= len(found) or found[k].turn != found[i].turn:
+            break
+        out.append(k)
+        said_again = rs.figures(found[k].text) <= rs.figures(found[i].text)
+        if not (oc.short_number(found[k].text) and said_again):
+            break
     return out
 
 
@@ -229,6 +244,15 @@ def _wanted_next(found: list[cl.Claim], i: int) -> bool:
     if nxt >= len(found) or found[nxt].turn != found[i].turn:
         return False
     return bool(found[nxt].fired & WANTS)
+
+
+def _unchecked(found: list[cl.Claim], i: int) -> bool:
+    """The customer says, in the sentence or the next of the turn, that the figure was never
+    checked ("...so it's maybe an hour instead of the whole morning. i haven't measured that
+    properly though, that's just what they tell me."): an impression, not a result. The training
+    meetings say so in 6 sets (xf, xh, xj, xp, xq, xr), never of a labelled outcome."""
+    nxt = [i + 1] if i + 1 < len(found) and found[i + 1].turn == found[i].turn else []
+    return any(oc.said("unchecked", found[k].text) for k in (i, *nxt))
 
 
 def _told_to_you(claim: cl.Claim) -> bool:
