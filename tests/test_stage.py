@@ -606,3 +606,15 @@ def test_a_stage_before_results_must_hold_half_the_cue_weight(analyzer, tmp_path
 def test_the_default_map_marks_the_stages_before_results() -> None:
     marked = [s.id for s in load_journey().stages if s.before_results]
     assert marked == ["awareness", "consideration", "onboarding"]
+
+
+def test_default_map_a_value_review_is_value_realization(analyzer) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        (VENDOR, "So this is the value review we talked about in the summer."),
+        (CUSTOMER, "Sure. The monitoring went live across the district in August."),
+        FILLER,
+        FILLER,
+        (CUSTOMER, "The crews are still using it, mostly."),
+    ]
+    call = stage.detect(meeting(analyzer, lines))
+    assert call is not None and call.id == "value_realization"  # 4 (agenda) vs adoption 3
