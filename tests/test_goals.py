@@ -1411,3 +1411,63 @@ def test_an_authority_s_want_for_an_outcome_relayed_is_a_goal_however_low_it_sco
     m = meeting(analyzer, _answered("So what's driving this for you?", said))
     found = goals.from_claims(m, goals.cl.claims(m), _LOW)
     assert [g.evidence for g in found] == ([trim_lead(said)] if goal else [])
+
+
+@pytest.mark.parametrize(
+    ("announced", "recalled", "goal"),
+    [
+        # the goal said with its place in the list, or in the next sentence of the turn
+        (
+            "At the kickoff in October we wrote down two goals.",
+            "And the second was pharmacist phone time on refill calls, cutting it by ten hours"
+            " a week per store.",
+            "And the second was pharmacist phone time on refill calls, cutting it by ten hours"
+            " a week per store.",
+        ),
+        (
+            "Back at kickoff, we wrote down two.",
+            "And the second one was mine. A third fewer hand-sort hours on the grading line.",
+            "A third fewer hand-sort hours on the grading line.",
+        ),
+        (
+            "I'd like to go back to the two goals we set together in September.",
+            "And the second goal was the audit. Going into the BRC audit in February with no"
+            " temperature-related non-conformances.",
+            "Going into the BRC audit in February with no temperature-related non-conformances.",
+        ),
+        # near misses: no list of goals set before; a place named with nothing after it
+        (
+            "Thanks for making time today.",
+            "And the second was pharmacist phone time on refill calls, cutting it by ten hours"
+            " a week per store.",
+            None,
+        ),
+        (
+            "At the kickoff in October we wrote down two goals.",
+            "And the second one was mine.",
+            None,
+        ),
+        (
+            "At the kickoff in October we wrote down two goals.",
+            "The other thing is the dashboard, which shows ten hours a week per store.",
+            None,
+        ),
+    ],
+)
+def test_a_goal_recalled_by_its_place_in_the_list_set_before_is_a_goal(  # type: ignore[no-untyped-def]
+    analyzer, announced: str, recalled: str, goal: str | None
+) -> None:
+    lines = [
+        (VENDOR, f"So this is the six-month review. {announced}"),
+        (CUSTOMER, "Yes, go for it."),
+        (VENDOR, recalled),
+        (CUSTOMER, "That was mine, yes."),
+    ]
+    m = meeting(analyzer, lines)
+    found = goals.cl.claims(m)
+    made = [found[g[0]].text for g in goals._recalled_in_list(m, found, [])]
+    assert made == ([goal] if goal else [])
+    # not again when a goal found already states it
+    if goal:
+        i = next(i for i, c in enumerate(found) if c.text == goal)
+        assert goals._recalled_in_list(m, found, [[i]]) == []

@@ -56,6 +56,10 @@ side read it back and had it confirmed."""
 WANTS = frozenset({"want", "want_change", "goal_word", "if_could"})
 STATED_WORDS = 5
 """The fewest content words of a goal said back in full (a figure, a measure, a scope)."""
+LIST_TURNS = 12
+"""How many turns before a goal recalled by its place in a list the list may be announced."""
+NAMED_WORDS = 2
+"""The fewest content words that name a recalled goal with no figure ("cutting order errors")."""
 
 
 def find(meeting: Meeting) -> list[Goal]:
@@ -82,6 +86,7 @@ def goal_groups(
     kept += _wanted_outcomes(meeting, found, probs, kept, _names_outcome)
     kept += _set_together(meeting, found, kept)
     kept += _said_back_and_taken_up(meeting, found, kept)
+    kept += _recalled_in_list(meeting, found, kept)
     return kept + _wanted_outcomes(meeting, found, probs, kept, scoped_want)
 
 
@@ -233,6 +238,54 @@ def _said_back_in_full(meeting: Meeting, c: Claim) -> bool:
     if not _states_itself(c.text) or _task_recap(meeting, c):
         return False
     return bool(metric_of(c.text) or _bound(c.text) or _figure_besides_date(c.text))
+
+
+def _recalled_in_list(
+    meeting: Meeting, found: list[Claim], groups: list[list[int]]
+) -> list[list[int]]:
+    """Goals recalled one by one from the list set at a kickoff, by their place in it ("At the
+    kickoff in October we wrote down two goals" ... "And the second was pharmacist phone time
+    on refill calls, cutting it by ten hours a week per store."; "And the second one was mine.
+    A third fewer hand-sort hours on the grading line."), however low the sentence scored: a
+    goal both sides set before, as value reviews go through them. The goal is the recalling
+    sentence when it names a figure or date, else the next of its turn's two sentences that
+    does, else the recalling sentence when it names the goal in words ("And the second was
+    cutting order errors."). Not a goal already found, nor a statement that restates one."""
+    taken = {i for g in groups for i in g}
+    out: list[list[int]] = []
+    for i, c in enumerate(found):
+        if not cue_pattern("recalled_ordinal").search(c.text) or not _list_announced(meeting, c):
+            continue
+        k = _recalled_statement(found, i)
+        if k is None or k in taken or any(joins(found, g, k) for g in groups + out):
+            continue
+        out.append([k])
+        taken.add(k)
+    return out
+
+
+def _list_announced(meeting: Meeting, c: Claim) -> bool:
+    """The recalling sentence, or a turn up to LIST_TURNS before it, speaks of goals set
+    before (cues.yaml goals_set_before)."""
+    said = cue_pattern("goals_set_before")
+    if said.search(c.text):
+        return True
+    turns = meeting.transcript.turns
+    return any(said.search(turns[t].text) for t in range(max(c.turn - LIST_TURNS, 0), c.turn + 1))
+
+
+def _recalled_statement(found: list[Claim], i: int) -> int | None:
+    """Which claim states the goal that claim i recalls by its place (_recalled_in_list)."""
+    c = found[i]
+    cue = cue_pattern("recalled_ordinal").search(c.text)
+    rest = c.text[cue.end() :] if cue else c.text
+    after = [k for k in range(i + 1, min(i + 3, len(found))) if found[k].turn == c.turn]
+    for k, text in [(i, rest)] + [(k, found[k].text) for k in after]:
+        if text.rstrip().endswith("?"):
+            continue
+        if metric_of(text) or deadline_of(text) or _bound(text):
+            return k
+    return i if len(word_set(rest)) >= NAMED_WORDS else None
 
 
 def _task_recap(meeting: Meeting, c: Claim) -> bool:
