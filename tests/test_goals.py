@@ -1471,3 +1471,57 @@ def test_a_goal_recalled_by_its_place_in_the_list_set_before_is_a_goal(  # type:
     if goal:
         i = next(i for i, c in enumerate(found) if c.text == goal)
         assert goals._recalled_in_list(m, found, [[i]]) == []
+
+
+@pytest.mark.parametrize(
+    ("goal", "later", "turn", "merged"),
+    [
+        # the goal's figure said again on its own, small numbers, "one" and "half" too
+        (
+            "What I need from year two is disputed tickets under one percent, by the end of"
+            " the year.",
+            "One percent is what I need to see.",
+            30,
+            True,
+        ),
+        (
+            "What we want this year is to cut losses from oxygen events by half.",
+            "Half is the number I'm taking to the board.",
+            14,
+            True,
+        ),
+        # restated in its own words however far
+        (
+            "What I need, if we renew, is the platform fees coming down to under four percent"
+            " of ticket revenue.",
+            "And Garrett, just so it's said, under four is still my number.",
+            87,
+            True,
+        ),
+        # near misses: the same number in another unit, another figure, a second goal in words
+        (
+            "What I need from year two is disputed tickets under one percent.",
+            "I'd like one day a week back.",
+            30,
+            False,
+        ),
+        (
+            "I want cancellations under eight percent.",
+            "Ten percent is what I need to see.",
+            8,
+            False,
+        ),
+        (
+            "I want no-shows under four percent by March.",
+            "I'd like four more coaches hired for the spring season in the two new clinics.",
+            8,
+            False,
+        ),
+    ],
+)
+def test_a_goal_s_figure_said_again_is_that_goal_not_another(
+    goal: str, later: str, turn: int, merged: bool
+) -> None:
+    found = [_said(4, "customer", goal), _said(turn, "customer", later)]
+    groups = goal_groups.merged_figures(found, [[0], [1]])
+    assert groups == ([[0, 1]] if merged else [[0], [1]])

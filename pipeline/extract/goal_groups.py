@@ -7,6 +7,7 @@ one goal of each group and can judge its agreement over all of the group's sente
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import numpy as np
@@ -14,7 +15,7 @@ import numpy as np
 from milepost.pipeline.extract import claims as cl
 from milepost.pipeline.extract.agreement import checks
 from milepost.pipeline.extract.claims import Claim
-from milepost.pipeline.extract.goal_text import cue_pattern, deadline_of, metric_of
+from milepost.pipeline.extract.goal_text import cue_pattern, deadline_of, metric_of, unit_of
 from milepost.pipeline.extract.restatement import figures, points_back, recaps
 
 SAME_GOAL_TURNS = 12
@@ -25,6 +26,10 @@ RESTATE_FLOOR = 0.1
 restatement, read-back or figure."""
 BIG_FIGURE = 10
 """Figures above this are particular enough to tie a sentence to a goal alone ("ninety")."""
+FEW_WORDS = 3
+"""The most content words besides its figure of a goal's figure said again on its own ("One
+percent is what I need to see.")."""
+_TOKEN = re.compile(r"[a-z]+(?:-[a-z]+)*|\d+(?:[.,]\d+)*", re.I)
 
 
 def grouped(found: list[Claim], probs: np.ndarray, head: dict) -> list[list[int]]:
@@ -227,3 +232,57 @@ def _sides_differ(a: Claim, b: Claim) -> bool:
 def word_set(text: str) -> frozenset[str]:
     """A sentence's content words, kept: grouping compares each sentence many times."""
     return frozenset(cl.content_words(text))
+
+
+def merged_figures(found: list[Claim], groups: list[list[int]]) -> list[list[int]]:
+    """The groups, each one whose best claim says again the figure of an earlier group's
+    target merged into that group (figure_said_again)."""
+    out: list[list[int]] = []
+    for g in groups:
+        home = next((h for h in out if figure_said_again(found, h, found[g[0]])), None)
+        if home is None:
+            out.append(list(g))
+        else:
+            home.extend(g)
+    return out
+
+
+def figure_said_again(found: list[Claim], group: list[int], b: Claim) -> bool:
+    """b names no figure but the one a statement of the group's goal targets, in its unit, and
+    says little else ("What I need from year two is disputed tickets under one percent" ...
+    "One percent is what I need to see."; "Half is the number I'm taking to the board.") or
+    restates it in its words however far ("under four percent of ticket revenue" ... "under
+    four is still my number"): the goal said again, not a second goal. The figure is read as
+    said, small numbers and "one" and "half" too, which grouping's figures leave out."""
+    said = _said_numbers(b.text)
+    if not said:
+        return False
+    wb = word_set(b.text)
+    for m in group:
+        a = found[m]
+        target = metric_of(a.text)
+        if not target or not said <= _said_numbers(target):
+            continue
+        units = {unit_of(target), unit_of(b.text)} - {""}
+        if len(units) > 1:
+            continue
+        wa = wb & word_set(a.text)
+        if len(wb - said) <= FEW_WORDS or (len(wa) >= 2 and len(wa) >= 0.34 * len(wb)):
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _said_numbers(text: str) -> frozenset[str]:
+    """The numbers said in text, as said ("one", "half", "4", "twenty-five")."""
+    words = _number_words()
+    return frozenset(
+        t
+        for t in (w.lower() for w in _TOKEN.findall(text))
+        if t[0].isdigit() or all(p in words for p in t.split("-"))
+    )
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> frozenset[str]:
+    return frozenset(cl.data("agreement.yaml")["number_values"]) | {"one", "half"}

@@ -147,6 +147,13 @@ def _bare_target(text: str, start: int, before: list[re.Match[str]]) -> str | No
     return f"{said.group(1)} {unit}" if unit else None
 
 
+def unit_of(text: str) -> str:
+    """The unit of the first figure said with one ("percent", "day"), or ""."""
+    m = cl.cue_families()["metric"].search(text)
+    unit = _unit(m.group(0)).lower() if m else ""
+    return unit[:-1] if len(unit) > 3 and unit.endswith("s") else unit
+
+
 def _unit(figure: str) -> str:
     """The unit word of a said figure ("percent" of "seventy-eight percent"), or ""."""
     last = figure.split()[-1] if " " in figure else ""

@@ -26,6 +26,7 @@ from milepost.pipeline.extract.goal_groups import (
     figure_asked_for,
     grouped,
     joins,
+    merged_figures,
     refines,
     word_set,
 )
@@ -80,7 +81,7 @@ def goal_groups(
     under the head: above the threshold, a second above the floor, unowned proposals and told
     measures dropped, wants a little under the threshold that the other side read back and had
     confirmed added, then the goals found by their shape however they scored."""
-    groups = grouped(found, probs, head)
+    groups = merged_figures(found, grouped(found, probs, head))
     kept = [g for g in groups if not _not_a_goal(meeting, [found[i] for i in g])]
     kept += _confirmed_wants(meeting, found, probs, head["threshold"], groups)
     kept += _wanted_outcomes(meeting, found, probs, kept, _names_outcome)
