@@ -190,3 +190,97 @@ def test_cs_train_speaker_sides_without_roster() -> None:
         total += len(truth)
     assert total == 170
     assert right / total >= 0.95
+
+
+def test_a_person_brought_in_is_the_newcomer_who_speaks_next() -> None:
+    """After "I've got Kasia with me." someone new speaks: that label is Kasia (no one greets
+    her by name); a person said to join later names nobody."""
+    m = meeting(
+        ("SPEAKER_01", "Delphine, hi, good morning. Can you hear me?"),
+        ("SPEAKER_00", "Morning, Theo. Gita's joining at half past."),
+        ("SPEAKER_03", "Morning. I'm in the site office."),
+        ("SPEAKER_01", "I've got Kasia with me, she's our solutions lead."),
+        ("SPEAKER_02", "Hi all. Nice to meet you."),
+    )
+    learned = names.learn(m)
+    assert learned["SPEAKER_02"] == "Kasia"
+    assert "SPEAKER_03" not in learned
+
+
+CLIMBING = (
+    ("Speaker 1", "Hi, good afternoon. We can set up the sandbox. I can show you the reports."),
+    (
+        "Speaker 2",
+        "Hi Priscilla. Hattie's here with me. We had a rough year, my team lost half our members"
+        " and we had to cut. Our members leave in April. We lose money every month.",
+    ),
+    ("Speaker 3", "I can tell you the numbers. I can pull them. I know the January people."),
+    ("Speaker 1", "Great. We can do that. I'll send the deck, and you can see the dashboard."),
+)
+
+
+def test_a_clear_customer_puts_the_person_with_them_on_their_side() -> None:
+    """Speaker 2 talks plainly like the customer, so "Hattie's here with me" puts Hattie
+    (Speaker 3, who talks a little like the vendor) on the customer side too."""
+    m = meeting(*CLIMBING)
+    sides.infer(m)
+    scores = sides.speaker_scores(m)
+    assert scores["Speaker 2"] <= -sides.SURE_SCORE < 0 < scores["Speaker 3"]
+    assert m.sides == {"Speaker 1": "vendor", "Speaker 2": "customer", "Speaker 3": "customer"}
+
+
+def test_a_person_addressed_after_a_filler_is_not_put_on_the_speakers_side() -> None:
+    """Saying "And honestly, Gwen, from our side, ..." speaks to Gwen; it does not bring her in."""
+    m = meeting(
+        ("Imani", "Hi Gwen. Okay, so I've got Beckett with me."),
+        ("Gwen", "Hi Imani. We had a rough year, our repairs were slow."),
+        ("Beckett", "Hi everyone."),
+        ("Imani", "And honestly, Gwen, from our side, we'd love to help you."),
+    )
+    sides.infer(m)
+    assert m.sides["Gwen"] == "customer"
+    assert ("Imani", "Gwen") not in sides._links(m)["same"]
+
+
+def test_whoever_runs_customer_marketing_is_the_vendor() -> None:
+    m = meeting(
+        ("Henrike", "Hi Siobhan! Hi Arjun. Can you both hear me?"),
+        ("Siobhan", "We can. Hello. I have forty minutes before my patient."),
+        ("Tobias", "Hi both. I signed up for the half in May and I've done, um, three runs."),
+        ("Henrike", "So Tobias runs customer marketing. He writes the case studies."),
+        (
+            "Arjun",
+            "Ha. It's fine. Honestly, we're flattered. Our new clinic opened two weeks late, the"
+            " plumber, it's always the plumber. But it's open and it's busy, we've got a waiting"
+            " list already, mostly runners who start training for the marathon in January and"
+            " then their knees tell them about it. We had a good year, and my team says so.",
+        ),
+    )
+    sides.infer(m)
+    assert not sides.is_internal(m)
+    assert m.sides["Tobias"] == "vendor"
+
+
+def test_welcome_to_a_place_is_no_vendor_welcome(analyzer) -> None:  # type: ignore[no-untyped-def]
+    """The customer's "Welcome to Scotland in November." is a joke about the weather, not the
+    vendor welcoming them to its product ("Welcome to Stemwise, officially.")."""
+    said = (
+        ("Mireille", "Hey, hi, good afternoon. Raff, you're in Dundee?"),
+        ("Rafferty", "Dundee, yes. It's dark already. Welcome to Scotland in November."),
+    )
+    turns = [t for _, t in said]
+    m = meeting(*said)
+    m.docs = list(analyzer.nlp.pipe(turns))
+    assert sides._links(m)["vendor"] == []
+    m = meeting(("Chioma", "Welcome to Stemwise, officially."), ("Raj", "Thanks."))
+    m.docs = list(analyzer.nlp.pipe(["Welcome to Stemwise, officially.", "Thanks."]))
+    assert sides._links(m)["vendor"] == [("Chioma", None)]
+
+
+def test_a_person_next_to_the_speaker_is_on_their_side() -> None:
+    m = meeting(
+        ("Lena", "Hi Maureen, can you hear me?"),
+        ("Maureen", "You're fine. Wren's next to me, we've got the big room."),
+        ("Wren", "Hello."),
+    )
+    assert ("Maureen", "Wren") in sides._links(m)["same"]

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
     from milepost.pipeline.extract.meeting import Meeting
 
-NAME = r"(?P<name>[A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)?(?:\s+[A-Z][^\W\d_]+(?:-[^\W\d_]+)?)?)(?!['’]s)"
+BARE_NAME = r"(?P<name>[A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)?(?:\s+[A-Z][^\W\d_]+(?:-[^\W\d_]+)?)?)"
+NAME = BARE_NAME + r"(?!['’]s)"
 # A name opening a turn ("So Marcus, you're the one...") or closing it ("..., Kwame?").
 SENTENCE_START = re.compile(r"(?:^|(?<=[.?!])\s+)")
 HEAD = re.compile(
@@ -33,6 +34,9 @@ COMPANY = frozenset({"ORG", "PRODUCT"})
 SELF_VOTE = 3.0
 ADDRESS_VOTE = 1.0
 OWN_ADDRESS_PENALTY = -3.0
+INTRO_VOTE = 1.0
+# An introduced person speaks within this many turns, if they are new to the call.
+INTRO_REACH = 3
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,7 @@ class Vocab:
     greeting: re.Pattern[str]
     not_names: frozenset[str]
     self_intros: list[re.Pattern[str]]
+    introductions: list[re.Pattern[str]]
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +59,7 @@ def vocab() -> Vocab:
         greeting=re.compile(rf"\b(?i:{greet})\b,?\s+{NAME}"),
         not_names=frozenset(w.lower() for w in raw["not_names"]),
         self_intros=[re.compile(p.replace("NAME", NAME)) for p in raw["self_intros"]],
+        introductions=[re.compile(p.replace("NAME", BARE_NAME)) for p in raw["introductions"]],
     )
 
 
@@ -90,12 +96,19 @@ def _votes(meeting: Meeting) -> dict[tuple[str, str], float]:
     turns = meeting.transcript.turns
     proper = proper_nouns(meeting.docs) if meeting.docs else None
     votes: dict[tuple[str, str], float] = defaultdict(float)
+    first_turn: dict[str, int] = {}
+    for i, turn in enumerate(turns):
+        if turn.speaker is not None:
+            first_turn.setdefault(turn.speaker, i)
     for i, turn in enumerate(turns):
         if turn.speaker is None:
             continue
         text = turn.text.strip()
         for name in self_named(text, proper):
             votes[(turn.speaker, name)] += SELF_VOTE
+        newcomer = _introduced_speaker(turns, i, introduced(text, proper), first_turn, proper)
+        if newcomer:
+            votes[newcomer] += INTRO_VOTE
         prev_speaker = _neighbour(turns, i, -1)
         next_speaker = _neighbour(turns, i, +1)
         called = addressed(text, proper)
@@ -107,6 +120,29 @@ def _votes(meeting: Meeting) -> dict[tuple[str, str], float]:
             if next_speaker:
                 votes[(next_speaker, name)] += share / 2 if greeted else ADDRESS_VOTE
     return votes
+
+
+def _introduced_speaker(
+    turns: list[Any],
+    i: int,
+    brought: list[str],
+    first_turn: dict[str, int],
+    proper: set[str] | None,
+) -> tuple[str, str] | None:
+    """(speaker, name) when turn i brings in one person and, within INTRO_REACH turns, someone
+    speaks for the first time who does not greet that person themself: that is who was brought in
+    ("I've got Kasia with me." / SPEAKER_02: "Hi all.")."""
+    if len(brought) != 1:
+        return None
+    name = brought[0]
+    for j in range(i + 1, min(len(turns), i + 1 + INTRO_REACH)):
+        speaker = turns[j].speaker
+        if speaker is None or speaker == turns[i].speaker or first_turn.get(speaker) != j:
+            continue
+        if any(n.split()[0] == name.split()[0] for n, _ in addressed(turns[j].text, proper)):
+            continue
+        return (str(speaker), name)
+    return None
 
 
 def _neighbour(turns: list[Any], i: int, step: int) -> str | None:
@@ -126,6 +162,17 @@ def self_named(text: str, proper: set[str] | None = None) -> list[str]:
         for m in pattern.finditer(text):
             name = _clean(m.group("name"), proper)
             if name:
+                found.append(name)
+    return found
+
+
+def introduced(text: str, proper: set[str] | None = None) -> list[str]:
+    """People this turn brings into the call ("I've got Kasia with me", "Malik's on with me")."""
+    found: list[str] = []
+    for pattern in vocab().introductions:
+        for m in pattern.finditer(text):
+            name = _clean(m.group("name"), proper)
+            if name and name not in found:
                 found.append(name)
     return found
 

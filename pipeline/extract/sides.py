@@ -33,6 +33,11 @@ SHARE = "__share"
 # The first speaker hosts the call (the vendor records it) unless they talk like a customer
 # and someone else talks like the vendor by at least this margin (vendor log-odds).
 HOST_DOUBT_MARGIN = 0.75
+# A speaker who talks this clearly like one side (vendor log-odds, either sign) passes that side
+# to a person they put on their own side ("Hattie's here with me"), as a settled side does.
+SURE_SCORE = 2.0
+# What a capitalised word welcomed to is not, when it is no product ("Welcome to Scotland").
+NOT_A_PRODUCT = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT"})
 
 
 @dataclass(frozen=True)
@@ -196,11 +201,17 @@ def _relations(
     links = _links(meeting)
     for speaker, target in links["vendor"]:
         fixed.setdefault(target or speaker, "vendor")
+    sure = {s: _side(v) for s, v in scores.items() if abs(v) >= SURE_SCORE}
     for _ in range(3):  # spread "on my side" links from speakers whose side is known
         for speaker, target in links["same"]:
-            if speaker in fixed and target and target not in fixed:
-                fixed[target] = fixed[speaker]
+            side = fixed.get(speaker) or sure.get(speaker)
+            if side and target and target not in fixed:
+                fixed[target] = side
     return fixed
+
+
+def _side(score: float) -> SpeakerSide:
+    return "vendor" if score > 0 else "customer"
 
 
 def _domain(label: str) -> str | None:
@@ -231,12 +242,19 @@ def _links(meeting: Meeting) -> dict[str, list[tuple[str, str | None]]]:
     c = cues()
     lookup = _name_lookup(meeting)
     out: dict[str, list[tuple[str, str | None]]] = {"same": [], "vendor": []}
-    for turn in meeting.transcript.turns:
+    docs = meeting.docs if len(meeting.docs) == len(meeting.transcript.turns) else None
+    for i, turn in enumerate(meeting.transcript.turns):
         if turn.speaker is None:
             continue
+        places = _places(docs[i]) if docs else set()
+        start = 0
         for sentence in SENTENCE.split(turn.text):
+            offset = turn.text.find(sentence, start)
+            start = offset + len(sentence)
             said = lowered.Text(sentence)
-            if any(said.search(p) for p in c.vendor_self):
+            if any(
+                (m := said.search(p)) and offset + m.end() - 1 not in places for p in c.vendor_self
+            ):
                 out["vendor"].append((turn.speaker, None))
             people = [
                 (label, m) for label, m in _mentioned(sentence, lookup) if label != turn.speaker
@@ -254,6 +272,14 @@ def _links(meeting: Meeting) -> dict[str, list[tuple[str, str | None]]]:
                 ):
                     out["same"].append((turn.speaker, label))
     return out
+
+
+def _places(doc: Any) -> set[int]:
+    """Character offsets inside words spaCy reads as a place or a time: one welcomed to
+    ("Welcome to Scotland in November") is no product, so the speaker need not be the vendor."""
+    return {
+        k for t in doc if t.ent_type_ in NOT_A_PRODUCT for k in range(t.idx, t.idx + len(t.text))
+    }
 
 
 def _name_lookup(meeting: Meeting) -> dict[str, str]:
@@ -284,7 +310,11 @@ def _mentioned(sentence: str, lookup: dict[str, str]) -> list[tuple[str, re.Matc
             continue
         before, after = sentence[: m.start()].strip(), sentence[m.end() :].lstrip()
         leading = " ".join(w for w in before.split() if _fold(w.strip(",.")) not in lookup)
-        opening = re.fullmatch(r"(?i:(?:and|so|okay|ok|oh|hi|hey|right|um)\W*)*[,.]?", leading)
+        opening = re.fullmatch(
+            r"(?i:(?:and|so|okay|ok|oh|hi|hey|right|um|honestly|look|listen|well|yeah|yes|now|but"
+            r"|actually|anyway)\W*)*[,.]?",
+            leading,
+        )
         vocative = opening is not None and after.startswith(",")
         vocative = vocative or (before.endswith(",") and bool(re.fullmatch(r"[?.!]?\s*", after)))
         if not vocative:
