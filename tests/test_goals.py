@@ -475,7 +475,7 @@ def test_goal_text_is_the_outcome_phrase(sentence: str, text: str) -> None:
             0.2,
             [
                 "First response under two hours is what I want.",
-                "I want fewer calls from the nurses.",
+                "I want the nurses calling us less.",
             ],
         ),
         (0.7, 0.0, ["First response under two hours is what I want."]),  # no floor: one goal
@@ -496,7 +496,7 @@ def test_one_goal_found_brings_the_next_best_above_the_floor(
     lines = [
         (CUSTOMER, "First response under two hours is what I want."),
         (VENDOR, "Okay."),
-        (CUSTOMER, "I want fewer calls from the nurses."),
+        (CUSTOMER, "I want the nurses calling us less."),
     ]
     m = meeting(analyzer, lines)
     head = {"weights": {"has_metric": 3.0, "has_want": 1.0}, "bias": -2.0}
@@ -1525,3 +1525,26 @@ def test_a_goal_s_figure_said_again_is_that_goal_not_another(
     found = [_said(4, "customer", goal), _said(turn, "customer", later)]
     groups = goal_groups.merged_figures(found, [[0], [1]])
     assert groups == ([[0, 1]] if merged else [[0], [1]])
+
+
+@pytest.mark.parametrize(
+    ("said", "goal"),
+    [
+        # fewer or more of something wanted, the customer's own or relayed
+        ("They want fewer boil-water notices.", True),
+        ("And I'd like more jobs per tech per day.", True),
+        ("Corporate wants way more near miss reports coming in from the floor.", True),
+        # near misses: more of the talk, more than something, a condition
+        ("I'd like more detail on the pricing.", False),
+        ("We want more than a dashboard.", False),
+        ("If they want fewer calls, they should turn the alerts on.", False),
+    ],
+)
+def test_a_want_for_fewer_or_more_of_something_is_a_goal_however_low_it_scored(
+    analyzer,  # type: ignore[no-untyped-def]
+    said: str,
+    goal: bool,
+) -> None:
+    m = meeting(analyzer, _answered("So what's driving this for you?", said))
+    found = goals.from_claims(m, goals.cl.claims(m), _LOW)
+    assert [g.evidence for g in found] == ([trim_lead(said)] if goal else [])

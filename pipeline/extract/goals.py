@@ -170,7 +170,16 @@ def _names_outcome(meeting: Meeting, c: Claim) -> bool:
     what the speaker wants and then what it is (_wanted_outcomes), or an authority's relayed."""
     if _confirmable_want(c) and (c.features.get("wanted_both") or stated_want(c.text)):
         return True
-    return _relayed_want(c)
+    return _relayed_want(c) or _wanted_count(c)
+
+
+def _wanted_count(c: Claim) -> bool:
+    """The customer's side wanting fewer or more of something, their own want or relayed ("They
+    want fewer boil-water notices", "I'd like more jobs per tech per day": cues.yaml
+    wanted_count)."""
+    if c.side == "vendor" or c.text.rstrip().endswith("?"):
+        return False
+    return bool(cue_pattern("wanted_count").search(c.text))
 
 
 def _relayed_want(c: Claim) -> bool:
