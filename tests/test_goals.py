@@ -1245,6 +1245,9 @@ def test_a_customer_want_for_a_change_in_an_outcome_is_a_goal_however_low_it_sco
         ("What I want to do is set up the groups first.", False),
         ("What I'd like is for him to try it before you sign.", False),
         ("What I'd really want is for it to push the files into our CAD tool.", False),
+        # something to learn or talk about: a question for the call
+        ("What I'd want to know is how the alerts actually reach people.", False),
+        ("What I would like is to understand the cost side better.", False),
         # not said as what is wanted, then what it is
         ("That's what I want.", False),
         # the thing wanted in its changed state
