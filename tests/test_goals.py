@@ -1551,3 +1551,41 @@ def test_a_want_for_fewer_or_more_of_something_is_a_goal_however_low_it_scored(
     m = meeting(analyzer, _answered("So what's driving this for you?", said))
     found = goals.from_claims(m, goals.cl.claims(m), _LOW)
     assert [g.evidence for g in found] == ([trim_lead(said)] if goal else [])
+
+
+@pytest.mark.parametrize(
+    ("said", "goal"),
+    [
+        # the want's object is the figure itself, after the baseline or alone
+        ("We win about one quote in six. I'd like one in four.", "I'd like one in four."),
+        ("We're at about six, I'd like seven.", "We're at about six, I'd like seven."),
+        (
+            "And honestly, I'd still like that under eight minutes.",
+            "I'd still like that under eight minutes.",
+        ),
+        # near misses: one of something, more of it, a condition, a question
+        ("I'd like one of the old looms on the trial.", None),
+        ("So we want seventy, or eighty?", None),
+        ("If they want seventy, they can pay for it.", None),
+    ],
+)
+def test_a_figure_wanted_as_the_want_s_object_is_a_goal_however_low_it_scored(
+    analyzer,  # type: ignore[no-untyped-def]
+    said: str,
+    goal: str | None,
+) -> None:
+    m = meeting(analyzer, _answered("So where do you want to get to?", said))
+    found = goals.from_claims(m, goals.cl.claims(m), _LOW)
+    assert [g.evidence for g in found] == ([goal] if goal else [])
+
+
+def test_a_figure_wanted_that_a_found_goal_targets_is_that_goal_said_again(analyzer) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        (CUSTOMER, "I need disputed tickets under one percent by the end of the year."),
+        (VENDOR, "That's ambitious."),
+        (CUSTOMER, "I know. I still want one percent."),
+    ]
+    m = meeting(analyzer, lines)
+    head = {"weights": {"has_metric": 3.0, "has_deadline": 2.0}, "bias": -3.0, "threshold": 0.5}
+    found = goals.from_claims(m, goals.cl.claims(m), head)
+    assert [g.evidence for g in found] == [lines[0][1]]
