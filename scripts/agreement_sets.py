@@ -13,6 +13,13 @@ cs_train) gets a head fitted on all of them, as the shipped head is; a set insid
 train_agreement.finder_heads' head for its fold. Prints has_agreed_goal per set and roster
 setting, and the totals; --misses names each missed meeting. Writes nothing. The cache is
 train_agreement.py's (--cache).
+
+Stop 16 (320 meetings, f4ffe67's rules): 317/320 with and without the roster (misses xo_05 and
+xr_03, goal finding; xq_12, since says_no was reverted). Each hand rule of agreement.py taken
+out in turn: doubts_other 314 (xa_03, xl_03, xt_08), _asks_anew 315 (xf_01, xi_07), the
+recalled joint goal 316 (xd_16), the hedge as first answer 316 without the roster (xe_05),
+_asked_and_confirmed 317 (one found goal fewer right, xn); _late_recap, _inferred_apart and the
+praise/candour exclusions of _reads_back change no verdict and no found goal.
 """
 
 from __future__ import annotations
