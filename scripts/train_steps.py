@@ -73,7 +73,7 @@ from milepost.pipeline import nlp as spacy_nlp
 from milepost.pipeline.evaluate import labelled_files, match, overlap
 from milepost.pipeline.extract import steps
 from milepost.pipeline.extract.commitment import Candidate, candidates
-from milepost.pipeline.extract.commitment_features import describe
+from milepost.pipeline.extract.commitment_features import describe, dialogue_acts
 from milepost.pipeline.extract.meeting import Meeting
 from milepost.pipeline.load import load_transcript
 
@@ -209,7 +209,7 @@ def label_of(cand: Candidate, steps_: list[dict[str, Any]]) -> int | None:
 def examples(meetings: list[tuple[str, Meeting, dict[str, Any]]]) -> tuple[list, list, list]:
     feats, ys, groups = [], [], []
     for gi, (_, meeting, labels) in enumerate(meetings):
-        cands = candidates(meeting)
+        cands = candidates(meeting, run_ons=not dialogue_acts(meeting))
         describe(meeting, cands)
         for cand in cands:
             y = label_of(cand, labels["next_steps"])

@@ -40,7 +40,7 @@ def action_verb(cand: Candidate) -> Token | None:
 
 def scored_candidates(meeting: Meeting) -> list[Candidate]:
     """The meeting's cue sentences, described and scored by the step model."""
-    cands = candidates(meeting)
+    cands = candidates(meeting, run_ons=not dialogue_acts(meeting))
     describe(meeting, cands)
     scorer = commitment_model.commitment()
     for cand in cands:

@@ -55,6 +55,7 @@ def find(meeting: Meeting) -> list[NextStep]:
         return action_items.find(meeting, cands)
     kept = _kept(meeting, cands, limits["accept"])
     offers = revise.accepted_offers(meeting, cands) + revise.accepted_proposals(meeting, cands)
+    offers += revise.accepted_requests(meeting, cands, limits["accept"])
     for offer in offers:
         res = resolve(meeting, offer)
         if all(c is not offer for c, _, _ in kept) and not _restated(offer, res, kept):
@@ -209,9 +210,10 @@ def _withdrawn(
     that.").
     """
     doc = meeting.docs[cand.turn]
-    after = meeting.span_text(cand.turn, cand.cue_end, cand.sent.end)
-    if cand.sent.end < len(doc):
-        nxt = doc[cand.sent.end].sent
+    end = doc[cand.sent.end - 1].sent.end  # a piece of a run-on sentence: to the sentence's end
+    after = meeting.span_text(cand.turn, cand.cue_end, end)
+    if end < len(doc):
+        nxt = doc[end].sent
         own = by_sent.get((cand.turn, nxt.start))
         end = own.cue_start if own and own.first_cue in OWN_VOICE_CUES else nxt.end
         after += " " + meeting.span_text(cand.turn, nxt.start, end)
@@ -328,7 +330,8 @@ def _unnamed_reply(
         return False
     doc = meeting.docs[a.turn]
     after = list(doc[a.sent.end : b.sent.end].sents)
-    if len(after) <= UNNAMED_REPLY_SENTS and starts_with(after[0].text, lexicon()["affirm_starts"]):
+    first = doc[a.sent.end : min(after[0].end, b.sent.end)]  # a run-on piece: from its start
+    if len(after) <= UNNAMED_REPLY_SENTS and starts_with(first.text, lexicon()["affirm_starts"]):
         return True
     return _content_overlap(ra.action, rb.action) >= overlap
 

@@ -5,6 +5,8 @@ has too few examples to learn from cs_train, written as data-driven checks:
 - an offer ("if it helps, I can set up a sandbox", "want me to send the deck?", "I'm happy
   to come on site Tuesday") is a step once someone else accepts it ("yes please"); unaccepted
   or declined, it is not;
+- a request its addressee says yes to and takes on ("Kit, can you put together a one-pager
+  for the board?" "Yep, I'll do that after the weekend.") is a step, however it scored;
 - "I'll send the deck. Actually scratch that, Ben will do it." is Ben's step: the
   withdrawal moves the step to the person named, it does not cancel it.
 """
@@ -14,7 +16,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from milepost.pipeline.extract import commitment_model
-from milepost.pipeline.extract.commitment import Candidate, contains, lexicon, starts_with
+from milepost.pipeline.extract.commitment import (
+    REQUEST_CUES,
+    Candidate,
+    contains,
+    lexicon,
+    starts_with,
+)
 from milepost.pipeline.extract.steps_action import action_phrase
 from milepost.pipeline.extract.steps_due import time_phrase
 
@@ -29,6 +37,10 @@ OFFER = "OFFER"
 PLAIN_OFFER_CUES = frozenset({"I_HAPPY"})
 # Proposals that become a step once the other side says yes to them.
 PROPOSAL_CUES = frozenset({"LETS", "SHALL_WE"})
+# A promise in the answerer's own voice that takes a request on ("Yep, I'll block it.").
+TAKE_ON_CUES = frozenset({"I_WILL", "I_GOING"})
+# How many of the answer's first sentences may hold that promise ("Yes. I'll pick four ...").
+TAKE_ON_SENTS = 2
 # Families that promise in the speaker's own voice: only these can be handed to someone else.
 COMMIT_CUES = frozenset({"I_WILL", "I_GOING", "WE_WILL", "LET_ME", "I_CAN"})
 
@@ -62,6 +74,53 @@ def accepted_proposals(meeting: Meeting, cands: list[Candidate]) -> list[Candida
         if when and _meets_again(cand, when) and _accepted(meeting, cand, "offer_accepts"):
             found.append(cand)
     return found
+
+
+def accepted_requests(meeting: Meeting, cands: list[Candidate], accept: float) -> list[Candidate]:
+    """A question asking someone to do a thing, answered yes with a promise to do it.
+
+    "Wren, can you block it in the rota so everyone's on?" "Yep, I'll block it." The guide's
+    step is the request (the answer only says yes); the scorer weighs the request's own
+    wording, and scored such requests low in the meetings it had not seen. The answer must
+    open with a yes (lexicon request_accepts) and promise in its own voice in its first
+    TAKE_ON_SENTS sentences: "I can make it." to "can you make it?" or "Yes, I'll see." is no
+    yes.
+    The asker may add to the question, not ask another. A promise in the answer that the
+    scorer keeps on its own ("Happy to. I'll write them in your voice ... I'll send the draft
+    case study with the draft quotes by next Friday.") already is the step, in the words that
+    say what will be done.
+    """
+    lex = lexicon()
+    promises: dict[int, list[Candidate]] = {}
+    for cand in cands:
+        if cand.first_cue in TAKE_ON_CUES:
+            promises.setdefault(cand.turn, []).append(cand)
+    found = []
+    for cand in cands:
+        if cand.first_cue not in REQUEST_CUES or not cand.text.rstrip().endswith("?"):
+            continue
+        doc = meeting.docs[cand.turn]
+        if "?" in meeting.span_text(cand.turn, cand.sent.end, len(doc)):
+            continue  # the asker asked something else after it: the answer is to that
+        nxt = meeting.next_other(cand.turn)
+        if nxt is None or not len(meeting.docs[nxt]):
+            continue
+        sents = list(meeting.docs[nxt].sents)[:TAKE_ON_SENTS]
+        if not starts_with(sents[0].text, lex["request_accepts"]):
+            continue
+        if contains(sents[0].text, lex["offer_declines"]):
+            continue
+        said = promises.get(nxt, [])
+        taken = any(p.sent.start < sents[-1].end and _promises(p) for p in said)
+        if taken and all(p.score < accept for p in said):
+            found.append(cand)
+    return found
+
+
+def _promises(cand: Candidate) -> bool:
+    """'I'll block it', not 'I'll see' or a figure of speech ('I'll be honest')."""
+    lex = lexicon()
+    return contains(cand.text, lex["not_commitments"] + lex["non_promises"]) is None
 
 
 def _meets_again(cand: Candidate, when: str) -> bool:
