@@ -284,3 +284,19 @@ def test_a_person_next_to_the_speaker_is_on_their_side() -> None:
         ("Wren", "Hello."),
     )
     assert ("Maureen", "Wren") in sides._links(m)["same"]
+
+
+def test_a_person_the_host_greets_as_the_call_opens_leans_customer() -> None:
+    """Rahim talks a shade like the vendor ("I can show you around"), but the host greeted him
+    by name in the opening turns, as hosts greet the customer's people."""
+    m = meeting(
+        ("Marcus", "Afternoon, everyone. Helen, good to see you. Rahim, Siobhan, hi."),
+        ("Helen", "Afternoon, Marcus. I've only got forty minutes. We had a rough term."),
+        ("Petra", "Hi all. Rahim, how's the new office?"),
+        ("Rahim", "The old library, yes. It has no heating. I love it. I can show you around."),
+        ("Siobhan", "He does love it. We had to move the whole team."),
+        ("Marcus", "Ha. Okay. We can walk through the renewal, and I'll send you the quote."),
+    )
+    assert sides.speaker_scores(m)["Rahim"] > 0
+    sides.infer(m)
+    assert m.sides["Rahim"] == "customer"

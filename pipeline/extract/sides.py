@@ -38,6 +38,11 @@ HOST_DOUBT_MARGIN = 0.75
 SURE_SCORE = 2.0
 # What a capitalised word welcomed to is not, when it is no product ("Welcome to Scotland").
 NOT_A_PRODUCT = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT"})
+# The host greets the customer's people by name as the call opens ("Helen, good to see you.
+# Rahim, Siobhan, hi."; in the training meetings, 347 of 355 such names are customers): this
+# much is taken off the vendor log-odds of a speaker the host addresses in the first turns.
+GREETED_PRIOR = 1.0
+OPENING_TURNS = 6
 
 
 @dataclass(frozen=True)
@@ -101,6 +106,8 @@ def infer(meeting: Meeting, weights: dict[str, Any] | None = None) -> None:
         meeting.sides = {s: "vendor" for s in speakers}
     else:
         scores = speaker_scores(meeting, weights)
+        for speaker in _greeted_by_host(meeting):
+            scores[speaker] -= GREETED_PRIOR
         fixed = _relations(meeting, dict(roster), scores)
         meeting.sides = {
             s: fixed.get(s) or ("vendor" if scores[s] > 0 else "customer") for s in speakers
@@ -222,6 +229,24 @@ def _domain(label: str) -> str | None:
     return _fold(m.group(1) or m.group(2)).split(".")[0]
 
 
+def _greeted_by_host(meeting: Meeting) -> set[str]:
+    """Speakers the first speaker greets or addresses by name in the call's opening turns."""
+    speakers = meeting.transcript.speakers
+    if not speakers:
+        return set()
+    host = speakers[0]
+    lookup = _name_lookup(meeting)
+    out: set[str] = set()
+    for turn in meeting.transcript.turns[:OPENING_TURNS]:
+        if turn.speaker != host:
+            continue
+        for name, _ in names_.addressed(turn.text):
+            label = lookup.get(_fold(name.split()[0]))
+            if label is not None and label != host:
+                out.add(label)
+    return out
+
+
 def _by_domain(speakers: list[str]) -> dict[str, SpeakerSide]:
     """With two or more companies in the labels, the host's company is the vendor."""
     domains = {s: d for s in speakers if (d := _domain(s))}
@@ -246,15 +271,13 @@ def _links(meeting: Meeting) -> dict[str, list[tuple[str, str | None]]]:
     for i, turn in enumerate(meeting.transcript.turns):
         if turn.speaker is None:
             continue
-        places = _places(docs[i]) if docs else set()
         start = 0
         for sentence in SENTENCE.split(turn.text):
             offset = turn.text.find(sentence, start)
             start = offset + len(sentence)
             said = lowered.Text(sentence)
-            if any(
-                (m := said.search(p)) and offset + m.end() - 1 not in places for p in c.vendor_self
-            ):
+            ends = [m.end() - 1 + offset for p in c.vendor_self if (m := said.search(p))]
+            if ends and (not docs or any(k not in _places(docs[i]) for k in ends)):
                 out["vendor"].append((turn.speaker, None))
             people = [
                 (label, m) for label, m in _mentioned(sentence, lookup) if label != turn.speaker
