@@ -1589,3 +1589,41 @@ def test_a_figure_wanted_that_a_found_goal_targets_is_that_goal_said_again(analy
     head = {"weights": {"has_metric": 3.0, "has_deadline": 2.0}, "bias": -3.0, "threshold": 0.5}
     found = goals.from_claims(m, goals.cl.claims(m), head)
     assert [g.evidence for g in found] == [lines[0][1]]
+
+
+@pytest.mark.parametrize(
+    ("evidence", "concrete"),
+    [
+        # an audit or inspection come through clean is a result someone could check
+        (
+            "The inspectors are coming in the autumn, and I want every one of the fourteen"
+            " branches to come through it with a clean controlled drugs register.",
+            True,
+        ),
+        ("I want a clean audit from the regulator.", True),
+        # near misses: clean said of anything else, a clean record already had
+        ("I want the data clean before we migrate.", False),
+        ("We had a clean audit last year, so that's not the worry.", False),
+    ],
+)
+def test_an_agreed_goal_come_through_clean_is_concrete(evidence: str, concrete: bool) -> None:
+    assert goals.has_agreed_goal([_goal(True, evidence=evidence)]) is concrete
+
+
+@pytest.mark.parametrize(
+    ("said", "goal"),
+    [
+        # the deal's own timeline: a task, however it scored
+        ("I'd like this decided before the partners' away day on the twentieth.", False),
+        ("I want this signed before the holidays if we can.", False),
+        # near miss: an outcome wanted by a time
+        ("I'd like the backlog cleared before the partners' away day on the twentieth.", True),
+    ],
+)
+def test_a_want_for_the_deal_decided_by_a_time_is_not_a_goal(  # type: ignore[no-untyped-def]
+    analyzer, said: str, goal: bool
+) -> None:
+    m = meeting(analyzer, _answered("So what's driving this for you?", said))
+    head = {"weights": {"has_want": 6.0}, "bias": -2.0, "threshold": 0.5}
+    found = goals.from_claims(m, goals.cl.claims(m), head)
+    assert [g.evidence for g in found] == ([trim_lead(said)] if goal else [])

@@ -98,13 +98,22 @@ def goal_groups(
 def _not_a_goal(meeting: Meeting, said: list[Claim]) -> bool:
     """An unowned vendor proposal; or, however high it scored, a measure told as it stands or
     stood ("For the last six months it's been just under five percent": a baseline or a
-    result) or the speaker's own errand ("I need to drop in five minutes"): goal_shapes."""
+    result) or the speaker's own errand ("I need to drop in five minutes"): goal_shapes; or the
+    deal's own timeline ("I'd like this decided before the away day")."""
     lead = said[0]
     return (
         _unowned_proposal(meeting, said)
         or measured_state(meeting, lead)
         or own_errand(meeting, lead)
+        or _decision_timeline(lead)
     )
+
+
+def _decision_timeline(c: Claim) -> bool:
+    """A want for the deal itself to be decided or signed by a time ("I'd like this decided
+    before the partners' away day on the twentieth"): the buying timeline, a task, not a
+    business outcome (cues.yaml decision_timeline)."""
+    return bool(cue_pattern("decision_timeline").search(c.text))
 
 
 def _confirmed_wants(
@@ -174,6 +183,8 @@ def _wanted_outcomes(
 def _names_outcome(meeting: Meeting, c: Claim) -> bool:
     """A customer want whose object names a business outcome and a change in it, or that says
     what the speaker wants and then what it is (_wanted_outcomes), or an authority's relayed."""
+    if _decision_timeline(c):
+        return False
     if _confirmable_want(c) and (c.features.get("wanted_both") or stated_want(c.text)):
         return True
     return _relayed_want(c) or _wanted_count(c) or _wanted_figure(c)
