@@ -9,8 +9,9 @@ earlier one, a problem said to have ended) and figure_changes.py (two figures se
 over time in one sentence). A result said again with its figure is given once, and one told
 over neighbouring sentences is quoted as one run. A meeting held before the product can have
 given a result (awareness, consideration, onboarding) has none. Cues beyond the claim features
-are in data/outcomes/cues.yaml (read by outcome_cues.py). Each outcome is linked to the goal it
-proves: the one whose category and words it shares most.
+are in data/outcomes/cues.yaml (read by outcome_cues.py). Captions that name nobody are read as
+runs of cues (caption_runs.py), so a result told over a few cues is one turn's. Each outcome is
+linked to the goal it proves: the one whose category and words it shares most.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import numpy as np
 
 from milepost.models import Goal, StageCall, VerifiedOutcome
+from milepost.pipeline.extract import caption_runs as cr
 from milepost.pipeline.extract import claims as cl
 from milepost.pipeline.extract import figure_changes as fc
 from milepost.pipeline.extract import outcome_cues as oc
@@ -53,6 +55,7 @@ def from_claims(
     """The outcomes among the meeting's claims under one outcome head (weights, bias,
     threshold): the product's path, which training's cross-validation scores too."""
     threshold = head["threshold"]
+    meeting, found = cr.runs(meeting, found)
     changes = tc.changes(meeting, found)
     lifted = np.maximum(_told_results(found, threshold), _compared(found, threshold))
     lifted[[i for i, c in enumerate(found) if fc.compared(c)]] = threshold
