@@ -1356,6 +1356,11 @@ _FIGURES = {"weights": {"has_metric": 6.0}, "bias": -2.0, "threshold": 0.5, "sec
         ("For the last six months it's been just under five percent.", False),
         ("In August, before the sensors, it was six and a half hours a week.", False),
         ("Right now our churn is about five percent.", False),
+        # with no time said
+        ("Our average ticket is about 380 bucks.", False),
+        ("Returns were running at fourteen percent on boots before the fit finder.", False),
+        # a condition: the figure it would take
+        ("If the new sites can get feed conversion down to one point one five, it pays.", True),
         # a figure to reach, with a time ahead or a want
         ("Under three percent of absences unfilled by spring break.", True),
         ("Right now it's five percent, and I want it under three.", True),
