@@ -73,6 +73,10 @@ def test_named_speakers_map_to_themselves() -> None:
         ("So, this is Yuki, she runs customer marketing for us.", []),
         ("I've got Mei-Ling here with me.", []),
         ("Tomas this is Greg and Mei-Ling from Harbor Point.", []),
+        ("Hi, it's Lukas from Belaybook, thanks for taking the call.", ["Lukas"]),
+        ("Morning. It's Gordon, and I've got Priti here from quality.", ["Gordon"]),
+        ("So I'm Caleb, and Hana is one of our solutions people.", ["Caleb"]),
+        ("It's Samir and Priti.", []),
     ],
 )
 def test_self_introductions(text: str, name: list[str]) -> None:
