@@ -304,3 +304,18 @@ def test_a_person_the_host_greets_as_the_call_opens_leans_customer() -> None:
     assert sides.speaker_scores(m)["Rahim"] > 0
     sides.infer(m)
     assert m.sides["Rahim"] == "customer"
+
+
+def test_everyone_in_the_hosts_roll_call_leans_customer() -> None:
+    """The roll call "Teresa, Rahul, Yvonne, good to see you." greets all three, not one."""
+    m = meeting(
+        ("Marcus", "Morning everyone. Teresa, Rahul, Yvonne, good to see you. Ana's on too."),
+        ("Ana", "Hi everyone."),
+        ("Teresa", "Hi. I have a hard stop at eleven. We had a rough quarter, my team is cut."),
+        ("Yvonne", "I can pull the numbers. I know the system. I can send it over."),
+        ("Rahul", "We had ice on the lines. Our crews were out all weekend."),
+        ("Marcus", "Totally. We can walk through year two, and I'll send you the renewal terms."),
+    )
+    assert sides.speaker_scores(m)["Yvonne"] > 0
+    sides.infer(m)
+    assert m.sides["Yvonne"] == "customer"

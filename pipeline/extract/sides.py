@@ -43,6 +43,8 @@ NOT_A_PRODUCT = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT"}
 # much is taken off the vendor log-odds of a speaker the host addresses in the first turns.
 GREETED_PRIOR = 1.0
 OPENING_TURNS = 6
+# A sentence opening on a list of names is a roll call: "Teresa, Rahul, Yvonne, good to see you."
+ROLL_CALL = re.compile(r"[A-Z][^\W\d_]+(?:,\s+(?:and\s+)?[A-Z][^\W\d_]+)+(?=,)")
 
 
 @dataclass(frozen=True)
@@ -240,8 +242,12 @@ def _greeted_by_host(meeting: Meeting) -> set[str]:
     for turn in meeting.transcript.turns[:OPENING_TURNS]:
         if turn.speaker != host:
             continue
-        for name, _ in names_.addressed(turn.text):
-            label = lookup.get(_fold(name.split()[0]))
+        called = [name.split()[0] for name, _ in names_.addressed(turn.text)]
+        for sentence in SENTENCE.split(turn.text):
+            if m := ROLL_CALL.match(sentence):
+                called += re.split(r"\W+", m.group(0))
+        for name in called:
+            label = lookup.get(_fold(name)) if name else None
             if label is not None and label != host:
                 out.add(label)
     return out
