@@ -13,21 +13,28 @@ head did not see. Prints outcomes P/R/F1 and stage accuracy per folder (data/tra
 --details xq,xr (or all) lists each missed and spurious outcome and wrong stage of those sets.
 --cache FILE keeps the parsed meetings (goals_report.py's cache: the same folders share one
 file). Folders as in train_goals.py (cs_train and data/train by default; cs_dev refused).
+--variant srt (or any of benchmarks/bench_unnamed.py's) scores the meetings whose files name
+their speakers rewritten that way, read back through format detection with no roster, as
+bench_unnamed.py does for every extractor (its cache is its own: --cache FILE.srt).
 """
 
 from __future__ import annotations
 
 import argparse
+import pickle
+import sys
+from datetime import date
 from pathlib import Path
 
 import goals_report
 import numpy as np
 import train_goals as tg
 
-from milepost.pipeline import evaluate
+from milepost.pipeline import evaluate, formats, nlp
 from milepost.pipeline.extract import claims as cl
-from milepost.pipeline.extract import outcomes
+from milepost.pipeline.extract import outcomes, sides
 from milepost.pipeline.extract import stage as st
+from milepost.pipeline.extract.meeting import Meeting
 
 
 def scored(data: tg.Data, splits: int) -> tuple[np.ndarray, list[list[str]], list[str | None]]:
@@ -56,15 +63,51 @@ def scored(data: tg.Data, splits: int) -> tuple[np.ndarray, list[list[str]], lis
     return counts, first, [s.id if s else None for s in stages]
 
 
+def rewritten(paths: list[Path], variant: str, cache: Path | None) -> goals_report.Parsed:
+    """Per folder, its meetings whose files name their speakers, rewritten as bench_unnamed's
+    variant and parsed with no roster; from the cache when it holds these folders."""
+    key = [*map(str, (p.resolve() for p in paths)), variant]
+    if cache is not None and cache.exists():
+        folders, parsed = pickle.loads(cache.read_bytes())
+        if folders == key:
+            return parsed
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import bench_unnamed
+
+    ext, make = bench_unnamed.VARIANTS[variant]
+    pipe = nlp.load()
+    parsed = []
+    for folder in paths:
+        part = []
+        for path, labels in evaluate.labelled_files(folder):
+            transcript = formats.read(path)
+            if not any(turn.speaker for turn in transcript.turns):
+                continue  # already unnamed: nothing to take away
+            if make is not None:
+                transcript = formats.parse(make(transcript), f"{path.stem}.{variant}.{ext}")
+            docs = list(pipe.pipe(t.text for t in transcript.turns))
+            meeting = Meeting(transcript, docs, date.fromisoformat(labels["date"]))
+            sides.infer(meeting)
+            part.append((meeting, labels))
+        parsed.append(part)
+    if cache is not None:
+        cache.write_bytes(pickle.dumps((key, parsed)))
+    return parsed
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folders", nargs="*", help="labelled training folders, cs_train first")
     parser.add_argument("--cache", type=Path, help="keep the parsed meetings in this file")
     parser.add_argument("--splits", type=int, default=3, help="fold assignments to sum over")
     parser.add_argument("--details", default="", help="sets to list misses of (xq,xr or all)")
+    parser.add_argument("--variant", help="bench_unnamed.py's rewrite to score (srt, ...)")
     args = parser.parse_args()
     paths = tg.folders(args.folders)
-    parsed = goals_report.load(paths, args.cache)
+    if args.variant:
+        parsed = rewritten(paths, args.variant, args.cache)
+    else:
+        parsed = goals_report.load(paths, args.cache)
     parts = [d for part in parsed for d in part]
     origins = [k for k, part in enumerate(parsed) for _ in part]
     data = tg.Data([m for m, _ in parts], tg.dataset(parts), origins)

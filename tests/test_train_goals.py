@@ -197,3 +197,24 @@ def test_each_meeting_is_scored_by_a_head_that_never_saw_its_set(monkeypatch, we
         assert j not in head["train"] and seen <= {"cs_train", "xg", "xk"}
         held_out = {data.sets[j]} & {"xg", "xk"}  # an imitating set is held out whole
         assert seen == ({"cs_train", "xg", "xk"} - held_out if weight else {"cs_train"})
+
+
+def test_the_outcome_report_scores_named_meetings_rewritten_as_unnamed_captions(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    import outcomes_report
+
+    named = (
+        "Ana: How were errors in April?\nBen: We had three. Last year it was nine.\nAna: Great.\n"
+    )
+    (tmp_path / "a.txt").write_text(named, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("how were errors. we had three.\n", encoding="utf-8")
+    for stem in ("a", "b"):
+        labels = {"file": f"{stem}.txt", "date": "2026-03-03", "verified_outcomes": []}
+        (tmp_path / f"{stem}.labels.json").write_text(json.dumps(labels), encoding="utf-8")
+    cache = tmp_path / "srt.pkl"
+    [[(meeting, labels)]] = outcomes_report.rewritten([tmp_path], "srt", cache)
+    assert labels["file"] == "a.txt"  # b names nobody: nothing to take away
+    assert meeting.transcript.input_format == "srt"
+    assert [t.speaker for t in meeting.transcript.turns] == [None] * 4  # a cue a sentence
+    assert outcomes_report.rewritten([tmp_path], "srt", cache)[0][0][1] == labels  # cached
