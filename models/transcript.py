@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PrivateAttr
 
 
 class Turn(BaseModel):
@@ -12,6 +12,14 @@ class Turn(BaseModel):
     start: float | None = None
     end: float | None = None
     text: str
+    _joins: tuple[int, ...] = PrivateAttr(default=())
+    """Where a reader joined one speaker's consecutive lines into this turn: how many words of
+    text come before each later line (formats.turns.merge_runs). Words, not characters, so it
+    holds however the text's spaces are squashed. Not a field: it stays out of the JSON."""
+
+    def joins(self) -> tuple[int, ...]:
+        """_joins; () for a Turn unpickled from before it had them."""
+        return (self.__pydantic_private__ or {}).get("_joins", ())
 
 
 class Transcript(BaseModel):

@@ -35,6 +35,11 @@ previous one a question 0.585 (0.584); speaker rank crossed with tail 0.587 (0.5
 (--runs, fold seeds 13 and 14), a threshold of its own for sentence-cut runs is flat: mean F1
 0.538 at 0.30, 0.530 at 0.35, 0.540 at 0.50, TS 0.33 at 0.30, 0.28 at 0.50; so none.
 
+Stop 16: a run read from a file keeps where each joined line began (Turn.joins), and run time
+cuts it there (action_items.act_spans): --runs (seed 13 folds, C 0.2, threshold 0.35) 0.536
+(P 0.513 R 0.561, the run's sentences) -> 0.599 (P 0.689 R 0.529); lines cut further into
+sentences 0.584. The act model is trained on acts as before, so action_items.json is unchanged.
+
     .venv/bin/python scripts/train_action_items.py [--cache /tmp/ami_docs] [--runs]
 """
 
@@ -261,8 +266,9 @@ Span3 = tuple[int, int, int]
 
 
 def as_runs(data: list[Example], cache: Path | None) -> list[tuple[Meeting, list[Span3]]]:
-    """Each meeting as a transcript file gives it (one turn per speaker run), parsed, and
-    where each act lies in it: (turn, first character, end)."""
+    """Each meeting as a transcript file with one act a line gives it (one turn per speaker
+    run, remembering where each line started), parsed, and where each act lies in it: (turn,
+    first character, end)."""
     from spacy.tokens import DocBin
 
     nlp = spacy_nlp.load()
@@ -272,7 +278,9 @@ def as_runs(data: list[Example], cache: Path | None) -> list[tuple[Meeting, list
         spans: list[Span3] = []
         for act in meeting.transcript.turns:
             if turns and turns[-1].speaker == act.speaker:
-                turns[-1].text += " "
+                run = turns[-1]
+                run._joins = (*run.joins(), len(run.text.split()))  # each act a line, joined
+                run.text += " "
             else:
                 turns.append(Turn(speaker=act.speaker, text=""))
             start = len(turns[-1].text)
@@ -295,8 +303,9 @@ def runs_figure(
 ) -> np.ndarray:
     """The benchmark's F1 on the meetings read as speaker runs, by series-held-out models.
 
-    Run time cuts runs into sentences (action_items.as_acts); an act counts as found when at
-    least half of it lies in a found sentence of its own run (benchmarks/bench_ami.py --as-file).
+    Run time cuts runs into the lines the reader joined (action_items.as_acts: here each
+    act's own); an act counts as found when at least half of it lies in a found act of its own
+    run (benchmarks/bench_ami.py --as-file).
     """
     runs = as_runs(data, cache)
     raw = held_out(data, des, c, SEED)
@@ -313,7 +322,8 @@ def runs_figure(
             scores = clf.predict_proba(des[0].transform(feats)[:, keep])[:, 1]
             final = ctx.predict_proba(context_matrix(acts, scores))[:, 1]
             where = [
-                (k, s.start_char, s.end_char) for k, d in enumerate(meeting.docs) for s in d.sents
+                (k, meeting.docs[k][a:b].start_char, meeting.docs[k][a:b].end_char)
+                for k, a, b in action_items.act_spans(meeting)
             ]
             said = [where[j] for j in found(acts, final, threshold)]
             hit = [

@@ -259,20 +259,19 @@ def test_a_call_cut_into_short_caption_cues_goes_through_the_cue_model(analyzer,
 
 
 def test_ami_like_talk_read_from_captions_is_still_read_as_dialogue_acts(analyzer) -> None:  # type: ignore[no-untyped-def]
-    """A file joins one speaker's acts into runs; the many short turns stay."""
+    """A file joins one speaker's acts into runs; the many short turns stay, and the run is
+    cut back into the cues it was joined from: the same steps as the acts given one a turn."""
     names = {"A": "Anna", "B": "Ben", "C": "Carla", "D": "Dev"}
     acts = [(names[s], text) for s, text in CHAT * 10 + WRAP_UP]
     meeting = _read(analyzer, _srt(acts, named=True, words=40))
     assert len(meeting.docs) < len(acts)  # runs of one speaker joined
     assert dialogue_acts(meeting)
     found = steps.find(meeting)
+    # each act, not Anna's whole run ("Yeah, yeah. Okay, so ... Okay, thanks everyone.")
     assert [(s.speaker, s.evidence, s.action) for s in found] == [
-        (  # the sentence, not Anna's whole run ("Yeah, yeah. Okay, so ... Okay, thanks everyone.")
-            "Anna",
-            "Okay, so for the next meeting, you're gonna be doing the product evaluation,"
-            " and you'll work on the interface design.",
-            "doing the product evaluation",
-        )
+        ("Anna", "Okay, so for the next meeting,", "for the next meeting"),
+        ("Anna", "you're gonna be doing the product evaluation,", "doing the product evaluation"),
+        ("Anna", "and you'll work on the interface design.", "work on the interface design"),
     ]
 
 
@@ -364,3 +363,22 @@ def test_bench_as_file_finds_acts_half_inside_a_steps_evidence_in_their_turn() -
     assert covered(rows, transcript, [step("ID", "Okay.")]) == {2}  # not the PM's "Okay,"
     assert covered(rows, transcript, [step("PM", "for the next")]) == set()  # under half
     assert covered(rows, transcript, [step("PM", "the next meeting")]) == {0}  # over half
+
+
+def test_a_run_read_from_lines_is_cut_at_each_line_as_acts(analyzer) -> None:  # type: ignore[no-untyped-def]
+    """A file with one act a line ("ROLE: text", as bench_ami.py --as-file writes AMI) is read
+    as speaker runs; the acts are its lines (and their sentences), not the run's sentences
+    alone: "Okay, so for the next meeting," and "you're gonna draw it." parse as one."""
+    from milepost.pipeline import formats
+
+    text = "PM: Okay, so for the next meeting,\nPM: you're gonna draw it.\nID: Okay. Sure.\n"
+    transcript = formats.parse(text, "call.txt")
+    docs = list(analyzer.nlp.pipe(t.text for t in transcript.turns))
+    split = action_items.as_acts(Meeting(transcript=transcript, docs=docs))
+    assert [(t.speaker, t.text.strip()) for t in split.transcript.turns] == [
+        ("PM", "Okay, so for the next meeting,"),
+        ("PM", "you're gonna draw it."),
+        ("ID", "Okay."),
+        ("ID", "Sure."),
+    ]
+    assert [d.text for d in split.docs] == [t.text for t in split.transcript.turns]

@@ -762,3 +762,26 @@ def test_analyze_seed_json(prefix: str, runner: CliRunner) -> None:
     assert out["input_format"] == want["fmt"]
     assert out["date"] == want["date"]
     assert len(out["turns"]) == want["turns"]
+
+
+def test_a_joined_run_keeps_where_each_line_started() -> None:
+    """One speaker's lines joined into a turn remember how many words came before each later
+    line (Turn.joins, read by action_items.as_acts); the turn's fields and JSON stay as they
+    were, however the text's spaces are squashed."""
+    text = (
+        "PM: Okay,   so for the next meeting,\nPM: you're gonna draw it.\n"
+        "ID: Okay.\nPM: Right\nPM: thanks\n"
+    )
+    turns = formats.parse(text, "call.txt").turns
+    assert [(t.speaker, t.text, t.joins()) for t in turns] == [
+        ("PM", "Okay, so for the next meeting, you're gonna draw it.", (6,)),
+        ("ID", "Okay.", ()),
+        ("PM", "Right thanks", (1,)),
+    ]
+    assert "joins" not in turns[0].model_dump_json()
+    assert turns[0].model_dump() == {
+        "speaker": "PM",
+        "start": None,
+        "end": None,
+        "text": turns[0].text,
+    }

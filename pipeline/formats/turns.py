@@ -30,6 +30,11 @@ def merge_runs(turns: list[Turn]) -> list[Turn]:
     for turn in turns:
         prev = out[-1] if out else None
         if prev is not None and turn.speaker and prev.speaker == turn.speaker:
+            before = len(prev.text.split())  # where each line starts stays known (action_items)
+            if before and turn.text.strip():
+                prev._joins = (*prev.joins(), before, *(before + k for k in turn.joins()))
+            elif turn.text.strip():
+                prev._joins = turn.joins()
             prev.text = join(prev.text, turn.text)
             prev.end = turn.end if turn.end is not None else prev.end
         else:
