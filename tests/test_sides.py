@@ -319,3 +319,17 @@ def test_everyone_in_the_hosts_roll_call_leans_customer() -> None:
     assert sides.speaker_scores(m)["Yvonne"] > 0
     sides.infer(m)
     assert m.sides["Yvonne"] == "customer"
+
+
+def test_a_speaker_confirming_the_name_asked_about_is_named() -> None:
+    """ "Hi, um, is it Aoife?" / "Aoife, yes, perfect." names the answer's speaker; a name only
+    echoed back ("you're on Sage?" / "Sage, yes.") names nobody."""
+    m = meeting(
+        ("Speaker 4", "Hi Gunnar. Hi, um, is it Aoife?"),
+        ("Speaker 3", "Aoife, yes, perfect. Hi."),
+        ("Speaker 1", "Great. And accounts, you're on Sage?"),
+        ("Speaker 2", "Sage, yes."),
+    )
+    learned = names.learn(m)
+    assert learned["Speaker 3"] == "Aoife"
+    assert "Sage" not in learned.values()

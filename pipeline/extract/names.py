@@ -30,6 +30,9 @@ HEAD = re.compile(
     r"(?:[,?!]|\s+(?i:hi|hey|you|can you|could you|would you|do you|did you)\b)"
 )
 TAIL = re.compile(rf"(?:[,?]|\b(?i:is it|are you))\s*{NAME}\s*[?.!]\s*$")
+# A turn opening on a name and a yes: the speaker confirms the name they were just asked
+# about ("is it Aoife?", "Signe, is it?"), not a name echoed back ("Sage, yes.").
+CONFIRM = re.compile(rf"{NAME},\s*(?i:yes|yep|yeah|that's me|that's right)\b")
 COMPANY = frozenset({"ORG", "PRODUCT"})
 SELF_VOTE = 3.0
 ADDRESS_VOTE = 1.0
@@ -112,6 +115,10 @@ def _votes(meeting: Meeting) -> dict[tuple[str, str], float]:
         prev_speaker = _neighbour(turns, i, -1)
         next_speaker = _neighbour(turns, i, +1)
         called = addressed(text, proper)
+        confirmed = _confirmed_name(text, turns[i - 1].text if i else "", called)
+        if confirmed:
+            votes[(turn.speaker, confirmed)] += SELF_VOTE
+            called = [(n, g) for n, g in called if n != confirmed]
         share = ADDRESS_VOTE / max(1, sum(greeted for _, greeted in called))
         for name, greeted in called:
             votes[(turn.speaker, name)] += OWN_ADDRESS_PENALTY
@@ -120,6 +127,19 @@ def _votes(meeting: Meeting) -> dict[tuple[str, str], float]:
             if next_speaker:
                 votes[(next_speaker, name)] += share / 2 if greeted else ADDRESS_VOTE
     return votes
+
+
+def _confirmed_name(text: str, before: str, called: list[tuple[str, bool]]) -> str | None:
+    """The name a turn opens by confirming as its speaker's own, asked just before ("Hi, um,
+    is it Aoife?" / "Aoife, yes, perfect."; "Signe, is it?" / "Signe, yes.")."""
+    m = CONFIRM.match(text)
+    if m is None:
+        return None
+    name = m.group("name")
+    asked = rf"\b(?i:is it),?\s+{re.escape(name)}\s*\?|\b{re.escape(name)},?\s+(?i:is it)\s*\?"
+    if any(n == name for n, _ in called) and re.search(asked, before):
+        return name
+    return None
 
 
 def _introduced_speaker(
