@@ -1632,3 +1632,29 @@ def test_a_want_for_the_deal_decided_by_a_time_is_not_a_goal(  # type: ignore[no
     head = {"weights": {"has_want": 6.0}, "bias": -2.0, "threshold": 0.5}
     found = goals.from_claims(m, goals.cl.claims(m), head)
     assert [g.evidence for g in found] == ([trim_lead(said)] if goal else [])
+
+
+@pytest.mark.parametrize(
+    ("said", "goal"),
+    [
+        # a figure wished for as a condition that would delight the speaker
+        ("If that was half a day I'd be thrilled.", True),
+        ("If that went to an hour a week I'd be thrilled.", True),
+        (
+            "If timesheets took ten minutes a week instead of half a Friday, my team would build"
+            " you a statue.",
+            True,
+        ),
+        # near misses: a condition of the deal, a question, the vendor's
+        ("If that was the price, I'd be surprised.", False),
+        ("If that was half a day, would you be happy?", False),
+    ],
+)
+def test_a_figure_wished_for_with_delight_is_a_goal_however_low_it_scored(
+    analyzer,  # type: ignore[no-untyped-def]
+    said: str,
+    goal: bool,
+) -> None:
+    m = meeting(analyzer, _answered("So where does the time go?", said))
+    found = goals.from_claims(m, goals.cl.claims(m), _LOW)
+    assert [g.evidence for g in found] == ([trim_lead(said)] if goal else [])

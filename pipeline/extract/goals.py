@@ -187,7 +187,7 @@ def _names_outcome(meeting: Meeting, c: Claim) -> bool:
         return False
     if _confirmable_want(c) and (c.features.get("wanted_both") or stated_want(c.text)):
         return True
-    return _relayed_want(c) or _wanted_count(c) or _wanted_figure(c)
+    return _relayed_want(c) or _wanted_count(c) or _wanted_figure(c) or _wished_figure(c)
 
 
 def _wanted_figure(c: Claim) -> bool:
@@ -201,6 +201,17 @@ def _wanted_figure(c: Claim) -> bool:
     if c.side == "vendor" or c.text.rstrip().endswith("?") or len(c.text.split()) > FIGURE_WORDS:
         return False
     return bool(cue_pattern("wanted_figure").search(c.text))
+
+
+def _wished_figure(c: Claim) -> bool:
+    """The customer's side wishing for a figure as a condition that would delight them ("If
+    that was half a day I'd be thrilled", "If timesheets took ten minutes a week instead of
+    half a Friday, my team would build you a statue"; cues.yaml wished_figure): all 12 such
+    sentences in the training meetings are labelled goals (10 sets), 5 of them scored under
+    the threshold."""
+    if c.side == "vendor" or c.text.rstrip().endswith("?"):
+        return False
+    return bool(cue_pattern("wished_figure").search(c.text))
 
 
 def _wanted_count(c: Claim) -> bool:
