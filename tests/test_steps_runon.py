@@ -113,3 +113,19 @@ def test_a_piece_withdrawn_in_the_next_sentence_is_no_step(find) -> None:  # typ
         "facilities has to sign off on it first."
     )
     assert find((None, said)) == []
+
+
+def test_an_unnamed_answer_naming_what_a_pronoun_asked_is_the_step(find) -> None:  # type: ignore[no-untyped-def]
+    said = "I'll send the carrier registration info tomorrow, it's all in the finance doc."
+    found = find(
+        (None, "We'll also need your carrier registration details. Can you get that to us?"),
+        (None, said),
+    )
+    assert [s.evidence for s in found] == [said]
+    assert found[0].due == "2026-03-04"
+
+
+def test_a_named_answer_keeps_the_request(find) -> None:  # type: ignore[no-untyped-def]
+    asked = "We'll also need your carrier registration details. Can you get that to us?"
+    found = find(("Dana", asked), ("Raj", "I'll send the carrier registration info tomorrow."))
+    assert len(found) == 1

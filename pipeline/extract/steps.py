@@ -244,7 +244,9 @@ def _one_per_commitment(
         if twin is None:
             out.append((cand, res))
         elif _is_reply(out[twin][0], cand):
-            if _names_the_thing(res.action) and twin not in spelled:
+            if _names_the_pronoun(meeting, out[twin][1], cand, res):
+                out[twin] = (cand, _spelled_out(out[twin][1], res))
+            elif _names_the_thing(res.action) and twin not in spelled:
                 spelled[twin] = _spelled_out(out[twin][1], res)
             elif res.owner_key == out[twin][1].owner_key and twin not in replies:
                 replies[twin] = (cand, res)
@@ -257,6 +259,13 @@ def _one_per_commitment(
             out[twin] = (cand, res)
     steps = [(c, spelled.get(i, r)) for i, (c, r) in enumerate(out)]
     return steps, {i: reply for i, reply in replies.items() if i not in spelled}
+
+
+def _names_the_pronoun(meeting: Meeting, request: Resolved, b: Candidate, rb: Resolved) -> bool:
+    """'Can you get that to us?' 'I'll send the carrier registration info tomorrow.' with no
+    speaker names: the answer says what will be done, so it is the step's evidence."""
+    unnamed = meeting.transcript.turns[b.turn].speaker is None and b.first_cue in REPLY_CUES
+    return unnamed and _names_the_thing(rb.action) and not _content(request.action)
 
 
 def _names_the_thing(action: str) -> bool:
@@ -280,7 +289,7 @@ def _same(
         return True
     if _is_reply(a, b) and b.first_cue in THIRD_PERSON_CUES and not _names_the_thing(rb.action):
         return True  # "Mia's out today, but she'll see it": said of the request, for the one asked
-    if _is_reply(a, b) and _unnamed_answer(meeting, ra, b, rb, overlap):
+    if _is_reply(a, b) and _unnamed_answer(meeting, a, ra, b, rb, overlap):
         return True
     if ra.owner_key != rb.owner_key:
         return False
@@ -297,7 +306,7 @@ def _is_reply(request: Candidate, answer: Candidate) -> bool:
 
 
 def _unnamed_answer(
-    meeting: Meeting, request: Resolved, b: Candidate, rb: Resolved, overlap: float
+    meeting: Meeting, a: Candidate, request: Resolved, b: Candidate, rb: Resolved, overlap: float
 ) -> bool:
     """'Could you send us three jobs from last month?' 'Yep, I'll send three jobs over by
     Friday.' with no speaker names: the answer, on the side asked, is the request's step.
@@ -307,9 +316,11 @@ def _unnamed_answer(
     """
     if meeting.transcript.turns[b.turn].speaker is not None or b.first_cue not in REPLY_CUES:
         return False
-    if not request.owner_key.startswith(ASKED) or rb.side != request.side:
+    if not request.owner_key.startswith(ASKED):
         return False
-    return _content_overlap(request.action, rb.action) >= overlap
+    if not _content(request.action):  # 'Can you get that to us?' 'I'll send the info tomorrow.'
+        return b.turn == a.turn + 1 and _names_the_thing(rb.action)
+    return rb.side == request.side and _content_overlap(request.action, rb.action) >= overlap
 
 
 def _unnamed_reply(
