@@ -333,3 +333,26 @@ def test_a_speaker_confirming_the_name_asked_about_is_named() -> None:
     learned = names.learn(m)
     assert learned["Speaker 3"] == "Aoife"
     assert "Sage" not in learned.values()
+
+
+def test_a_person_whose_name_is_asked_is_on_the_other_side() -> None:
+    """Nobody asks a colleague's name: the vendor's Rafe asking "is it Aoife?" puts Aoife, who
+    talks a shade like the vendor, on the customer side."""
+    m = meeting(
+        ("Ines", "Hi, can you hear me? Rafe's on as well, he's our solutions engineer."),
+        ("Gunnar", "Yep, we've got you. We had a storm last week and we lost a net on pen seven."),
+        ("Rafe", "Hi Gunnar. Hi, um, is it Aoife?"),
+        (
+            "Aoife",
+            "Aoife, yes, perfect. Hi. I can send you the numbers. I can pull them, I know them.",
+        ),
+        ("Ines", "Great. We can walk through the dashboard, and I'll send you the pricing."),
+    )
+    assert sides.speaker_scores(m)["Aoife"] > 0
+    sides.infer(m)
+    assert m.sides == {
+        "Ines": "vendor",
+        "Gunnar": "customer",
+        "Rafe": "vendor",
+        "Aoife": "customer",
+    }

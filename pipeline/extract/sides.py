@@ -42,6 +42,10 @@ NOT_A_PRODUCT = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT"}
 # Rahim, Siobhan, hi."; in the training meetings, 347 of 355 such names are customers): this
 # much is taken off the vendor log-odds of a speaker the host addresses in the first turns.
 GREETED_PRIOR = 1.0
+# Asking someone's name ("Hi, um, is it Aoife?", "Tanisha, is it?") puts them on the other side.
+ASKED_NAME = re.compile(
+    r"\b(?i:is it),?\s+([A-Z][^\W\d_]+)\s*\?|\b([A-Z][^\W\d_]+),?\s+(?i:is it)\s*\?"
+)
 OPENING_TURNS = 6
 # A sentence opening on a list of names is a roll call: "Teresa, Rahul, Yvonne, good to see you."
 ROLL_CALL = re.compile(r"[A-Z][^\W\d_]+(?:,\s+(?:and\s+)?[A-Z][^\W\d_]+)+(?=,)")
@@ -216,6 +220,10 @@ def _relations(
             side = fixed.get(speaker) or sure.get(speaker)
             if side and target and target not in fixed:
                 fixed[target] = side
+    for speaker, target in links["other"]:  # nobody asks a colleague's name
+        side = fixed.get(speaker) or sure.get(speaker)
+        if side and target and target not in fixed:
+            fixed[target] = "customer" if side == "vendor" else "vendor"
     return fixed
 
 
@@ -272,7 +280,7 @@ def _links(meeting: Meeting) -> dict[str, list[tuple[str, str | None]]]:
     """("same", speaker, person they put on their side) and ("vendor", speaker, person or None)."""
     c = cues()
     lookup = _name_lookup(meeting)
-    out: dict[str, list[tuple[str, str | None]]] = {"same": [], "vendor": []}
+    out: dict[str, list[tuple[str, str | None]]] = {"same": [], "vendor": [], "other": []}
     docs = meeting.docs if len(meeting.docs) == len(meeting.transcript.turns) else None
     for i, turn in enumerate(meeting.transcript.turns):
         if turn.speaker is None:
@@ -293,6 +301,11 @@ def _links(meeting: Meeting) -> dict[str, list[tuple[str, str | None]]]:
                 before = [p for p in people if p[1].start() < role.start()]
                 out["vendor"].append((turn.speaker, (before[-1] if before else people[0])[0]))
             if sentence.rstrip().endswith("?"):
+                out["other"] += [
+                    (turn.speaker, label)
+                    for label, m in _asked_names(sentence, lookup)
+                    if label != turn.speaker
+                ]
                 continue
             for label, m in people:
                 head, tail = sentence[: m.start()], sentence[m.end() :]
@@ -309,6 +322,17 @@ def _places(doc: Any) -> set[int]:
     return {
         k for t in doc if t.ent_type_ in NOT_A_PRODUCT for k in range(t.idx, t.idx + len(t.text))
     }
+
+
+def _asked_names(sentence: str, lookup: dict[str, str]) -> list[tuple[str, re.Match[str]]]:
+    """Speakers whose name the sentence asks about ("Hi, um, is it Aoife?", "Signe, is it?")."""
+    if "is it" not in sentence.lower():
+        return []
+    return [
+        (label, m)
+        for m in ASKED_NAME.finditer(sentence)
+        if (label := lookup.get(_fold(m.group(1) or m.group(2)))) is not None
+    ]
 
 
 def _name_lookup(meeting: Meeting) -> dict[str, str]:
