@@ -207,7 +207,7 @@ def _wished_figure(c: Claim) -> bool:
     """The customer's side wishing for a figure as a condition that would delight them ("If
     that was half a day I'd be thrilled", "If timesheets took ten minutes a week instead of
     half a Friday, my team would build you a statue"; cues.yaml wished_figure): all 12 such
-    sentences in the training meetings are labelled goals (10 sets), 5 of them scored under
+    sentences in the training meetings are labelled goals (9 sets), 5 of them scored under
     the threshold."""
     if c.side == "vendor" or c.text.rstrip().endswith("?"):
         return False
