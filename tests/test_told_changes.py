@@ -77,3 +77,17 @@ def test_the_later_state_with_an_amount_is_the_one_kept(analyzer) -> None:  # ty
     )
     m = meeting(analyzer, [(VENDOR, "And lost parcels?"), (CUSTOMER, said), (VENDOR, "Great.")])
     assert tc.changes(m, claims.claims(m)) == {3: 1}
+
+
+@pytest.mark.parametrize(
+    ("source", "changes"),
+    [
+        ("I pulled it from the phone system this morning.", {}),
+        ("Now it's about forty minutes, I pulled that from the phone system this morning.", {2: 1}),
+    ],
+    ids=["where it came from", "a figure with where it came from"],
+)
+def test_where_a_figure_came_from_is_no_later_state(analyzer, source, changes) -> None:  # type: ignore[no-untyped-def]
+    said = f"It used to take the team most of a day. {source}"
+    m = meeting(analyzer, [(VENDOR, "And the phones?"), (CUSTOMER, said), (VENDOR, "Wow.")])
+    assert tc.changes(m, claims.claims(m)) == changes

@@ -29,7 +29,7 @@ def changes(meeting: Meeting, found: list[cl.Claim]) -> dict[int, int]:
     settled = [c.side == "vendor" or current(c) for c in found]
     thens = [not done and said("then", c.text) for done, c in zip(settled, found, strict=True)]
     for i, claim in enumerate(found):
-        if settled[i] or thens[i]:
+        if settled[i] or thens[i] or _source_only(claim):
             continue
         earlier = _earlier(found, i, settled, thens)
         unmarked = earlier is None and not said("since_change", claim.text)
@@ -43,6 +43,13 @@ def changes(meeting: Meeting, found: list[cl.Claim]) -> dict[int, int]:
         elif earlier is not None and _later(found, i, earlier, celebrated) and not worse(claim):
             out[i] = earlier
     return _one_later(found, out)
+
+
+def _source_only(claim: cl.Claim) -> bool:
+    """The sentence says where a figure came from and gives none ("I pulled it from the phone
+    system this morning, so these are the logs, not a feeling."): its "this morning" is when
+    the figure was read, not a later state."""
+    return "own_source" in claim.fired and not has_figure(claim)
 
 
 def _one_later(found: list[cl.Claim], out: dict[int, int]) -> dict[int, int]:
