@@ -2,9 +2,10 @@
 
 Three kinds of evidence, strongest last: how each speaker talks ("we can", "you want", "my
 team", "we had": pronoun pairs weighted by a model learned from cs_train), who opens the
-call (the vendor records and hosts it), and what people say about each other ("I've got
-Jess on with me", "Lauren, she's your CSM"). An internal meeting, where nobody is
-addressed as the customer, puts everyone on the vendor side.
+call (the vendor records and hosts it, and greets the customer's people by name as it
+opens), and what people say about each other ("I've got Jess on with me", "Lauren, she's
+your CSM", "Hi, um, is it Aoife?": nobody asks a colleague's name). An internal meeting,
+where nobody is addressed as the customer, puts everyone on the vendor side.
 """
 
 from __future__ import annotations
