@@ -32,7 +32,24 @@ def test_shuffled_folds_mix_every_source() -> None:
 
 
 def test_the_sets_written_to_imitate_cs_train_are_never_marked() -> None:
-    cs_like = ("xg", "xh", "xi", "xj", "xk", "xl", "xm", "xn", "xo", "xp", "xq", "xr", "xs", "xt", "xu", "xv")
+    cs_like = (
+        "xg",
+        "xh",
+        "xi",
+        "xj",
+        "xk",
+        "xl",
+        "xm",
+        "xn",
+        "xo",
+        "xp",
+        "xq",
+        "xr",
+        "xs",
+        "xt",
+        "xu",
+        "xv",
+    )
     assert cs_like == ts.CS_LIKE_SETS
     assert set(ts.CS_LIKE_SETS) <= set(ts.OWN_SETS)
     assert ts._origin(1, "xn_01_call.txt") == ts.CS_LIKE
