@@ -37,9 +37,7 @@ def build_recap(db: Database, meeting_id: int) -> Recap:
     vendors = [s["name"] for s in speakers if s["side"] == "vendor" and not is_anonymous(s["name"])]
     goals = [goal_view(g, meeting) for g in read.rows(db, "goals", [meeting_id])]
     agreed = [g for g in goals if g.agreed]
-    steps = [
-        step_for(s, "customer" if s.speaker in customers else None, "email") for s in listed
-    ]
+    steps = [step_for(s, "customer" if s.speaker in customers else None, "email") for s in listed]
     by_side = {
         side: sorted((s for s in steps if s.side == side), key=_due_order)
         for side in ("customer", "vendor", "joint")
