@@ -97,6 +97,15 @@ fold assignments) lowered cs_train again: 0.892 alone at the shipped setting aga
 against 0.820-0.856, xg-xj 0.844 against 0.800-0.844, xn-xp 0.872 against 0.831-0.864. So
 cs_train only stays.
 
+Stop 16 (cs_train + 280 data/train meetings, sets xa-xv), after goal rules outside the head
+(goals recalled by their place in a kickoff list, a goal's figure said again merged into it,
+wants for fewer or more, wanted and wished-for figures, measures told with no time, the deal's
+own timeline): the goal setting is chosen again (C=0.3, threshold 0.4, floor 0.1; smoothed
+0.892, F1 0.896, other folders 0.851) and the goal head is byte-identical (rerun at HEAD
+cc78d50, --cache). The outcome search at that HEAD chose C=0.1, threshold 0.7 (smoothed 0.912)
+against the shipped C=0.3, threshold 0.45: the outcome rules of this stop move it, not the goal
+rules (the outcome head is scored through outcomes.from_claims, which reads no goal).
+
 Reproducible: rerunning rewrites model.json byte for byte. It holds each head's weights and
 chosen settings, not their held-out figures (printed instead): those move with every later
 change to the code they are scored through, so a file holding them changed on every rerun.
