@@ -198,9 +198,7 @@ def _wanted_figure(c: Claim) -> bool:
     sets (the 2 others: a want withdrawn as said, "I was going to say we want thirty percent
     more members ..., but actually, scratch that", and "Well, I want a hundred and twenty.").
     A figure a found goal targets, said again, stays that goal's (_wanted_outcomes)."""
-    if c.side == "vendor" or c.text.rstrip().endswith("?") or len(c.text.split()) > FIGURE_WORDS:
-        return False
-    return bool(cue_pattern("wanted_figure").search(c.text))
+    return len(c.text.split()) <= FIGURE_WORDS and _customer_says(c, "wanted_figure")
 
 
 def _wished_figure(c: Claim) -> bool:
@@ -209,18 +207,25 @@ def _wished_figure(c: Claim) -> bool:
     half a Friday, my team would build you a statue"; cues.yaml wished_figure): all 12 such
     sentences in the training meetings are labelled goals (9 sets), 5 of them scored under
     the threshold."""
-    if c.side == "vendor" or c.text.rstrip().endswith("?"):
-        return False
-    return bool(cue_pattern("wished_figure").search(c.text))
+    return _customer_says(c, "wished_figure")
 
 
 def _wanted_count(c: Claim) -> bool:
     """The customer's side wanting fewer or more of something, their own want or relayed ("They
     want fewer boil-water notices", "I'd like more jobs per tech per day": cues.yaml
     wanted_count)."""
-    if c.side == "vendor" or c.text.rstrip().endswith("?"):
-        return False
-    return bool(cue_pattern("wanted_count").search(c.text))
+    return _customer_says(c, "wanted_count")
+
+
+def _customer_says(c: Claim, cue: str) -> bool:
+    """A statement by the customer's side (not a question) that the cues.yaml family cue
+    finds."""
+    return _customer_statement(c) and bool(cue_pattern(cue).search(c.text))
+
+
+def _customer_statement(c: Claim) -> bool:
+    """Said by the customer's side (or a speaker of no known side), and not a question."""
+    return c.side != "vendor" and not c.text.rstrip().endswith("?")
 
 
 def _relayed_want(c: Claim) -> bool:
@@ -230,7 +235,7 @@ def _relayed_want(c: Claim) -> bool:
     third_party_ask with wanted_outcome or wanted_change): 28 of the 30 such training
     sentences are labelled goals (12 sets). Not an ask to come ("Our CFO will want the number
     in there"), a question asked, a document wanted (cues.yaml not_relayed)."""
-    if c.side == "vendor" or c.text.rstrip().endswith("?"):
+    if not _customer_statement(c):
         return False
     f = c.features
     if not f.get("third_party_ask") or not (f.get("wanted_outcome") or f.get("wanted_change")):
@@ -388,7 +393,7 @@ def _goal_named() -> re.Pattern[str]:
 def _confirmable_want(c: Claim) -> bool:
     """A want said by the customer's side, not a question and not a result already had."""
     wants = not WANTS.isdisjoint(c.fired) and "past_result" not in c.fired
-    return wants and c.side != "vendor" and not c.text.rstrip().endswith("?")
+    return wants and _customer_statement(c)
 
 
 def _unowned_proposal(meeting: Meeting, said: list[Claim]) -> bool:
