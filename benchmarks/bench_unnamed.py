@@ -194,7 +194,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--variants", default=",".join(VARIANTS))
     parser.add_argument(
-        "--sets", default="t" + "abcdefghijklmnopqrstuv", help="t: cs_train; a..v: xa..xv"
+        "--sets", default="t" + "abcdefghijklmnopqrstuvwxy", help="t: cs_train; a..y: xa..xy"
     )
     parser.add_argument("--per-set", action="store_true", help="figures per set too")
     parser.add_argument("--write", type=Path, help="also write the rewritten files here")

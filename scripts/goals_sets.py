@@ -29,7 +29,7 @@ from milepost.pipeline import evaluate
 from milepost.pipeline.extract import claims as cl
 from milepost.pipeline.extract import goals
 
-IMITATING = tuple(f"x{c}" for c in "ghijklmnopqrstuv")
+IMITATING = tuple(f"x{c}" for c in "ghijklmnopqrstuvwxy")
 THRESHOLDS = (0.35, 0.4, 0.45, 0.5, 0.55)
 FLOORS = (0.1, 0.2)
 SPLITS = 2
@@ -37,7 +37,8 @@ GROUPS = {"xa-xf": ("xa", "xb", "xc", "xd", "xe", "xf"), "xg-xj": IMITATING[:4]}
 GROUPS["xk-xm"] = IMITATING[4:7]
 GROUPS["xn-xp"] = IMITATING[7:10]
 GROUPS["xq-xs"] = IMITATING[10:13]
-GROUPS["xt-xv"] = IMITATING[13:]
+GROUPS["xt-xv"] = IMITATING[13:16]
+GROUPS["xw-xy"] = IMITATING[16:]
 
 
 class Sets:
