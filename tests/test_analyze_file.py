@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from conftest import AUDIO, needs_shared
 
-from milepost.pipeline import analyze_file, audio
+from milepost.pipeline import analyze_file, audio, nlp
 from milepost.pipeline.errors import ConfigError
 
 
@@ -58,9 +58,11 @@ def test_a_helper_that_cannot_load_leaves_the_error_to_the_main_process(
 
 @pytest.mark.slow
 @needs_shared
-def test_ctrl_c_while_transcribing_ends_at_once_without_a_helper_traceback() -> None:
+def test_ctrl_c_while_transcribing_ends_at_once_without_a_helper_traceback(tmp_path: Path) -> None:
     """Ctrl-C reaches the helper too: it ignores it, and the main process ends it instead of
-    waiting for its model to load."""
+    waiting for its model to load. The helper's spaCy model here never finishes loading (its
+    tokenizer is a pipe nobody writes to), so a main process that waited for it would never end."""
+    stuck = _stuck_model(tmp_path / "stuck_model")
     command = [
         sys.executable,
         "-m",
@@ -75,16 +77,47 @@ def test_ctrl_c_while_transcribing_ends_at_once_without_a_helper_traceback() -> 
         text=True,
         start_new_session=True,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        env={**os.environ, "MILEPOST_SPACY_MODEL": str(stuck)},
     )
-    deadline = time.monotonic() + 60
-    while not _children(proc.pid) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    time.sleep(1)  # the helper is loading spaCy, Whisper is starting
-    os.killpg(proc.pid, signal.SIGINT)
-    sent = time.monotonic()
-    out, err = proc.communicate(timeout=60)
-    assert time.monotonic() - sent < 5
+    try:
+        deadline = time.monotonic() + 60
+        while not _children(proc.pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        helpers = _children(proc.pid)
+        assert helpers, "no helper started"
+        time.sleep(1)  # the helper is stuck loading spaCy, Whisper is starting
+        os.killpg(proc.pid, signal.SIGINT)
+        out, err = proc.communicate(timeout=120)  # a wait on the helper hangs past this
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
     assert (proc.returncode, out, err) == (1, "", "\nAborted!\n")
+    assert not [pid for pid in helpers if _alive(pid)]
+
+
+def _stuck_model(folder: Path) -> Path:
+    """The installed spaCy model, linked file by file, whose tokenizer is a pipe with no
+    writer: loading it never ends (the main process never loads it: only the helper does)."""
+    import spacy
+
+    package = spacy.util.get_package_path(nlp.model_name())
+    data = next(p for p in package.iterdir() if (p / "config.cfg").is_file())
+    folder.mkdir()
+    for part in data.iterdir():
+        if part.name != "tokenizer":
+            (folder / part.name).symlink_to(part.resolve())
+    os.mkfifo(folder / "tokenizer")
+    return folder
+
+
+def _alive(pid: int) -> bool:
+    """A process that still runs (a zombie waiting to be reaped has ended)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return False
+    return fields[0] != "Z"
 
 
 def _children(pid: int) -> list[int]:
