@@ -218,3 +218,20 @@ def test_the_outcome_report_scores_named_meetings_rewritten_as_unnamed_captions(
     assert meeting.transcript.input_format == "srt"
     assert [t.speaker for t in meeting.transcript.turns] == [None] * 4  # a cue a sentence
     assert outcomes_report.rewritten([tmp_path], "srt", cache)[0][0][1] == labels  # cached
+
+
+def test_an_outcome_setting_scores_cs_train_and_the_imitating_sets_alike() -> None:
+    files = ["t1.txt", "xa_01.txt", "xg_01.txt", "xy_02.txt"]
+    rows = [([], {"file": f}) for f in files]
+    data = tg.Data([None] * 4, rows, [0, 1, 1, 1])  # type: ignore[list-item]
+    assert data.imitating.tolist() == [False, False, True, True]  # xa is not written as cs_train
+    counts = np.zeros((len(tg.THRESHOLDS), 4, 3))
+    counts[:, 0] = (2, 2, 2)  # cs_train: F1 1 at every threshold
+    counts[:, 1] = (5, 5, 0)  # xa: never counted
+    counts[:, 2] = (1, 1, 0)  # xg, xy together: F1 0.5 at the first threshold, 0 after
+    counts[0, 3] = (1, 1, 1)
+    first, second = tg._outcome_settings(data, "cs_train only", 0.3, counts)[:2]
+    assert first.first_smoothed == second.first_smoothed == 1.0
+    assert first.smoothed == (1.0 + (0.5 + 0.0) / 2) / 2  # its neighbour's F1 averaged in
+    assert second.smoothed == (1.0 + 0.5 / 3) / 2
+    assert first.imitating.tolist() == [2, 2, 1] and second.imitating.tolist() == [1, 1, 0]
