@@ -164,3 +164,17 @@ def test_a_suggested_meeting_turned_down_is_no_step(find) -> None:  # type: igno
         ("Raj", "No, Friday is bad for us."),
     )
     assert found == []
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "They all have phones, they can do it between customers.",
+        "For anyone who can't, the closer can do it in the office with them, on a tablet.",
+        "All three of us can do mornings.",
+    ],
+)
+def test_can_do_said_of_others_is_no_offer(find, said: str) -> None:  # type: ignore[no-untyped-def]
+    """'can do' offers only in the speaker's own voice ('I'm happy to'); said of others,
+    a yes to it accepts a description (sets xo, xw, xx, xy)."""
+    assert find(("Dana", said), ("Raj", "Okay, good.")) == []

@@ -131,8 +131,13 @@ def _meets_again(cand: Candidate, when: str) -> bool:
 
 
 def _offered(cand: Candidate) -> bool:
-    """'I'm happy to ...' is an offer as said; 'I can ...' is one with its condition."""
-    return cand.first_cue in PLAIN_OFFER_CUES or _conditional_offer(cand)
+    """'I'm happy to ...' is an offer as said; 'I can ...' is one with its condition.
+
+    The family's bare 'will do' / 'can do' offers nothing said in the speaker's own voice:
+    'Will do.' answers a request, 'they can do it between customers' describes others.
+    """
+    plain = cand.first_cue in PLAIN_OFFER_CUES and cand.sent.doc[cand.cue_start].lower_ == "i"
+    return plain or _conditional_offer(cand)
 
 
 def _conditional_offer(cand: Candidate) -> bool:
