@@ -124,6 +124,7 @@ import argparse
 import json
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -133,7 +134,7 @@ from training_sets import TEAM, VARIANTS, mark
 
 from milepost.pipeline import evaluate, formats, nlp
 from milepost.pipeline.extract import claims as cl
-from milepost.pipeline.extract import goals, outcomes, sides
+from milepost.pipeline.extract import goals, outcomes, sides, stage
 from milepost.pipeline.extract.goal_text import trim_lead
 from milepost.pipeline.extract.meeting import Meeting
 
@@ -171,6 +172,12 @@ class Data:
     @property
     def first(self) -> np.ndarray:
         return np.array([o == 0 for o in self.origins])
+
+    @cached_property
+    def before_results(self) -> list[bool]:
+        """Per meeting, whether its stage is one before any result (stage.before_results), for
+        which the product finds no outcome (outcomes.find)."""
+        return [stage.before_results(m, stage.detect(m)) for m in self.meetings]
 
     @property
     def imitating(self) -> np.ndarray:
@@ -293,11 +300,15 @@ def goal_counts(meetings: list[Meeting], rows, probs: list, setting: dict) -> np
 
 
 def outcome_counts(data: Data, heads: list[dict], threshold: float) -> np.ndarray:
-    """Per meeting (found, labelled, matched) of the product's outcomes under each one's head."""
+    """Per meeting (found, labelled, matched) of the product's outcomes under each one's head:
+    none in a meeting held before any result, as `outcomes.find` gives."""
     out = np.zeros((len(data.rows), 3))
     for k, (meeting, (cs, labels)) in enumerate(zip(data.meetings, data.rows, strict=True)):
         head = {**heads[k], "threshold": threshold}
-        evidence = [o.evidence for o in outcomes.from_claims(meeting, cs, head, [])]
+        if data.before_results[k]:
+            evidence: list[str] = []
+        else:
+            evidence = [o.evidence for o in outcomes.from_claims(meeting, cs, head, [])]
         labelled = labels["verified_outcomes"]
         out[k] = (len(evidence), len(labelled), len(evaluate.match(evidence, labelled)))
     return out

@@ -235,3 +235,15 @@ def test_an_outcome_setting_scores_cs_train_and_the_imitating_sets_alike() -> No
     assert first.smoothed == (1.0 + (0.5 + 0.0) / 2) / 2  # its neighbour's F1 averaged in
     assert second.smoothed == (1.0 + 0.5 / 3) / 2
     assert first.imitating.tolist() == [2, 2, 1] and second.imitating.tolist() == [1, 1, 0]
+
+
+def test_an_outcome_setting_finds_none_in_a_meeting_held_before_any_result(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from milepost.models import VerifiedOutcome
+
+    said = "Since go-live our onboarding went from three weeks to four days."
+    told = VerifiedOutcome(category="save_time", evidence=said, confidence=0.9)
+    monkeypatch.setattr(tg.outcomes, "from_claims", lambda *a: [told])
+    rows = [([], {"verified_outcomes": [{"evidence": said}]})] * 2
+    data = tg.Data([None, None], rows, [0, 0])  # type: ignore[list-item]
+    data.__dict__["before_results"] = [True, False]  # a kickoff, then a review
+    assert tg.outcome_counts(data, [{}, {}], 0.5).tolist() == [[0, 1, 0], [1, 1, 1]]
