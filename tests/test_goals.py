@@ -1400,6 +1400,23 @@ def test_the_speaker_s_own_errand_is_not_a_goal_however_high_it_scored(
 @pytest.mark.parametrize(
     ("said", "goal"),
     [
+        ("Last quarter it was, I want to say, forty percent of all calls.", False),
+        ("And the spreadsheet has, I want to say, six thousand records in it.", False),
+        ("Before the contract stuff, I want to say what this is for.", False),
+        # a want said besides the hedge, or the want of what is said
+        ("I want to say it plainly: I want callbacks under four percent.", True),
+        ("What I'd want to say to the owners is direct bookings up to forty percent.", True),
+    ],
+)
+def test_a_figure_hedged_with_i_want_to_say_is_not_a_want(analyzer, said: str, goal: bool) -> None:  # type: ignore[no-untyped-def]
+    m = meeting(analyzer, _answered("So what's driving this for you?", said))
+    found = goals.from_claims(m, goals.cl.claims(m), _HIGH)
+    assert [g.evidence for g in found] == ([trim_lead(said)] if goal else [])
+
+
+@pytest.mark.parametrize(
+    ("said", "goal"),
+    [
         ("The board wants agency supply spend down by a third this academic year.", True),
         ("The owners want to cut reception costs at the smaller clinics.", True),
         # an ask still to come, a question asked, a document wanted
