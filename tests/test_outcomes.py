@@ -702,3 +702,15 @@ def test_a_record_someone_checked_backs_the_figure_before(analyzer, said, eviden
 def test_a_figure_the_customer_never_checked_is_no_outcome(analyzer, said, count) -> None:  # type: ignore[no-untyped-def]
     found = _outcomes(analyzer, [(VENDOR, "And the office side?"), (CUSTOMER, said)])
     assert len(found) == count
+
+
+def test_a_source_said_with_a_figure_of_its_own_backs_that_one(analyzer) -> None:  # type: ignore[no-untyped-def]
+    earlier = "So phone orders used to be about half of everything we sold."
+    result = (
+        "Since we moved box office online, phone orders went from about half of sales to under "
+        "a fifth, I checked the sales report for the whole season last week."
+    )
+    found = _outcomes(
+        analyzer, [(VENDOR, "How are phone orders?"), (CUSTOMER, f"{earlier} {result}")]
+    )
+    assert len(found) == 1 and result in found[0].evidence

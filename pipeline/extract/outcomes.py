@@ -184,13 +184,20 @@ def _sourced(found: list[cl.Claim]) -> list[int]:
 def _backing(found: list[cl.Claim], i: int) -> list[int]:
     """The sentence and the next of its turn, and the one after that when the next only says
     the figure again ("We had three order errors in April. Three. I know because ... the
-    accountant pulls the credit notes every month."): where its source can be said."""
+    accountant pulls the credit notes every month."): where its source can be said. Not a
+    next sentence naming a figure of its own ("So phone orders used to be about half of
+    everything we sold. Since we moved box office to Houselight, phone orders went from about
+    half of sales to under a fifth, I checked the sales report..."): its source backs that
+    figure, which is quoted with the earlier state it changed from."""
     out = [i]
     for k in (i + 1, i + 2):
         if k >= len(found) or found[k].turn != found[i].turn:
             break
+        figures = rs.figures(found[k].text)
+        said_again = figures <= rs.figures(found[i].text)
+        if oc.numbered_not_vendor(found[k]) and not (figures and said_again):
+            break  # a figure of its own: its source backs that one
         out.append(k)
-        said_again = rs.figures(found[k].text) <= rs.figures(found[i].text)
         if not (oc.short_number(found[k].text) and said_again):
             break
     return out
