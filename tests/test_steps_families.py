@@ -178,3 +178,32 @@ def test_can_do_said_of_others_is_no_offer(find, said: str) -> None:  # type: ig
     """'can do' offers only in the speaker's own voice ('I'm happy to'); said of others,
     a yes to it accepts a description (sets xo, xw, xx, xy)."""
     assert find(("Dana", said), ("Raj", "Okay, good.")) == []
+
+
+def test_two_joint_steps_for_one_day_are_one_meeting(find) -> None:  # type: ignore[no-untyped-def]
+    """'How about next Thursday?' then 'let's sit down together next Thursday and walk through
+    the rota': one meeting, however each puts it (sets xc, xf, xn, xr, xt, xu)."""
+    found = find(
+        (
+            "Dana",
+            "Could we look at the live rota together once it's loaded? How about next Thursday?",
+        ),
+        ("Raj", "Next Thursday works."),
+        ("Dana", "I'll send you the import template today."),
+        (
+            "Raj",
+            "Great, so let's all sit down together next Thursday and walk through the live rota.",
+        ),
+    )
+    joint = [s for s in found if s.side == "joint"]
+    assert len(joint) == 1
+    assert joint[0].due == "2026-03-12"
+
+
+def test_joint_steps_for_two_days_stay_two(find) -> None:  # type: ignore[no-untyped-def]
+    found = find(
+        ("Dana", "Let's do a setup session together on Thursday."),
+        ("Raj", "Sure."),
+        ("Dana", "And let's review the first week's numbers together next Friday."),
+    )
+    assert len([s for s in found if s.side == "joint"]) == 2

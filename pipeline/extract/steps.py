@@ -42,6 +42,8 @@ REFUSABLE_CUES = REQUEST_CUES | JOINT_CUES
 THIRD_PERSON_CUES = frozenset({"OTHER_WILL"})
 # Cues in the answerer's own voice: what an answer to a request says in an unnamed turn.
 REPLY_CUES = frozenset({"I_WILL", "I_GOING", "I_CAN", "I_HAPPY"})
+# The owner key of a joint step: two joint steps for one day are one meeting, however worded.
+JOINT_KEY = "joint"
 # How far into an unnamed turn a yes to a request still runs: "yeah. sure. it won't be
 # pretty. i'll have marco pull them."
 UNNAMED_REPLY_SENTS = 5
@@ -293,6 +295,8 @@ def _same(
         return True
     if ra.owner_key != rb.owner_key:
         return False
+    if ra.owner_key == JOINT_KEY and ra.due is not None and ra.due == rb.due:
+        return True  # "How about next Thursday?" ... "we'll go through the sandbox Thursday."
     if b.turn - a.turn <= 3 and not _content(rb.action):  # "You'll have it tomorrow."
         return True
     if ra.due and rb.due and ra.due != rb.due:  # the case study today, its update next week
