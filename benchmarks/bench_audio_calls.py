@@ -103,10 +103,7 @@ def meetings(
 
 
 def group(name: str, labels: dict) -> list[str]:
-    if name.startswith("t"):
-        kind = "cs_train"
-    else:
-        kind = "xn-xp (fresh)" if name[:2] in ("xn", "xo", "xp") else "xg-xm"
+    kind = "cs_train" if name.startswith("t") else "data/train"
     named = "speakers named" if labels["_named"] else "no speaker labels"
     return [kind, named, "all"]
 
@@ -146,7 +143,7 @@ def run(analyzer: Analyzer, sets: str, mode: str, one_label: str | None) -> None
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--modes", default="text,segments,turns")
-    parser.add_argument("--sets", default="ghijklmnop", help="data/train sets xa..xp by letter")
+    parser.add_argument("--sets", default="ghijklmnop", help="data/train sets xa..xy by letter")
     parser.add_argument("--one-label", help="one name for every segment ('none': unnamed)")
     args = parser.parse_args()
     analyzer = Analyzer()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date
 
-from milepost.models import Analysis, Speaker, Transcript, TurnOut
+from milepost.models import Analysis, Speaker, SpeakerSide, Transcript, TurnOut
 from milepost.pipeline import __version__, nlp
 from milepost.pipeline.extract import goals, outcomes, sides, stage, steps
 from milepost.pipeline.extract.meeting import Meeting
@@ -33,7 +33,7 @@ class Analyzer:
 
     def _resolve(self, transcript: Transcript, options: Options, docs: list) -> Analysis:
         meeting = Meeting(
-            transcript=transcript,
+            transcript=_as_read(transcript, options.roster()),
             docs=docs,
             date=options.date or _iso(transcript.date),
             roster=options.roster(),
@@ -73,6 +73,22 @@ class Analyzer:
             questions=questions,
             pipeline_version=PIPELINE_VERSION,
         )
+
+
+def _as_read(transcript: Transcript, roster: dict[str, SpeakerSide]) -> Transcript:
+    """The transcript as the extractors read it: one speaker label on every named turn (a
+    recording transcribed with --speakers 1, or whose diarization heard one voice) tells nobody
+    apart, so its turns are read unnamed, as an undiarized recording's are, unless the roster
+    places that speaker. The analysis still shows the label on its turns.
+
+    Read as one named speaker, a call cut into Whisper's sentences went to the AMI act model
+    (most turns short) and every sentence took that speaker's one side: cs_train and data/train
+    xw-xy as one-label segments (benchmarks/bench_audio_calls.py --modes turns --one-label
+    SPEAKER_1) gave steps F1 0.340, side 0.603, goals F1 0.219; unnamed 0.941, 0.931, 0.794."""
+    if len(transcript.speakers) != 1 or transcript.speakers[0] in roster:
+        return transcript
+    turns = [turn.model_copy(update={"speaker": None}) for turn in transcript.turns]
+    return transcript.model_copy(update={"turns": turns})
 
 
 def _iso(value: str | None) -> date | None:

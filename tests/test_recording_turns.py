@@ -10,6 +10,7 @@ from milepost.pipeline.audio.transcriber import Segment
 from milepost.pipeline.extract import steps
 from milepost.pipeline.extract.commitment_features import dialogue_acts
 from milepost.pipeline.extract.meeting import Meeting
+from milepost.pipeline.options import Options
 
 
 def seg(start: float, end: float, text: str, speaker: str | None = "SPEAKER_1") -> Segment:
@@ -109,3 +110,20 @@ def test_a_recorded_call_goes_to_the_customer_call_extractor(analyzer) -> None: 
     assert {s.evidence for s in found} >= {
         "I'll set up a recorded session and send you the link by Friday."
     }
+
+
+def test_a_call_heard_as_one_voice_is_read_as_unnamed_speech(analyzer) -> None:  # type: ignore[no-untyped-def]
+    """--speakers 1, or a diarization that heard one voice: every sentence has one label.
+    Read as one named speaker, most turns are short and the AMI act model took the call, and
+    every step had that speaker's one side; unnamed, as an undiarized recording's pieces."""
+    segments = [seg(s.start, s.end, s.text, "SPEAKER_1") for s in call(16)]
+    turns = speaker_turns(segments)
+    transcript = Transcript(source="call.wav", input_format="audio", turns=turns)
+    analysis = analyzer.analyze(transcript)
+    found = {s.evidence: s for s in analysis.next_steps}
+    assert len(found) >= 2
+    assert all(s.found_by.startswith("cue+linear:") for s in found.values())
+    assert found["I'll set up a recorded session and send you the link by Friday."].side == "vendor"
+    assert {t.speaker for t in analysis.turns} == {"SPEAKER_1"}  # the label is still shown
+    named = analyzer.analyze(transcript, Options(vendor=["SPEAKER_1"]))  # the user placed it
+    assert {s.side for s in named.next_steps} == {"vendor"}
