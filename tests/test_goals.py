@@ -505,6 +505,32 @@ def test_one_goal_found_brings_the_next_best_above_the_floor(
     assert [g.evidence for g in goals.from_claims(m, claims, {**head, **setting})] == found
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Right now it's one big number.",
+        "I'll have the trustees paper drafted, whatever the number ends up being.",
+    ],
+)
+def test_a_number_spoken_of_is_not_the_second_goal(analyzer, said: str) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        (CUSTOMER, "First response under two hours is what I want."),
+        (VENDOR, "Okay."),
+        (CUSTOMER, said),
+        (VENDOR, "Right."),
+        (CUSTOMER, "I want the nurses calling us less."),
+    ]
+    m = meeting(analyzer, lines)
+    head = {"weights": {"has_metric": 3.0, "has_goal_word": 1.5, "has_want": 1.0}, "bias": -2.0}
+    setting = {"threshold": 0.7, "second_floor": 0.2}
+    claims = goals.cl.claims(m)
+    found = goals.from_claims(m, claims, {**head, **setting})
+    assert [g.evidence for g in found] == [
+        "First response under two hours is what I want.",
+        "I want the nurses calling us less.",
+    ]
+
+
 def test_no_second_goal_from_the_turn_that_states_the_first(analyzer) -> None:  # type: ignore[no-untyped-def]
     lines = [
         (CUSTOMER, "I want first response under two hours. I want the nurses to stop calling."),
