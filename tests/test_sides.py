@@ -356,3 +356,22 @@ def test_a_person_whose_name_is_asked_is_on_the_other_side() -> None:
         "Rafe": "vendor",
         "Aoife": "customer",
     }
+
+
+def test_the_hosts_list_of_who_joined_is_no_same_side_link() -> None:
+    """'I've got Bernadette, Declan and Sunita.' reads who is on the call, not who is with the
+    host; 'I've got Anouk on too' still links (set ya)."""
+    m = meeting(
+        (
+            "Lorcan",
+            "Morning all. I've got Bernadette, Declan and Sunita. And I've got Anouk on too.",
+        ),
+        ("Bernadette", "Morning. We had a rough audit, our team is stretched."),
+        ("Anouk", "Hi everyone."),
+        ("Declan", "Hi."),
+        ("Sunita", "Hello."),
+    )
+    same = sides._links(m)["same"]
+    assert ("Lorcan", "Bernadette") not in same
+    assert ("Lorcan", "Declan") not in same
+    assert ("Lorcan", "Anouk") in same

@@ -48,6 +48,8 @@ ASKED_NAME = re.compile(
     r"\b(?i:is it),?\s+([A-Z][^\W\d_]+)\s*\?|\b([A-Z][^\W\d_]+),?\s+(?i:is it)\s*\?"
 )
 OPENING_TURNS = 6
+# After a name, another name in a list: "I've got Bernadette, Declan and Sunita."
+NAME_LIST_GOES_ON = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)[A-Z][^\W\d_]+\b")
 # A sentence opening on a list of names is a roll call: "Teresa, Rahul, Yvonne, good to see you."
 ROLL_CALL = re.compile(r"[A-Z][^\W\d_]+(?:,\s+(?:and\s+)?[A-Z][^\W\d_]+)+(?=,)")
 
@@ -56,6 +58,7 @@ ROLL_CALL = re.compile(r"[A-Z][^\W\d_]+(?:,\s+(?:and\s+)?[A-Z][^\W\d_]+)+(?=,)")
 class Cues:
     pair: re.Pattern[str]
     same_before: list[re.Pattern[str]]
+    same_before_alone: list[re.Pattern[str]]
     same_after: list[re.Pattern[str]]
     vendor_role: list[re.Pattern[str]]
     vendor_self: list[re.Pattern[str]]
@@ -83,6 +86,7 @@ def cues() -> Cues:
     return Cues(
         pair=re.compile(raw["pair"], re.IGNORECASE),
         same_before=_compile(raw["same_side_before"]),
+        same_before_alone=_compile(raw["same_side_before_alone"]),
         same_after=_compile(raw["same_side_after"]),
         vendor_role=_compile(raw["vendor_role"]),
         vendor_self=_compile(raw["vendor_self"]),
@@ -310,8 +314,11 @@ def _links(meeting: Meeting) -> dict[str, list[tuple[str, str | None]]]:
                 continue
             for label, m in people:
                 head, tail = sentence[: m.start()], sentence[m.end() :]
-                if any(p.search(head) for p in c.same_before) or any(
-                    p.search(tail) for p in c.same_after
+                alone = not NAME_LIST_GOES_ON.match(tail)
+                if (
+                    any(p.search(head) for p in c.same_before)
+                    or (alone and any(p.search(head) for p in c.same_before_alone))
+                    or any(p.search(tail) for p in c.same_after)
                 ):
                     out["same"].append((turn.speaker, label))
     return out
