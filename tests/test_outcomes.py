@@ -675,8 +675,21 @@ def test_a_figure_instead_of_the_one_before_is_an_outcome(analyzer, said, count)
             "credit note, and the accountant pulls the credit notes every month.",
             "We had three order errors in April. Three.",
         ),
+        (
+            "We had three order errors in April. I went back through the credit note emails "
+            "to check.",
+            "We had three order errors in April.",
+        ),
+        (
+            "We had three order errors in April. It's all in the returns log.",
+            "We had three order errors in April.",
+        ),
+        (
+            "We had three order errors in April. Last week we tallied it from the credit notes.",
+            "We had three order errors in April.",
+        ),
     ],
-    ids=["checked the log", "past a figure said again"],
+    ids=["checked the log", "past a figure said again", "went back through", "it's in", "tallied"],
 )
 def test_a_record_someone_checked_backs_the_figure_before(analyzer, said, evidence) -> None:  # type: ignore[no-untyped-def]
     found = _outcomes(analyzer, [(VENDOR, "How were order errors?"), (CUSTOMER, said)])
