@@ -44,3 +44,36 @@ def test_a_hyphenated_word_is_never_cut(analyzer, said: str, action: str) -> Non
 
     found = steps.find(meeting(analyzer, [(VENDOR, said)]))
     assert [s.action for s in found] == [action]
+
+
+@pytest.mark.parametrize(
+    ("said", "action"),
+    [
+        ("What I'll do is send the deck over by Friday.", "send the deck over"),
+        ("The thing I'll do is book the room for Monday.", "book the room"),  # 'book' tagged NN
+        (
+            "So the thing I'll do is, I'll share this deck with our CFO next week.",
+            "share this deck with our CFO",
+        ),
+    ],
+)
+def test_what_ill_do_is_gives_way_to_the_verb(analyzer, said: str, action: str) -> None:  # type: ignore[no-untyped-def]
+    from dialogue import VENDOR, meeting
+
+    from milepost.pipeline.extract import steps
+
+    found = steps.find(meeting(analyzer, [(VENDOR, said)]))
+    assert [s.action for s in found] == [action]
+
+
+def test_a_due_word_inside_a_longer_word_stays_in_the_action(analyzer) -> None:  # type: ignore[no-untyped-def]
+    """'today' is the due, said at the end; "today's price" is part of what is held."""
+    from dialogue import VENDOR, meeting
+
+    from milepost.pipeline.extract import steps
+
+    said = "I'll hold today's price for thirty days and put it in writing today."
+    found = steps.find(meeting(analyzer, [(VENDOR, said)]))
+    assert [(s.action, s.due_text) for s in found] == [
+        ("hold today's price for thirty days", "today")
+    ]

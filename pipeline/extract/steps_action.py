@@ -49,8 +49,12 @@ def action_tokens(cand: Candidate, due_text: str | None) -> list[Token]:
         return []
     tokens = _trimmed(_phrase_from(cand, verb.i, due_text))
     lex = lexicon()
-    if len(tokens) == 1 and tokens[0].lemma_.lower() in lex["action_fillers"]:
-        later = _next_verb(cand, tokens[0].i + 1)  # "what I'll do is, I'll send X" -> "send X"
+    if (
+        tokens
+        and tokens[0].lemma_.lower() in lex["action_fillers"]
+        and (len(tokens) == 1 or tokens[1].lemma_ == "be")
+    ):  # "what I'll do is, I'll send X" and "what I'll do is send X" -> "send X"
+        later = _cleft_verb(cand, tokens) or _next_verb(cand, tokens[0].i + 1)
         tokens = _trimmed(_phrase_from(cand, later.i, due_text)) if later is not None else tokens
     if tokens and tokens[0].lemma_.lower() in lex["gathering_verbs"]:
         later = _continuation(cand, tokens)  # "let's sit down and build the baseline"
@@ -132,6 +136,15 @@ def _continuation(cand: Candidate, tokens: list[Token]) -> Token | None:
     return None
 
 
+def _cleft_verb(cand: Candidate, tokens: list[Token]) -> Token | None:
+    """The bare verb right after "what I'll do is", which the tagger often reads as a noun
+    ("is book the room")."""
+    if len(tokens) < 3 or tokens[1].lemma_ != "be":
+        return None
+    after = tokens[2]
+    return after if after.tag_ in {"VB", "VBP", "NN"} else None
+
+
 def _next_verb(cand: Candidate, start: int) -> Token | None:
     return next((t for t in cand.sent.doc[start : cand.sent.end] if t.pos_ == "VERB"), None)
 
@@ -155,13 +168,18 @@ def _phrase_from(cand: Candidate, start: int, due_text: str | None) -> list[Toke
         if tok.i > start and not whole and _breaks(tok, out):
             break
         clause = (clause and not inner) or complement
-        if starts_due is not None and starts_due(tok):
+        if starts_due is not None and starts_due(tok) and _ends_word(doc, tok.idx + len(due_low)):
             skip_to = tok.i + len(due_low.split())  # the due is its own field; the rest stays
             if not _continues(doc, skip_to, cand.sent.end, out):
                 break
             continue
         out.append(tok)
     return out
+
+
+def _ends_word(doc: Doc, at: int) -> bool:
+    """The due said ends a word here: "today" is not the start of "today's price"."""
+    return at >= len(doc.text) or not (doc.text[at].isalnum() or doc.text[at] in "'’")
 
 
 def _in_word(tok: Token) -> bool:
