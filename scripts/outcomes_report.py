@@ -55,7 +55,8 @@ def scored(data: tg.Data, splits: int) -> tuple[np.ndarray, list[list[str]], lis
             if st.before_results(meeting, stages[k]):
                 evidence: list[str] = []
             else:
-                evidence = [o.evidence for o in outcomes.from_claims(meeting, found, head, [])]
+                made = outcomes.from_claims(meeting, found, head, [], data.readings[k])
+                evidence = [o.evidence for o in made]
             labelled = labels["verified_outcomes"]
             counts[k] += (len(evidence), len(labelled), len(evaluate.match(evidence, labelled)))
             if not split:

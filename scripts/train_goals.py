@@ -179,6 +179,14 @@ class Data:
         which the product finds no outcome (outcomes.find)."""
         return [stage.before_results(m, stage.detect(m)) for m in self.meetings]
 
+    @cached_property
+    def readings(self) -> list[outcomes.Reading]:
+        """Per meeting, what its claims tell whatever the outcome head, read once for the many
+        heads and thresholds the outcome search scores."""
+        return [
+            outcomes.reading(m, cs) for m, (cs, _) in zip(self.meetings, self.rows, strict=True)
+        ]
+
     @property
     def imitating(self) -> np.ndarray:
         """The meetings of the other folders' sets written to imitate cs_train (xg-xy)."""
@@ -308,7 +316,8 @@ def outcome_counts(data: Data, heads: list[dict], threshold: float) -> np.ndarra
         if data.before_results[k]:
             evidence: list[str] = []
         else:
-            evidence = [o.evidence for o in outcomes.from_claims(meeting, cs, head, [])]
+            made = outcomes.from_claims(meeting, cs, head, [], data.readings[k])
+            evidence = [o.evidence for o in made]
         labelled = labels["verified_outcomes"]
         out[k] = (len(evidence), len(labelled), len(evaluate.match(evidence, labelled)))
     return out

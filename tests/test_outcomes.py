@@ -727,3 +727,19 @@ def test_a_source_said_with_a_figure_of_its_own_backs_that_one(analyzer) -> None
         analyzer, [(VENDOR, "How are phone orders?"), (CUSTOMER, f"{earlier} {result}")]
     )
     assert len(found) == 1 and result in found[0].evidence
+
+
+def test_a_reading_made_once_gives_what_from_claims_reads_itself(analyzer) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        (VENDOR, "How are phone orders?"),
+        (CUSTOMER, "Phone orders used to be about half of sales. Now it's under a fifth."),
+        (CUSTOMER, "Overtime in Q4 was down twenty-two percent, I pulled that from payroll."),
+    ]
+    m = meeting(analyzer, lines)
+    found = goals.cl.claims(m)
+    read = outcomes.reading(m, found)
+    for threshold in (0.3, 0.5, 0.9):
+        head = {**goals.cl.model()["outcome"], "threshold": threshold}
+        assert outcomes.from_claims(m, found, head, [], read) == outcomes.from_claims(
+            m, found, head, []
+        )

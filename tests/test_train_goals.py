@@ -246,4 +246,5 @@ def test_an_outcome_setting_finds_none_in_a_meeting_held_before_any_result(monke
     rows = [([], {"verified_outcomes": [{"evidence": said}]})] * 2
     data = tg.Data([None, None], rows, [0, 0])  # type: ignore[list-item]
     data.__dict__["before_results"] = [True, False]  # a kickoff, then a review
+    data.__dict__["readings"] = [None, None]
     assert tg.outcome_counts(data, [{}, {}], 0.5).tolist() == [[0, 1, 0], [1, 1, 1]]

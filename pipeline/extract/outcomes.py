@@ -16,6 +16,8 @@ linked to the goal it proves: the one whose category and words it shares most.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from milepost.models import Goal, StageCall, VerifiedOutcome
@@ -49,20 +51,45 @@ def find(
     return from_claims(meeting, cl.claims_for(meeting), cl.model()["outcome"], goals)
 
 
-def from_claims(
-    meeting: Meeting, found: list[cl.Claim], head: dict, goals: list[Goal]
-) -> list[VerifiedOutcome]:
-    """The outcomes among the meeting's claims under one outcome head (weights, bias,
-    threshold): the product's path, which training's cross-validation scores too."""
-    threshold = head["threshold"]
+@dataclass(frozen=True)
+class Reading:
+    """What a meeting's claims tell whatever the outcome head: the claims as read (caption
+    runs joined), the later states set against earlier ones (told_changes), and the claims
+    the rules lift to the threshold. Training scores many heads on one meeting: it reads
+    this once (`reading`) and passes it to from_claims."""
+
+    meeting: Meeting
+    found: list[cl.Claim]
+    changes: dict[int, int]
+    lifted: np.ndarray  # bool per claim
+
+
+def reading(meeting: Meeting, found: list[cl.Claim]) -> Reading:
+    """The head-free part of from_claims."""
     meeting, found = cr.runs(meeting, found)
     changes = tc.changes(meeting, found)
-    lifted = np.maximum(_told_results(found, threshold), _compared(found, threshold))
-    lifted[[i for i, c in enumerate(found) if fc.compared(c)]] = threshold
-    lifted[_sourced(found)] = threshold
-    lifted[_since_down(found)] = threshold
-    lifted[list(changes)] = threshold
-    probs = np.maximum(cl.score(found, "outcome", head), lifted)
+    lifted = _told_results(found) | _compared(found)
+    lifted[[i for i, c in enumerate(found) if fc.compared(c)]] = True
+    lifted[_sourced(found)] = True
+    lifted[_since_down(found)] = True
+    lifted[list(changes)] = True
+    return Reading(meeting, found, changes, lifted)
+
+
+def from_claims(
+    meeting: Meeting,
+    found: list[cl.Claim],
+    head: dict,
+    goals: list[Goal],
+    read: Reading | None = None,
+) -> list[VerifiedOutcome]:
+    """The outcomes among the meeting's claims under one outcome head (weights, bias,
+    threshold): the product's path, which training's cross-validation scores too (with
+    `read`, reading(meeting, found) made before)."""
+    threshold = head["threshold"]
+    read = read or reading(meeting, found)
+    meeting, found, changes = read.meeting, read.found, read.changes
+    probs = np.maximum(cl.score(found, "outcome", head), np.where(read.lifted, threshold, 0.0))
     spans: list[tuple[set[int], int]] = []
     quoted: set[int] = set()
     for group in _results(found, probs, threshold):
@@ -143,8 +170,8 @@ def _beside(found: list[cl.Claim], span: set[int]) -> set[int]:
     return {k for k in around if 0 <= k < len(found) and found[k].turn == turn}
 
 
-def _told_results(found: list[cl.Claim], threshold: float) -> np.ndarray:
-    """At least the threshold for a customer's measured before/after told as done: the
+def _told_results(found: list[cl.Claim]) -> np.ndarray:
+    """Lifted to the threshold: a customer's measured before/after told as done: the
     model, trained on 30 examples that mostly cite a source, underrates these. A state said
     as now ("Now it's six hours a week.") is a result only set against an earlier one
     (told_changes.changes, or earlier in the same sentence), and the state as it stands or
@@ -157,7 +184,7 @@ def _told_results(found: list[cl.Claim], threshold: float) -> np.ndarray:
         and ("from_to" in c.fired or tc.compares_within(c.text) is not False)
         for c in found
     ]
-    return np.where(told, threshold, 0.0)
+    return np.array(told, dtype=bool)
 
 
 def _sourced(found: list[cl.Claim]) -> list[int]:
@@ -226,10 +253,10 @@ def _past(claim: cl.Claim) -> bool:
     return any(oc.said(n, claim.text) for n in ("named_period", "did", "past_state"))
 
 
-def _compared(found: list[cl.Claim], threshold: float) -> np.ndarray:
-    """At least the threshold for a customer's figure followed by a short sentence giving the
+def _compared(found: list[cl.Claim]) -> np.ndarray:
+    """Lifted to the threshold: a customer's figure followed by a short sentence giving the
     figure for an earlier period ("...six shifts on average. Last year it was fifteen.")."""
-    lift = np.zeros(len(found))
+    lift = np.zeros(len(found), dtype=bool)
     for i, (lead, nxt) in enumerate(zip(found, found[1:], strict=False)):
         if lead.side != "customer" or nxt.turn != lead.turn:
             continue
@@ -240,7 +267,7 @@ def _compared(found: list[cl.Claim], threshold: float) -> np.ndarray:
             and not oc.cue("not_yet").search(f"{lead.text} {nxt.text}")
             and not tc.current(lead)
         ):
-            lift[i] = threshold
+            lift[i] = True
     return lift
 
 
