@@ -375,3 +375,29 @@ def test_the_hosts_list_of_who_joined_is_no_same_side_link() -> None:
     assert ("Lorcan", "Bernadette") not in same
     assert ("Lorcan", "Declan") not in same
     assert ("Lorcan", "Anouk") in same
+
+
+def test_the_people_the_host_sees_joined_lean_customer() -> None:
+    """'So, I see Patrice, Wes, Irina.' greets three people as the call opens, as a roll call
+    does (cs_train, xe, xf, xy, ya: every name so listed is the customer's); Wes talks a shade
+    like the vendor ('we can', 'I'll') but is the customer's."""
+    m = meeting(
+        ("Nnamdi", "Morning, everyone. So, I see Patrice, Wes, Irina."),
+        ("Patrice", "Morning. We had a rough month, our vans keep failing the audit."),
+        ("Wes", "We can get the vans in on Monday. I'll sort the keys. Let's do it."),
+        ("Irina", "Hi. Our drivers hate the paper logs."),
+        ("Nnamdi", "We can fix that. I'll send you the install guide and our checklist."),
+    )
+    assert sides.speaker_scores(m)["Wes"] > 0
+    sides.infer(m)
+    assert m.sides["Wes"] == "customer"
+
+
+def test_a_list_of_colleagues_with_the_host_is_not_greeted() -> None:
+    m = meeting(
+        ("Dana", "Morning. I've got Sadia and Joost with me today."),
+        ("Raj", "Morning. We had a rough month."),
+        ("Sadia", "Hi Raj."),
+        ("Joost", "Hello."),
+    )
+    assert sides._greeted_by_host(m) == set()

@@ -48,6 +48,13 @@ ASKED_NAME = re.compile(
     r"\b(?i:is it),?\s+([A-Z][^\W\d_]+)\s*\?|\b([A-Z][^\W\d_]+),?\s+(?i:is it)\s*\?"
 )
 OPENING_TURNS = 6
+# The host reading out who has joined: "So, I see Patrice, Wes, Irina.", "I've got Gideon,
+# Jonah, Ines." (in the training meetings' opening turns, 38 of 38 names so listed are the
+# customer's); not "I've got Sadia and Joost with me" (sides.yaml same_side_after).
+LISTED = re.compile(
+    r"\b(?i:i see|i can see|i've got|i have|we've got|we have)\s+"
+    r"([A-Z][^\W\d_]+(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)[A-Z][^\W\d_]+)+)"
+)
 # After a name, another name in a list: "I've got Bernadette, Declan and Sunita."
 NAME_LIST_GOES_ON = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)[A-Z][^\W\d_]+\b")
 # A sentence opening on a list of names is a roll call: "Teresa, Rahul, Yvonne, good to see you."
@@ -259,11 +266,18 @@ def _greeted_by_host(meeting: Meeting) -> set[str]:
         for sentence in SENTENCE.split(turn.text):
             if m := ROLL_CALL.match(sentence):
                 called += re.split(r"\W+", m.group(0))
+            if (m := LISTED.search(sentence)) and not _with_speaker(sentence[m.end() :]):
+                called += re.split(r"\W+", m.group(1))
         for name in called:
             label = lookup.get(_fold(name)) if name else None
             if label is not None and label != host:
                 out.add(label)
     return out
+
+
+def _with_speaker(tail: str) -> bool:
+    """True when the words after a list of names put them on the speaker's side ("with me")."""
+    return any(p.search(tail) for p in cues().same_after)
 
 
 def _by_domain(speakers: list[str]) -> dict[str, SpeakerSide]:
