@@ -207,7 +207,7 @@ def test_figures_read_out_to_the_customer_are_not_their_confirmation(side, said,
 
 @pytest.mark.parametrize(("source_weight", "found"), [(0.0, 0), (20.0, 1)])
 def test_from_claims_reads_the_head_it_is_given(analyzer, source_weight, found) -> None:  # type: ignore[no-untyped-def]
-    said = "Overtime in Q4 was down twenty-two percent, I pulled that from payroll."
+    said = "Overtime in Q4 was down twenty-two percent, I pulled that myself."  # no rule lifts it
     m = meeting(analyzer, [(VENDOR, "And the costs?"), (CUSTOMER, said), (VENDOR, "Great.")])
     head = {"weights": {"has_own_source": source_weight}, "bias": -10.0, "threshold": 0.5}
     result = outcomes.from_claims(m, goals.cl.claims(m), head, [])
