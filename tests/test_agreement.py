@@ -600,10 +600,8 @@ def test_shipped_model_was_trained_on_training_meetings_only() -> None:
     assert set(m["weights"]) <= set(yaml.safe_load(cl.read_data("agreement.yaml"))["explain"])
 
 
-@pytest.mark.parametrize(("roster", "expected"), [(False, True), (True, False)])
-def test_a_read_back_confirmed_by_the_goals_speaker_overrides_inferred_sides(  # type: ignore[no-untyped-def]
-    analyzer, roster: bool, expected: bool
-) -> None:
+@pytest.mark.parametrize("roster", [True, False])
+def test_a_read_back_by_the_goals_own_side_is_no_agreement(analyzer, roster: bool) -> None:  # type: ignore[no-untyped-def]
     lines = [
         (CUSTOMER, GOAL),
         (COLLEAGUE, "So audit prep down to two days by June, is that the one?"),
@@ -612,7 +610,7 @@ def test_a_read_back_confirmed_by_the_goals_speaker_overrides_inferred_sides(  #
     m = meeting(analyzer, lines, roster=roster)
     m.sides = {CUSTOMER: "customer", COLLEAGUE: "customer"}  # inferred (or given) as one side
     group = [c for c in cl.claims(m) if c.text.startswith(GOAL)]
-    assert agreement.agreed(m, group) is expected
+    assert agreement.agreed(m, group) is False
 
 
 READ_BACK = "So the target for the plan is two days by June, is that right?"
@@ -668,28 +666,6 @@ def test_training_keeps_parsed_meetings_in_a_cache_and_recomputes_claims(  # typ
     assert GOAL in again[0].meeting.transcript.turns[0].text
     with pytest.raises(AssertionError, match="parsed again"):  # other folders: not this cache
         script.load([folder, tmp_path], cache)
-
-
-@pytest.mark.parametrize(
-    ("recap", "reply", "agreed"),
-    [
-        ("So, two goals. Audit prep at two days by June, is that right?", "Yes.", True),
-        # answered no
-        ("So, two goals. Audit prep at two days by June, is that right?", "No, three.", False),
-        # a later question naming one of its words only: no sum-up of this goal
-        ("And the audit binder, is that right?", "Yes.", False),
-        # the goal's own side going over it again
-        (None, "Yes.", False),
-    ],
-)
-def test_a_goal_summed_up_by_the_other_side_later_and_confirmed_is_agreed(  # type: ignore[no-untyped-def]
-    analyzer, recap: str | None, reply: str, agreed: bool
-) -> None:
-    late = (
-        [(VENDOR, recap)] if recap else [(COLLEAGUE, "So audit prep at two days by June, right?")]
-    )
-    lines = [(CUSTOMER, GOAL), (VENDOR, "Okay."), *FILLER, *late, (CUSTOMER, reply)]
-    assert _agreed(analyzer, lines) is agreed
 
 
 @pytest.mark.parametrize(
@@ -763,32 +739,6 @@ def test_right_as_an_adverb_is_no_yes(text: str, yes: bool) -> None:
 
 
 FILLER = [(VENDOR, "Next, the SSO settings."), (CUSTOMER, "Sure.")] * 4
-
-
-@pytest.mark.parametrize(
-    ("late", "agreed"),
-    [
-        # three of its words in one sentence, and its figure
-        ("So, to play it back: audit prep at two days by June, right?", True),
-        # three of its words but not its figure, far from it: chance
-        ("So, to play it back: Mia sends the audit prep checklist by June, right?", False),
-        # its words and figure spread over a recap of tasks, none sums it up
-        (
-            "So, to play it back. Audit prep binder by June from Mia. Two days for SSO, right?",
-            False,
-        ),
-        # it names the goal and its figure, but to doubt it
-        (
-            "So on audit prep, I don't want to promise two days by June. Can you send the log?",
-            False,
-        ),
-    ],
-)
-def test_a_late_sum_up_must_say_the_goal_in_one_sentence_with_its_figure(  # type: ignore[no-untyped-def]
-    analyzer, late: str, agreed: bool
-) -> None:
-    lines = [(CUSTOMER, GOAL), (VENDOR, "Okay."), *FILLER, (VENDOR, late), (CUSTOMER, "Yes.")]
-    assert _agreed(analyzer, lines) is agreed
 
 
 @pytest.mark.parametrize(
@@ -881,43 +831,6 @@ def test_why_agreed_names_who_said_yes_to_the_request_to_confirm(analyzer) -> No
     m = meeting(analyzer, lines)
     group = [c for c in cl.claims(m) if c.text == GOAL]
     assert agreement.why_agreed(m, group) == 'confirmed by Raj Patel when asked: "Yes."'
-
-
-RESULT = "For the last six months audit prep has been just under two days."
-
-
-@pytest.mark.parametrize(
-    ("reply", "agreed"),
-    [
-        # praise of how it went, said back or not, confirmed or not
-        ("Eleven days to under two. That's fantastic.", False),
-        ("That's a great number.", False),
-        # a figure judged as a target is taken on
-        ("Two days. That's a fair number.", True),
-    ],
-)
-def test_praise_of_a_result_is_no_agreement(analyzer, reply: str, agreed: bool) -> None:  # type: ignore[no-untyped-def]
-    lines = [
-        (CUSTOMER, RESULT),
-        (VENDOR, reply),
-        (COLLEAGUE, "That's the one I tell people about."),
-    ]
-    assert _agreed(analyzer, lines, goal=RESULT) is agreed
-
-
-@pytest.mark.parametrize(
-    ("reply", "agreed"),
-    [
-        ("I'll be honest with you, two days by June is a lot for a team your size.", False),
-        ("To be honest, two days by June depends on your auditors as much as on us.", False),
-        ("Two days by June.", True),
-    ],
-)
-def test_the_goal_said_back_with_candour_is_a_reservation_not_a_read_back(  # type: ignore[no-untyped-def]
-    analyzer, reply: str, agreed: bool
-) -> None:
-    lines = [(CUSTOMER, GOAL), (VENDOR, reply), (CUSTOMER, "Yes, two days by June.")]
-    assert _agreed(analyzer, lines) is agreed
 
 
 def test_an_acceptance_said_with_candour_still_takes_the_goal_on(analyzer) -> None:  # type: ignore[no-untyped-def]
@@ -1078,3 +991,39 @@ def test_a_feeling_said_back_with_a_year_is_no_deadline_either(analyzer) -> None
 def test_a_read_back_answered_no_then_yes_is_confirmed(analyzer, answer: str) -> None:  # type: ignore[no-untyped-def]
     lines = [(CUSTOMER, GOAL), (VENDOR, "So two days by June, that's the bar?"), (CUSTOMER, answer)]
     assert _agreed(analyzer, lines)
+
+
+THIRD = "I want parent calls to the office down by a third by the summer term."
+
+
+@pytest.mark.parametrize(
+    ("later", "agreed"),
+    [
+        # named again by its fraction alone, then dropped by pointing back
+        ("Actually, about the one third. Take that out. I can't put my name to it yet.", False),
+        # a drop about something else
+        ("Actually, about the catering module. Take that out. We're not adding it.", True),
+    ],
+)
+def test_a_goal_named_by_its_fraction_and_dropped_much_later_is_not_agreed(  # type: ignore[no-untyped-def]
+    analyzer, later: str, agreed: bool
+) -> None:
+    lines = [
+        (CUSTOMER, THIRD),
+        (VENDOR, "Agreed, that's the right measure."),
+        *FILLER,
+        (CUSTOMER, later),
+    ]
+    assert _agreed(analyzer, lines, THIRD) is agreed
+
+
+@pytest.mark.parametrize(("answer", "agreed"), [("Good.", True), ("Okay.", False)])
+def test_a_read_back_answered_with_a_bare_good_is_confirmed(  # type: ignore[no-untyped-def]
+    analyzer, answer: str, agreed: bool
+) -> None:
+    lines = [
+        (CUSTOMER, GOAL),
+        (VENDOR, "Okay. Audit prep at two days by June. I'll write it up exactly like that."),
+        (CUSTOMER, answer),
+    ]
+    assert _agreed(analyzer, lines) is agreed

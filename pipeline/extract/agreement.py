@@ -28,13 +28,12 @@ from milepost.pipeline.extract.agreement_cues import (
     accepts,
     affirms,
     asks_about,
-    checks,
+    checks,  # noqa: F401 (goal_groups imports it from here)
     content,
     contests,
     distinctive,
     doubts,
     fires,
-    frame_words,
     hedges,
     open_question,
     opens_reply,
@@ -42,12 +41,11 @@ from milepost.pipeline.extract.agreement_cues import (
     quote,
     says_yes,
     statements,
-    sums_up,
 )
 from milepost.pipeline.extract.claims import Claim
 from milepost.pipeline.extract.meeting import Meeting
 from milepost.pipeline.extract.reply_units import other, unit_of
-from milepost.pipeline.extract.restatement import agreed_before, figures, recaps
+from milepost.pipeline.extract.restatement import agreed_before, figures
 from milepost.pipeline.extract.withdrawal import doubts_other, drops, later_drop
 
 AGREE_UNITS = 6
@@ -166,32 +164,7 @@ def signs(meeting: Meeting, group: list[Claim]) -> dict[str, Sign]:
     for c in group:
         for name, sign in _reply_features(meeting, units, c, words, figs).items():
             out.setdefault(name, sign)
-    if EXPLICIT.isdisjoint(out):
-        late = _late_recap(meeting, units, group, words)
-        if late is not None:
-            out.setdefault("restate_confirmed", late)
     return out
-
-
-def _late_recap(
-    meeting: Meeting, units: list[Unit], group: list[Claim], words: set[str]
-) -> Sign | None:
-    """The other side sums the goal up later in the meeting, past the turns right after it
-    ("So, two goals. Five working days to shortlist for perm by the end of Q1, and ..."), in
-    one sentence, and hears yes (see agreement_cues.sums_up)."""
-    lead = next((c for c in group if c.side == "customer"), group[0])  # whose goal it is
-    own = words - frame_words()
-    start = max(unit_of(units, c) for c in group) + AGREE_UNITS + 1
-    for j in range(start, len(units)):
-        speaker, text = units[j][1], units[j][2]
-        if not other(meeting, lead.speaker, speaker):
-            continue
-        if not sums_up(text, own) or contests(text):  # first: most units name nothing of it
-            continue
-        said = next((s for s in SENTENCE.split(text.strip()) if sums_up(s, own)), None)
-        if said and (checks(text) or recaps(text)) and _confirmed(meeting, units, j, words):
-            return speaker, said
-    return None
 
 
 def _reply_features(
@@ -216,8 +189,6 @@ def _reply_features(
             out.setdefault("contest", (speaker, quote(text, hedges)))
             return out
         if not other(meeting, c.speaker, speaker):
-            if _inferred_apart(meeting, c.speaker, speaker, units, j, words):
-                out.setdefault("restate_confirmed", (speaker, quote(text)))
             continue
         found = dict.fromkeys(_first_reply(text, asked), quote(text)) if first else {}
         first = False
@@ -263,26 +234,8 @@ def _reply(
 
 def _reads_back(text: str, words: set[str]) -> bool:
     """The unit says the goal back (its figure, or three of its words), not to ask for
-    something new, to praise a result ("Eleven to under five. That's fantastic.") or to voice
-    a reservation ("I'll be honest with you, seventy by summer would be a stretch")."""
-    if not _restates(text, words) or _asks_anew(text, words):
-        return False
-    return not fires("praise", text) and not fires("candour", text)
-
-
-def _inferred_apart(
-    meeting: Meeting, a: str | None, b: str | None, units: list[Unit], j: int, words: set[str]
-) -> bool:
-    """Without a roster for both, another speaker who says the goal back to its speaker and
-    hears yes from them is taken for the other side, whatever side inference said: reading
-    a goal back for confirmation is what the other side does."""
-    if a is None or b is None or a == b or (a in meeting.roster and b in meeting.roster):
-        return False
-    return (
-        checks(units[j][2])
-        and _restates(units[j][2], words)
-        and _confirmed(meeting, units, j, words, by=a)
-    )
+    something new."""
+    return _restates(text, words) and not _asks_anew(text, words)
 
 
 def _asks_anew(text: str, words: set[str]) -> bool:
@@ -319,26 +272,22 @@ def _asked_and_confirmed(
     return None if k is None else (units[k][1], quote(units[k][2]))
 
 
-def _confirmed(
-    meeting: Meeting, units: list[Unit], j: int, words: set[str], by: str | None = None
-) -> bool:
-    return _confirmation(meeting, units, j, words, by) is not None
+def _confirmed(meeting: Meeting, units: list[Unit], j: int, words: set[str]) -> bool:
+    return _confirmation(meeting, units, j, words) is not None
 
 
-def _confirmation(
-    meeting: Meeting, units: list[Unit], j: int, words: set[str], by: str | None = None
-) -> int | None:
-    """The unit where someone else (or `by`) answers a restatement at j with yes, or at once
-    with its numbers back; a question back ("per site or across the region?") and its answer
-    may come first. None when nobody does."""
+def _confirmation(meeting: Meeting, units: list[Unit], j: int, words: set[str]) -> int | None:
+    """The unit where someone else answers a restatement at j with yes (or a bare "Good."), or
+    at once with its numbers back; a question back ("per site or across the region?") and its
+    answer may come first. None when nobody does."""
     first = True
     for k in range(j + 1, min(j + 1 + CONFIRM, len(units))):
         text = units[k][2]
-        if units[k][1] != by if by else not other(meeting, units[j][1], units[k][1]):
+        if not other(meeting, units[j][1], units[k][1]):
             continue
         if contests(text):
             return None
-        if says_yes(text) or affirms(text):
+        if says_yes(text) or affirms(text) or fires("approves", text):
             return k
         if first and any(cl.is_number(w) for w in content(text) & words):
             return k

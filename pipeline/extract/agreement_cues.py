@@ -43,8 +43,9 @@ def confirm_words() -> frozenset[str]:
 
 
 def distinctive(word: str) -> bool:
-    """A figure too particular to be shared by chance: not one of the small counts."""
-    return cl.is_number(word) and word not in small_counts()
+    """A figure too particular to be shared by chance: not one of the small counts; or a
+    fraction ("down by a third" is named again by "about the one third. Take that out.")."""
+    return (cl.is_number(word) and word not in small_counts()) or word in fractions()
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +58,11 @@ def negated() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def small_counts() -> frozenset[str]:
     return frozenset(str(cl.data("agreement.yaml")["small_counts"]).split())
+
+
+@lru_cache(maxsize=1)
+def fractions() -> frozenset[str]:
+    return frozenset(str(cl.data("agreement.yaml")["fractions"]).split())
 
 
 @lru_cache(maxsize=1 << 14)
@@ -217,18 +223,3 @@ def asks_about(text: str, words: set[str]) -> bool:
     asked = quote(text, lambda s: fires("check", s))
     said = content(asked)  # "And now?" names nothing, and asks for something new
     return bool(said) and not (said - words - frame_words() - confirm_words())
-
-
-def sums_up(text: str, own: set[str]) -> bool:
-    """text names a figure of the goal too particular for chance, or three of its words with
-    one of its figures if it has any: far from the goal, words alone are chance ("they'd love
-    to talk to someone" sums up no "I'd love to stop... reported two days ago", nor "Petros
-    sends the opening dates and club codes" a goal of members "within six months of opening")."""
-    shared = content(text) & own
-    if not shared:  # most units
-        return False
-    if any(distinctive(w) for w in shared):
-        return True
-    if len(shared) < 3:
-        return False
-    return any(cl.is_number(w) for w in shared) or not any(cl.is_number(w) for w in own)
