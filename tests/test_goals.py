@@ -531,6 +531,32 @@ def test_a_number_spoken_of_is_not_the_second_goal(analyzer, said: str) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("said", "metric"),
+    [
+        ("Right now it's about four days from the parcel arriving to the coat being back on sale.", None),
+        ("This term, with the autopay and the reminders, it's six percent.", None),
+        # a figure wanted or wished for, pointing back at the goal, is its figure
+        ("I'd want that down to four days.", "four days"),
+        ("If we got that to six percent, I'd be thrilled.", "six percent"),
+    ],
+)
+def test_a_figure_told_as_it_stands_is_not_put_on_the_goal(  # type: ignore[no-untyped-def]
+    analyzer, said: str, metric: str | None
+) -> None:
+    lines = [
+        (VENDOR, "So what's driving this for you?"),
+        (CUSTOMER, "I want returns to stop being a headache for the team."),
+        (VENDOR, "Tell me more."),
+        (CUSTOMER, said),
+        (VENDOR, "Got it. Let's look at the setup."),
+    ]
+    m = meeting(analyzer, lines)
+    found = goals.from_claims(m, goals.cl.claims(m), _HIGH)
+    want = "I want returns to stop being a headache for the team."
+    assert [(g.evidence, g.metric) for g in found] == [(said, metric) if metric else (want, None)]
+
+
 def test_no_second_goal_from_the_turn_that_states_the_first(analyzer) -> None:  # type: ignore[no-untyped-def]
     lines = [
         (CUSTOMER, "I want first response under two hours. I want the nurses to stop calling."),
@@ -875,6 +901,17 @@ def test_a_want_under_the_threshold_read_back_and_confirmed_with_a_figure_is_a_g
     probs = np.zeros(len(found))
     probs[want] = 0.3  # under the 0.4 threshold, over half of it
     assert goals._confirmed_wants(m, found, probs, 0.4, []) == ([[want]] if rescued else [])
+
+
+def test_a_view_of_the_product_read_back_and_confirmed_is_not_rescued(analyzer) -> None:  # type: ignore[no-untyped-def]
+    view = "I want to see the renewal paperwork report for my agents."
+    lines = [(CUSTOMER, view), *READ_BACK, (CUSTOMER, "Yes, that's the one.")]
+    m = meeting(analyzer, lines)
+    found = goals.cl.claims(m)
+    want = next(i for i, c in enumerate(found) if c.text == view)
+    probs = np.zeros(len(found))
+    probs[want] = 0.3
+    assert goals._confirmed_wants(m, found, probs, 0.4, []) == []
 
 
 def test_a_confirmed_want_is_not_rescued_from_a_goal_s_own_turn_or_far_under_the_threshold(  # type: ignore[no-untyped-def]

@@ -13,6 +13,7 @@ from functools import lru_cache
 import numpy as np
 
 from milepost.pipeline.extract import claims as cl
+from milepost.pipeline.extract import cue_search
 from milepost.pipeline.extract.agreement import checks
 from milepost.pipeline.extract.claims import Claim
 from milepost.pipeline.extract.goal_text import cue_pattern, deadline_of, metric_of, unit_of
@@ -29,6 +30,7 @@ BIG_FIGURE = 10
 FEW_WORDS = 3
 """The most content words besides its figure of a goal's figure said again on its own ("One
 percent is what I need to see.")."""
+_CONDITION = re.compile(r"\bif\b", re.I)
 _TOKEN = re.compile(r"[a-z]+(?:-[a-z]+)*|\d+(?:[.,]\d+)*", re.I)
 
 
@@ -45,7 +47,7 @@ def _without_feature_asks(found: list[Claim], probs: np.ndarray) -> np.ndarray:
     """probs, 0 for a want to see or have a view of the product ("I want to see the live map
     in the control room"): a feature request, not a goal (cues.yaml product_view). Only
     sentences above RESTATE_FLOOR are read: no rule here takes one below it."""
-    asks = [i for i in np.flatnonzero(probs >= RESTATE_FLOOR) if _asks_for_view(found[i].text)]
+    asks = [i for i in np.flatnonzero(probs >= RESTATE_FLOOR) if asks_for_view(found[i].text)]
     if not asks:
         return probs
     out = probs.copy()
@@ -53,7 +55,7 @@ def _without_feature_asks(found: list[Claim], probs: np.ndarray) -> np.ndarray:
     return out
 
 
-def _asks_for_view(text: str) -> bool:
+def asks_for_view(text: str) -> bool:
     return bool(cue_pattern("product_view").search(text))
 
 
@@ -203,16 +205,36 @@ def _after(found: list[Claim], i: int, j: int) -> bool:
     return j > i and found[j].turn - found[i].turn <= NEAR_TURNS
 
 
+TARGET_CUES = ("want", "want_change", "if_could", "goal_word", "boss", "joint")
+"""Cue families of a sentence that sets a figure as a target rather than telling one."""
+
+
 def refines(found: list[Claim], i: int, j: int) -> bool:
     """Claim j, said soon after i by the same side, puts a figure or date on i's goal by
     pointing back at it ("I want to stop people getting hurt." / "If we got that to five or
-    fewer this year, I'd be happy."), where i gave none."""
+    fewer this year, I'd be happy."), where i gave none, and sets it as the target
+    (_sets_a_figure)."""
     a, b = found[i], found[j]
     if not _after(found, i, j) or not _same_side(a, b) or not points_back(b.text):
         return False
-    if metric_of(a.text):
+    if metric_of(a.text) or not _sets_a_figure(b):
         return False
     return bool(figures(b.text) or metric_of(b.text) or deadline_of(b.text))
+
+
+def _sets_a_figure(c: Claim) -> bool:
+    """The sentence wants, wishes or names a figure as a target (TARGET_CUES: "I'd want that
+    down to four"), sets it as a condition ("If this lets us drop two of them, that's eighty
+    thousand a year") or asks for it ("Double it by the end of this year": cues.yaml
+    figure_asked); a figure told as it is or was ("Right now it's about four days from the
+    parcel arriving...", "This term, with the autopay, it's six percent", "I ran a rough
+    projection, the lower churn is worth maybe forty thousand") is a baseline, a result or an
+    estimate, not the figure the goal is given."""
+    return bool(
+        cue_search.matching(TARGET_CUES, c.text)
+        or _CONDITION.search(c.text)
+        or cue_pattern("figure_asked").search(c.text)
+    )
 
 
 def _reads_back(found: list[Claim], group: list[int], j: int) -> bool:

@@ -24,6 +24,7 @@ from milepost.pipeline.extract.agreement import agreed, read_back, taken_up, ver
 from milepost.pipeline.extract.agreement_cues import fires
 from milepost.pipeline.extract.claims import Claim
 from milepost.pipeline.extract.goal_groups import (
+    asks_for_view,
     figure_asked_for,
     figure_said_again,
     grouped,
@@ -152,6 +153,8 @@ def _confirmed_wants(
             break
         c = found[i]
         if i in taken or c.turn in turns or probs[i] >= threshold or not _confirmable_want(c):
+            continue
+        if asks_for_view(c.text):  # a feature request confirmed is not a goal (goal_groups)
             continue
         said = verdict(meeting, [c])
         if said is None or not read_back(meeting, [c]):
