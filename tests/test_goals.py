@@ -297,6 +297,9 @@ def test_an_observable_result_makes_an_agreed_goal_concrete(evidence: str, concr
             "We want renewals up ten points by the end of next quarter.",
             "by the end of next quarter",
         ),
+        ("Every store on the new tills by Easter.", "by Easter"),
+        ("Every store on the new tills by the Christmas peak.", "by the Christmas peak"),
+        ("All the rosters done before half-term.", "before half-term"),
     ],
 )
 def test_deadline_phrasings(sentence: str, deadline: str) -> None:
@@ -342,6 +345,17 @@ def test_seeds_give_no_nonsense_goals(analyzer) -> None:  # type: ignore[no-unty
             "by the end of March",
         ),
         ("We want to cut the time on check calls in half.", "in half", None),
+        # a fraction said as what it goes down to, or of what it is now, and a holiday
+        (
+            "The goal is write-offs down to a third across all three depots by Christmas.",
+            "down to a third",
+            "by Christmas",
+        ),
+        (
+            "Make it a third of what it is now, before the Christmas peak.",
+            "a third of what it is",
+            "before the Christmas peak",
+        ),
         ("I want online orders to double next year.", "double", "next year"),
         # the wanted figure, not the baseline
         (
