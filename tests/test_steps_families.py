@@ -207,3 +207,16 @@ def test_joint_steps_for_two_days_stay_two(find) -> None:  # type: ignore[no-unt
         ("Dana", "And let's review the first week's numbers together next Friday."),
     )
     assert len([s for s in found if s.side == "joint"]) == 2
+
+
+def test_a_promise_on_a_condition_put_to_the_addressee_is_the_speakers(find) -> None:  # type: ignore[no-untyped-def]
+    """'If you can send me X, I'll Y' is the speaker's step; the addressee's 'I'll get you X'
+    is theirs, quoted in their words (sets xd, xf, xq)."""
+    offer = "If you can send me January's export, I'll send you the rebuilt baseline by Friday."
+    reply = "I'll get you the January export today."
+    found = find(("Dana", offer), ("Raj", reply))
+    assert [(s.side, s.owner, s.evidence) for s in found] == [
+        ("vendor", "Dana", offer),
+        ("customer", "Raj", reply),
+    ]
+    assert found[0].due == "2026-03-06"

@@ -44,6 +44,8 @@ THIRD_PERSON_CUES = frozenset({"OTHER_WILL"})
 REPLY_CUES = frozenset({"I_WILL", "I_GOING", "I_CAN", "I_HAPPY"})
 # The owner key of a joint step: two joint steps for one day are one meeting, however worded.
 JOINT_KEY = "joint"
+# What makes "I'll", "we will" a promise after a condition put to the addressee.
+PROMISE_MODALS = frozenset({"'ll", "\u2019ll", "will"})
 # How far into an unnamed turn a yes to a request still runs: "yeah. sure. it won't be
 # pretty. i'll have marco pull them."
 UNNAMED_REPLY_SENTS = 5
@@ -55,6 +57,7 @@ def find(meeting: Meeting) -> list[NextStep]:
     limits = commitment_model.thresholds()
     if dialogue_acts(meeting):  # every act is scored there, not only cue sentences
         return action_items.find(meeting, cands)
+    cands = [_offer_on_condition(c) for c in cands]
     kept = _kept(meeting, cands, limits["accept"])
     offers = revise.accepted_offers(meeting, cands) + revise.accepted_proposals(meeting, cands)
     offers += revise.accepted_requests(meeting, cands, limits["accept"])
@@ -79,6 +82,26 @@ def find(meeting: Meeting) -> list[NextStep]:
             res = _in_reply_words(meeting, res, replies[i], proposals)
         out.append(as_step(meeting, cand, res, cand.text, cand.score, finder))
     return out
+
+
+def _offer_on_condition(cand: Candidate) -> Candidate:
+    """'If you can send me January's export, I'll send you the rebuilt baseline by March
+    fourth.': the speaker's own promise, on a condition the addressee answers as their own
+    step ('I'll get you the January export today.'), not a request (sets xd, xf, xq).
+
+    The candidate keeps its sentence and score; its cue moves to the promise, so it is
+    resolved as the speaker's and no reply is folded into it.
+    """
+    doc = cand.sent.doc
+    if cand.first_cue not in REQUEST_CUES or doc[cand.cue_start].lower_ != "if":
+        return cand
+    for tok in doc[cand.cue_end : cand.sent.end - 1]:
+        if tok.lower_ in ("i", "we") and doc[tok.i + 1].lower_ in PROMISE_MODALS:
+            cue = "I_WILL" if tok.lower_ == "i" else "WE_WILL"
+            said = Candidate(cand.turn, cand.sent, [cue, *cand.cues], tok.i, tok.i + 2)
+            said.features, said.score = cand.features, cand.score
+            return said
+    return cand
 
 
 def _in_reply_words(
