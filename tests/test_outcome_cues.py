@@ -52,6 +52,11 @@ from milepost.pipeline.extract import outcome_cues as oc
         ("gained", "We've claimed back about eleven thousand dollars.", True),
         ("gained", "We want to keep about ninety thousand dollars.", False),
         ("current_state", "Churn is now running at two percent.", False),
+        ("outage", "We also had the system outage in January, two days.", True),
+        ("outage", "The ticketing went down for two hours across all six sites.", True),
+        ("outage", "The booking portal was down most of Monday.", True),
+        ("outage", "Overtime was down twenty-two percent against last year.", False),
+        ("outage", "Tree-caused outages went from forty-one to twelve.", False),
     ],
 )
 def test_cue_families(family: str, text: str, found: bool) -> None:

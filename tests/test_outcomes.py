@@ -743,3 +743,17 @@ def test_a_reading_made_once_gives_what_from_claims_reads_itself(analyzer) -> No
         assert outcomes.from_claims(m, found, head, [], read) == outcomes.from_claims(
             m, found, head, []
         )
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Opening Saturday, the ticketing went down for two hours and ten minutes across all six "
+        "sites, I pulled that from the incident log.",
+        "We also had the system outage in January, the two days when the credit bureau feed was "
+        "down, that's straight off our ticket log.",
+    ],
+    ids=["went down for", "the outage"],
+)
+def test_a_service_gone_down_is_no_outcome(analyzer, said) -> None:  # type: ignore[no-untyped-def]
+    assert _outcomes(analyzer, [(VENDOR, "How was the quarter?"), (CUSTOMER, said)]) == []

@@ -97,7 +97,7 @@ def from_claims(
         lead = found[i]
         if lead.side == "vendor" or _told_to_you(lead) or oc.said("vendor_source", lead.text):
             continue
-        if oc.said("price_up", lead.text) or _wanted_next(found, i) or _unchecked(found, i):
+        if _bad_news(lead) or _wanted_next(found, i) or _unchecked(found, i):
             continue
         if oc.said("praise", found[min(_span(found, i))].text):
             continue
@@ -269,6 +269,11 @@ def _compared(found: list[cl.Claim]) -> np.ndarray:
         ):
             lift[i] = True
     return lift
+
+
+def _bad_news(claim: cl.Claim) -> bool:
+    """A price gone up or a service gone down, told with its figures: never a result."""
+    return oc.said("price_up", claim.text) or oc.said("outage", claim.text)
 
 
 def _wanted_next(found: list[cl.Claim], i: int) -> bool:
