@@ -750,6 +750,31 @@ def test_a_figure_put_on_a_goal_by_pointing_back_joins_it(said, one_goal: bool) 
     assert (len(groups) == 1) is one_goal
 
 
+AGENCIES = "If we could stop losing those shifts to agencies, that's the whole business case."
+HALF = "I want agency spend cut in half by the end of Q3."
+
+
+@pytest.mark.parametrize(
+    ("first", "speaker", "one_goal"),
+    [
+        (AGENCIES, "Raj Patel", True),
+        # two goals each with its own figure
+        ("This year I want failed deliveries under 2%.", "Raj Patel", False),
+        # a transcript without speaker names runs several speakers into one turn
+        (AGENCIES, None, False),
+    ],
+)
+def test_a_goal_in_words_and_its_figure_in_one_turn_are_one_goal(
+    first: str, speaker: str | None, one_goal: bool
+) -> None:
+    found = [
+        Claim(turn=3, text=first, speaker=speaker, side="customer"),
+        Claim(turn=3, text=HALF, speaker=speaker, side="customer"),
+    ]
+    groups = goal_groups.grouped(found, np.array([0.9, 0.7]), {"threshold": 0.4})
+    assert groups == ([[1, 0]] if one_goal else [[0], [1]])
+
+
 def test_a_read_back_under_the_threshold_joins_the_goal_it_reads_back() -> None:
     found = [
         _said(9, "customer", HURT),

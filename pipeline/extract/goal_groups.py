@@ -37,7 +37,7 @@ _TOKEN = re.compile(r"[a-z]+(?:-[a-z]+)*|\d+(?:[.,]\d+)*", re.I)
 def grouped(found: list[Claim], probs: np.ndarray, head: dict) -> list[list[int]]:
     """Every goal's group under the head, with the weaker sentences that state it again."""
     probs = _without_feature_asks(found, probs)
-    groups = select(found, probs, head["threshold"])
+    groups = _said_in_one_breath(found, select(found, probs, head["threshold"]))
     if len(groups) == 1 and head.get("second_floor"):
         groups += _second(found, probs, head["second_floor"], groups[0])
     return _restatements(found, probs, groups)
@@ -87,6 +87,38 @@ def select(found: list[Claim], probs: np.ndarray, threshold: float) -> list[list
         else:
             home.append(i)
     return groups
+
+
+def _said_in_one_breath(found: list[Claim], groups: list[list[int]]) -> list[list[int]]:
+    """The groups, two whose best claims one speaker says in one turn merged when one names no
+    figure or date and the other does: the goal in words and its figure ("If we could stop
+    losing those shifts to agencies, that's the whole business case. I want agency spend cut
+    in half by the end of Q3."), the figure's statement first. Two goals said in one turn each
+    name their own ("This year I want failed deliveries under 2%. And our new CEO wants online
+    to be 25% of sales by 2027.")."""
+    out: list[list[int]] = []
+    for g in groups:
+        said = found[g[0]]
+        home = next((h for h in out if _words_and_figure(found[h[0]], said)), None)
+        if home is None:
+            out.append(list(g))
+        elif _measured(found[home[0]].text):
+            home.extend(g)
+        else:
+            home[:0] = g
+    return out
+
+
+def _words_and_figure(a: Claim, b: Claim) -> bool:
+    """One named speaker's two sentences in one turn, one naming a figure or date and one
+    neither (a transcript without speaker names runs several speakers into one turn)."""
+    if a.turn != b.turn or a.speaker is None or a.speaker != b.speaker:
+        return False
+    return _measured(a.text) != _measured(b.text)
+
+
+def _measured(text: str) -> bool:
+    return bool(figures(text) or metric_of(text) or deadline_of(text))
 
 
 def _second(
