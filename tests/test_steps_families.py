@@ -220,3 +220,16 @@ def test_a_promise_on_a_condition_put_to_the_addressee_is_the_speakers(find) -> 
         ("customer", "Raj", reply),
     ]
     assert found[0].due == "2026-03-06"
+
+
+def test_the_next_sentence_of_a_promise_about_the_same_thing_is_that_step(find) -> None:  # type: ignore[no-untyped-def]
+    """'I'll tell them at the Friday briefing.' says how the promise just made is kept; it
+    names nothing new, so it is no second step (sets xc, xq, xw, xx, xy)."""
+    said = "I'll get the drivers scanning the cages at the hotel end starting Monday."
+    [step] = find(("Raj", f"That's on me. {said} I'll tell them at the Friday briefing."))
+    assert step.evidence == said
+
+
+def test_the_next_sentence_naming_a_new_thing_is_its_own_step(find) -> None:  # type: ignore[no-untyped-def]
+    found = find(("Dana", "I'll send you the deck on Friday. I'll set up the sandbox on Monday."))
+    assert len(found) == 2

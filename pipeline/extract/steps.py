@@ -263,6 +263,8 @@ def _one_per_commitment(
             if _names_the_thing(res.action):  # the request, in its answerer's words
                 spelled[len(out) - 1] = _spelled_out(last[1], res)
             continue
+        if last is not None and _goes_on(*last, cand, res):
+            continue
         twin = next(
             (i for i, (c, r) in enumerate(out) if _same(meeting, c, r, cand, res, overlap)), None
         )
@@ -284,6 +286,17 @@ def _one_per_commitment(
             out[twin] = (cand, res)
     steps = [(c, spelled.get(i, r)) for i, (c, r) in enumerate(out)]
     return steps, {i: reply for i, reply in replies.items() if i not in spelled}
+
+
+def _goes_on(a: Candidate, ra: Resolved, b: Candidate, rb: Resolved) -> bool:
+    """'I'll get the drivers scanning the cages starting Monday. I'll tell them at the Friday
+    briefing.': the next sentence of the same promise, about the thing already named, adds
+    to that step (its how, its condition, a change of day), as the labels have it (sets xc,
+    xq, xw, xx, xy). Kept as first said, the clearer statement."""
+    if b.turn != a.turn or b.sent.start != a.sent.end or rb.owner_key != ra.owner_key:
+        return False
+    promises = a.first_cue in OWN_VOICE_CUES and b.first_cue in OWN_VOICE_CUES
+    return promises and not _names_the_thing(rb.action)
 
 
 def _names_the_pronoun(meeting: Meeting, request: Resolved, b: Candidate, rb: Resolved) -> bool:
