@@ -26,8 +26,8 @@ held-out meetings: P 0.872, R 0.773) and the top is flat (at stop 14, C=0.3 floo
 0.865 at thresholds 0.4 and 0.45, 0.0004 apart: taking the best alone flipped between them as
 later commits changed the pipeline the CV scores through). For outcomes (since stop 17), each
 (C, threshold) scores the mean of two smoothed F1s: cs_train's held out, and the imitating
-sets' (xg-xy, goals_sets.IMITATING: written to imitate cs_train, the best proxy for unseen
-meetings; under `cs_train only` no head trains on them, so each of their meetings is scored
+sets' (goals_sets.IMITATING, xg-xy, ya, yb: written to imitate cs_train, the best proxy for
+unseen meetings; under `cs_train only` no head trains on them, so each of their meetings is scored
 out of sample, by the head fitted on the cs_train folds that leave one out); then the best
 threshold per C, then the smallest C within OUTCOME_TIE of the best C. cs_train's ~30 outcomes
 alone chose noisily (stop 16: module history below).
@@ -189,7 +189,7 @@ class Data:
 
     @property
     def imitating(self) -> np.ndarray:
-        """The meetings of the other folders' sets written to imitate cs_train (xg-xy)."""
+        """The other folders' meetings of the sets written to imitate cs_train (IMITATING)."""
         from goals_sets import IMITATING  # it imports this module
 
         return np.array(
@@ -212,7 +212,7 @@ class Result:
     first: np.ndarray  # (found, labelled, matched) of the first folder's meetings
     rest: np.ndarray
     every: np.ndarray
-    imitating: np.ndarray | None = None  # outcomes: (found, labelled, matched) of xg-xy
+    imitating: np.ndarray | None = None  # outcomes: (found, labelled, matched) of IMITATING
     first_smoothed: float | None = None  # outcomes: the first folder's own smoothed F1
 
 
@@ -472,7 +472,8 @@ def _line(r: Result) -> str:
     else:
         score = (
             f"score {r.smoothed:.3f} (smoothed: first folder {r.first_smoothed:.3f}, "
-            f"xg-xy {2 * r.smoothed - (r.first_smoothed or 0):.3f}, F1 {f1_of(r.imitating):.3f}); "
+            f"imitating {2 * r.smoothed - (r.first_smoothed or 0):.3f}, "
+            f"F1 {f1_of(r.imitating):.3f}); "
             "first folder F1"
         )
     return (
