@@ -32,6 +32,9 @@ xi_11), _asked_and_confirmed (xn_12), capability, right_adverb, shortfall, wish,
 weak_affirm, backchannel change no verdict. The explicit forms are needed: the model alone
 gives 340/356 (threshold 0.5), 349/356 (0.3 or 0.2). Fractions as figures (agreement.yaml
 fractions: xw_09's "about the one third. Take that out.") 353/356, no other flip.
+On all 380 meetings (with ya, yb; parsed at c16d729, each roster setting alike): 372/380 at
+c3c2cc6's rules (misses xq_12 xw_05 xw_09 xx_07 ya_08 ya_12 yb_03 yb_09), 375/380 at c16d729's
+(xq_12 xw_05 xx_07 ya_08: goal finding or goal text, but xq_12).
 """
 
 from __future__ import annotations
