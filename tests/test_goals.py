@@ -1687,8 +1687,18 @@ def test_a_want_for_fewer_or_more_of_something_is_a_goal_however_low_it_scored(
             "And honestly, I'd still like that under eight minutes.",
             "I'd still like that under eight minutes.",
         ),
-        # near misses: one of something, more of it, a condition, a question
+        # the figure a few words after the want, its object between
+        (
+            "I want e-bike servicing to be a third of workshop revenue by 2028.",
+            "I want e-bike servicing to be a third of workshop revenue by 2028.",
+        ),
+        ("I'd love half of returns to become exchanges.", "I'd love half of returns to become exchanges."),
+        ("We close about a third now. I'd love that closer to 40%.", "I'd love that closer to 40%."),
+        # near misses: one of something, more of it, a condition, a question, a past want,
+        # the speaker's own errand
         ("I'd like one of the old looms on the trial.", None),
+        ("Last year we wanted churn under five percent.", None),
+        ("I'd like to reconcile the seven percent with the year-end accounts.", None),
         ("So we want seventy, or eighty?", None),
         ("If they want seventy, they can pay for it.", None),
     ],
