@@ -233,3 +233,11 @@ def test_the_next_sentence_of_a_promise_about_the_same_thing_is_that_step(find) 
 def test_the_next_sentence_naming_a_new_thing_is_its_own_step(find) -> None:  # type: ignore[no-untyped-def]
     found = find(("Dana", "I'll send you the deck on Friday. I'll set up the sandbox on Monday."))
     assert len(found) == 2
+
+
+def test_a_request_naming_nothing_is_quoted_by_the_named_answer(find) -> None:  # type: ignore[no-untyped-def]
+    """'Mia, could you?' names nothing to do: the answer by the one asked says it, so the
+    step quotes the answer, as with no speaker names (xx_03)."""
+    reply = "Yeah, I'll brief the Saturday crew on the new prompt this Saturday."
+    [step] = find(("Raj", "I'm off this Saturday. Mia, could you?"), ("Mia", reply))
+    assert (step.owner, step.evidence, step.due) == ("Mia", reply, "2026-03-07")

@@ -24,7 +24,11 @@ from milepost.pipeline.extract.commitment import (
     lexicon,
     starts_with,
 )
-from milepost.pipeline.extract.commitment_features import dialogue_acts, scored_candidates
+from milepost.pipeline.extract.commitment_features import (
+    action_verb,
+    dialogue_acts,
+    scored_candidates,
+)
 from milepost.pipeline.extract.meeting import Meeting
 from milepost.pipeline.extract.steps_refer import answered_proposal, refer
 from milepost.pipeline.extract.steps_resolve import ASKED, Resolved, as_step, resolve
@@ -271,7 +275,7 @@ def _one_per_commitment(
         if twin is None:
             out.append((cand, res))
         elif _is_reply(out[twin][0], cand):
-            if _names_the_pronoun(meeting, out[twin][1], cand, res):
+            if _names_the_pronoun(meeting, *out[twin], cand, res):
                 out[twin] = (cand, _spelled_out(out[twin][1], res))
             elif _names_the_thing(res.action) and twin not in spelled:
                 spelled[twin] = _spelled_out(out[twin][1], res)
@@ -299,11 +303,23 @@ def _goes_on(a: Candidate, ra: Resolved, b: Candidate, rb: Resolved) -> bool:
     return promises and not _names_the_thing(rb.action)
 
 
-def _names_the_pronoun(meeting: Meeting, request: Resolved, b: Candidate, rb: Resolved) -> bool:
-    """'Can you get that to us?' 'I'll send the carrier registration info tomorrow.' with no
-    speaker names: the answer says what will be done, so it is the step's evidence."""
-    unnamed = meeting.transcript.turns[b.turn].speaker is None and b.first_cue in REPLY_CUES
-    return unnamed and _names_the_thing(rb.action) and not _content(request.action)
+def _names_the_pronoun(
+    meeting: Meeting, a: Candidate, request: Resolved, b: Candidate, rb: Resolved
+) -> bool:
+    """'Can you get that to us?' 'I'll send the carrier registration info tomorrow.', and
+    'Aoife, could you?' 'Yeah, I'll brief the Saturday crew on the ID prompt.' (xx_03): the
+    answer, by the one asked (or with no speaker names), says what will be done, so it is the
+    step's evidence."""
+    speaker = meeting.transcript.turns[b.turn].speaker
+    answerer = speaker is None or speaker == request.owner_key
+    return answerer and b.first_cue in REPLY_CUES and _answer_names_it(a, request, rb)
+
+
+def _answer_names_it(a: Candidate, request: Resolved, rb: Resolved) -> bool:
+    """The request names nothing to do ('get that to us', 'could you?': no verb after its
+    cue) and the answer does."""
+    names_nothing = not _content(request.action) or action_verb(a) is None
+    return names_nothing and _names_the_thing(rb.action)
 
 
 def _names_the_thing(action: str) -> bool:
@@ -358,8 +374,8 @@ def _unnamed_answer(
         return False
     if not request.owner_key.startswith(ASKED):
         return False
-    if not _content(request.action):  # 'Can you get that to us?' 'I'll send the info tomorrow.'
-        return b.turn == a.turn + 1 and _names_the_thing(rb.action)
+    if not _content(request.action) or action_verb(a) is None:  # 'Can you get that to us?'
+        return b.turn == a.turn + 1 and _answer_names_it(a, request, rb)
     return rb.side == request.side and _content_overlap(request.action, rb.action) >= overlap
 
 
