@@ -306,12 +306,14 @@ def _goes_on(a: Candidate, ra: Resolved, b: Candidate, rb: Resolved) -> bool:
 def _names_the_pronoun(
     meeting: Meeting, a: Candidate, request: Resolved, b: Candidate, rb: Resolved
 ) -> bool:
-    """'Can you get that to us?' 'I'll send the carrier registration info tomorrow.', and
-    'Aoife, could you?' 'Yeah, I'll brief the Saturday crew on the ID prompt.' (xx_03): the
-    answer, by the one asked (or with no speaker names), says what will be done, so it is the
-    step's evidence."""
+    """'Can you get that to us?' 'I'll send the carrier registration info tomorrow.' with no
+    speaker names, and 'Aoife, could you?' 'Yeah, I'll brief the Saturday crew on the ID
+    prompt.' by the one asked (xx_03): the answer says what will be done, so it is the step's
+    evidence. A named request with its own verb ('Raj, could you get that to us?') stays the
+    step's quote, as the guide quotes an accepted request."""
     speaker = meeting.transcript.turns[b.turn].speaker
-    answerer = speaker is None or speaker == request.owner_key
+    asked = speaker == request.owner_key and action_verb(a) is None  # not 'get that to us'
+    answerer = speaker is None or asked
     return answerer and b.first_cue in REPLY_CUES and _answer_names_it(a, request, rb)
 
 
