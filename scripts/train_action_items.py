@@ -40,7 +40,20 @@ cuts it there (action_items.act_spans): --runs (seed 13 folds, C 0.2, threshold 
 (P 0.513 R 0.561, the run's sentences) -> 0.599 (P 0.689 R 0.529); lines cut further into
 sentences 0.584. The act model is trained on acts as before, so action_items.json is unchanged.
 
+Stop 17: --recorded SECONDS scores the meetings as a diarized recording gives them (as_recording:
+one speaker's acts under a second apart joined into segments of up to SECONDS, then
+recording.speaker_turns, which parts a speaker's run after 2 s of silence, so one speaker's
+turns can follow each other and as_acts used to score every turn whole). Seed 13 folds, C 0.2,
+threshold 0.35, segments up to 4 / 8 / 15 s: turns whole 0.351 (P 0.246 R 0.612) at any length;
+cut at the segments 0.594 / 0.552 / 0.494; at the segments and their sentences (shipped) 0.591 /
+0.572 / 0.549. --runs is unchanged (0.599). Tried in the CV and not taken (C 0.2, 3 repeats):
+an act with "you" as subject and a modal or "have to"/"need to", and an imperative opening
+(0.582 at 0.30, smoothed 0.578, against 0.589 / 0.582); a floor of the meeting's 1-3 best acts
+whatever their score, or every act within 60-90% of the meeting's best (held-out scores of the
+shipped setting, act level): 0.577-0.586 against 0.588, TS up to 0.420 at best, ES and IS down.
+
     .venv/bin/python scripts/train_action_items.py [--cache /tmp/ami_docs] [--runs]
+        [--recorded 4 8 15]
 """
 
 from __future__ import annotations
@@ -298,16 +311,75 @@ def as_runs(data: list[Example], cache: Path | None) -> list[tuple[Meeting, list
     return out
 
 
+def as_recording(
+    data: list[Example], longest: float, cache: Path | None
+) -> list[tuple[Meeting, list[Span3]]]:
+    """Each meeting as a diarized recording gives it: one speaker's acts joined into a
+    Whisper-like segment while under PAUSE_S apart and up to `longest` seconds long (from the
+    acts' own times), the segments made into turns by recording.speaker_turns (speaker runs,
+    parted after 2 s of one speaker's silence), parsed; and where each act lies, as as_runs."""
+    from spacy.tokens import DocBin
+
+    from milepost.pipeline.audio.recording import PAUSE_S, speaker_turns
+    from milepost.pipeline.audio.transcriber import Segment
+
+    times: dict[str, list[tuple[float, int, float]]] = {}  # start, idx, end
+    with gzip.open(AMI, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            if row["has_action_summary_links"] and row["split"] == "train":
+                times.setdefault(row["meeting"], []).append((row["start"], row["idx"], row["end"]))
+    nlp = spacy_nlp.load()
+    out = []
+    for name, meeting, _, _ in data:
+        acts = meeting.transcript.turns
+        segments: list[Segment] = []
+        for act, (start, _, end) in zip(acts, sorted(times[name]), strict=True):
+            last = segments[-1] if segments else None
+            if (
+                last is not None
+                and last.speaker == act.speaker
+                and start - last.end < PAUSE_S
+                and end - last.start <= longest
+            ):
+                last.text, last.end = f"{last.text} {act.text}", max(last.end, end)
+            else:
+                segments.append(Segment(start, end, act.text, act.speaker))
+        turns = speaker_turns(segments)
+        spans: list[Span3] = []
+        k, cursor = 0, 0
+        for act in acts:  # each act's place: the next turn of its speaker that says it
+            while (at := turns[k].text.find(act.text, cursor)) < 0 or turns[k].speaker != (
+                act.speaker
+            ):
+                k, cursor = k + 1, 0
+            spans.append((k, at, at + len(act.text)))
+            cursor = at + len(act.text)
+        path = cache / f"{name}.rec{longest:g}.spacy" if cache else None
+        if path is not None and path.exists():
+            docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+        else:
+            docs = list(nlp.pipe((t.text for t in turns), batch_size=256))
+            if path is not None:
+                DocBin(docs=docs, store_user_data=False).to_disk(path)
+        transcript = Transcript(source=f"ami:{name}", input_format="audio", turns=turns)
+        out.append((Meeting(transcript=transcript, docs=docs), spans))
+    return out
+
+
 def runs_figure(
-    data: list[Example], des: Design, c: float, threshold: float, cache: Path | None
+    data: list[Example],
+    des: Design,
+    c: float,
+    threshold: float,
+    runs: list[tuple[Meeting, list[Span3]]],
 ) -> np.ndarray:
     """The benchmark's F1 on the meetings read as speaker runs, by series-held-out models.
 
-    Run time cuts runs into the lines the reader joined (action_items.as_acts: here each
-    act's own); an act counts as found when at least half of it lies in a found act of its own
-    run (benchmarks/bench_ami.py --as-file).
+    Run time cuts runs into acts as action_items.as_acts does (a file's runs at the lines the
+    reader joined: here each act's own); an act counts as found when at least half of it lies
+    in a found act of its own turn (benchmarks/bench_ami.py --as-file).
     """
-    runs = as_runs(data, cache)
     raw = held_out(data, des, c, SEED)
     mats = [context_matrix(m, s) for (_, m, _, _), s in zip(data, raw, strict=True)]
     total = np.zeros(3, dtype=int)
@@ -321,9 +393,12 @@ def runs_figure(
             feats = action_items.features(acts, scored_candidates(acts))
             scores = clf.predict_proba(des[0].transform(feats)[:, keep])[:, 1]
             final = ctx.predict_proba(context_matrix(acts, scores))[:, 1]
+            cuts = action_items.act_cuts(meeting)
+            if cuts is None:  # the turns are scored as they are
+                cuts = [(k, 0, len(d)) for k, d in enumerate(meeting.docs)]
             where = [
                 (k, meeting.docs[k][a:b].start_char, meeting.docs[k][a:b].end_char)
-                for k, a, b in action_items.act_spans(meeting)
+                for k, a, b in cuts
             ]
             said = [where[j] for j in found(acts, final, threshold)]
             hit = [
@@ -355,6 +430,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, help="folder to keep parsed AMI docs between runs")
     parser.add_argument("--runs", action="store_true", help="also score meetings read as runs")
+    parser.add_argument(
+        "--recorded",
+        type=float,
+        nargs="*",
+        default=[],
+        metavar="SECONDS",
+        help="also score meetings as recordings, acts joined into segments up to SECONDS long",
+    )
     args = parser.parse_args()
     data = load("train", args.cache)
     n_pos = sum(int(y.sum()) for *_, y in data)
@@ -370,9 +453,16 @@ def main() -> None:
     )
     print_by_site(by_series)
     if args.runs:
-        row = runs_figure(data, des, c, threshold, args.cache)
+        row = runs_figure(data, des, c, threshold, as_runs(data, args.cache))
         p, r = row[2] / max(row[0], 1), row[2] / max(row[1], 1)
         print(f"read as speaker runs (seed {SEED} folds): P {p:.3f} R {r:.3f} F1 {_f1(*row):.3f}")
+    for longest in args.recorded:
+        row = runs_figure(data, des, c, threshold, as_recording(data, longest, args.cache))
+        p, r = row[2] / max(row[0], 1), row[2] / max(row[1], 1)
+        print(
+            f"read as a recording, segments up to {longest:g} s (seed {SEED} folds):",
+            f"P {p:.3f} R {r:.3f} F1 {_f1(*row):.3f}",
+        )
     clf, keep = fit_acts(data, des, list(range(len(data))), c)
     names = des[0].get_feature_names_out()[keep]
     weights = {

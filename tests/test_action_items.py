@@ -382,3 +382,31 @@ def test_a_run_read_from_lines_is_cut_at_each_line_as_acts(analyzer) -> None:  #
         ("ID", "Sure."),
     ]
     assert [d.text for d in split.docs] == [t.text for t in split.transcript.turns]
+
+
+def test_a_recordings_turns_are_cut_at_segments_and_sentences_as_acts(analyzer) -> None:  # type: ignore[no-untyped-def]
+    """A recording's turns join Whisper's segments but are parted after 2 s of one speaker's
+    silence, so one speaker's turns can follow each other: they are still cut into acts (at
+    the segments and, segments not being acts, their sentences), not scored as whole runs."""
+    from milepost.pipeline.audio.recording import speaker_turns
+    from milepost.pipeline.audio.transcriber import Segment
+
+    segments = [
+        Segment(0.0, 2.0, "Okay, so for the next meeting,", "SPEAKER_1"),
+        Segment(2.2, 5.0, "you're gonna draw it. Mike does the buttons.", "SPEAKER_1"),
+        Segment(5.2, 5.6, "Okay.", "SPEAKER_2"),
+        Segment(8.0, 9.0, "Any questions?", "SPEAKER_2"),  # after 2.4 s of silence: parted
+    ]
+    turns = speaker_turns(segments)
+    assert [t.speaker for t in turns] == ["SPEAKER_1", "SPEAKER_2", "SPEAKER_2"]
+    transcript = Transcript(source="m.wav", input_format="audio", turns=turns)
+    docs = list(analyzer.nlp.pipe(t.text for t in turns))
+    split = action_items.as_acts(Meeting(transcript=transcript, docs=docs))
+    assert [(t.speaker, t.text.strip()) for t in split.transcript.turns] == [
+        ("SPEAKER_1", "Okay, so for the next meeting,"),
+        ("SPEAKER_1", "you're gonna draw it."),
+        ("SPEAKER_1", "Mike does the buttons."),
+        ("SPEAKER_2", "Okay."),
+        ("SPEAKER_2", "Any questions?"),
+    ]
+    assert [d.text for d in split.docs] == [t.text for t in split.transcript.turns]

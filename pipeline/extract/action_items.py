@@ -120,12 +120,19 @@ def as_acts(meeting: Meeting) -> Meeting:
     one speaker's); the model scores acts, and a whole run as a step's quote would claim
     every act in it. The lines the reader joined are the acts where the file had several;
     a run from one line is cut into its sentences, the nearest thing to an act it still shows.
+
+    A recording's turns are runs of Whisper's segments, parted where one speaker was silent
+    for 2 s (recording.speaker_turns), so one speaker's turns can follow each other there:
+    turns that joined lines are cut at them all the same (act_spans). AMI train made into such
+    turns, one speaker's acts joined into segments of up to 4 / 8 / 15 s (train_action_items.py
+    --recorded, series-held-out models, benchmark F1): turns scored whole 0.351 at any length;
+    cut at the segments 0.594 / 0.552 / 0.494; at the segments and their sentences (shipped)
+    0.591 / 0.572 / 0.549.
     """
-    turns = meeting.transcript.turns
-    pairs = zip(turns, turns[1:], strict=False)
-    if any(a.speaker is not None and a.speaker == b.speaker for a, b in pairs):
+    spans = act_cuts(meeting)
+    if spans is None:
         return meeting
-    spans = act_spans(meeting)
+    turns = meeting.transcript.turns
     docs = [meeting.docs[k][a:b].as_doc() for k, a, b in spans]
     said = [
         Turn(speaker=turns[k].speaker, text=d.text)
@@ -135,16 +142,33 @@ def as_acts(meeting: Meeting) -> Meeting:
     return Meeting(transcript, docs, meeting.date, meeting.roster, meeting.sides, meeting.names)
 
 
-def act_spans(meeting: Meeting) -> list[tuple[int, int, int]]:
+def act_cuts(meeting: Meeting) -> list[tuple[int, int, int]] | None:
+    """The acts as_acts cuts the meeting into (act_spans), or None when its turns are acts
+    already: one speaker's turns follow each other and none joined several lines."""
+    turns = meeting.transcript.turns
+    pairs = zip(turns, turns[1:], strict=False)
+    runs = not any(a.speaker is not None and a.speaker == b.speaker for a, b in pairs)
+    if not runs and not any(turn.joins() for turn in turns):
+        return None
+    return act_spans(meeting, runs)
+
+
+def act_spans(meeting: Meeting, runs: bool = True) -> list[tuple[int, int, int]]:
     """The acts of a meeting read as speaker runs, as (turn, first token, end token): each line
-    the reader joined into a run (Turn.joins), or each sentence of a run read from one line.
+    the reader joined into a run (Turn.joins), or each sentence of a run read from one line
+    (a turn from one line stays whole when the turns are not `runs`: it is an act).
 
     The lines of a file written one act a line are its acts; cut further into sentences they
     did worse under series-held-out CV on AMI train read as runs (F1 0.584 against 0.599 for
-    the lines alone; the run's sentences alone 0.536)."""
+    the lines alone; the run's sentences alone 0.536). A recording's lines are Whisper's
+    segments, not acts: they are cut into their sentences too."""
+    audio = meeting.transcript.input_format == "audio"
     out: list[tuple[int, int, int]] = []
     for k, (turn, doc) in enumerate(zip(meeting.transcript.turns, meeting.docs, strict=True)):
-        starts = [0, *_line_starts(turn, doc)] if turn.joins() else [s.start for s in doc.sents]
+        sentences = [s.start for s in doc.sents] if runs or audio else [0]
+        starts = [0, *_line_starts(turn, doc)] if turn.joins() else sentences
+        if audio:
+            starts += sentences
         edges = sorted({c for c in starts if c < len(doc)}) + [len(doc)]
         out.extend((k, a, b) for a, b in zip(edges, edges[1:], strict=False) if a < b)
     return out
