@@ -1389,8 +1389,12 @@ _HIGH = {"weights": {"has_want": 6.0}, "bias": -2.0, "threshold": 0.5, "second_f
         ("I want to see the live map in the control room too, on the big screen.", False),
         ("And I want a dashboard that shows the number by crew.", False),
         ("I'd like to see the exception report every morning.", False),
+        # a want to see something first, before a decision: diligence
+        ("I'd like to see what a pilot site actually does first before I sign up.", False),
+        ("I want to see where the three hours actually go before anybody promises anything.", False),
         # a want to see a change in the business, not a view of the product
         ("I want to see fewer missed pickups by the summer.", True),
+        ("I want to see fewer missed pickups before the summer.", True),
     ],
 )
 def test_a_want_to_see_a_view_of_the_product_is_a_feature_request_not_a_goal(

@@ -56,7 +56,9 @@ def _without_feature_asks(found: list[Claim], probs: np.ndarray) -> np.ndarray:
 
 
 def asks_for_view(text: str) -> bool:
-    return bool(cue_pattern("product_view").search(text))
+    """A want to see the product (cues.yaml product_view) or to see something first, before a
+    decision (see_first)."""
+    return bool(cue_pattern("product_view").search(text) or cue_pattern("see_first").search(text))
 
 
 def _restatements(
