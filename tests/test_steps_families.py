@@ -241,3 +241,13 @@ def test_a_request_naming_nothing_is_quoted_by_the_named_answer(find) -> None:  
     reply = "Yeah, I'll brief the Saturday crew on the new prompt this Saturday."
     [step] = find(("Raj", "I'm off this Saturday. Mia, could you?"), ("Mia", reply))
     assert (step.owner, step.evidence, step.due) == ("Mia", reply, "2026-03-07")
+
+
+def test_asking_if_the_call_can_be_heard_is_no_request(find) -> None:  # type: ignore[no-untyped-def]
+    """'Can you hear me okay?' answered 'Yes, hang on, I'll shut the door.' takes nothing on
+    (xx_08): no accepted request."""
+    found = find(
+        ("Dana", "Hi, is that Raj? Can you hear me okay?"),
+        ("Raj", "Yes, hi Dana. Hang on, I'll shut the door, the printer's running."),
+    )
+    assert all("hear" not in s.evidence for s in found)

@@ -99,6 +99,8 @@ def accepted_requests(meeting: Meeting, cands: list[Candidate], accept: float) -
     for cand in cands:
         if cand.first_cue not in REQUEST_CUES or not cand.text.rstrip().endswith("?"):
             continue
+        if _perceiving(cand):
+            continue  # "Can you hear me okay?" "Yes, hi. Hang on, I'll shut the door."
         doc = meeting.docs[cand.turn]
         if "?" in meeting.span_text(cand.turn, cand.sent.end, len(doc)):
             continue  # the asker asked something else after it: the answer is to that
@@ -115,6 +117,13 @@ def accepted_requests(meeting: Meeting, cands: list[Candidate], accept: float) -
         if taken and all(p.score < accept for p in said):
             found.append(cand)
     return found
+
+
+def _perceiving(cand: Candidate) -> bool:
+    """'Can you hear me?', 'can you see my screen?': asks about the call, not for a step."""
+    doc = cand.sent.doc
+    verb = doc[cand.cue_end] if cand.cue_end < cand.sent.end else None
+    return verb is not None and verb.lower_ in lexicon()["perception_verbs"]
 
 
 def _promises(cand: Candidate) -> bool:
