@@ -829,6 +829,14 @@ def test_a_shared_small_count_joins_only_close_by(later, same: bool) -> None:  #
     assert (len(goal_groups.select(found, np.array([0.9, 0.5]), 0.4)) == 1) is same
 
 
+def test_a_question_is_not_the_evidence_where_the_customer_also_states_the_goal() -> None:
+    asked = "The quote goes out, what, four days later?"
+    wanted = "I want quotes out to the customer the same day as the measure."
+    found = [_said(10, "customer", asked), _said(12, "customer", wanted)]
+    assert goals.evidence_of(found, [0, 1]) == wanted
+    assert goals.evidence_of(found[:1], [0]) == asked  # nothing else said: the question
+
+
 def test_the_statement_that_puts_the_figure_on_a_goal_is_its_evidence() -> None:
     found = [
         _said(3, "customer", "We're paying for three tools that half overlap."),

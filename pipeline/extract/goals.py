@@ -503,7 +503,10 @@ def _evidence_claim(found: list[Claim], group: list[int]) -> Claim:
     """The group's best claim said by the customer, else its best claim; where that names no
     figure and the same side then put one on it ("If this lets us drop two of them, that's
     eighty thousand a year"), that statement, since it says the target. A result the customer
-    reports ("In May we filed eighty-eight percent") is how the goal went, not the goal."""
+    reports ("In May we filed eighty-eight percent") is how the goal went, not the goal, and a
+    question ("and the quote goes out, what, four days later?") asks, where the customer also
+    states it."""
     own = [i for i in group if found[i].side != "vendor" and "past_result" not in found[i].fired]
+    own = [i for i in own if not found[i].text.rstrip().endswith("?")] or own
     best = (own or group)[0]
     return found[next((i for i in own if refines(found, best, i)), best)]
