@@ -251,3 +251,13 @@ def test_asking_if_the_call_can_be_heard_is_no_request(find) -> None:  # type: i
         ("Raj", "Yes, hi Dana. Hang on, I'll shut the door, the printer's running."),
     )
     assert all("hear" not in s.evidence for s in found)
+
+
+def test_a_promise_to_make_sure_is_a_step_however_short(find) -> None:  # type: ignore[no-untyped-def]
+    """'I'll make sure someone's there to let him in.' scores under accept on its own; every
+    'I'll make sure' in the training sets is a labelled step (xx_07, yb_05 were missed)."""
+    found = find(
+        ("Dana", "And for the install, Ruairi, our installer, will survey both depots."),
+        ("Raj", "I'll make sure someone's there to let him in."),
+    )
+    assert "I'll make sure someone's there to let him in." in [s.evidence for s in found]
