@@ -10,7 +10,12 @@ benchmark rows: `has_action_summary_links`). Published test-split F1: 0.382-0.43
 milepost's own reader, which joins a speaker's acts into one turn): a DA counts as found
 when at least half of it lies inside a found step's evidence, in its own speaker's turn.
 
+--recorded SECONDS reads each meeting as a diarized recording gives it: one speaker's acts
+under a second apart joined into a Whisper-like segment of up to SECONDS (from the acts' own
+times), made into turns by recording.speaker_turns; acts are found as with --as-file.
+
     .venv/bin/python benchmarks/bench_ami.py [--split dev] [--show 20] [--as-file]
+        [--recorded 4]
 """
 
 from __future__ import annotations
@@ -27,6 +32,8 @@ from typing import Any
 from milepost.models import Transcript, Turn
 from milepost.pipeline import formats
 from milepost.pipeline.analyzer import Analyzer, Options
+from milepost.pipeline.audio.recording import PAUSE_S, speaker_turns
+from milepost.pipeline.audio.transcriber import Segment
 from milepost.pipeline.evaluate import tokens
 from milepost.pipeline.formats.turns import squash
 
@@ -59,6 +66,24 @@ def as_file(meeting: str, rows: list[dict[str, Any]], folder: Path) -> Transcrip
     lines = (f"{r['role']}: {squash(r['text']) or '…'}" for r in rows)
     path.write_text("\n".join(lines) + "\n", "utf-8")
     return formats.read(path, None)
+
+
+def as_recording(meeting: str, rows: list[dict[str, Any]], longest: float) -> Transcript:
+    """The meeting as a diarized recording gives it (segments of up to `longest` seconds)."""
+    segments: list[Segment] = []
+    for r in rows:
+        text = squash(r["text"]) or "…"
+        last = segments[-1] if segments else None
+        if (
+            last is not None
+            and last.speaker == r["role"]
+            and r["start"] - last.end < PAUSE_S
+            and r["end"] - last.start <= longest
+        ):
+            last.text, last.end = f"{last.text} {text}", max(last.end, r["end"])
+        else:
+            segments.append(Segment(r["start"], r["end"], text, r["role"]))
+    return Transcript(source=f"ami:{meeting}", input_format="audio", turns=speaker_turns(segments))
 
 
 def covered_acts(rows: list[dict[str, Any]], transcript: Transcript, steps: list[Any]) -> set[int]:
@@ -111,6 +136,9 @@ def main() -> None:
     parser.add_argument("--split", default="dev", choices=["train", "dev", "test"])
     parser.add_argument("--show", type=int, default=0, help="print N misses and false alarms")
     parser.add_argument("--as-file", action="store_true", help="read each meeting from a file")
+    parser.add_argument(
+        "--recorded", type=float, metavar="SECONDS", help="read each meeting as a recording"
+    )
     args = parser.parse_args()
 
     meetings = load_meetings(args.split)
@@ -121,14 +149,18 @@ def main() -> None:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         read = [
-            as_file(m, rows, Path(tmp)) if args.as_file else to_transcript(m, rows)
+            as_file(m, rows, Path(tmp))
+            if args.as_file
+            else as_recording(m, rows, args.recorded)
+            if args.recorded
+            else to_transcript(m, rows)
             for m, rows in meetings.items()
         ]
     items = [(t, Options()) for t in read]
     for (meeting, rows), transcript, analysis in zip(
         meetings.items(), read, analyzer.analyze_many(items), strict=True
     ):
-        if args.as_file:
+        if args.as_file or args.recorded:
             pred = covered_acts(rows, transcript, analysis.next_steps)
         else:
             pred = predicted_positive(rows, analysis.next_steps)
@@ -153,6 +185,7 @@ def main() -> None:
         print("-- false alarms:")
         print("\n".join(alarms[: args.show]))
     form = " read from files" if args.as_file else ""
+    form = f" read as recordings (segments up to {args.recorded:g} s)" if args.recorded else form
     print(f"AMI {args.split}{form}: {len(meetings)} meetings, {n_da} dialogue acts,", end=" ")
     print(f"{tp + fn} positives")
     print(f"action items  P {p:.3f}  R {rec:.3f}  F1 {f1:.3f}  (tp {tp}, fp {fp}, fn {fn})")

@@ -410,3 +410,22 @@ def test_a_recordings_turns_are_cut_at_segments_and_sentences_as_acts(analyzer) 
         ("SPEAKER_2", "Any questions?"),
     ]
     assert [d.text for d in split.docs] == [t.text for t in split.transcript.turns]
+
+
+def test_bench_reads_a_meeting_as_a_recording_gives_it() -> None:
+    """bench_ami.py --recorded: one speaker's acts under a second apart join into a segment up
+    to the given length; a speaker silent for 2 s goes on in a turn of their own."""
+    rows = [
+        {"role": "PM", "start": 0.0, "end": 1.5, "text": "Okay, so for the next meeting,"},
+        {"role": "PM", "start": 1.8, "end": 3.0, "text": "you're gonna draw it."},
+        {"role": "PM", "start": 3.2, "end": 5.0, "text": "And the buttons."},  # over 4 s
+        {"role": "ID", "start": 5.1, "end": 5.4, "text": "Okay."},
+        {"role": "ID", "start": 8.0, "end": 9.0, "text": "Sure."},  # 2.6 s of silence
+    ]
+    transcript = _bench().as_recording("m", rows, 4.0)
+    assert transcript.input_format == "audio"
+    assert [(t.speaker, t.text, t.joins()) for t in transcript.turns] == [
+        ("PM", "Okay, so for the next meeting, you're gonna draw it. And the buttons.", (10,)),
+        ("ID", "Okay.", ()),
+        ("ID", "Sure.", ()),
+    ]
