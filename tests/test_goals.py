@@ -571,6 +571,40 @@ def test_a_figure_told_as_it_stands_is_not_put_on_the_goal(  # type: ignore[no-u
     assert [(g.evidence, g.metric) for g in found] == [(said, metric) if metric else (want, None)]
 
 
+@pytest.mark.parametrize(
+    ("said", "goal"),
+    [
+        ("Okay, that alone would save me a lot of angry phone calls.", False),
+        ("Every one of those costs us about ninety pounds, so that's real money.", False),
+        # the condition states the goal
+        ("If we could get renewals back up to sixty, that's real money.", True),
+    ],
+)
+def test_a_value_put_on_something_is_not_a_goal(analyzer, said: str, goal: bool) -> None:  # type: ignore[no-untyped-def]
+    m = meeting(analyzer, _answered("So what's driving this for you?", said))
+    head = {"weights": {"has_if_could": 6.0}, "bias": -2.0, "threshold": 0.5, "second_floor": 0.0}
+    found = goals.from_claims(m, goals.cl.claims(m), head)
+    assert [g.evidence for g in found] == ([trim_lead(said)] if goal else [])
+
+
+def test_a_value_put_on_something_is_not_the_second_goal(analyzer) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        (CUSTOMER, "First response under two hours is what I want."),
+        (VENDOR, "Okay."),
+        (CUSTOMER, "Okay, that alone would save me a lot of angry phone calls."),
+        (VENDOR, "Right."),
+        (CUSTOMER, "I want the nurses calling us less."),
+    ]
+    m = meeting(analyzer, lines)
+    head = {"weights": {"has_metric": 3.0, "has_if_could": 1.5, "has_want": 1.0}, "bias": -2.0}
+    setting = {"threshold": 0.7, "second_floor": 0.2}
+    found = goals.from_claims(m, goals.cl.claims(m), {**head, **setting})
+    assert [g.evidence for g in found] == [
+        "First response under two hours is what I want.",
+        "I want the nurses calling us less.",
+    ]
+
+
 def test_no_second_goal_from_the_turn_that_states_the_first(analyzer) -> None:  # type: ignore[no-untyped-def]
     lines = [
         (CUSTOMER, "I want first response under two hours. I want the nurses to stop calling."),

@@ -138,6 +138,8 @@ def _second(
         said = found[group[0]]
         if set(group) & set(first) or said.turn in turns or _only_a_number_named(said):
             continue
+        if only_valued(said):
+            continue
         if not figure_asked_for(said, lead):
             return [group]
     return []
@@ -156,6 +158,24 @@ def _only_a_number_named(c: Claim) -> bool:
         return False
     said = cl.cue_families()["goal_word"].finditer(c.text)
     return all(m.group(0).lower().endswith("number") for m in said)
+
+
+_VALUED = re.compile(r"\bthat alone\b|\breal money\b", re.I)
+_WISHES = ("want", "want_change", "goal_word", "joint", "boss")
+
+
+def only_valued(c: Claim) -> bool:
+    """The sentence's only wish is a value put on something, with no condition ("Okay, that
+    alone would save me a lot of angry phone calls", "Every one of those costs us about ninety
+    pounds, so that's real money": cues.yaml if_could by "that alone" or "real money"): a
+    remark on what a thing is worth, not a goal. With its condition ("If we could get renewals
+    back up to sixty, that's real money") the condition states the goal. Out of fold such
+    remarks were found 5 times (xa, xg, xh, xw), never right; the 6 labelled goals the phrases
+    are in all say "if"."""
+    if "if_could" not in c.fired or not c.fired.isdisjoint(_WISHES) or _CONDITION.search(c.text):
+        return False
+    rest = _VALUED.sub("", c.text)
+    return rest != c.text and not cue_search.matching(("if_could",), rest)
 
 
 def figure_asked_for(want: Claim, answer: Claim) -> bool:

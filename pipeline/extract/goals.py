@@ -30,6 +30,7 @@ from milepost.pipeline.extract.goal_groups import (
     grouped,
     joins,
     merged_figures,
+    only_valued,
     refines,
     word_set,
 )
@@ -110,6 +111,7 @@ def _not_a_goal(meeting: Meeting, said: list[Claim]) -> bool:
         or own_errand(meeting, lead)
         or _decision_timeline(lead)
         or _hedged(lead)
+        or only_valued(lead)
     )
 
 
