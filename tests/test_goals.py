@@ -1562,6 +1562,16 @@ def test_a_figure_hedged_with_i_want_to_say_is_not_a_want(analyzer, said: str, g
     assert [g.evidence for g in found] == ([trim_lead(said)] if goal else [])
 
 
+def test_the_vendor_s_own_errand_is_not_a_goal_however_high_it_scored(analyzer) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        (VENDOR, "Before we run out of time, I want to go back to the success piece."),
+        (CUSTOMER, "Yes, absolutely, that's the one."),
+        (VENDOR, "Great. Let's look at the numbers."),
+    ]
+    m = meeting(analyzer, lines)
+    assert goals.from_claims(m, goals.cl.claims(m), _HIGH) == []
+
+
 @pytest.mark.parametrize(
     ("said", "goal"),
     [

@@ -113,8 +113,11 @@ def own_errand(meeting: Meeting, c: Claim) -> bool:
     percent with the year-end accounts"): a task, not a business outcome, however high it
     scored. None of the 98 training sentences of this shape (every set) is a labelled goal; 8
     were found as goals (8 sets). Not a negated want of a repeat ("I never want to go through
-    another audit like that": claims' negated want)."""
-    if c.side == "vendor" or c.features.get("negated_want"):
+    another audit like that": claims' negated want). Either side's: the vendor's own errand
+    ("Before we run out of time, I want to go back to the success piece", "I'd like to go back
+    to the two goals we set at kickoff and see where we are") is no customer goal either, and
+    was found as one twice out of fold (xv, yb)."""
+    if c.features.get("negated_want"):
         return False
     low = c.text.lower()
     if not any(v in low for v in ("want", "need", "like", "love")):
