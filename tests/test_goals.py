@@ -871,6 +871,25 @@ def test_a_question_is_not_the_evidence_where_the_customer_also_states_the_goal(
     assert goals.evidence_of(found[:1], [0]) == asked  # nothing else said: the question
 
 
+@pytest.mark.parametrize(
+    ("asked", "metric"),
+    [
+        ("Right now the quote goes out, what, four days later?", None),
+        # a statement of the figure still gives it
+        ("Right now the quote goes out four days later, and I want it under two days.", "under two days"),
+    ],
+)
+def test_the_customer_s_own_question_lends_the_goal_no_figure(  # type: ignore[no-untyped-def]
+    analyzer, asked: str, metric: str | None
+) -> None:
+    wanted = "I want quotes out to the customer the same day as the measure."
+    m = meeting(analyzer, [(CUSTOMER, asked), (VENDOR, "Okay."), (CUSTOMER, wanted)])
+    found = goals.cl.claims(m)
+    group = [next(i for i, c in enumerate(found) if c.text == t) for t in (asked, wanted)]
+    goal = goals._goal(m, found, np.ones(len(found)), group)
+    assert goal.metric == metric
+
+
 def test_the_statement_that_puts_the_figure_on_a_goal_is_its_evidence() -> None:
     found = [
         _said(3, "customer", "We're paying for three tools that half overlap."),

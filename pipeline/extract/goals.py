@@ -451,10 +451,14 @@ def has_agreed_goal(goals: list[Goal]) -> bool:
 
 def _goal(meeting: Meeting, found: list[Claim], probs: np.ndarray, group: list[int]) -> Goal:
     lead = _evidence_claim(found, group)
-    texts = [lead.text] + [found[i].text for i in group if found[i] is not lead]
+    others = [found[i] for i in group if found[i] is not lead]
+    texts = [lead.text] + [c.text for c in others]
     agreement = verdict(meeting, [found[i] for i in group])
-    # a restatement the other side confirmed can carry the figure or date the statements lack
-    said = texts + ([agreement.said_back] if agreement and agreement.said_back else [])
+    # a restatement the other side confirmed can carry the figure or date the statements lack;
+    # the customer's own question does not ("and the quote goes out, what, four days later?":
+    # how things stand, asked)
+    stated = [lead.text] + [c.text for c in others if not _own_question(c)]
+    said = stated + ([agreement.said_back] if agreement and agreement.said_back else [])
     return Goal(
         text=short_text(lead.text),
         category=_category(meeting, lead, texts),
@@ -468,6 +472,11 @@ def _goal(meeting: Meeting, found: list[Claim], probs: np.ndarray, group: list[i
         found_by=FOUND_BY,
         agreement=agreement.why if agreement else None,
     )
+
+
+def _own_question(c: Claim) -> bool:
+    """A question asked by the customer's side (or a speaker of no known side)."""
+    return c.side != "vendor" and c.text.rstrip().endswith("?")
 
 
 def _vague(text: str) -> bool:
