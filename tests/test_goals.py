@@ -548,7 +548,11 @@ def test_a_number_spoken_of_is_not_the_second_goal(analyzer, said: str) -> None:
 @pytest.mark.parametrize(
     ("said", "metric"),
     [
-        ("Right now it's about four days from the parcel arriving to the coat being back on sale.", None),
+        (
+            "Right now it's about four days from the parcel arriving to the coat being back"
+            " on sale.",
+            None,
+        ),
         ("This term, with the autopay and the reminders, it's six percent.", None),
         # a figure wanted or wished for, pointing back at the goal, is its figure
         ("I'd want that down to four days.", "four days"),
@@ -876,7 +880,10 @@ def test_a_question_is_not_the_evidence_where_the_customer_also_states_the_goal(
     [
         ("Right now the quote goes out, what, four days later?", None),
         # a statement of the figure still gives it
-        ("Right now the quote goes out four days later, and I want it under two days.", "under two days"),
+        (
+            "Right now the quote goes out four days later, and I want it under two days.",
+            "under two days",
+        ),
     ],
 )
 def test_the_customer_s_own_question_lends_the_goal_no_figure(  # type: ignore[no-untyped-def]
@@ -1452,7 +1459,10 @@ _HIGH = {"weights": {"has_want": 6.0}, "bias": -2.0, "threshold": 0.5, "second_f
         ("I'd like to see the exception report every morning.", False),
         # a want to see something first, before a decision: diligence
         ("I'd like to see what a pilot site actually does first before I sign up.", False),
-        ("I want to see where the three hours actually go before anybody promises anything.", False),
+        (
+            "I want to see where the three hours actually go before anybody promises anything.",
+            False,
+        ),
         # a want to see a change in the business, not a view of the product
         ("I want to see fewer missed pickups by the summer.", True),
         ("I want to see fewer missed pickups before the summer.", True),
@@ -1767,8 +1777,14 @@ def test_a_want_for_fewer_or_more_of_something_is_a_goal_however_low_it_scored(
             "I want e-bike servicing to be a third of workshop revenue by 2028.",
             "I want e-bike servicing to be a third of workshop revenue by 2028.",
         ),
-        ("I'd love half of returns to become exchanges.", "I'd love half of returns to become exchanges."),
-        ("We close about a third now. I'd love that closer to 40%.", "I'd love that closer to 40%."),
+        (
+            "I'd love half of returns to become exchanges.",
+            "I'd love half of returns to become exchanges.",
+        ),
+        (
+            "We close about a third now. I'd love that closer to 40%.",
+            "I'd love that closer to 40%.",
+        ),
         # near misses: one of something, more of it, a condition, a question, a past want,
         # the speaker's own errand
         ("I'd like one of the old looms on the trial.", None),

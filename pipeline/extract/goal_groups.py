@@ -170,8 +170,8 @@ def only_valued(c: Claim) -> bool:
     pounds, so that's real money": cues.yaml if_could by "that alone" or "real money"): a
     remark on what a thing is worth, not a goal. With its condition ("If we could get renewals
     back up to sixty, that's real money") the condition states the goal. Out of fold such
-    remarks were found as goals in 5 sets (xa, xe, xg, xh, xw), never right; the 6 labelled goals the phrases
-    are in all say "if"."""
+    remarks were found as goals in 5 sets (xa, xe, xg, xh, xw), never right; the 6 labelled
+    goals the phrases are in all say "if"."""
     if "if_could" not in c.fired or not c.fired.isdisjoint(_WISHES) or _CONDITION.search(c.text):
         return False
     rest = _VALUED.sub("", c.text)
