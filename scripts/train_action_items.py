@@ -63,7 +63,7 @@ import gzip
 import json
 import random
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from sklearn.feature_extraction import DictVectorizer
@@ -76,6 +76,10 @@ from milepost.pipeline.extract import action_items
 from milepost.pipeline.extract.commitment import candidates
 from milepost.pipeline.extract.commitment_features import scored_candidates
 from milepost.pipeline.extract.meeting import Meeting
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 REPO = Path(__file__).resolve().parents[1]
 AMI = REPO.parent / "shared" / "eval" / "ami" / "ami_da_labels.jsonl.gz"
@@ -99,7 +103,6 @@ Design = tuple[DictVectorizer, Any, np.ndarray]
 
 def load(split: str, cache: Path | None) -> list[Example]:
     """AMI meetings of the action-item benchmark, parsed, with act features and 0/1 labels."""
-    from spacy.tokens import DocBin
 
     rows_by: dict[str, list[dict[str, Any]]] = {}
     with gzip.open(AMI, "rt", encoding="utf-8") as fh:
@@ -113,13 +116,7 @@ def load(split: str, cache: Path | None) -> list[Example]:
         rows = sorted(rows_by[name], key=lambda r: (r["start"], r["idx"]))
         turns = [Turn(speaker=r["role"], text=r["text"].strip() or "…") for r in rows]
         path = cache / f"{name}.spacy" if cache else None
-        if path is not None and path.exists():
-            docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
-        else:
-            docs = list(nlp.pipe((t.text for t in turns), batch_size=256))
-            if path is not None:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                DocBin(docs=docs, store_user_data=False).to_disk(path)
+        docs = _parsed(nlp, turns, path)
         transcript = Transcript(source=f"ami:{name}", input_format="ami", turns=turns)
         meeting = Meeting(transcript=transcript, docs=docs)
         feats = action_items.features(meeting, candidates(meeting))
@@ -282,7 +279,6 @@ def as_runs(data: list[Example], cache: Path | None) -> list[tuple[Meeting, list
     """Each meeting as a transcript file with one act a line gives it (one turn per speaker
     run, remembering where each line started), parsed, and where each act lies in it: (turn,
     first character, end)."""
-    from spacy.tokens import DocBin
 
     nlp = spacy_nlp.load()
     out = []
@@ -300,15 +296,23 @@ def as_runs(data: list[Example], cache: Path | None) -> list[tuple[Meeting, list
             turns[-1].text += act.text
             spans.append((len(turns) - 1, start, start + len(act.text)))
         path = cache / f"{name}.runs.spacy" if cache else None
-        if path is not None and path.exists():
-            docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
-        else:
-            docs = list(nlp.pipe((t.text for t in turns), batch_size=256))
-            if path is not None:
-                DocBin(docs=docs, store_user_data=False).to_disk(path)
+        docs = _parsed(nlp, turns, path)
         transcript = Transcript(source=f"ami:{name}", input_format="plain", turns=turns)
         out.append((Meeting(transcript=transcript, docs=docs), spans))
     return out
+
+
+def _parsed(nlp: Language, turns: list[Turn], path: Path | None) -> list[Doc]:
+    """The turns' parses: read from the cache file when it exists, else parsed and kept there."""
+    from spacy.tokens import DocBin
+
+    if path is not None and path.exists():
+        return list(DocBin().from_disk(path).get_docs(nlp.vocab))
+    docs = list(nlp.pipe((t.text for t in turns), batch_size=256))
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        DocBin(docs=docs, store_user_data=False).to_disk(path)
+    return docs
 
 
 def as_recording(
@@ -318,7 +322,6 @@ def as_recording(
     Whisper-like segment while under PAUSE_S apart and up to `longest` seconds long (from the
     acts' own times), the segments made into turns by recording.speaker_turns (speaker runs,
     parted after 2 s of one speaker's silence), parsed; and where each act lies, as as_runs."""
-    from spacy.tokens import DocBin
 
     from milepost.pipeline.audio.recording import PAUSE_S, speaker_turns
     from milepost.pipeline.audio.transcriber import Segment
@@ -356,12 +359,7 @@ def as_recording(
             spans.append((k, at, at + len(act.text)))
             cursor = at + len(act.text)
         path = cache / f"{name}.rec{longest:g}.spacy" if cache else None
-        if path is not None and path.exists():
-            docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
-        else:
-            docs = list(nlp.pipe((t.text for t in turns), batch_size=256))
-            if path is not None:
-                DocBin(docs=docs, store_user_data=False).to_disk(path)
+        docs = _parsed(nlp, turns, path)
         transcript = Transcript(source=f"ami:{name}", input_format="audio", turns=turns)
         out.append((Meeting(transcript=transcript, docs=docs), spans))
     return out
