@@ -28,7 +28,6 @@ from milepost.pipeline.extract.agreement_cues import (
     accepts,
     affirms,
     asks_about,
-    checks,  # noqa: F401 (goal_groups imports it from here)
     content,
     contests,
     distinctive,

@@ -14,7 +14,7 @@ import numpy as np
 
 from milepost.pipeline.extract import claims as cl
 from milepost.pipeline.extract import cue_search
-from milepost.pipeline.extract.agreement import checks
+from milepost.pipeline.extract.agreement_cues import checks
 from milepost.pipeline.extract.claims import Claim
 from milepost.pipeline.extract.goal_text import cue_pattern, deadline_of, metric_of, unit_of
 from milepost.pipeline.extract.restatement import figures, points_back, recaps
@@ -30,7 +30,8 @@ BIG_FIGURE = 10
 FEW_WORDS = 3
 """The most content words besides its figure of a goal's figure said again on its own ("One
 percent is what I need to see.")."""
-_CONDITION = re.compile(r"\bif\b", re.I)
+CONDITION = re.compile(r"\bif\b", re.I)
+"""A condition said ("if"): what turns a remark on a figure into the goal it sets."""
 _TOKEN = re.compile(r"[a-z]+(?:-[a-z]+)*|\d+(?:[.,]\d+)*", re.I)
 
 
@@ -172,7 +173,7 @@ def only_valued(c: Claim) -> bool:
     back up to sixty, that's real money") the condition states the goal. Out of fold such
     remarks were found as goals in 5 sets (xa, xe, xg, xh, xw), never right; the 6 labelled
     goals the phrases are in all say "if"."""
-    if "if_could" not in c.fired or not c.fired.isdisjoint(_WISHES) or _CONDITION.search(c.text):
+    if "if_could" not in c.fired or not c.fired.isdisjoint(_WISHES) or CONDITION.search(c.text):
         return False
     rest = _VALUED.sub("", c.text)
     return rest != c.text and not cue_search.matching(("if_could",), rest)
@@ -286,7 +287,7 @@ def _sets_a_figure(c: Claim) -> bool:
     estimate, not the figure the goal is given."""
     return bool(
         cue_search.matching(TARGET_CUES, c.text)
-        or _CONDITION.search(c.text)
+        or CONDITION.search(c.text)
         or cue_pattern("figure_asked").search(c.text)
     )
 

@@ -11,20 +11,18 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from milepost.pipeline.extract import claims as cl
 from milepost.pipeline.extract.claims import Claim
-from milepost.pipeline.extract.goal_groups import word_set
+from milepost.pipeline.extract.goal_groups import CONDITION, word_set
 from milepost.pipeline.extract.goal_text import cue_pattern
 from milepost.pipeline.extract.meeting import Meeting
 
 if TYPE_CHECKING:  # importing spaCy at load would import torch before nlp.load hides it
     from spacy.tokens import Span, Token
 
-_CONDITION = re.compile(r"\bif\b", re.I)
 FULL_WORDS = 3
 """The fewest content words of a scoped want said in full: a shorter one ("I want no misses.")
 answers a goal said around it, which states it."""
@@ -98,7 +96,7 @@ def measured_state(meeting: Meeting, c: Claim) -> bool:
     down to one point one five, the expansion pays for itself")."""
     if c.side == "vendor" or "metric" not in c.fired or not NOT_STATES.isdisjoint(c.fired):
         return False
-    if cue_pattern("time_ahead").search(c.text) or _CONDITION.search(c.text):
+    if cue_pattern("time_ahead").search(c.text) or CONDITION.search(c.text):
         return False
     sent = sentence_of(meeting, c)
     if sent is None:

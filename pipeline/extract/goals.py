@@ -254,7 +254,7 @@ def _customer_says(c: Claim, cue: str) -> bool:
 
 def _customer_statement(c: Claim) -> bool:
     """Said by the customer's side (or a speaker of no known side), and not a question."""
-    return c.side != "vendor" and not c.text.rstrip().endswith("?")
+    return c.side != "vendor" and not _question(c.text)
 
 
 def _relayed_want(c: Claim) -> bool:
@@ -316,7 +316,7 @@ def _said_back_and_taken_up(
 
 
 def _said_back_in_full(meeting: Meeting, c: Claim) -> bool:
-    if c.side != "vendor" or c.text.rstrip().endswith("?"):
+    if c.side != "vendor" or _question(c.text):
         return False
     if "past_result" in c.fired or not said_back(meeting, c):  # most are not said back
         return False
@@ -366,7 +366,7 @@ def _recalled_statement(found: list[Claim], i: int) -> int | None:
     rest = c.text[cue.end() :] if cue else c.text
     after = [k for k in range(i + 1, min(i + 3, len(found))) if found[k].turn == c.turn]
     for k, text in [(i, rest)] + [(k, found[k].text) for k in after]:
-        if text.rstrip().endswith("?"):
+        if _question(text):
             continue
         if metric_of(text) or deadline_of(text) or _bound(text):
             return k
@@ -474,9 +474,13 @@ def _goal(meeting: Meeting, found: list[Claim], probs: np.ndarray, group: list[i
     )
 
 
+def _question(text: str) -> bool:
+    return text.rstrip().endswith("?")
+
+
 def _own_question(c: Claim) -> bool:
     """A question asked by the customer's side (or a speaker of no known side)."""
-    return c.side != "vendor" and c.text.rstrip().endswith("?")
+    return c.side != "vendor" and _question(c.text)
 
 
 def _vague(text: str) -> bool:
@@ -518,6 +522,6 @@ def _evidence_claim(found: list[Claim], group: list[int]) -> Claim:
     question ("and the quote goes out, what, four days later?") asks, where the customer also
     states it."""
     own = [i for i in group if found[i].side != "vendor" and "past_result" not in found[i].fired]
-    own = [i for i in own if not found[i].text.rstrip().endswith("?")] or own
+    own = [i for i in own if not _question(found[i].text)] or own
     best = (own or group)[0]
     return found[next((i for i in own if refines(found, best, i)), best)]
