@@ -51,14 +51,15 @@ OPENING_TURNS = 6
 # The host reading out who has joined: "So, I see Patrice, Wes, Irina.", "I've got Gideon,
 # Jonah, Ines." (in the training meetings' opening turns, 38 of 38 names so listed are the
 # customer's); not "I've got Sadia and Joost with me" (sides.yaml same_side_after).
+_FIRST_NAME = r"[A-Z][^\W\d_]+"
+_NEXT_NAME = rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+){_FIRST_NAME}"  # ", Declan", " and Sunita"
 LISTED = re.compile(
-    r"\b(?i:i see|i can see|i've got|i have|we've got|we have)\s+"
-    r"([A-Z][^\W\d_]+(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)[A-Z][^\W\d_]+)+)"
+    rf"\b(?i:i see|i can see|i've got|i have|we've got|we have)\s+({_FIRST_NAME}(?:{_NEXT_NAME})+)"
 )
 # After a name, another name in a list: "I've got Bernadette, Declan and Sunita."
-NAME_LIST_GOES_ON = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)[A-Z][^\W\d_]+\b")
+NAME_LIST_GOES_ON = re.compile(rf"{_NEXT_NAME}\b")
 # A sentence opening on a list of names is a roll call: "Teresa, Rahul, Yvonne, good to see you."
-ROLL_CALL = re.compile(r"[A-Z][^\W\d_]+(?:,\s+(?:and\s+)?[A-Z][^\W\d_]+)+(?=,)")
+ROLL_CALL = re.compile(rf"{_FIRST_NAME}(?:,\s+(?:and\s+)?{_FIRST_NAME})+(?=,)")
 
 
 @dataclass(frozen=True)
@@ -310,7 +311,7 @@ def _links(meeting: Meeting) -> dict[str, list[tuple[str, str | None]]]:
             start = offset + len(sentence)
             said = lowered.Text(sentence)
             ends = [m.end() - 1 + offset for p in c.vendor_self if (m := said.search(p))]
-            if ends and (not docs or any(k not in _places(docs[i]) for k in ends)):
+            if ends and (not docs or not set(ends) <= _places(docs[i])):
                 out["vendor"].append((turn.speaker, None))
             people = [
                 (label, m) for label, m in _mentioned(sentence, lookup) if label != turn.speaker
