@@ -3,7 +3,7 @@
     .venv/bin/python scripts/goals_sets.py [--cache FILE] [--weights 0,0.25,0.5,1] [--bias]
 
 The goal head learns from cs_train alone (train_goals.py's `cs_train only`). The sets written
-to imitate cs_train (IMITATING, 192 meetings) are the best proxy for unseen meetings, so this
+to imitate cs_train (IMITATING) are the best proxy for unseen meetings, so this
 asks whether learning from them too helps there without costing cs_train: for each weight of
 their sentences (0: cs_train alone), cs_train's meetings are scored by heads fitted on its
 other folds plus every imitating set, each imitating set by a head fitted on cs_train and the
@@ -29,7 +29,7 @@ from milepost.pipeline import evaluate
 from milepost.pipeline.extract import claims as cl
 from milepost.pipeline.extract import goals
 
-IMITATING = (*(f"x{c}" for c in "ghijklmnopqrstuvwxy"), "ya", "yb")
+IMITATING = (*(f"x{c}" for c in "ghijklmnopqrstuvwxyz"), "ya", "yb")
 THRESHOLDS = (0.35, 0.4, 0.45, 0.5, 0.55)
 FLOORS = (0.1, 0.2)
 SPLITS = 2
@@ -39,7 +39,7 @@ GROUPS["xn-xp"] = IMITATING[7:10]
 GROUPS["xq-xs"] = IMITATING[10:13]
 GROUPS["xt-xv"] = IMITATING[13:16]
 GROUPS["xw-xy"] = IMITATING[16:19]
-GROUPS["ya-yb"] = IMITATING[19:]
+GROUPS["xz-yb"] = IMITATING[19:]
 
 
 class Sets:

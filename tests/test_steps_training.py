@@ -52,6 +52,7 @@ def test_the_sets_written_to_imitate_cs_train_are_never_marked() -> None:
         "xw",
         "xx",
         "xy",
+        "xz",
         "ya",
         "yb",
     )
