@@ -44,3 +44,18 @@ def test_pointing_back_is_a_pronoun_not_a_determiner(said: str, points: bool) ->
 )
 def test_a_recap_puts_the_goal_in_other_words(said: str, recap: bool) -> None:
     assert restatement.recaps(said) is recap
+
+
+@pytest.mark.parametrize(
+    ("said", "values"),
+    [
+        ("I want to get that under two hundred and fifty thousand by year end.", {250000}),
+        ("so a hundred and twenty thousand a year", {120000}),
+        ("Three percent on the top two hundred parts", {3, 200}),
+        # an "and" that joins two numbers, not one said in words
+        ("two hundred and, um, three more", {200, 3}),
+        ("six and seven", {6, 7}),
+    ],
+)
+def test_a_number_said_with_and_is_one_figure(said: str, values: set[int]) -> None:
+    assert restatement.figures(said) == values

@@ -23,12 +23,15 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 
 @lru_cache(maxsize=4096)
 def figures(text: str) -> frozenset[int]:
-    """The numbers said in text, by value: "6", "six", "sixty-five" and "two hundred
-    thousand" as 6, 6, 65 and 200000; not a digit inside a word ("Q2", "3PL")."""
+    """The numbers said in text, by value: "6", "six", "sixty-five", "two hundred thousand"
+    and "two hundred and fifty thousand" as 6, 6, 65, 200000 and 250000; not a digit inside a
+    word ("Q2", "3PL"). An "and" after "hundred" or "thousand" goes on with the number."""
     out: set[int] = set()
     run: list[int] = []
     for token in _NUMBER.findall(_THOUSANDS.sub("", text.lower())):
         value = _value(token)
+        if token == "and" and run and run[-1] in (100, 1000):
+            continue
         if value is None:
             if run:
                 out.add(_spoken(run))
