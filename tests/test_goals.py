@@ -1878,3 +1878,32 @@ def test_a_figure_wished_for_with_delight_is_a_goal_however_low_it_scored(
     m = meeting(analyzer, _answered("So where does the time go?", said))
     found = goals.from_claims(m, goals.cl.claims(m), _LOW)
     assert [g.evidence for g in found] == ([trim_lead(said)] if goal else [])
+
+
+_EVERY = {"weights": {}, "bias": 4.0, "threshold": 0.5, "second_floor": 0.0}
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Marcus takes the four percent back to the board, and it goes to council in June.",
+        "Priya sends the carrier invoices by the end of next week.",
+    ],
+)
+def test_a_recap_of_who_does_what_is_not_a_goal_however_high_it_scored(analyzer, said: str) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        (CUSTOMER, "We keep overpaying the carriers."),
+        (VENDOR, f"Okay, recap. {said}"),
+        (CUSTOMER, "Yes, that works for me."),
+    ]
+    m = meeting(analyzer, lines)
+    found = goals.from_claims(m, goals.cl.claims(m), _EVERY)
+    assert said not in [g.evidence for g in found]
+
+
+def test_a_customer_s_goal_the_parse_reads_as_a_recap_is_still_a_goal(analyzer) -> None:  # type: ignore[no-untyped-def]
+    said = "Zero gaps in the withdrawal records by the next audit."
+    m = meeting(analyzer, _answered("So what would good look like?", said))
+    found = goals.cl.claims(m)
+    assert goals._task_recap(m, next(c for c in found if c.text == said))  # the parse's subject
+    assert [g.evidence for g in goals.from_claims(m, found, _EVERY)] == [said]
