@@ -1027,3 +1027,55 @@ def test_a_read_back_answered_with_a_bare_good_is_confirmed(  # type: ignore[no-
         (CUSTOMER, answer),
     ]
     assert _agreed(analyzer, lines) is agreed
+
+
+@pytest.mark.parametrize(
+    ("text", "yes", "affirmed", "declined"),
+    [
+        ("Please don't write that down.", False, False, True),
+        ("Don't hold me to that.", False, False, True),
+        ("I wouldn't hold us to that one.", False, False, True),
+        ("We haven't agreed a number internally.", False, False, True),
+        ("Not exactly.", False, False, True),
+        ("Please.", True, False, False),
+        ("Please do. Write that down.", True, True, False),
+        ("Agreed, write that down.", True, True, False),
+    ],
+)
+def test_a_yes_or_affirmation_under_a_negation_is_none(
+    text: str, yes: bool, affirmed: bool, declined: bool
+) -> None:
+    from milepost.pipeline.extract import agreement_cues as ac
+
+    assert (ac.says_yes(text), ac.affirms(text), ac.declines(text)) == (yes, affirmed, declined)
+
+
+def test_a_read_back_refused_with_dont_write_that_down_is_not_agreed(analyzer) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        (CUSTOMER, GOAL),
+        (
+            VENDOR,
+            "Okay. So two days by June. Can I write that down as the target for the proposal?",
+        ),
+        (
+            COLLEAGUE,
+            "Not yet. Please don't write that down. We haven't agreed a number internally, "
+            "and if the proposal says two days and we get four, that's on me.",
+        ),
+        (CUSTOMER, "Fair. It's my number, not the team's."),
+    ]
+    assert _agreed(analyzer, lines) is False
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        ("It's in the plan for the board. That's the bar we'll work to.", False),
+        ("It's in the plan for the board. Yes, that's the bar we'll work to.", True),
+    ],
+)
+def test_without_speakers_the_statements_own_sentences_go_on_until_one_opens_a_reply(  # type: ignore[no-untyped-def]
+    analyzer, after: str, expected: bool
+) -> None:
+    paragraph = f"{GOAL} {after} Okay, moving on to training."
+    assert _agreed(analyzer, [(None, paragraph)]) is expected  # type: ignore[list-item]

@@ -8,8 +8,11 @@ softer signs are weighed by a small logistic model (data/goals/agreement.json, t
 scripts/train_agreement.py), so a lone "yeah" or an echoed number is not agreement by itself.
 A target only put forward ("what if we set the target at...?") is not set jointly until the
 other side takes it up, and a goal taken back by name ("let's not commit to zero stockouts"),
-even long after it was affirmed, is not agreed. Cues match with or without apostrophes, since
-transcribed speech drops them. `why_agreed` says which sign decided, for `--explain`.
+even long after it was affirmed, is not agreed. A yes or an affirmation under a negation
+("Please don't write that down.") is none, and refuses a read-back. Where the speaker is
+unknown, the sentences after a statement are its speaker going on until one opens a reply or
+says the goal back. Cues match with or without apostrophes, since transcribed speech drops
+them. `why_agreed` says which sign decided, for `--explain`.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from milepost.pipeline.extract.agreement_cues import (
     asks_about,
     content,
     contests,
+    declines,
     distinctive,
     doubts,
     fires,
@@ -160,14 +164,20 @@ def signs(meeting: Meeting, group: list[Claim]) -> dict[str, Sign]:
     units = reply_units.units(meeting)
     words = set().union(*(content(c.text) for c in group))
     figs = frozenset().union(*(figures(c.text) for c in group))
+    said = frozenset(c.text for c in group)
     for c in group:
-        for name, sign in _reply_features(meeting, units, c, words, figs).items():
+        for name, sign in _reply_features(meeting, units, c, words, figs, said).items():
             out.setdefault(name, sign)
     return out
 
 
 def _reply_features(
-    meeting: Meeting, units: list[Unit], c: Claim, words: set[str], figs: frozenset[int]
+    meeting: Meeting,
+    units: list[Unit],
+    c: Claim,
+    words: set[str],
+    figs: frozenset[int],
+    said: frozenset[str] = frozenset(),
 ) -> dict[str, Sign]:
     """What the other side does in the units after statement c, until a contest (a doubt
     about another figure is about another goal: see withdrawal.doubts_other)."""
@@ -175,6 +185,7 @@ def _reply_features(
     asked = fires("check", units[start][2]) and not fires("wish", units[start][2])
     out: dict[str, Sign] = {}
     first = True
+    own = _going_on(units, start, words, said)
     for j in range(start + 1, min(start + 1 + AGREE_UNITS, len(units))):
         speaker, text = units[j][1], units[j][2]
         if (doubts(text) and not doubts_other(text, words, figs, units[j - 1][2])) or (
@@ -184,7 +195,10 @@ def _reply_features(
             if _names(text, words) or drops(units, j, words):
                 out.setdefault("withdrawn", out["contest"])
             return out
-        if first and speaker != c.speaker and hedges(text):  # whoever answers first
+        if j <= own:  # the statement's speaker going on: can contest, cannot agree
+            continue
+        answers = speaker != c.speaker or own > start
+        if first and answers and hedges(text):  # whoever answers first
             out.setdefault("contest", (speaker, quote(text, hedges)))
             return out
         if not other(meeting, c.speaker, speaker):
@@ -205,6 +219,25 @@ def _reply_features(
         out.setdefault("contest", withdrawn)
         out.setdefault("withdrawn", withdrawn)
     return out
+
+
+def _going_on(units: list[Unit], start: int, words: set[str], said: frozenset[str]) -> int:
+    """Where the speaker is unknown, the last unit that is the statement's speaker going on:
+    the sentences of its paragraph after it, up to one that opens a reply or says the goal
+    back without being one of its statements ("Email is about 11% now. For next year I need
+    18%. That's the number I put in the plan for the board." is one person; "So two days by
+    June." after "I want audit prep down to two days by June. It's the big one." answers).
+    start itself when the speaker is known or the next sentence answers."""
+    turn, speaker = units[start][0], units[start][1]
+    k = start
+    while speaker is None and k + 1 < len(units) and units[k + 1][1] is None:
+        text = units[k + 1][2]
+        if units[k + 1][0] != turn or opens_reply(text):
+            break
+        if _reads_back(text, words) and not any(s in text for s in said):
+            break
+        k += 1
+    return k
 
 
 def _reply(
@@ -284,7 +317,7 @@ def _confirmation(meeting: Meeting, units: list[Unit], j: int, words: set[str]) 
         text = units[k][2]
         if not other(meeting, units[j][1], units[k][1]):
             continue
-        if contests(text):
+        if contests(text) or declines(text):  # "Please don't write that down."
             return None
         if says_yes(text) or affirms(text) or fires("approves", text):
             return k

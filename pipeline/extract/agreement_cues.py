@@ -98,9 +98,48 @@ def accepts(text: str) -> bool:
 
 
 def affirms(text: str) -> bool:
-    """An affirmation or a taking-on, not an "exactly" that says how something else fits."""
+    """An affirmation or a taking-on, not an "exactly" that says how something else fits, nor
+    one under a negation ("Please don't write that down.", "we haven't agreed a number")."""
     said = _plain(text)
-    return fires("affirm", said) or fires("accept", said)
+    return _said("affirm", said) or _said("accept", said)
+
+
+def declines(text: str) -> bool:
+    """An affirmation or a taking-on said under a negation: "Please don't write that down.",
+    "Don't hold me to that.", "I wouldn't hold us to that one." A refusal of what was just
+    said back, not a yes to it."""
+    return any(
+        fires(family, s) and not _live(family, s)
+        for s in SENTENCE.split(text)
+        for family in ("affirm", "accept")
+    )
+
+
+def _said(family: str, text: str) -> bool:
+    """The family fires in text, and in some sentence not only right after a negation."""
+    return fires(family, text) and any(_live(family, s) for s in SENTENCE.split(text))
+
+
+@lru_cache(maxsize=1 << 14)
+def _live(family: str, sentence: str) -> bool:
+    """Some match of the family in the sentence has no negation up to two words before it."""
+    return any(
+        not yes_negated().search(sentence[: m.start()])
+        for m in families()[family].finditer(sentence)
+    )
+
+
+@lru_cache(maxsize=1)
+def yes_negated() -> re.Pattern[str]:
+    """A negation right before a yes or an affirmation: "don't write that down" is no yes."""
+    said = cl.data("agreement.yaml")["yes_negated"]
+    return re.compile(APOSTROPHE.sub(OPTIONAL_APOSTROPHE, said), re.I)
+
+
+@lru_cache(maxsize=1)
+def please_request() -> re.Pattern[str]:
+    """A "please" that opens a request ("Please send it over."), not a yes ("Please.")."""
+    return re.compile(cl.data("agreement.yaml")["please_request"], re.I)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -123,10 +162,25 @@ def statements(text: str) -> str:
 
 def says_yes(text: str) -> bool:
     """A yes, or the question's verb said back as one ("Does that work?" "It does."); not a
-    "right" that opens "right now it's 11%"."""
+    "right" that opens "right now it's 11%", a yes under a negation ("not exactly"), nor a
+    "please" that opens a request ("Please don't write that down.")."""
+    if not _yes_cue(text):
+        return False
+    said = [s for s in SENTENCE.split(text) if _yes_cue(s)]
+    return not said or any(_yes_stands(s) for s in said)
+
+
+def _yes_cue(text: str) -> bool:
     if fires("said_yes", text) and not (fires("right_adverb", text) and not _yes_beside(text)):
         return True
     return fires("echo_yes", text)
+
+
+def _yes_stands(sentence: str) -> bool:
+    """The sentence's yes is one: not a request's "please", nor a yes under a negation."""
+    if please_request().search(sentence):
+        return False
+    return fires("echo_yes", sentence) or _live("said_yes", sentence)
 
 
 @lru_cache(maxsize=1 << 12)
