@@ -665,7 +665,8 @@ def test_accepted_request_uses_the_replys_own_words(find) -> None:  # type: igno
         ("Dana", "Raj, could you get that to us?"),
         ("Raj", "Yeah. I'll send the carrier registration info with the EIN tomorrow."),
     )
-    assert step.evidence == "Raj, could you get that to us?"
+    # the answer says what will be done and more than the request did (steps._says_more)
+    assert step.evidence == "I'll send the carrier registration info with the EIN tomorrow."
     assert (step.owner, step.action, step.due) == (
         "Raj",
         "send the carrier registration info with the EIN",

@@ -261,3 +261,27 @@ def test_a_promise_to_make_sure_is_a_step_however_short(find) -> None:  # type: 
         ("Raj", "I'll make sure someone's there to let him in."),
     )
     assert "I'll make sure someone's there to let him in." in [s.evidence for s in found]
+
+
+def test_an_answer_that_says_more_than_the_request_is_its_quote(find) -> None:  # type: ignore[no-untyped-def]
+    """'Raj, could you send that over?' 'Yep, I'll send you the agency spend summary by clinic
+    and month by Friday.': the one asked says what will be done, so the answer is the step's
+    evidence (xw_05, ya_02 label it so), owned by Raj, one step."""
+    answer = "Yep, I'll send you the agency spend summary by clinic and month by Friday."
+    found = find(
+        ("Dana", "It would help to see what the agencies cost you."),
+        ("Dana", "Raj, could you send that over?"),
+        ("Raj", answer),
+    )
+    assert [(s.evidence, s.owner) for s in found] == [(answer, "Raj")]
+
+
+def test_an_answer_that_only_repeats_the_request_keeps_its_quote(find) -> None:  # type: ignore[no-untyped-def]
+    """'Raj, could you send me the agency spend summary by clinic?' 'Yep, I'll send the
+    summary Friday.': the request says what will be done; it stays the quote."""
+    request = "Raj, could you send me the agency spend summary by clinic?"
+    found = find(
+        ("Dana", request),
+        ("Raj", "Yep, I'll send the summary Friday."),
+    )
+    assert [s.evidence for s in found] == [request]

@@ -53,6 +53,8 @@ PROMISE_MODALS = frozenset({"'ll", "\u2019ll", "will"})
 # How far into an unnamed turn a yes to a request still runs: "yeah. sure. it won't be
 # pretty. i'll have marco pull them."
 UNNAMED_REPLY_SENTS = 5
+# An answer that adds this many words to what was asked is the request's quote.
+SAYS_MORE_WORDS = 2
 
 
 def find(meeting: Meeting) -> list[NextStep]:
@@ -285,7 +287,9 @@ def _one_per_commitment(
         if twin is None:
             out.append((cand, res))
         elif _is_reply(out[twin][0], cand):
-            if _names_the_pronoun(meeting, *out[twin], cand, res):
+            if _names_the_pronoun(meeting, *out[twin], cand, res) or _says_more(
+                meeting, out[twin][1], cand, res
+            ):
                 out[twin] = (cand, _spelled_out(out[twin][1], res))
             elif _names_the_thing(res.action) and twin not in spelled:
                 spelled[twin] = _spelled_out(out[twin][1], res)
@@ -319,12 +323,26 @@ def _names_the_pronoun(
     """'Can you get that to us?' 'I'll send the carrier registration info tomorrow.' with no
     speaker names, and 'Aoife, could you?' 'Yeah, I'll brief the Saturday crew on the ID
     prompt.' by the one asked (xx_03): the answer says what will be done, so it is the step's
-    evidence. A named request with its own verb ('Raj, could you get that to us?') stays the
-    step's quote, as the guide quotes an accepted request."""
+    evidence. A named request with its own verb ('Raj, could you get that to us?') is read by
+    _says_more."""
     speaker = meeting.transcript.turns[b.turn].speaker
     asked = speaker == request.owner_key and action_verb(a) is None  # not 'get that to us'
     answerer = speaker is None or asked
     return answerer and b.first_cue in REPLY_CUES and _answer_names_it(a, request, rb)
+
+
+def _says_more(meeting: Meeting, request: Resolved, b: Candidate, rb: Resolved) -> bool:
+    """'Walt, could you send that over?' 'I'll get you the agency spend summary by clinic and
+    month, you'll have it in two weeks.': the one asked answers in their own voice with what
+    the request said (all but one of its words) and at least two words more, so the answer
+    is the sentence that says what will be done, the guide's evidence for an accepted request
+    (labelled so in xo_04, xw_05, ya_02). A request the answer only repeats, or answers with
+    something else, keeps its quote."""
+    speaker = meeting.transcript.turns[b.turn].speaker
+    if speaker is None or speaker != request.owner_key or b.first_cue not in REPLY_CUES:
+        return False
+    asked, said = _content(request.action), _content(rb.action)
+    return len(said - asked) >= SAYS_MORE_WORDS and len(asked - said) <= 1
 
 
 def _answer_names_it(a: Candidate, request: Resolved, rb: Resolved) -> bool:
