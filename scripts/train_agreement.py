@@ -21,9 +21,13 @@ inferred, so the model also holds when no roster is given. Logistic regression, 
 
 C and threshold are chosen by nested cross-validation of the meeting-level verdict
 (`has_agreed_goal` through goals.from_claims, finder and agreement model both out of fold),
-ties broken by the found goals' leave-files-out accuracy under agreement.decide. Both are
-printed for cs_train alone and for all folders; cs_train alone is saturated, so the choice
-is made on all folders.
+each threshold's figures averaged with its neighbours'. Every (C, threshold) within one meeting
+(under both roster settings: 2 of the nested-CV verdicts) of the best smoothed meeting accuracy
+is a tie; the smallest C among the ties is taken, then its threshold with the best smoothed
+meeting accuracy, then found-goal accuracy. Stop 17's choice sat on a tie (C 0.1 and 0.3 both
+0.989, found-goal accuracy a thousandth apart) that small goal changes flipped. Both are
+printed for cs_train alone and for all folders; cs_train alone is saturated, so the choice is
+made on all folders.
 """
 
 from __future__ import annotations
@@ -245,10 +249,9 @@ def scores(
 def cross_validate(
     data: list[Labelled], heads: list[dict], rows: list[Example]
 ) -> tuple[float, float, Scores]:
-    """(C, threshold, scores) with the best nested-CV meeting accuracy over all folders (then
-    found-goal accuracy), each averaged with the neighbouring thresholds' so one lucky split
-    does not pick."""
-    best: tuple[float, float, Scores] = (CS[0], 0.5, {"meeting": -1.0, "goal": -1.0})
+    """(C, threshold, scores): each threshold's nested-CV figures over all folders averaged
+    with the neighbouring thresholds' so one lucky split does not pick, then plateau_choice."""
+    settings: list[tuple[float, float, Scores]] = []
     for c in CS:
         at = scores(data, heads, rows, c)
         table = [at(t) for t in THRESHOLDS]
@@ -256,9 +259,25 @@ def cross_validate(
         for i in range(1, len(THRESHOLDS) - 1):  # thresholds with a neighbour on each side
             near = table[i - 1 : i + 2]
             smooth = {k: sum(s[k] for s in near) / len(near) for k in table[i]}
-            if (smooth["meeting"], smooth["goal"]) > (best[2]["meeting"], best[2]["goal"]):
-                best = (c, THRESHOLDS[i], smooth)
-    return best
+            settings.append((c, THRESHOLDS[i], smooth))
+    return plateau_choice(settings, TIE_MEETINGS * 2 / len(data))
+
+
+TIE_MEETINGS = 1
+"""How many meetings (each counted under both roster settings) below the best smoothed
+meeting accuracy a setting may be and still tie with it."""
+
+
+def plateau_choice(
+    settings: list[tuple[float, float, Scores]], tie: float
+) -> tuple[float, float, Scores]:
+    """Among the (C, threshold, smoothed scores) within tie of the best meeting accuracy, the
+    smallest C (the most regularised), then its best meeting accuracy, then found-goal
+    accuracy, then the lower threshold."""
+    top = max(s["meeting"] for _, _, s in settings)
+    tied = [r for r in settings if r[2]["meeting"] >= top - tie - 1e-12]
+    c = min(r[0] for r in tied)
+    return max((r for r in tied if r[0] == c), key=lambda r: (r[2]["meeting"], r[2]["goal"], -r[1]))
 
 
 def _line(t: float, s: Scores) -> str:

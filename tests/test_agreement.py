@@ -1079,3 +1079,17 @@ def test_without_speakers_the_statements_own_sentences_go_on_until_one_opens_a_r
 ) -> None:
     paragraph = f"{GOAL} {after} Okay, moving on to training."
     assert _agreed(analyzer, [(None, paragraph)]) is expected  # type: ignore[list-item]
+
+
+def test_training_takes_the_smallest_c_within_one_meeting_of_the_best() -> None:
+    script = _train_script()
+    settings = [
+        (0.1, 0.5, {"meeting": 0.988, "goal": 0.950}),
+        (0.1, 0.6, {"meeting": 0.987, "goal": 0.958}),
+        (0.3, 0.5, {"meeting": 0.989, "goal": 0.956}),
+        (1.0, 0.4, {"meeting": 0.980, "goal": 0.960}),
+    ]
+    one_meeting = 2 / 832  # one meeting under both roster settings, of 416
+    assert script.plateau_choice(settings, one_meeting)[:2] == (0.1, 0.5)
+    assert script.plateau_choice(settings, 0.0)[:2] == (0.3, 0.5)
+    assert script.plateau_choice(settings[:2] + settings[3:], 0.01)[:2] == (0.1, 0.5)
