@@ -35,6 +35,15 @@ fractions: xw_09's "about the one third. Take that out.") 353/356, no other flip
 On all 380 meetings (with ya, yb; parsed at c16d729, each roster setting alike): 372/380 at
 c3c2cc6's rules (misses xq_12 xw_05 xw_09 xx_07 ya_08 ya_12 yb_03 yb_09), 375/380 at c16d729's
 (xq_12 xw_05 xx_07 ya_08: goal finding or goal text, but xq_12).
+
+Stop 18 (416 meetings with xz; fresh parse at 10ee876, each roster setting alike): 410/416 at
+10ee876's rules with C 0.3 / 0.5 and with the retrained C 0.1 / 0.4 (misses xq_12 ya_08 yb_07,
+and xz_10 xz_19 xz_30: goal finding or goal text); xz held out whole 33/36. Each rule taken out
+in turn (C 0.1 / 0.4): later_drop 404, concede 407 (all xq), doubts_other 408, approves 408
+(ya_12 yb_03), say_back 408, _asks_anew 409 (xf_01), adverb_exactly 409 (xn_02), weak_affirm
+409 (xk_07); the number as a confirmation 410 (xq_12 right, xu_02 wrong); the recalled joint
+goal, agreed_before, asked, the hedge as first answer, _asked_and_confirmed, capability,
+right_adverb, shortfall, wish, note_purpose, echo_yes, defer, backchannel change no verdict.
 """
 
 from __future__ import annotations
