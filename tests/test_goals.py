@@ -1907,3 +1907,16 @@ def test_a_customer_s_goal_the_parse_reads_as_a_recap_is_still_a_goal(analyzer) 
     found = goals.cl.claims(m)
     assert goals._task_recap(m, next(c for c in found if c.text == said))  # the parse's subject
     assert [g.evidence for g in goals.from_claims(m, found, _EVERY)] == [said]
+
+
+def test_a_vendor_s_goal_the_parse_reads_as_a_recap_is_still_a_goal(analyzer) -> None:  # type: ignore[no-untyped-def]
+    said = "Zero gaps in the withdrawal records by the next audit."
+    lines = [
+        (CUSTOMER, "The auditors keep finding gaps in our records."),
+        (VENDOR, said),
+        (CUSTOMER, "Yes, that works for me."),
+    ]
+    m = meeting(analyzer, lines)
+    found = goals.cl.claims(m)
+    assert goals._task_recap(m, next(c for c in found if c.text == said))  # "Zero", the subject
+    assert said in [g.evidence for g in goals.from_claims(m, found, _EVERY)]

@@ -109,7 +109,7 @@ def _not_a_goal(meeting: Meeting, said: list[Claim]) -> bool:
         _unowned_proposal(meeting, said)
         or measured_state(meeting, lead)
         or own_errand(meeting, lead)
-        or _recap_task(meeting, lead)
+        or _recap_task(meeting, said)
         or _decision_timeline(lead)
         or _hedged(lead)
         or only_valued(lead)
@@ -374,18 +374,34 @@ def _recalled_statement(found: list[Claim], i: int) -> int | None:
     return i if len(word_set(rest)) >= NAMED_WORDS else None
 
 
-def _recap_task(meeting: Meeting, c: Claim) -> bool:
-    """A person named doing something, said by the vendor's side (or a speaker of no known
-    side) with no want, goal word or wish in it: the recap of who does what ("Vikram takes the
-    three percent back to the director, and it goes to council June third.", "Hallie sends two
+def _recap_task(meeting: Meeting, said: list[Claim]) -> bool:
+    """A group said by the vendor alone whose best sentence names a person doing something,
+    with no want, goal word or wish in it: the recap of who does what ("Vikram takes the three
+    percent back to the director, and it goes to council June third.", "Hallie sends two
     carriers' invoices by end of next week.", "Maeve gets the contract templates over by the
     end of next week."), a task however it scored or whatever figure it names. Such recaps were
     found as goals (most as the second goal, scored just above its floor) in xm and in set Z
     (two meetings, both judged agreed); none of the 1,100-odd sentences of the shape in the
-    training meetings is a labelled goal's quote once a want is ruled out ("Finance wants that
-    halved", said by the customer, is). A customer's own sentence of the shape is left alone:
-    the parse takes "Zero gaps in the withdrawal records by the next audit" for one."""
-    return c.side != "customer" and WANTS.isdisjoint(c.fired) and _task_recap(meeting, c)
+    training meetings is a labelled goal's quote once a want is ruled out. Not where the
+    customer's side (or a speaker of no known side, in an unnamed transcript) says any of the
+    group, and not where the "person" is a number or a date the parse took for a name ("Zero
+    gaps in the withdrawal records by the next audit" is a goal)."""
+    lead = said[0]
+    if any(c.side != "vendor" for c in said) or not WANTS.isdisjoint(lead.fired):
+        return False
+    return _task_recap(meeting, lead) and _names_a_doer(meeting, lead)
+
+
+def _names_a_doer(meeting: Meeting, c: Claim) -> bool:
+    """The sentence's subject is a name, not a number or a date the parse took for one."""
+    sent = sentence_of(meeting, c)
+    if sent is None:
+        return False
+    subjects = [t for t in sent.root.children if t.dep_ == "nsubj" and t.pos_ == "PROPN"]
+    return any(not t.like_num and t.ent_type_ not in _NOT_NAMES for t in subjects)
+
+
+_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
 def _task_recap(meeting: Meeting, c: Claim) -> bool:
