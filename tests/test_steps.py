@@ -746,6 +746,76 @@ def test_another_meeting_is_a_step_once_accepted(find, reply: str, found: list) 
     assert [(s.side, s.action, s.due) for s in steps_] == found
 
 
+@pytest.mark.parametrize("reply", ["I'll be there.", "Thursday works.", "Morning's good."])
+def test_a_day_proposed_and_taken_is_a_joint_step(find, reply: str) -> None:  # type: ignore[no-untyped-def]
+    """A statement, not a question, answered by taking the day (scored 0.04 with the first)."""
+    steps_ = find(
+        ("Raj", "Then let's pencil the desk training for Thursday, ten o'clock."), ("Dana", reply)
+    )
+    assert [(s.side, s.due, s.evidence) for s in steps_] == [
+        ("joint", "2026-03-05", "Then let's pencil the desk training for Thursday, ten o'clock.")
+    ]
+
+
+@pytest.mark.parametrize(
+    "reply", ["Sorry, I can't do Thursday.", "Can I ask about pricing first?", "Not Thursday, no."]
+)
+def test_a_day_proposed_and_not_taken_is_no_step(find, reply: str) -> None:  # type: ignore[no-untyped-def]
+    assert (
+        find(
+            ("Raj", "Then let's pencil the desk training for Thursday, ten o'clock."),
+            ("Dana", reply),
+        )
+        == []
+    )
+
+
+def test_a_day_proposed_and_left_unanswered_is_no_step(find) -> None:  # type: ignore[no-untyped-def]
+    assert find(("Raj", "Then let's pencil the desk training for Thursday, ten o'clock.")) == []
+
+
+def test_a_day_proposed_may_be_followed_by_its_makers_own_words(find) -> None:  # type: ignore[no-untyped-def]
+    """The proposer goes on ('I'll have Mia there'); the answer still takes the day (xt_02)."""
+    steps_ = find(
+        (
+            "Raj",
+            "Let's meet on the sixth and finish the renewal. "
+            "I'll have Mia there so she can say no in person.",
+        ),
+        ("Mia", "I'll be there."),
+    )
+    assert [(s.side, s.due, s.evidence) for s in steps_] == [
+        ("joint", "2026-03-06", "Let's meet on the sixth and finish the renewal.")
+    ]
+
+
+def test_a_day_proposed_in_the_question_that_closes_the_turn(find) -> None:  # type: ignore[no-untyped-def]
+    """'Let's do a site visit. How's the sixth?' 'The sixth works.' (xt_03, xz_15)."""
+    steps_ = find(
+        ("Dana", "Let's do a site visit at the depot. How's the sixth?"),
+        ("Raj", "The sixth works."),
+    )
+    assert [(s.side, s.due) for s in steps_] == [("joint", "2026-03-06")]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        (  # the proposer asks something else: the answer is to that
+            (
+                "Raj",
+                "Let's meet on the sixth and finish the renewal. Can you send the quote first?",
+            ),
+            ("Mia", "I'll be there."),
+        ),
+        (("Dana", "Let's come back to the gate once the scanners are in."), ("Raj", "Sure.")),
+        (("Dana", "Let's do a site visit at the depot. How's the sixth?"), ("Raj", "Can we talk?")),
+    ],
+)
+def test_a_proposal_that_puts_nothing_on_a_day_is_no_joint_step(find, lines: tuple) -> None:  # type: ignore[no-untyped-def]
+    assert [s.side for s in find(*lines) if s.side == "joint"] == []
+
+
 def test_reply_in_its_own_words_names_the_requested_thing(find) -> None:  # type: ignore[no-untyped-def]
     [step] = find(
         ("Dana", "Can you pull the ticket history for the billing queue?"),

@@ -13,6 +13,7 @@ has too few examples to learn from cs_train, written as data-driven checks:
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from milepost.pipeline.extract import commitment_model
@@ -24,7 +25,7 @@ from milepost.pipeline.extract.commitment import (
     starts_with,
 )
 from milepost.pipeline.extract.steps_action import action_phrase
-from milepost.pipeline.extract.steps_due import time_phrase
+from milepost.pipeline.extract.steps_due import find_due, time_phrase
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -43,6 +44,8 @@ TAKE_ON_CUES = frozenset({"I_WILL", "I_GOING"})
 TAKE_ON_SENTS = 2
 # Families that promise in the speaker's own voice: only these can be handed to someone else.
 COMMIT_CUES = frozenset({"I_WILL", "I_GOING", "WE_WILL", "LET_ME", "I_CAN"})
+# The day a meeting with no date is read from, only to ask whether a time names a day.
+ANY_DATE = date(2000, 1, 3)
 
 
 def accepted_offers(meeting: Meeting, cands: list[Candidate]) -> list[Candidate]:
@@ -62,18 +65,64 @@ def accepted_proposals(meeting: Meeting, cands: list[Candidate]) -> list[Candida
     """Another meeting proposed for a time and accepted ('Let's do this again Thursday?' 'Sure.').
 
     The guide's step is a thing asked and accepted; the scorer weighs one sentence's wording,
-    so a plain "works for me" after it is made explicit here. Only for meeting again: other
-    joint questions answered yes in cs_train are as often goals agreed ("let's make that
-    the target?"), which the scorer already tells apart.
+    so a plain "works for me" after it is made explicit here. A question must be about
+    meeting again: other joint questions answered yes in cs_train are as often goals agreed
+    ("let's make that the target?"), which the scorer already tells apart. A joint doing put
+    on a day as a statement ("Let's meet on March third." "I'll be there.") is one too,
+    labelled joint on the proposal's words (sets xo, xt, xv): its maker may go on ("I'll
+    have Felix there."), not ask something else.
     """
+    asks = REQUEST_CUES | PROPOSAL_CUES
+    asking = {(c.turn, c.sent.start) for c in cands if c.first_cue in asks}
     found = []
     for cand in cands:
-        text = cand.text
-        asked = cand.first_cue in PROPOSAL_CUES and text.rstrip().endswith("?")
-        when = time_phrase(text) if asked else None
-        if when and _meets_again(cand, when) and _accepted(meeting, cand, "offer_accepts"):
+        if cand.first_cue not in PROPOSAL_CUES:
+            continue
+        if cand.text.rstrip().endswith("?"):
+            when = time_phrase(cand.text)
+            if when and _meets_again(cand, when) and _time_accepted(meeting, cand, False):
+                found.append(cand)
+            continue
+        asks_more = any(t == cand.turn and k > cand.sent.start for t, k in asking)
+        if _put_on_a_day(meeting, cand) and _time_accepted(meeting, cand, not asks_more):
             found.append(cand)
     return found
+
+
+def _put_on_a_day(meeting: Meeting, cand: Candidate) -> bool:
+    """'Let's do the training on the eighteenth', 'Let's do a site visit. How's November
+    sixth?': a day the due reader dates after 'let's' (or in the question that closes the
+    turn), not 'let's not decide today', 'we're not turning it on this quarter, let's get
+    the core working', 'let's come back to it once the readers are in', or a target to
+    meet ('let's get it signed by the fifteenth')."""
+    doc = cand.sent.doc
+    after = doc[cand.cue_end].lower_ if cand.cue_end < cand.sent.end else ""
+    said = meeting.span_text(cand.turn, cand.cue_end, cand.sent.end)
+    if after in ("not", "n't") or contains(said, lexicon()["deadline_words"]):
+        return False
+    if cand.sent.end < len(doc) and doc[cand.sent.end].sent.end == len(doc):
+        closing = doc[cand.sent.end].sent.text
+        said += " " + closing if closing.rstrip().endswith("?") else ""
+    return find_due(said, meeting.date or ANY_DATE)[1] is not None  # a day, not 'once it's in'
+
+
+def _time_accepted(meeting: Meeting, cand: Candidate, going_on: bool) -> bool:
+    """A yes to a time proposed, or an answer that takes the time: 'I'll be there.',
+    'November sixth works.', 'Morning's good.' (lexicon time_accepts, time_fits).
+    going_on: the answer may come after its maker's further sentences."""
+    nxt = meeting.next_other(cand.turn)
+    if nxt is None or not len(meeting.docs[nxt]):
+        return False
+    if cand.sent.end < len(meeting.docs[cand.turn]) and not going_on:
+        return False
+    lex = lexicon()
+    first = next(iter(meeting.docs[nxt].sents)).text
+    if contains(first, lex["offer_declines"]):
+        return False
+    said = first.lower().replace("\u2019", "'").strip(" .!,")
+    if starts_with(said, lex["offer_accepts"] + lex["time_accepts"]):
+        return True
+    return said.endswith(tuple(lex["time_fits"]))
 
 
 def accepted_requests(meeting: Meeting, cands: list[Candidate], accept: float) -> list[Candidate]:
