@@ -177,7 +177,7 @@ def _reply_features(
     c: Claim,
     words: set[str],
     figs: frozenset[int],
-    said: frozenset[str] = frozenset(),
+    said: frozenset[str],
 ) -> dict[str, Sign]:
     """What the other side does in the units after statement c, until a contest (a doubt
     about another figure is about another goal: see withdrawal.doubts_other)."""

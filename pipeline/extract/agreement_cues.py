@@ -51,8 +51,7 @@ def distinctive(word: str) -> bool:
 @lru_cache(maxsize=1)
 def negated() -> re.Pattern[str]:
     """A negation right before a drop cue: "you don't have to pull it" drops nothing."""
-    said = cl.data("agreement.yaml")["drop_negated"]
-    return re.compile(APOSTROPHE.sub(OPTIONAL_APOSTROPHE, said), re.I)
+    return spoken(cl.data("agreement.yaml")["drop_negated"])
 
 
 @lru_cache(maxsize=1)
@@ -132,8 +131,7 @@ def _live(family: str, sentence: str) -> bool:
 @lru_cache(maxsize=1)
 def yes_negated() -> re.Pattern[str]:
     """A negation right before a yes or an affirmation: "don't write that down" is no yes."""
-    said = cl.data("agreement.yaml")["yes_negated"]
-    return re.compile(APOSTROPHE.sub(OPTIONAL_APOSTROPHE, said), re.I)
+    return spoken(cl.data("agreement.yaml")["yes_negated"])
 
 
 @lru_cache(maxsize=1)
@@ -242,10 +240,12 @@ def families() -> dict[str, re.Pattern[str]]:
     raw = cl.data("agreement.yaml")["families"]
     own = {n: "|".join(f"(?:{p})" for p in ps) for n, ps in raw.items()}
     goal = {n: p.pattern for n, p in cl.cue_families().items() if n in GOAL_FAMILIES}
-    return {
-        n: re.compile(APOSTROPHE.sub(OPTIONAL_APOSTROPHE, p), re.I)
-        for n, p in {**goal, **own}.items()
-    }
+    return {n: spoken(p) for n, p in {**goal, **own}.items()}
+
+
+def spoken(pattern: str) -> re.Pattern[str]:
+    """A cue pattern as transcribed speech says it: apostrophes optional, any case."""
+    return re.compile(APOSTROPHE.sub(OPTIONAL_APOSTROPHE, pattern), re.I)
 
 
 @lru_cache(maxsize=1 << 14)
