@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -53,6 +54,9 @@ from milepost.pipeline.extract.goal_text import (
 )
 from milepost.pipeline.extract.meeting import Meeting
 from milepost.pipeline.extract.restatement import figures, points_back, said_back
+
+if TYPE_CHECKING:  # importing spaCy at load would import torch before nlp.load hides it
+    from spacy.tokens import Token
 
 FOUND_BY = "goal-model"
 RESCUE_SHARE = 0.5
@@ -389,16 +393,8 @@ def _recap_task(meeting: Meeting, said: list[Claim]) -> bool:
     lead = said[0]
     if any(c.side != "vendor" for c in said) or not WANTS.isdisjoint(lead.fired):
         return False
-    return _task_recap(meeting, lead) and _names_a_doer(meeting, lead)
-
-
-def _names_a_doer(meeting: Meeting, c: Claim) -> bool:
-    """The sentence's subject is a name, not a number or a date the parse took for one."""
-    sent = sentence_of(meeting, c)
-    if sent is None:
-        return False
-    subjects = [t for t in sent.root.children if t.dep_ == "nsubj" and t.pos_ == "PROPN"]
-    return any(not t.like_num and t.ent_type_ not in _NOT_NAMES for t in subjects)
+    # the subject a name, not a number or a date the parse took for one
+    return any(not t.like_num and t.ent_type_ not in _NOT_NAMES for t in _doers(meeting, lead))
 
 
 _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -407,10 +403,16 @@ _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT
 def _task_recap(meeting: Meeting, c: Claim) -> bool:
     """A person named doing something, as a recap of who does what says it ("Dev turns on
     offline mode for the line two tablets by Friday."): a task, whatever figure it names."""
+    return bool(_doers(meeting, c))
+
+
+def _doers(meeting: Meeting, c: Claim) -> list[Token]:
+    """The proper-noun subjects of the claim's sentence when its verb is said of a third
+    person now ("Dev turns on ..."): whom a recap of who does what names."""
     sent = sentence_of(meeting, c)
     if sent is None or sent.root.tag_ != "VBZ":
-        return False
-    return any(t.dep_ == "nsubj" and t.pos_ == "PROPN" for t in sent.root.children)
+        return []
+    return [t for t in sent.root.children if t.dep_ == "nsubj" and t.pos_ == "PROPN"]
 
 
 def _taken_up_goals(
