@@ -348,8 +348,13 @@ def _says_more(meeting: Meeting, request: Resolved, b: Candidate, rb: Resolved) 
 def _answer_names_it(a: Candidate, request: Resolved, rb: Resolved) -> bool:
     """The request names nothing to do ('get that to us', 'could you?': no verb after its
     cue) and the answer does."""
-    names_nothing = not _content(request.action) or action_verb(a) is None
-    return names_nothing and _names_the_thing(rb.action)
+    return _names_nothing(a, request) and _names_the_thing(rb.action)
+
+
+def _names_nothing(a: Candidate, request: Resolved) -> bool:
+    """The request names nothing to do: no content words in its action, or no verb after its
+    cue ('get that to us', 'could you?')."""
+    return not _content(request.action) or action_verb(a) is None
 
 
 def _names_the_thing(action: str) -> bool:
@@ -404,8 +409,8 @@ def _unnamed_answer(
         return False
     if not request.owner_key.startswith(ASKED):
         return False
-    if not _content(request.action) or action_verb(a) is None:  # 'Can you get that to us?'
-        return b.turn == a.turn + 1 and _answer_names_it(a, request, rb)
+    if _names_nothing(a, request):  # 'Can you get that to us?'
+        return b.turn == a.turn + 1 and _names_the_thing(rb.action)
     return rb.side == request.side and _content_overlap(request.action, rb.action) >= overlap
 
 

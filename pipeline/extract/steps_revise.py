@@ -110,15 +110,10 @@ def _time_accepted(meeting: Meeting, cand: Candidate, going_on: bool) -> bool:
     """A yes to a time proposed, or an answer that takes the time: 'I'll be there.',
     'November sixth works.', 'Morning's good.' (lexicon time_accepts, time_fits).
     going_on: the answer may come after its maker's further sentences."""
-    nxt = meeting.next_other(cand.turn)
-    if nxt is None or not len(meeting.docs[nxt]):
-        return False
-    if cand.sent.end < len(meeting.docs[cand.turn]) and not going_on:
+    first = _answer(meeting, cand, going_on)
+    if first is None:
         return False
     lex = lexicon()
-    first = next(iter(meeting.docs[nxt].sents)).text
-    if contains(first, lex["offer_declines"]):
-        return False
     said = first.lower().replace("\u2019", "'").strip(" .!,")
     if starts_with(said, lex["offer_accepts"] + lex["time_accepts"]):
         return True
@@ -239,13 +234,21 @@ def _in_meeting(offer: Candidate) -> bool:
 
 def _accepted(meeting: Meeting, offer: Candidate, accepts: str) -> bool:
     """True when the next turn, by someone else, opens by saying yes (lexicon[accepts])."""
-    nxt = meeting.next_other(offer.turn)
-    if offer.sent.end < len(meeting.docs[offer.turn]) or nxt is None:
-        return False  # the offerer spoke on: the next turn answers something else
-    lex = lexicon()
-    doc = meeting.docs[nxt]
-    first = next(iter(doc.sents)).text if len(doc) else ""
-    return starts_with(first, lex[accepts]) and not contains(first, lex["offer_declines"])
+    first = _answer(meeting, offer)
+    return first is not None and starts_with(first, lexicon()[accepts])
+
+
+def _answer(meeting: Meeting, cand: Candidate, going_on: bool = False) -> str | None:
+    """The first sentence of the next turn by someone else, when it answers cand and declines
+    nothing (lexicon offer_declines); None when cand's maker spoke on after it (the next turn
+    answers something else), unless going_on allows that."""
+    nxt = meeting.next_other(cand.turn)
+    if nxt is None or not len(meeting.docs[nxt]):
+        return None
+    if cand.sent.end < len(meeting.docs[cand.turn]) and not going_on:
+        return None
+    first = next(iter(meeting.docs[nxt].sents)).text
+    return None if contains(first, lexicon()["offer_declines"]) else first
 
 
 def handed_over(meeting: Meeting, cand: Candidate) -> Candidate | None:
