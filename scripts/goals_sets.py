@@ -29,7 +29,7 @@ from milepost.pipeline import evaluate
 from milepost.pipeline.extract import claims as cl
 from milepost.pipeline.extract import goals
 
-IMITATING = (*(f"x{c}" for c in "ghijklmnopqrstuvwxyz"), "ya", "yb")
+IMITATING = (*(f"x{c}" for c in "ghijklmnopqrstuvwxyz"), "ya", "yb", "yc")
 THRESHOLDS = (0.35, 0.4, 0.45, 0.5, 0.55)
 FLOORS = (0.1, 0.2)
 SPLITS = 2
@@ -39,7 +39,7 @@ GROUPS["xn-xp"] = IMITATING[7:10]
 GROUPS["xq-xs"] = IMITATING[10:13]
 GROUPS["xt-xv"] = IMITATING[13:16]
 GROUPS["xw-xy"] = IMITATING[16:19]
-GROUPS["xz-yb"] = IMITATING[19:]
+GROUPS["xz-yc"] = IMITATING[19:]
 
 
 class Sets:

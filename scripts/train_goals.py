@@ -26,7 +26,7 @@ held-out meetings: P 0.872, R 0.773) and the top is flat (at stop 14, C=0.3 floo
 0.865 at thresholds 0.4 and 0.45, 0.0004 apart: taking the best alone flipped between them as
 later commits changed the pipeline the CV scores through). For outcomes (since stop 17), each
 (C, threshold) scores the mean of two smoothed F1s: cs_train's held out, and the imitating
-sets' (goals_sets.IMITATING, xg-xz, ya, yb: written to imitate cs_train, the best proxy for
+sets' (goals_sets.IMITATING, xg-xz, ya-yc: written to imitate cs_train, the best proxy for
 unseen meetings; under `cs_train only` no head trains on them, so each of their meetings is scored
 out of sample, by the head fitted on the cs_train folds that leave one out); then the best
 threshold per C, then the smallest C within OUTCOME_TIE of the best C. cs_train's ~30 outcomes
