@@ -24,8 +24,8 @@ from milepost.models.brief import (
 )
 from milepost.models.records import MeetingRecord
 from milepost.pipeline import ledger
+from milepost.pipeline.extract.stage import WEAK_STAGE
 from milepost.pipeline.internal import internal_meetings
-from milepost.pipeline.report import WEAK_STAGE
 from milepost.pipeline.store import read
 from milepost.pipeline.templating import clip, render
 from milepost.pipeline.wording import reads_alone, step_reads_alone

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from milepost.models import Analysis, Goal, TurnOut
+from milepost.pipeline.extract.stage import WEAK_STAGE
 from milepost.pipeline.internal import analysis_is_internal
 from milepost.pipeline.viewpoint import turned
 from milepost.pipeline.wording import category_words, reads_alone
 
-WEAK_STAGE = 0.2
-"""Below this stage confidence the call is a guess (here and in the brief): on the 104
-training meetings every call under it was wrong (4 of 4), against 5 of the 100 at or above it."""
 SIDES = (("vendor", "Vendor (us)"), ("customer", "Customer"), ("joint", "Both sides"))
 
 

@@ -11,7 +11,7 @@ from conftest import GUIDE_STAGES
 
 from milepost.models import StageCall
 from milepost.pipeline.errors import ConfigError
-from milepost.pipeline.extract.stage import questions_for
+from milepost.pipeline.extract.stage import WEAK_STAGE, questions_for
 from milepost.pipeline.journey import load_journey
 
 OWN_MAP = """\
@@ -83,6 +83,17 @@ def test_questions_for_a_stage_come_from_the_map(tmp_path: Path) -> None:
     own = load_journey(path)
     trial = StageCall(id="trial", confidence=0.5)
     assert questions_for(trial, own) == ["What would make the trial a success?"]
+
+
+def test_a_guessed_stage_asks_the_opening_discovery_questions() -> None:
+    """Under WEAK_STAGE the stage is a guess: its own questions could be far off (an internal
+    call guessed as advocacy), so the first stage's discovery questions are asked instead."""
+    default = load_journey()
+    guessed = StageCall(id="advocacy", confidence=WEAK_STAGE - 0.07)
+    assert questions_for(guessed) == default.stages[0].questions
+    assert questions_for(guessed) != default.get("advocacy").questions  # type: ignore[union-attr]
+    held = StageCall(id="advocacy", confidence=WEAK_STAGE)
+    assert questions_for(held) == default.get("advocacy").questions  # type: ignore[union-attr]
 
 
 def test_env_var_names_the_map_used_when_no_path_is_given(
