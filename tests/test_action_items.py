@@ -107,6 +107,17 @@ def test_features_place_speaker_and_context(parse) -> None:  # type: ignore[no-u
     assert "prev_same" not in first
 
 
+def test_the_chair_is_who_names_the_meeting_not_who_talks_most(parse) -> None:  # type: ignore[no-untyped-def]
+    talk = [("B", "I had one like that at home, it was yellow and the buttons were small.")] * 3
+    chaired = [("A", "Okay, this meeting is about the remote."), ("B", "Okay.")]
+    meeting = parse(talk + chaired + WRAP_UP)
+    feats = action_items.features(meeting, candidates(meeting))
+    assert feats[0]["rank:0"] == 1.0  # B says the most words
+    assert [f.get("chair", 0.0) for f in feats] == [0, 0, 0, 1, 0, 1, 1, 1, 1, 0]
+    nobody = parse(talk + [("A", "Okay.")])
+    assert not any("chair" in f for f in action_items.features(nobody, candidates(nobody)))
+
+
 def test_context_columns_read_neighbours_and_the_meetings_best() -> None:
     speakers = ["A", "A", "B", "A", "B", "B", "A"]
     scores = np.array([0.5, 0.9, 0.2, 0.1, 0.5, 0.5, 0.5])

@@ -4,7 +4,8 @@ In transcripts segmented into dialogue acts (a few words per turn, e.g. AMI) ass
 and plans are often said without a commitment cue ("you're gonna be doing the prototype",
 "The Industrial Designer,"), spread over several acts of one speaker and clustered in the
 wrap-up. A linear model (trained by scripts/train_action_items.py) scores each act from its
-words and grammar, its neighbours, its place in the meeting and its speaker. A second, tiny
+words and grammar, its neighbours, its place in the meeting and its speaker (the one who talks
+most, and the chair: who names the meeting itself most often). A second, tiny
 model then reads each act's score against the scores around it and the meeting's best ones:
 every meeting has its own level (a chair who assigns tasks plainly scores high throughout,
 one who mumbles them mid-meeting scores low), so an act that stands out in its meeting counts.
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 DATA = "milepost.pipeline"
 MODEL_FILE = "data/steps/action_items.json"
 CUES_FILE = "data/steps/action_item_cues.json"
-WORD_LISTS = ("backchannels", "fillers", "leads", "copulas")
+WORD_LISTS = ("backchannels", "fillers", "leads", "copulas", "chair")
 """Keys of the cues file that are word lists, not phrase families."""
 FOUND_BY = "dialogue-act+linear"
 CONTEXT = 2
@@ -230,6 +231,7 @@ def features(meeting: Meeting, cands: list[Candidate]) -> list[dict[str, float]]
         own[cand.turn][f"cf:{cand.first_cue}"] = 1.0
     speakers = [t.speaker for t in meeting.transcript.turns]
     rank = _speaker_rank(meeting)
+    chair = _chair(meeting)
     n = len(own)
     out = []
     for i, f in enumerate(own):
@@ -244,6 +246,7 @@ def features(meeting: Meeting, cands: list[Candidate]) -> list[dict[str, float]]
         g[f"pos:{min(int(10 * i / max(n, 1)), 9)}"] = 1.0
         g[f"tail:{_bucket(n - i, (25, 50, 100, 200))}"] = 1.0
         g[f"rank:{rank.get(speakers[i], 3)}"] = 1.0
+        g["chair"] = float(chair is not None and speakers[i] == chair)
         g[f"run:{_bucket(_run(speakers, i), (2, 4, 8, 16))}"] = 1.0
         g["prev_same"] = float(i > 0 and speakers[i - 1] == speakers[i])
         g["next_same"] = float(i + 1 < n and speakers[i + 1] == speakers[i])
@@ -302,6 +305,23 @@ def _speaker_rank(meeting: Meeting) -> dict[str | None, int]:
         total[turn.speaker] = total.get(turn.speaker, 0) + len(doc)
     order = sorted(total, key=lambda s: -total[s])
     return {s: min(k, 3) for k, s in enumerate(order)}
+
+
+def _chair(meeting: Meeting) -> str | None:
+    """Who chairs the meeting: the speaker who names the meeting itself most often (word list
+    "chair": "meeting", "agenda"), ties to whoever says more words; None when nobody does.
+
+    Whoever runs a meeting assigns its tasks (AMI train: 226 of 255 action items are the
+    project manager's), and the chair is not the one who talks most: the most words are the
+    project manager's in 36 of AMI train's 66 meetings, "meeting"/"agenda" most often in 64."""
+    named: dict[str | None, int] = {}
+    said: dict[str | None, int] = {}
+    for turn, doc in zip(meeting.transcript.turns, meeting.docs, strict=True):
+        hits = sum(1 for t in doc if t.lower_ in words("chair"))
+        named[turn.speaker] = named.get(turn.speaker, 0) + hits
+        said[turn.speaker] = said.get(turn.speaker, 0) + len(doc)
+    best = max(named, key=lambda s: (named[s], said[s]), default=None)
+    return best if best is not None and named[best] else None
 
 
 def _step(meeting: Meeting, cand: Candidate | None, turn: int, score: float) -> NextStep:
