@@ -115,7 +115,7 @@ def counts(data: Sets, per_meeting: list[dict]) -> np.ndarray:
             for b, t in enumerate(THRESHOLDS):
                 setting = {"threshold": t, "second_floor": floor}
                 groups = goals.goal_groups(data.meetings[j], cs, probs, setting)
-                found = [goals.evidence_of(cs, g) for g in groups]
+                found = [goals.evidence_of(cs, g, data.meetings[j]) for g in groups]
                 matched = evaluate.match(found, labels["goals"])
                 out[a, b, j] = (len(found), len(labels["goals"]), len(matched))
     return out

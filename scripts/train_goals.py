@@ -310,7 +310,7 @@ def goal_counts(meetings: list[Meeting], rows, probs: list, setting: dict) -> np
     out = np.zeros((len(rows), 3))
     for k, (meeting, (cs, labels), p) in enumerate(zip(meetings, rows, probs, strict=True)):
         groups = goals.goal_groups(meeting, cs, p, setting)
-        evidence = [goals.evidence_of(cs, g) for g in groups]
+        evidence = [goals.evidence_of(cs, g, meeting) for g in groups]
         out[k] = (
             len(evidence),
             len(labels["goals"]),

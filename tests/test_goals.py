@@ -572,7 +572,7 @@ def test_a_figure_told_as_it_stands_is_not_put_on_the_goal(  # type: ignore[no-u
     m = meeting(analyzer, lines)
     found = goals.from_claims(m, goals.cl.claims(m), _HIGH)
     want = "I want returns to stop being a headache for the team."
-    assert [(g.evidence, g.metric) for g in found] == [(said, metric) if metric else (want, None)]
+    assert [(g.evidence, g.metric) for g in found] == [(want, metric)]  # the want keeps the quote
 
 
 @pytest.mark.parametrize(
@@ -897,13 +897,16 @@ def test_the_customer_s_own_question_lends_the_goal_no_figure(  # type: ignore[n
     assert goal.metric == metric
 
 
-def test_the_statement_that_puts_the_figure_on_a_goal_is_its_evidence() -> None:
+def test_the_statement_that_puts_the_figure_on_a_goal_joins_it_and_the_want_keeps_the_quote() -> (
+    None
+):
     found = [
         _said(3, "customer", "We're paying for three tools that half overlap."),
         _said(3, "customer", "If this lets us drop two of them, that's eighty thousand a year."),
     ]
     (group,) = goal_groups.select(found, np.array([0.6, 0.5]), 0.4)
-    assert goals.evidence_of(found, group).startswith("If this lets us drop")
+    assert group == [0, 1] and goal_groups.refines(found, 0, 1)
+    assert goals.evidence_of(found, group).startswith("We're paying")
 
 
 @pytest.mark.parametrize(
@@ -1920,3 +1923,65 @@ def test_a_vendor_s_goal_the_parse_reads_as_a_recap_is_still_a_goal(analyzer) ->
     found = goals.cl.claims(m)
     assert goals._task_recap(m, next(c for c in found if c.text == said))  # "Zero", the subject
     assert said in [g.evidence for g in goals.from_claims(m, found, _EVERY)]
+
+
+def test_a_measure_the_customer_tells_is_not_the_quote_of_the_target_it_restates(  # type: ignore[no-untyped-def]
+    analyzer,
+) -> None:
+    target = "So the target we wrote down was the entry queue under ten minutes by the end of May?"
+    baseline = "Last summer the peak days averaged about twenty-five minutes."
+    said = "Under ten minutes."
+    m = meeting(analyzer, [(VENDOR, target), (CUSTOMER, baseline), (CUSTOMER, said)])
+    found = goals.cl.claims(m)
+    group = [next(i for i, c in enumerate(found) if c.text == t) for t in (target, baseline, said)]
+    assert goals.evidence_of(found, group) == baseline  # without the parse: the customer's best
+    assert goals.evidence_of(found, group, m) == said
+    assert goals._goal(m, found, np.ones(len(found)), group).evidence == said
+
+
+def test_a_figure_or_date_put_on_a_want_later_joins_it_but_is_not_its_quote(  # type: ignore[no-untyped-def]
+    analyzer,
+) -> None:
+    want = "I want to pass the audit without a single remark on temperature records."
+    theirs = (
+        "One of the big chains told us in April that from next year they want the record "
+        "sent with the delivery note."
+    )
+    mine = "If we got that to zero remarks by next year, I'd be happy."
+    for later in (theirs, mine):
+        m = meeting(analyzer, [(CUSTOMER, want), (VENDOR, "Okay."), (CUSTOMER, later)])
+        found = goals.cl.claims(m)
+        group = [next(i for i, c in enumerate(found) if c.text == t) for t in (want, later)]
+        assert goal_groups.refines(found, *group)  # both put a figure or date on the want
+        goal = goals._goal(m, found, np.ones(len(found)), group)
+        assert goal.evidence == want and goal.deadline is not None
+
+
+PROPOSED = "Uncollected scripts under three percent by the end of Q2."
+AMENDED = [
+    (VENDOR, f"So for the new stores, I'd suggest you aim for the same thing. {PROPOSED}"),
+    (CUSTOMER, "Not Q2. Make it uncollected scripts under five percent by the end of September."),
+    (VENDOR, "Under five percent by the end of September. Agreed."),
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "dropped"),
+    [
+        (AMENDED, True),
+        # the customer takes the vendor's own figure: the proposal is the goal
+        ([AMENDED[0], (CUSTOMER, "Yes, uncollected scripts under three percent, fine.")], False),
+        # not a proposal: the vendor telling what the other stores hit
+        ([(VENDOR, f"The other stores all got there. {PROPOSED}"), *AMENDED[1:]], False),
+        # answered too late to be its amendment
+        ([AMENDED[0], *[(VENDOR, "Okay."), (CUSTOMER, "Sure.")] * 2, *AMENDED[1:]], False),
+    ],
+)
+def test_a_vendor_proposal_the_customer_amends_is_not_a_goal_of_its_own(  # type: ignore[no-untyped-def]
+    analyzer, lines: list[tuple[str, str]], dropped: bool
+) -> None:
+    m = meeting(analyzer, lines)
+    found = goals.cl.claims(m)
+    proposal = next(i for i, c in enumerate(found) if c.text == PROPOSED)
+    answer = [i for i, c in enumerate(found) if c.side == "customer"]
+    assert goals._amended_proposal(found, [proposal], [[proposal], answer]) is dropped

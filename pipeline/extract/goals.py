@@ -25,6 +25,7 @@ from milepost.pipeline.extract.agreement import agreed, read_back, taken_up, ver
 from milepost.pipeline.extract.agreement_cues import fires
 from milepost.pipeline.extract.claims import Claim
 from milepost.pipeline.extract.goal_groups import (
+    NEAR_TURNS,
     asks_for_view,
     figure_asked_for,
     figure_said_again,
@@ -32,7 +33,6 @@ from milepost.pipeline.extract.goal_groups import (
     joins,
     merged_figures,
     only_valued,
-    refines,
     word_set,
 )
 from milepost.pipeline.extract.goal_shapes import (
@@ -99,7 +99,39 @@ def goal_groups(
     kept += _set_together(meeting, found, kept)
     kept += _said_back_and_taken_up(meeting, found, kept)
     kept += _recalled_in_list(meeting, found, kept)
-    return kept + _wanted_outcomes(meeting, found, probs, kept, scoped_want)
+    kept += _wanted_outcomes(meeting, found, probs, kept, scoped_want)
+    return [g for g in kept if not _amended_proposal(found, g, kept)]
+
+
+def _amended_proposal(found: list[Claim], group: list[int], groups: list[list[int]]) -> bool:
+    """A target the vendor proposed, with a figure, that the customer answered within
+    NEAR_TURNS turns with a figure of their own on the same thing, in another found goal ("From
+    what we saw at the visit, I'd propose cutting drying rejects ... by forty percent by the end
+    of Q2." ... "On our own grading data, make it twenty-five percent fewer drying rejects by
+    the end of August"; "I'd suggest you aim for the same thing ... Uncollected scripts under
+    three percent by the end of Q2." "Not Q2. ... Make it under five percent by the end of
+    September"): amended into the customer's own goal, so not a goal of its own (the guide: a
+    proposal counts once the customer takes it up, accepting it or amending it into their own),
+    whatever agreement the amendment reads as. The proposal may be said in an earlier sentence
+    of the target's turn ("I'd suggest you aim for ... . Uncollected scripts under ..."). Out
+    of fold, 2 such proposals were found as goals (xw, yc), none a labelled goal's quote."""
+    lead = found[group[0]]
+    if any(found[i].side != "vendor" for i in group) or not figures(lead.text):
+        return False
+    if not any("proposal" in c.fired for c in found[: group[0] + 1] if c.turn == lead.turn):
+        return False
+    answers = (found[i] for other in groups if other is not group for i in other)
+    return any(_amends(lead, c) for c in answers)
+
+
+def _amends(proposal: Claim, c: Claim) -> bool:
+    """c is the customer's side, within NEAR_TURNS turns after the proposal, naming figures
+    the proposal does not, on something it names (a content word of it)."""
+    if c.side == "vendor" or not 0 < c.turn - proposal.turn <= NEAR_TURNS:
+        return False
+    said = figures(c.text)
+    shared = word_set(c.text) & word_set(proposal.text)
+    return bool(said) and not said & figures(proposal.text) and bool(shared)
 
 
 def _not_a_goal(meeting: Meeting, said: list[Claim]) -> bool:
@@ -472,9 +504,10 @@ def _unowned_proposal(meeting: Meeting, said: list[Claim]) -> bool:
     return unowned and not agreed(meeting, said)
 
 
-def evidence_of(found: list[Claim], group: list[int]) -> str:
-    """The quote a goal of this group carries."""
-    return trim_lead(_evidence_claim(found, group).text)
+def evidence_of(found: list[Claim], group: list[int], meeting: Meeting | None = None) -> str:
+    """The quote a goal of this group carries (the meeting's parse rules out a measure told as
+    the quote: _evidence_claim)."""
+    return trim_lead(_evidence_claim(found, group, meeting).text)
 
 
 def has_agreed_goal(goals: list[Goal]) -> bool:
@@ -483,7 +516,7 @@ def has_agreed_goal(goals: list[Goal]) -> bool:
 
 
 def _goal(meeting: Meeting, found: list[Claim], probs: np.ndarray, group: list[int]) -> Goal:
-    lead = _evidence_claim(found, group)
+    lead = _evidence_claim(found, group, meeting)
     others = [found[i] for i in group if found[i] is not lead]
     texts = [lead.text] + [c.text for c in others]
     agreement = verdict(meeting, [found[i] for i in group])
@@ -547,14 +580,22 @@ def _category(meeting: Meeting, lead: Claim, texts: list[str]) -> GoalCategory:
     return found
 
 
-def _evidence_claim(found: list[Claim], group: list[int]) -> Claim:
-    """The group's best claim said by the customer, else its best claim; where that names no
-    figure and the same side then put one on it ("If this lets us drop two of them, that's
-    eighty thousand a year"), that statement, since it says the target. A result the customer
+def _evidence_claim(found: list[Claim], group: list[int], meeting: Meeting | None = None) -> Claim:
+    """The group's best claim said by the customer, else its best claim. A result the customer
     reports ("In May we filed eighty-eight percent") is how the goal went, not the goal, and a
     question ("and the quote goes out, what, four days later?") asks, where the customer also
-    states it."""
+    states it. With the meeting's parse, a measure the customer tells as it stands or stood
+    ("Last summer the peak days ... averaged about twenty-five minutes": goal_shapes.
+    measured_state, a baseline joined as a restatement) is not the quote either: out of fold it
+    had taken the quote from the target in xz (2 goals over 2 fold assignments) and moved none
+    right. Until stop 19 a later statement of the same side that put a figure on the best one
+    (goal_groups.refines: "If this lets us drop two of them, that's eighty thousand a year")
+    took the quote; out of fold that moved 5 quotes wrong (xd, xj, xs, yc: "One of the big
+    chains told us ... they want the temperature record sent", "Kids start in September, they
+    love it, and by January a lot of them have quit") and none right, so the figure joins the
+    goal (its metric) and the want keeps the quote."""
     own = [i for i in group if found[i].side != "vendor" and "past_result" not in found[i].fired]
     own = [i for i in own if not _question(found[i].text)] or own
-    best = (own or group)[0]
-    return found[next((i for i in own if refines(found, best, i)), best)]
+    if meeting is not None:
+        own = [i for i in own if not measured_state(meeting, found[i])]
+    return found[(own or group)[0]]
