@@ -62,7 +62,10 @@ chair crossed with position (0.595 (0.593)) or with its phrase and cue families 
 the speaker's share of "meeting" words (0.596 (0.594)); no speaker-rank features (0.592 (0.591));
 the chair as a context-model column (C 0.1 0.595 (0.594)); the chair's acts with "you" (C 0.1
 0.590 (0.588)); a PERSON entity, and one in the chair's act (C 0.1 0.595 (0.592)); the step
-model's best score in the act, in fifths (no chair: 0.575 (0.575)).
+model's best score in the act, in fifths (no chair: 0.575 (0.575)); with the chair, C 0.05 /
+0.07 (0.588 (0.584) / 0.597 at t 0.30 (0.590)); acts since the chair last named the meeting,
+bucketed (C 0.1 0.591 (0.590)), or a "closing" flag from 10 acts before that last naming (0.593
+(0.587)).
 
     .venv/bin/python scripts/train_action_items.py [--cache /tmp/ami_docs] [--runs]
         [--recorded 4 8 15]
