@@ -11,7 +11,14 @@ other imitating sets (the set held out whole, as unseen meetings would be), and 
 by a head on all of them (weight 0: as train_goals.py folds them). Counts go through the
 product path (`goals.goal_groups`) at the shipped C over a few thresholds and second-goal
 floors, summed over SPLITS fold assignments. --bias adds the source feature of `union+bias`.
-Writes nothing; prints one line per setting.
+--cs scores several C (default: the shipped one). Writes nothing; prints one line per setting,
+then per weight its pick: the setting train_goals.py's plateau rule takes by cs_train's held-out
+F1 alone (smoothed over neighbouring thresholds; within GOAL_TOL of the best, the smallest C,
+lowest threshold, lowest floor), with each group's F1 there, their unweighted mean, and xz and
+yc alone (the sets held out at stops 17 and 18, which no rule was read from).
+
+Stop 19 (cs_train + 412 meetings, weights 0 and 0.1 with --bias, --cs 0.1,0.3,1): train_goals.py
+module docstring.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from pathlib import Path
 import goals_report
 import numpy as np
 import train_goals as tg
+from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 from training_sets import TEAM
 
@@ -40,6 +48,8 @@ GROUPS["xq-xs"] = IMITATING[10:13]
 GROUPS["xt-xv"] = IMITATING[13:16]
 GROUPS["xw-xy"] = IMITATING[16:19]
 GROUPS["xz-yc"] = IMITATING[19:]
+UNSEEN = ("xz", "yc")
+"""Sets held out at earlier stops that no rule was read from, each reported alone."""
 
 
 class Sets:
@@ -51,6 +61,9 @@ class Sets:
         self.meetings = [m for m, _ in parts]
         self.rows = tg.dataset(parts)
         self.candidates = tg.candidates(self.rows, "goal")
+        self.positives = [
+            [tg.positive(c, labels["goals"]) for c in cs] for cs, labels in self.candidates
+        ]
         self.sets = [
             _set_of(labels["file"], k) for k, part in enumerate(parsed) for _, labels in part
         ]
@@ -64,20 +77,30 @@ def _set_of(file: str, origin: int) -> str:
 
 
 def fit(data: Sets, train: list[int], weight: float, c: float, bias: bool) -> dict:
-    """A goal head on the given meetings, the imitating sets' sentences weighted."""
+    """A goal head on the given meetings, the imitating sets' sentences weighted (a sparse
+    matrix: 452 meetings' sentences by every feature is too slow to build densely)."""
     used = [j for j in train if data.sets[j] == "cs_train" or weight > 0]
-    names = tg.feature_names([data.rows[j] for j in used])
-    x, y, w = [], [], []
+    names = tg.feature_names([data.rows[j] for j in used]) + ([TEAM] if bias else [])
+    column = {n: k for k, n in enumerate(names)}
+    rows: list[int] = []
+    cols: list[int] = []
+    values: list[float] = []
+    y: list[bool] = []
+    w: list[float] = []
     for j in used:
-        cs, labels = data.candidates[j]
         team = data.sets[j] != "cs_train"
-        for claim in cs:
-            x.append([claim.features.get(n, 0.0) for n in names] + ([float(team)] if bias else []))
-            y.append(tg.positive(claim, labels["goals"]))
+        for claim, label in zip(data.candidates[j][0], data.positives[j], strict=True):
+            marked = {**claim.features, TEAM: 1.0} if bias and team else claim.features
+            on = [(column[n], v) for n, v in marked.items() if v and n in column]
+            rows += [len(y)] * len(on)
+            cols += [k for k, _ in on]
+            values += [v for _, v in on]
+            y.append(label)
             w.append(weight if team else 1.0)
+    x = sparse.csr_matrix((values, (rows, cols)), shape=(len(y), len(names)))
     model = LogisticRegression(C=c, max_iter=3000, random_state=tg.SEED)
-    model.fit(np.array(x), np.array(y, dtype=int), sample_weight=np.array(w))
-    return tg.head_of(model, names + ([TEAM] if bias else []))
+    model.fit(x, np.array(y, dtype=int), sample_weight=np.array(w))
+    return tg.head_of(model, names)
 
 
 def heads(data: Sets, weight: float, c: float, split: int, bias: bool) -> list[dict]:
@@ -132,19 +155,62 @@ def line(data: Sets, tally: np.ndarray) -> str:
     return f"cs_train {f1(('cs_train',)):.3f} | {groups} | {sets}"
 
 
+def pick(data: Sets, tallies: dict[float, np.ndarray]) -> tuple[float, float, float]:
+    """(C, floor, threshold) as train_goals.plateau_choice takes it, by cs_train's held-out F1
+    alone; tallies: per C, counts()'s array summed over the fold assignments."""
+    cs = data.index(("cs_train",))
+    settings = []
+    for c, tally in tallies.items():
+        for a, floor in enumerate(FLOORS):
+            f1s = [tg.f1_of(tally[a, b][cs].sum(axis=0)) for b in range(len(THRESHOLDS))]
+            for b, t in enumerate(THRESHOLDS):
+                near = f1s[max(b - 1, 0) : b + 2]
+                settings.append((sum(near) / len(near), c, t, floor))
+    top = max(s[0] for s in settings)
+    _, c, t, floor = min(
+        (s for s in settings if s[0] >= top - tg.GOAL_TOL), key=lambda s: (s[1], s[2], s[3])
+    )
+    return c, floor, t
+
+
+def summary(data: Sets, tally: np.ndarray) -> str:
+    """cs_train's F1, the groups' unweighted mean and each group's, and the UNSEEN sets alone."""
+
+    def f1(names: tuple[str, ...]) -> float:
+        return tg.f1_of(tally[data.index(names)].sum(axis=0))
+
+    groups = {g: f1(names) for g, names in GROUPS.items()}
+    mean = sum(groups.values()) / len(groups)
+    unseen = " ".join(f"{s} {f1((s,)):.3f}" for s in UNSEEN)
+    each = " ".join(f"{g} {v:.3f}" for g, v in groups.items())
+    return f"cs_train {f1(('cs_train',)):.3f} | groups' mean {mean:.4f} | {unseen} | {each}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, help="keep the parsed meetings in this file")
     parser.add_argument("--weights", default="0,0.25,0.5,1", help="imitating sets' weights")
     parser.add_argument("--bias", action="store_true", help="add the union+bias source feature")
+    parser.add_argument("--cs", help="C values, comma-separated (default: the shipped C)")
+    parser.add_argument("--splits", type=int, default=SPLITS, help="fold assignments")
     args = parser.parse_args()
     data = Sets(tg.folders([]), args.cache)
-    c = cl.model()["goal"]["C"]
+    shipped = cl.model()["goal"]["C"]
+    cs = [float(c) for c in args.cs.split(",")] if args.cs else [shipped]
+    picks = []
     for weight in (float(w) for w in args.weights.split(",")):
-        tally = sum(counts(data, heads(data, weight, c, s, args.bias)) for s in range(SPLITS))
-        for a, floor in enumerate(FLOORS):
-            for b, t in enumerate(THRESHOLDS):
-                print(f"w={weight} C={c} floor={floor} t={t}: {line(data, tally[a, b])}")
+        tallies = {}
+        for c in cs:
+            splits = range(args.splits)
+            tally = sum(counts(data, heads(data, weight, c, s, args.bias)) for s in splits)
+            tallies[c] = tally
+            for a, floor in enumerate(FLOORS):
+                for b, t in enumerate(THRESHOLDS):
+                    print(f"w={weight} C={c} floor={floor} t={t}: {line(data, tally[a, b])}")
+        c, floor, t = pick(data, tallies)
+        at = tallies[c][FLOORS.index(floor), THRESHOLDS.index(t)]
+        picks.append(f"pick w={weight} C={c} floor={floor} t={t}: {summary(data, at)}")
+    print("\n".join(picks))
 
 
 if __name__ == "__main__":

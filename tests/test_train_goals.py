@@ -199,6 +199,48 @@ def test_each_meeting_is_scored_by_a_head_that_never_saw_its_set(monkeypatch, we
         assert seen == ({"cs_train", "xg", "xk"} - held_out if weight else {"cs_train"})
 
 
+def test_a_sets_head_weights_and_marks_the_imitating_sets_as_a_dense_fit_would() -> None:
+    from goals_sets import Sets, fit
+    from sklearn.linear_model import LogisticRegression
+
+    said = [("We want fewer calls.", 1), ("Fewer calls.", 0), ("We need fewer calls.", 1)]
+    data = Sets.__new__(Sets)
+    data.sets = ["cs_train", "cs_train", "xg"]
+    data.rows = []
+    for text, want in said:
+        claim = Claim(0, text, "A", "customer", features={"has_want": float(want), "short": 1.0})
+        data.rows.append(([claim], {"goals": []}))
+    data.candidates = data.rows
+    data.positives = [[True], [False], [False]]  # the team's want is labelled no goal
+    head = fit(data, [0, 1, 2], 0.5, 1.0, True)
+    x = np.array([[1, 1, 0], [0, 1, 0], [1, 1, 1]])  # has_want, short, src:team
+    dense = LogisticRegression(C=1.0, max_iter=3000, random_state=tg.SEED)
+    dense.fit(x, [1, 0, 0], sample_weight=[1, 1, 0.5])
+    assert head["weights"] == pytest.approx(
+        {"has_want": dense.coef_[0][0], "short": dense.coef_[0][1]}, abs=1e-3
+    )  # the team's marker is fitted, and not shipped
+    assert head["bias"] == pytest.approx(dense.intercept_[0], abs=1e-3)
+
+
+def test_a_sets_pick_is_the_recall_end_of_cs_trains_flat_top_scored_per_group() -> None:
+    from goals_sets import FLOORS, THRESHOLDS, Sets, pick, summary
+
+    data = Sets.__new__(Sets)
+    data.sets = ["cs_train", "cs_train", "xz", "xa"]
+    flat = np.zeros((len(FLOORS), len(THRESHOLDS), 4, 3))
+    flat[:, :, :2] = (1, 1, 1)  # cs_train: F1 1 at every setting
+    flat[:, :, 2] = (2, 2, 1)  # xz: 0.5
+    flat[:, :, 3] = (1, 2, 1)  # xa: 2/3
+    rising = flat.copy()
+    rising[:, :2, 0] = (3, 1, 1)  # the smaller C: cs_train's F1 lower at the first two thresholds
+    c, floor, t = pick(data, {0.3: flat, 0.1: rising})
+    assert (c, floor, t) == (0.1, FLOORS[0], THRESHOLDS[3])  # smoothed 1 from the fourth on
+    assert pick(data, {0.3: flat}) == (0.3, FLOORS[0], THRESHOLDS[0])
+    said = summary(data, flat[0, 0])
+    assert said.startswith("cs_train 1.000 | groups' mean 0.1458 | xz 0.500 yc 0.000 |")
+    assert "xa-xf 0.667" in said and "xz-yc 0.500" in said
+
+
 def test_the_outcome_report_scores_named_meetings_rewritten_as_unnamed_captions(tmp_path) -> None:  # type: ignore[no-untyped-def]
     import json
 
