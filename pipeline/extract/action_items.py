@@ -309,19 +309,20 @@ def _speaker_rank(meeting: Meeting) -> dict[str | None, int]:
 
 def _chair(meeting: Meeting) -> str | None:
     """Who chairs the meeting: the speaker who names the meeting itself most often (word list
-    "chair": "meeting", "agenda"), ties to whoever says more words; None when nobody does.
+    "chair": "meeting", "agenda"), ties (nobody naming it among them) to whoever says more words.
 
     Whoever runs a meeting assigns its tasks (AMI train: 226 of 255 action items are the
     project manager's), and the chair is not the one who talks most: the most words are the
-    project manager's in 36 of AMI train's 66 meetings, "meeting"/"agenda" most often in 64."""
+    project manager's in 36 of AMI train's 66 meetings, "meeting"/"agenda" most often in 64.
+    A meeting where nobody names it still has a chair: with none, every act read as nobody's
+    (a call heard as one voice, placed by the roster, lost all its steps)."""
     named: dict[str | None, int] = {}
     said: dict[str | None, int] = {}
     for turn, doc in zip(meeting.transcript.turns, meeting.docs, strict=True):
         hits = sum(1 for t in doc if t.lower_ in words("chair"))
         named[turn.speaker] = named.get(turn.speaker, 0) + hits
         said[turn.speaker] = said.get(turn.speaker, 0) + len(doc)
-    best = max(named, key=lambda s: (named[s], said[s]), default=None)
-    return best if best is not None and named[best] else None
+    return max(named, key=lambda s: (named[s], said[s]), default=None)
 
 
 def _step(meeting: Meeting, cand: Candidate | None, turn: int, score: float) -> NextStep:
