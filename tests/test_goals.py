@@ -1985,3 +1985,32 @@ def test_a_vendor_proposal_the_customer_amends_is_not_a_goal_of_its_own(  # type
     proposal = next(i for i, c in enumerate(found) if c.text == PROPOSED)
     answer = [i for i, c in enumerate(found) if c.side == "customer"]
     assert goals._amended_proposal(found, [proposal], [[proposal], answer]) is dropped
+
+
+@pytest.mark.parametrize(
+    ("said", "found"),
+    [
+        ("So, when we started, the goal was getting permits from three weeks to one.", True),
+        (
+            "You spent a day a week on routes, and the target was getting that under two hours.",
+            True,
+        ),
+        # reached, told as done: how it went, not the goal
+        (
+            "Last year the goal was getting the emails in one place, and we did that in a month.",
+            False,
+        ),
+        # naming no change, figure or date
+        ("So, remind me in your words what the goal was.", False),
+    ],
+)
+def test_a_goal_recalled_as_what_the_goal_was_is_a_goal(  # type: ignore[no-untyped-def]
+    analyzer, said: str, found: bool
+) -> None:
+    m = meeting(analyzer, [(VENDOR, "Let's look back at where we started."), (CUSTOMER, said)])
+    claims = goals.cl.claims(m)
+    k = next(i for i, c in enumerate(claims) if c.text == said)
+    assert goals._recalled_goal(m, claims[k]) is found
+    probs = np.zeros(len(claims))
+    probs[k] = 0.05  # however low it scored
+    assert (goals._wanted_outcomes(m, claims, probs, [], goals._recalled_goal) == [[k]]) is found
