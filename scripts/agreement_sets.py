@@ -44,6 +44,14 @@ in turn (C 0.1 / 0.4): later_drop 404, concede 407 (all xq), doubts_other 408, a
 409 (xk_07); the number as a confirmation 410 (xq_12 right, xu_02 wrong); the recalled joint
 goal, agreed_before, asked, the hedge as first answer, _asked_and_confirmed, capability,
 right_adverb, shortfall, wish, note_purpose, echo_yes, defer, backchannel change no verdict.
+
+Stop 19 (452 meetings with yc; fresh parse at 2051fcd, goal code of 6892ed3): 442/452 with the
+roster, 441/452 without (yc 32/36 and 31/36, xz 33/36). A figure spelled with a hyphen
+("thirty-five") as a number, with a figure named under a negation no read-back: 443/452 and
+442/452 (yc_36 right; a found goal of xy right; no set loses). The figure alone gave 442/452
+(xg_10: "I don't think eighty-five is something the software can get you" read as a read-back).
+A read-back later than six units, confirmed, as an explicit form: 430/452 (14 new false
+positives over 10 sets; yc_15 and yc_21 right): not kept.
 """
 
 from __future__ import annotations

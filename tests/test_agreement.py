@@ -1093,3 +1093,54 @@ def test_training_takes_the_smallest_c_within_one_meeting_of_the_best() -> None:
     assert script.plateau_choice(settings, one_meeting)[:2] == (0.1, 0.5)
     assert script.plateau_choice(settings, 0.0)[:2] == (0.3, 0.5)
     assert script.plateau_choice(settings[:2] + settings[3:], 0.01)[:2] == (0.1, 0.5)
+
+
+@pytest.mark.parametrize(
+    ("goal", "reply", "agreed"),
+    [
+        # the figure is said back in the hyphenated spelling transcripts use for 21..99
+        (
+            "I want direct bookings at thirty-five percent by October.",
+            "Thirty-five by October, then.",
+            True,
+        ),
+        ("I want direct bookings at 35 percent by October.", "So 35 by October.", True),
+        # a hyphenated word that is no number is no figure said back
+        (
+            "I want direct bookings up by October with a follow-up.",
+            "A follow-up by October, then.",
+            False,
+        ),
+    ],
+)
+def test_a_figure_spelled_with_a_hyphen_said_back_and_confirmed_is_agreement(  # type: ignore[no-untyped-def]
+    analyzer, goal: str, reply: str, agreed: bool
+) -> None:
+    lines = [(CUSTOMER, goal), (VENDOR, reply), (CUSTOMER, "Done.")]
+    assert _agreed(analyzer, lines, goal=goal) is agreed
+
+
+def test_a_number_is_a_digit_string_a_number_word_or_one_spelled_with_a_hyphen() -> None:
+    from milepost.pipeline.extract.agreement_cues import distinctive, number
+
+    assert number("35") and number("twenty") and number("thirty-five") and number("forty-one")
+    assert not number("follow-up") and not number("thirty-first") and not number("one-off")
+    assert distinctive("thirty-five") and not distinctive("three")
+
+
+@pytest.mark.parametrize(
+    ("reply", "agreed"),
+    [
+        # the figure named in a refusal or a doubt is not said back
+        ("25 on a one-year, honestly, I can't do.", False),
+        ("I'm just saying I don't think 25 is something the software gets you on its own.", False),
+        # a closing tag question still says it back
+        ("So 25 a check at this renewal, isn't it?", True),
+    ],
+)
+def test_a_figure_named_under_a_negation_is_not_said_back(  # type: ignore[no-untyped-def]
+    analyzer, reply: str, agreed: bool
+) -> None:
+    goal = "I need the per-check cost under 25 dollars at this renewal."
+    lines = [(CUSTOMER, goal), (VENDOR, reply), (CUSTOMER, "Well, it's still the number I need.")]
+    assert _agreed(analyzer, lines, goal=goal) is agreed

@@ -34,10 +34,12 @@ from milepost.pipeline.extract.agreement_cues import (
     content,
     contests,
     declines,
+    denies,
     distinctive,
     doubts,
     fires,
     hedges,
+    number,
     open_question,
     opens_reply,
     proposed,
@@ -248,7 +250,7 @@ def _reply(
     said = statements(text)
     taken_on = not go_on and accepts(said)
     accepted = quote(said, accepts) if taken_on else ""
-    numbers = {w for w in words if cl.is_number(w)}
+    numbers = {w for w in words if number(w)}
     found: dict[str, str] = {}
     if taken_on:
         found["accept_near" if near else "accept_far"] = accepted
@@ -272,11 +274,14 @@ def _reads_back(text: str, words: set[str]) -> bool:
 
 def _asks_anew(text: str, words: set[str]) -> bool:
     """The unit's sentences that share the goal's words all ask for something new ("Got it.
-    And how long does it take today, from first notice to an adjuster?") or say it was not
-    reached ("Fifty-eight. So not seventy."): no read-back."""
+    And how long does it take today, from first notice to an adjuster?"), say it was not
+    reached ("Fifty-eight. So not seventy.") or deny it ("Twenty-five on a one-year, honestly,
+    I can't do."): no read-back."""
     sentences = [s for s in SENTENCE.split(text.strip()) if content(s) & words]
     return bool(sentences) and all(
-        (s.rstrip().endswith("?") and open_question().search(s)) or fires("shortfall", s)
+        (s.rstrip().endswith("?") and open_question().search(s))
+        or fires("shortfall", s)
+        or denies(s)
         for s in sentences
     )
 
@@ -284,7 +289,7 @@ def _asks_anew(text: str, words: set[str]) -> bool:
 def _names(text: str, words: set[str]) -> bool:
     """text names the goal: one of its numbers, or two of its words."""
     shared = content(text) & words
-    return len(shared) >= 2 or any(cl.is_number(w) for w in shared)
+    return len(shared) >= 2 or any(number(w) for w in shared)
 
 
 def _closest(text: str, words: set[str]) -> str:
@@ -321,7 +326,7 @@ def _confirmation(meeting: Meeting, units: list[Unit], j: int, words: set[str]) 
             return None
         if says_yes(text) or affirms(text) or fires("approves", text):
             return k
-        if first and any(cl.is_number(w) for w in content(text) & words):
+        if first and any(number(w) for w in content(text) & words):
             return k
         if first and "?" not in text:
             return None
@@ -346,7 +351,7 @@ def _restates(text: str, words: set[str]) -> bool:
     shared = content(text) & words
     if len(shared) >= 3 or any(distinctive(w) for w in shared):
         return True
-    return len(shared) == 2 and any(cl.is_number(w) for w in shared)
+    return len(shared) == 2 and any(number(w) for w in shared)
 
 
 @lru_cache(maxsize=1)

@@ -45,7 +45,19 @@ def confirm_words() -> frozenset[str]:
 def distinctive(word: str) -> bool:
     """A figure too particular to be shared by chance: not one of the small counts; or a
     fraction ("down by a third" is named again by "about the one third. Take that out.")."""
-    return (cl.is_number(word) and word not in small_counts()) or word in fractions()
+    return (number(word) and word not in small_counts()) or word in fractions()
+
+
+@lru_cache(maxsize=1 << 12)
+def number(word: str) -> bool:
+    """A content word that is a number: a digit string, a number word ("twenty"), or one
+    spelled with a hyphen ("thirty-five", "twenty-one"), as transcripts write most figures
+    between twenty and a hundred ("Thirty-five percent, by the end of October." is said back
+    as "Thirty-five percent direct by the thirty-first of October.")."""
+    if cl.is_number(word):
+        return True
+    parts = word.split("-")
+    return len(parts) > 1 and all(p == "one" or cl.is_number(p) for p in parts)
 
 
 @lru_cache(maxsize=1)
@@ -132,6 +144,25 @@ def _live(family: str, sentence: str) -> bool:
 def yes_negated() -> re.Pattern[str]:
     """A negation right before a yes or an affirmation: "don't write that down" is no yes."""
     return spoken(cl.data("agreement.yaml")["yes_negated"])
+
+
+@lru_cache(maxsize=1 << 14)
+def denies(sentence: str) -> bool:
+    """The sentence says a negation outside a closing tag question: said of the goal's figure
+    ("I don't think eighty-five is something the software can get you", "Twenty-five on a
+    one-year, honestly, I can't do."), it denies the goal rather than says it back; "Two days
+    by June, isn't it?" still says it back."""
+    return bool(_denied().search(_tag_question().sub("", sentence.strip())))
+
+
+@lru_cache(maxsize=1)
+def _denied() -> re.Pattern[str]:
+    return spoken(cl.data("agreement.yaml")["read_back_denied"])
+
+
+@lru_cache(maxsize=1)
+def _tag_question() -> re.Pattern[str]:
+    return spoken(cl.data("agreement.yaml")["tag_question"])
 
 
 @lru_cache(maxsize=1)

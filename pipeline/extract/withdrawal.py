@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from milepost.pipeline.extract import claims as cl
 from milepost.pipeline.extract.agreement_cues import (
     Sign,
     Unit,
@@ -21,6 +20,7 @@ from milepost.pipeline.extract.agreement_cues import (
     fires,
     frame_words,
     negated,
+    number,
     quote,
 )
 from milepost.pipeline.extract.restatement import figures
@@ -40,9 +40,7 @@ def doubts_other(text: str, words: set[str], figs: frozenset[int], before: str =
     said = figures(doubt)
     if not said and _REFERS.search(doubt):
         doubt, said = before, figures(before)
-    return (
-        bool(said) and not said & figs and not any(cl.is_number(w) for w in content(doubt) & words)
-    )
+    return bool(said) and not said & figs and not any(number(w) for w in content(doubt) & words)
 
 
 def later_drop(units: list[Unit], start: int, words: set[str]) -> Sign | None:
@@ -84,7 +82,7 @@ def drops(units: list[Unit], k: int, words: set[str], far: bool = False) -> bool
         said |= content(units[k - 1][2])
     shared = said & words
     pointer = far and _REFERS.search(drop.group(0))  # "it": what was named close by
-    unnamed = any(map(cl.is_number, words)) and not any(map(cl.is_number, shared))
+    unnamed = any(map(number, words)) and not any(map(number, shared))
     if pointer and unnamed and not _off_a_goal(units[k][2]):
         return False
     return len(shared) >= 2 or any(distinctive(w) for w in shared)
