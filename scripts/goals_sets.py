@@ -199,10 +199,10 @@ def main() -> None:
     cs = [float(c) for c in args.cs.split(",")] if args.cs else [shipped]
     picks = []
     for weight in (float(w) for w in args.weights.split(",")):
-        tallies = {}
+        tallies: dict[float, np.ndarray] = {}
         for c in cs:
             splits = range(args.splits)
-            tally = sum(counts(data, heads(data, weight, c, s, args.bias)) for s in splits)
+            tally = np.sum([counts(data, heads(data, weight, c, s, args.bias)) for s in splits], 0)
             tallies[c] = tally
             for a, floor in enumerate(FLOORS):
                 for b, t in enumerate(THRESHOLDS):
