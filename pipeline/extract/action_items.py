@@ -230,8 +230,9 @@ def features(meeting: Meeting, cands: list[Candidate]) -> list[dict[str, float]]
     for cand in cands:
         own[cand.turn][f"cf:{cand.first_cue}"] = 1.0
     speakers = [t.speaker for t in meeting.transcript.turns]
-    rank = _speaker_rank(meeting)
-    chair = _chair(meeting)
+    said = _words_said(meeting)
+    rank = _speaker_rank(said)
+    chair = _chair(meeting, said)
     n = len(own)
     out = []
     for i, f in enumerate(own):
@@ -298,16 +299,21 @@ def _run(speakers: list[str | None], i: int) -> int:
     return hi - lo + 1
 
 
-def _speaker_rank(meeting: Meeting) -> dict[str | None, int]:
-    """Speakers by share of the words said, 0 for whoever talks most (often the chair)."""
-    total: dict[str | None, int] = {}
+def _words_said(meeting: Meeting) -> dict[str | None, int]:
+    """Tokens said by each speaker, speakers in the order they first speak."""
+    said: dict[str | None, int] = {}
     for turn, doc in zip(meeting.transcript.turns, meeting.docs, strict=True):
-        total[turn.speaker] = total.get(turn.speaker, 0) + len(doc)
-    order = sorted(total, key=lambda s: -total[s])
+        said[turn.speaker] = said.get(turn.speaker, 0) + len(doc)
+    return said
+
+
+def _speaker_rank(said: dict[str | None, int]) -> dict[str | None, int]:
+    """Speakers by share of the words said, 0 for whoever talks most (often the chair)."""
+    order = sorted(said, key=lambda s: -said[s])
     return {s: min(k, 3) for k, s in enumerate(order)}
 
 
-def _chair(meeting: Meeting) -> str | None:
+def _chair(meeting: Meeting, said: dict[str | None, int]) -> str | None:
     """Who chairs the meeting: the speaker who names the meeting itself most often (word list
     "chair": "meeting", "agenda"), ties (nobody naming it among them) to whoever says more words.
 
@@ -317,11 +323,9 @@ def _chair(meeting: Meeting) -> str | None:
     A meeting where nobody names it still has a chair: with none, every act read as nobody's
     (a call heard as one voice, placed by the roster, lost all its steps)."""
     named: dict[str | None, int] = {}
-    said: dict[str | None, int] = {}
     for turn, doc in zip(meeting.transcript.turns, meeting.docs, strict=True):
         hits = sum(1 for t in doc if t.lower_ in words("chair"))
         named[turn.speaker] = named.get(turn.speaker, 0) + hits
-        said[turn.speaker] = said.get(turn.speaker, 0) + len(doc)
     return max(named, key=lambda s: (named[s], said[s]), default=None)
 
 
