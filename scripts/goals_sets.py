@@ -155,7 +155,7 @@ def line(data: Sets, tally: np.ndarray) -> str:
     return f"cs_train {f1(('cs_train',)):.3f} | {groups} | {sets}"
 
 
-def pick(data: Sets, tallies: dict[float, np.ndarray]) -> tuple[float, float, float]:
+def pick(data: Sets, tallies: dict[float, np.ndarray]) -> tuple[float, float | None, float]:
     """(C, floor, threshold) as train_goals.plateau_choice takes it, by cs_train's held-out F1
     alone; tallies: per C, counts()'s array summed over the fold assignments."""
     cs = data.index(("cs_train",))
@@ -164,13 +164,13 @@ def pick(data: Sets, tallies: dict[float, np.ndarray]) -> tuple[float, float, fl
         for a, floor in enumerate(FLOORS):
             f1s = [tg.f1_of(tally[a, b][cs].sum(axis=0)) for b in range(len(THRESHOLDS))]
             for b, t in enumerate(THRESHOLDS):
-                near = f1s[max(b - 1, 0) : b + 2]
-                settings.append((sum(near) / len(near), c, t, floor))
-    top = max(s[0] for s in settings)
-    _, c, t, floor = min(
-        (s for s in settings if s[0] >= top - tg.GOAL_TOL), key=lambda s: (s[1], s[2], s[3])
-    )
-    return c, floor, t
+                first, every = tally[a, b][cs].sum(axis=0), tally[a, b].sum(axis=0)
+                smoothed = tg._smoothed(f1s, b)
+                settings.append(
+                    tg.Result("goals_sets", c, t, floor, smoothed, first, every - first, every)
+                )
+    chosen = tg.plateau_choice(settings)
+    return chosen.c, chosen.floor, chosen.threshold
 
 
 def summary(data: Sets, tally: np.ndarray) -> str:
@@ -207,9 +207,9 @@ def main() -> None:
             for a, floor in enumerate(FLOORS):
                 for b, t in enumerate(THRESHOLDS):
                     print(f"w={weight} C={c} floor={floor} t={t}: {line(data, tally[a, b])}")
-        c, floor, t = pick(data, tallies)
-        at = tallies[c][FLOORS.index(floor), THRESHOLDS.index(t)]
-        picks.append(f"pick w={weight} C={c} floor={floor} t={t}: {summary(data, at)}")
+        c, picked, t = pick(data, tallies)
+        at = tallies[c][FLOORS.index(picked), THRESHOLDS.index(t)]
+        picks.append(f"pick w={weight} C={c} floor={picked} t={t}: {summary(data, at)}")
     print("\n".join(picks))
 
 
