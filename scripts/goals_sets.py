@@ -104,6 +104,16 @@ def fit(data: Sets, train: list[int], weight: float, c: float, bias: bool) -> di
     return tg.head_of(model, names)
 
 
+def _fitted(data: Sets, train: list[int], weight: float, c: float, bias: bool) -> dict:
+    """fit(), once per set of meetings and setting: a set held out whole is fitted on the same
+    meetings under every fold assignment."""
+    done = data.__dict__.setdefault("fitted", {})
+    key = (tuple(train), weight, c, bias)
+    if key not in done:
+        done[key] = fit(data, train, weight, c, bias)
+    return done[key]
+
+
 def heads(data: Sets, weight: float, c: float, split: int, bias: bool) -> list[dict]:
     """Per meeting, a head that never saw it (module docstring)."""
     out: list[dict] = [{}] * len(data.rows)
@@ -111,29 +121,34 @@ def heads(data: Sets, weight: float, c: float, split: int, bias: bool) -> list[d
     pool = data.index(IMITATING) if weight > 0 else []
     for part in tg.fold_indexes(len(cs), split):
         held = [cs[i] for i in part]
-        head = fit(data, [j for j in cs if j not in held] + pool, weight, c, bias)
+        head = _fitted(data, [j for j in cs if j not in held] + pool, weight, c, bias)
         for j in held:
             out[j] = head
     for s in IMITATING if weight > 0 else ():
-        head = fit(data, cs + [j for j in pool if data.sets[j] != s], weight, c, bias)
+        head = _fitted(data, cs + [j for j in pool if data.sets[j] != s], weight, c, bias)
         for j in data.index((s,)):
             out[j] = head
     rest = [j for j in range(len(data.rows)) if not out[j]]
     if weight > 0:
-        head = fit(data, cs + pool, weight, c, bias)
+        head = _fitted(data, cs + pool, weight, c, bias)
         return [h or head for h in out]
     origins = [0 if data.sets[j] == "cs_train" else 1 for j in range(len(data.rows))]
     for held in tg.folds_of(origins, split):
-        head = fit(data, [j for j in cs if j not in held], weight, c, bias)
+        head = _fitted(data, [j for j in cs if j not in held], weight, c, bias)
         for j in set(held) & set(rest):
             out[j] = head
     return out
 
 
 def counts(data: Sets, per_meeting: list[dict]) -> np.ndarray:
-    """(floor, threshold, meeting, [found, labelled, matched])."""
+    """(floor, threshold, meeting, [found, labelled, matched]); a meeting already counted under
+    the same head (a set held out whole, under another fold assignment) is not counted again."""
     out = np.zeros((len(FLOORS), len(THRESHOLDS), len(data.rows), 3))
+    done = data.__dict__.setdefault("counted", {})
     for j, ((cs, labels), head) in enumerate(zip(data.rows, per_meeting, strict=True)):
+        if (j, id(head)) in done:
+            out[:, :, j] = done[j, id(head)]
+            continue
         probs = cl.score(cs, "goal", head)
         for a, floor in enumerate(FLOORS):
             for b, t in enumerate(THRESHOLDS):
@@ -142,6 +157,8 @@ def counts(data: Sets, per_meeting: list[dict]) -> np.ndarray:
                 found = [goals.evidence_of(cs, g, data.meetings[j]) for g in groups]
                 matched = evaluate.match(found, labels["goals"])
                 out[a, b, j] = (len(found), len(labels["goals"]), len(matched))
+        if any(head is h for h in data.__dict__.get("fitted", {}).values()):
+            done[j, id(head)] = out[:, :, j].copy()  # kept alive by fitted: its id stays its own
     return out
 
 

@@ -170,8 +170,9 @@ from pathlib import Path
 
 import numpy as np
 import training_sets
+from scipy import sparse
 from sklearn.linear_model import LogisticRegression
-from training_sets import TEAM, VARIANTS, mark
+from training_sets import TEAM, VARIANTS, WEIGHTED, mark
 
 from milepost.pipeline import evaluate, formats, nlp
 from milepost.pipeline.extract import claims as cl
@@ -196,6 +197,10 @@ FLOORS = (0.0, 0.1, 0.15, 0.2, 0.25)
 HEADS = {"goal": "goals", "outcome": "verified_outcomes"}
 CHOSEN = {"goal": "cs_train only", "outcome": "cs_train only"}
 GOAL_DROP = 0.005
+# The goal head may also learn from the imitating sets (goals_sets.IMITATING), their sentences
+# weighted TEAM_WEIGHT with the source feature (WEIGHTED); the older sets xa-xf are left out.
+GOAL_VARIANTS = (*VARIANTS, WEIGHTED)
+TEAM_WEIGHT = 0.1
 # Half a goal of cs_train's F1 (95 goals: one goal moves it about 0.01); closer is a flat top.
 GOAL_TOL = 0.005
 # A third of one outcome in cs_train's F1 (30 outcomes): closer is noise.
@@ -228,7 +233,7 @@ class Data:
             outcomes.reading(m, cs) for m, (cs, _) in zip(self.meetings, self.rows, strict=True)
         ]
 
-    @property
+    @cached_property
     def imitating(self) -> np.ndarray:
         """The other folders' meetings of the sets written to imitate cs_train (IMITATING)."""
         from goals_sets import IMITATING  # it imports this module
@@ -296,12 +301,30 @@ def folds_of(origins: list[int], split: int) -> list[list[int]]:
     return out
 
 
+def team_weight(variant: str, team: bool, imitating: bool) -> float:
+    """How much a meeting's sentences weigh in training under the variant (0: left out): a
+    team meeting (another folder's) is left out of `cs_train only`, weighted TEAM_WEIGHT under
+    WEIGHTED when its set imitates cs_train (else left out), and weighs 1 otherwise."""
+    if not team:
+        return 1.0
+    if variant == VARIANTS[0]:
+        return 0.0
+    if variant == WEIGHTED:
+        return TEAM_WEIGHT if imitating else 0.0
+    return 1.0
+
+
+def weight_of(data: Data, j: int, variant: str) -> float:
+    """team_weight of meeting j of data."""
+    return team_weight(variant, bool(data.origins[j]), bool(data.imitating[j]))
+
+
 def training_rows(data: Data, rows, keep: list[int], variant: str):  # type: ignore[no-untyped-def]
     """The kept meetings' rows, the other folders' left out or marked as the variant says."""
     out = []
     for j in keep:
         claims, labels = rows[j]
-        if data.origins[j] and variant == "cs_train only":
+        if not weight_of(data, j, variant):
             continue
         if data.origins[j]:
             claims = [replace(c, features=mark(c.features, variant)) for c in claims]
@@ -309,11 +332,17 @@ def training_rows(data: Data, rows, keep: list[int], variant: str):  # type: ign
     return out
 
 
+def training_weights(data: Data, keep: list[int], variant: str) -> list[float] | None:
+    """Per row training_rows keeps, its meeting's weight; None when every one weighs 1 (the
+    variants fitted densely, as before WEIGHTED)."""
+    if variant != WEIGHTED:
+        return None
+    return [w for j in keep if (w := weight_of(data, j, variant))]
+
+
 def names_of(data: Data, head: str, variant: str) -> list[str]:
     """The head's features from the meetings the variant trains on, with its source marks."""
-    used = [
-        r for r, o in zip(data.rows, data.origins, strict=True) if not o or variant != VARIANTS[0]
-    ]
+    used = [r for j, r in enumerate(data.rows) if weight_of(data, j, variant)]
     names = feature_names(used)
     if head == "outcome":  # 30 outcomes: word features and crosses would only memorise them
         names = [n for n in names if not n.startswith(("w:", "x:"))]
@@ -327,7 +356,8 @@ def held_out_heads(data: Data, head: str, variant: str, c: float, split: int) ->
     heads: list[dict] = [{}] * len(data.rows)
     for held in folds_of(data.origins, split):
         keep = [j for j in range(len(data.rows)) if j not in held]
-        model = fit(training_rows(data, proposed, keep, variant), names, HEADS[head], c)
+        rows = training_rows(data, proposed, keep, variant)
+        model = fit(rows, names, HEADS[head], c, training_weights(data, keep, variant))
         for j in held:
             heads[j] = head_of(model, names)
     return heads
@@ -496,7 +526,7 @@ def choose(head: str, results: dict[str, Result]) -> str:
 
 def compare(data: Data, head: str) -> Result:
     """Search every variant for one head, print each one's held-out figures, return the chosen."""
-    results = {v: search(data, head, v) for v in VARIANTS}
+    results = {v: search(data, head, v) for v in (GOAL_VARIANTS if head == "goal" else VARIANTS)}
     chosen = choose(head, results)
     splits = len(SPLITS if head == "goal" else OUTCOME_SPLITS)
     print(f"{head} head, held out (counts summed over {splits} fold assignments):")
@@ -548,9 +578,35 @@ def matrix(rows: list[tuple[list[cl.Claim], dict]], names: list[str], kind: str)
     return np.array(x, dtype=float), np.array(y, dtype=int)
 
 
-def fit(rows, names, kind, c):  # type: ignore[no-untyped-def]
-    x, y = matrix(rows, names, kind)
-    return LogisticRegression(C=c, max_iter=2000, random_state=SEED).fit(x, y)
+def fit(rows, names, kind, c, weights: list[float] | None = None):  # type: ignore[no-untyped-def]
+    """A logistic regression on rows' sentences; weights: per row, its sentences' weight (a
+    sparse matrix then: the imitating sets' sentences by every feature are too many to build
+    densely)."""
+    model = LogisticRegression(C=c, max_iter=2000, random_state=SEED)
+    if weights is None:
+        return model.fit(*matrix(rows, names, kind))
+    x, y, w = weighted_matrix(rows, names, kind, weights)
+    return model.fit(x, y, sample_weight=w)
+
+
+def weighted_matrix(rows, names: list[str], kind: str, weights: list[float]):  # type: ignore[no-untyped-def]
+    """matrix() as a sparse matrix, with each sentence's weight (its row's)."""
+    column = {n: k for k, n in enumerate(names)}
+    at: list[int] = []
+    cols: list[int] = []
+    values: list[float] = []
+    y: list[bool] = []
+    w: list[float] = []
+    for (cs, labels), weight in zip(rows, weights, strict=True):
+        for c in cs:
+            on = [(column[n], v) for n, v in c.features.items() if v and n in column]
+            at += [len(y)] * len(on)
+            cols += [k for k, _ in on]
+            values += [v for _, v in on]
+            y.append(positive(c, labels[kind]))
+            w.append(weight)
+    x = sparse.csr_matrix((values, (at, cols)), shape=(len(y), len(names)))
+    return x, np.array(y, dtype=int), np.array(w)
 
 
 def feature_names(rows: list[tuple[list[cl.Claim], dict]]) -> list[str]:
@@ -571,10 +627,9 @@ def candidates(rows: list[tuple[list[cl.Claim], dict]], head: str):  # type: ign
 def train(data: Data, head: str, result: Result) -> dict:
     """The head fitted on every meeting the variant uses, with the result's settings."""
     names = names_of(data, head, result.variant)
-    rows = training_rows(
-        data, candidates(data.rows, head), list(range(len(data.rows))), result.variant
-    )
-    model = fit(rows, names, HEADS[head], result.c)
+    every = list(range(len(data.rows)))
+    rows = training_rows(data, candidates(data.rows, head), every, result.variant)
+    model = fit(rows, names, HEADS[head], result.c, training_weights(data, every, result.variant))
     print(_line(result))
     return {
         **head_of(model, names),
@@ -603,7 +658,8 @@ def main() -> None:
         "--cv", action="store_true", help="compare the variants and train the chosen"
     )
     for head in HEADS:
-        parser.add_argument(f"--{head}", choices=VARIANTS, default=CHOSEN[head], help="variant")
+        variants = GOAL_VARIANTS if head == "goal" else VARIANTS
+        parser.add_argument(f"--{head}", choices=variants, default=CHOSEN[head], help="variant")
     parser.add_argument("--cache", type=Path, help="keep the parsed meetings in this file")
     args = parser.parse_args()
     paths = folders(args.folders)

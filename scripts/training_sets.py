@@ -25,6 +25,9 @@ def folders(args: list[str], own: bool = True) -> list[Path]:
 
 VARIANTS = ("cs_train only", "union", "union+bias", "union+crossed")
 """How a model may learn from the team's meetings beside cs_train; each --cv compares them."""
+WEIGHTED = "imitating+bias"
+"""The goal head's fifth variant: only the sets written to imitate cs_train, their sentences at a
+small weight (train_goals.TEAM_WEIGHT), marked as in union+bias."""
 TEAM = "src:team"
 """Prefix of the features that mark a team-written meeting in training; absent at run time."""
 
@@ -32,7 +35,7 @@ TEAM = "src:team"
 def mark(features: dict[str, float], variant: str) -> dict[str, float]:
     """A team meeting's features as the variant trains on them: with a source bias (which
     absorbs the team's different base rates), or with a copy of each crossed with it too."""
-    if variant == "union+bias":
+    if variant in ("union+bias", WEIGHTED):
         return {**features, TEAM: 1.0}
     if variant == "union+crossed":
         return {**features, TEAM: 1.0, **{f"{TEAM}*{k}": v for k, v in features.items()}}

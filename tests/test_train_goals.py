@@ -56,6 +56,42 @@ def test_only_the_other_folders_meetings_are_left_out_or_marked(variant: str, fe
     assert rows[1][0][0].features == {"has_want": 1.0}  # the cached claim is not changed
 
 
+def test_the_weighted_variant_trains_on_the_imitating_sets_lightly_and_marked() -> None:
+    said = {"has_want": 1.0}
+    files = ["t1.txt", "xa_01.txt", "xg_01.txt"]  # cs_train, an older set, an imitating set
+    claim = Claim(0, "We want fewer calls.", "A", "customer", features=said)
+    rows = [([claim], {"file": f}) for f in files]
+    data = tg.Data([None] * 3, rows, [0, 1, 1])  # type: ignore[list-item]
+    kept = tg.training_rows(data, data.rows, [0, 1, 2], tg.WEIGHTED)
+    assert [c.features for cs, _ in kept for c in cs] == [said, {**said, "src:team": 1.0}]
+    assert tg.training_weights(data, [0, 1, 2], tg.WEIGHTED) == [1.0, tg.TEAM_WEIGHT]
+    assert tg.training_weights(data, [2], tg.WEIGHTED) == [tg.TEAM_WEIGHT]
+    assert tg.training_weights(data, [0, 1, 2], "union+bias") is None  # fitted densely
+    assert tg.names_of(data, "goal", tg.WEIGHTED) == ["has_want", "src:team"]
+
+
+def test_a_weighted_fit_is_the_dense_fit_with_those_sample_weights() -> None:
+    from sklearn.linear_model import LogisticRegression
+
+    said = "We want fewer calls."
+
+    def row(text: str, want: float, team: float) -> tuple:  # type: ignore[type-arg]
+        features = {"has_want": want, "short": 1.0, **({"src:team": 1.0} if team else {})}
+        goals = [{"evidence": said}] if text == said and not team else []
+        return [Claim(0, text, "A", "customer", features=features)], {"goals": goals}
+
+    rows = [row(said, 1, 0), row("Fewer tickets.", 0, 0), row(said, 1, 1)]
+    names = ["has_want", "short", "src:team"]
+    model = tg.fit(rows, names, "goals", 1.0, [1.0, 1.0, 0.5])
+    x, y = tg.matrix(rows, names, "goals")
+    assert y.tolist() == [1, 0, 0]  # the team's want is labelled no goal
+    dense = LogisticRegression(C=1.0, max_iter=2000, random_state=tg.SEED)
+    dense.fit(x, y, sample_weight=[1, 1, 0.5])
+    assert model.coef_[0] == pytest.approx(dense.coef_[0], abs=1e-4)
+    unweighted = tg.fit(rows, names, "goals", 1.0)
+    assert abs(unweighted.coef_[0][2] - model.coef_[0][2]) > 1e-3  # the weight counts
+
+
 def test_source_marks_are_not_shipped() -> None:
     class Fitted:
         coef_ = np.array([[0.5, 2.0, -1.0]])
@@ -197,6 +233,34 @@ def test_each_meeting_is_scored_by_a_head_that_never_saw_its_set(monkeypatch, we
         assert j not in head["train"] and seen <= {"cs_train", "xg", "xk"}
         held_out = {data.sets[j]} & {"xg", "xk"}  # an imitating set is held out whole
         assert seen == ({"cs_train", "xg", "xk"} - held_out if weight else {"cs_train"})
+
+
+def test_a_set_held_out_whole_is_fitted_and_counted_once_over_fold_assignments(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import goals_sets
+
+    data = goals_sets.Sets.__new__(goals_sets.Sets)
+    data.sets = ["cs_train"] * 10 + ["xg"] * 2
+    data.rows = [([], {"goals": []})] * len(data.sets)
+    data.meetings = [None] * len(data.sets)
+    fitted: list[tuple] = []  # type: ignore[type-arg]
+    monkeypatch.setattr(
+        goals_sets,
+        "fit",
+        lambda d, train, w, c, b: (
+            fitted.append(tuple(train)) or {"weights": {}, "bias": 0.0, "n": len(fitted)}
+        ),
+    )
+    grouped: list[int] = []
+    monkeypatch.setattr(goals_sets.goals, "goal_groups", lambda *a: grouped.append(1) or [])
+    per_split = [goals_sets.heads(data, 0.1, 0.3, s, True) for s in (0, 1)]
+    tallies = [goals_sets.counts(data, heads) for heads in per_split]
+    assert len(fitted) == len(set(fitted))  # nothing fitted twice: 5 cs folds per split
+    assert tuple(range(10)) in fitted  # xg held out whole (cs_train alone), under split 0 only
+    assert per_split[0][10] is per_split[1][10]
+    pairs = {(j, head["n"]) for heads in per_split for j, head in enumerate(heads)}
+    settings = len(goals_sets.FLOORS) * len(goals_sets.THRESHOLDS)
+    assert len(grouped) == len(pairs) * settings < 24 * settings  # xg's meetings counted once
+    assert (tallies[0][:, :, 10:] == tallies[1][:, :, 10:]).all()
 
 
 def test_a_sets_head_weights_and_marks_the_imitating_sets_as_a_dense_fit_would() -> None:
