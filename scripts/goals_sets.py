@@ -11,11 +11,12 @@ other imitating sets (the set held out whole, as unseen meetings would be), and 
 by a head on all of them (weight 0: as train_goals.py folds them). Counts go through the
 product path (`goals.goal_groups`) at the shipped C over a few thresholds and second-goal
 floors, summed over SPLITS fold assignments. --bias adds the source feature of `union+bias`.
---cs scores several C (default: the shipped one). Writes nothing; prints one line per setting,
-then per weight its pick: the setting train_goals.py's plateau rule takes by cs_train's held-out
-F1 alone (smoothed over neighbouring thresholds; within GOAL_TOL of the best, the smallest C,
-lowest threshold, lowest floor), with each group's F1 there, their unweighted mean, and yc and
-yd alone (the sets held out at stops 18 and 19, which no rule was read from before stop 19 and 20).
+--cs scores several C (default: the shipped one). Writes nothing; prints, after each fold
+assignment (counts summed over those so far), per weight its pick: the setting train_goals.py's
+plateau rule takes by cs_train's held-out F1 alone (smoothed over neighbouring thresholds;
+within GOAL_TOL of the best, the smallest C, lowest threshold, lowest floor), with each group's
+F1 there, their unweighted mean, and yc and yd alone (the sets held out at stops 18 and 19,
+which no rule was read from before stop 19 and 20); at the end, one line per setting.
 
 Stop 19 (cs_train + 412 meetings, weights 0 and 0.1 with --bias, --cs 0.1,0.3,1): train_goals.py
 module docstring.
@@ -215,20 +216,29 @@ def main() -> None:
     data = Sets(tg.folders([]), args.cache)
     shipped = cl.model()["goal"]["C"]
     cs = [float(c) for c in args.cs.split(",")] if args.cs else [shipped]
-    picks = []
-    for weight in (float(w) for w in args.weights.split(",")):
-        tallies: dict[float, np.ndarray] = {}
-        for c in cs:
-            splits = range(args.splits)
-            tally = np.sum([counts(data, heads(data, weight, c, s, args.bias)) for s in splits], 0)
-            tallies[c] = tally
-            for a, floor in enumerate(FLOORS):
-                for b, t in enumerate(THRESHOLDS):
-                    print(f"w={weight} C={c} floor={floor} t={t}: {line(data, tally[a, b])}")
-        c, picked, t = pick(data, tallies)
-        at = tallies[c][FLOORS.index(picked), THRESHOLDS.index(t)]
-        picks.append(f"pick w={weight} C={c} floor={picked} t={t}: {summary(data, at)}")
-    print("\n".join(picks))
+    weights = [float(w) for w in args.weights.split(",")]
+    tallies = {
+        (w, c): np.zeros((len(FLOORS), len(THRESHOLDS), len(data.rows), 3))
+        for w in weights
+        for c in cs
+    }
+    for split in range(args.splits):  # every weight and C per fold assignment: a pick per count
+        for (weight, c), tally in tallies.items():
+            tally += counts(data, heads(data, weight, c, split, args.bias))
+        print(f"after {split + 1} fold assignments:", flush=True)
+        for weight in weights:
+            print(picked(data, weight, {c: tallies[weight, c] for c in cs}), flush=True)
+    for (weight, c), tally in tallies.items():
+        for a, floor in enumerate(FLOORS):
+            for b, t in enumerate(THRESHOLDS):
+                print(f"w={weight} C={c} floor={floor} t={t}: {line(data, tally[a, b])}")
+
+
+def picked(data: Sets, weight: float, tallies: dict[float, np.ndarray]) -> str:
+    """The weight's pick (by cs_train alone) and its summary line; tallies: per C."""
+    c, floor, t = pick(data, tallies)
+    at = tallies[c][FLOORS.index(floor), THRESHOLDS.index(t)]
+    return f"pick w={weight} C={c} floor={floor} t={t}: {summary(data, at)}"
 
 
 if __name__ == "__main__":
