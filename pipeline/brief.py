@@ -28,7 +28,7 @@ from milepost.pipeline.extract.stage import WEAK_STAGE
 from milepost.pipeline.internal import internal_meetings
 from milepost.pipeline.store import read
 from milepost.pipeline.templating import clip, render
-from milepost.pipeline.wording import reads_alone, step_reads_alone
+from milepost.pipeline.wording import goal_text, reads_alone
 
 MAX_QUOTES = 4
 SIDES = ("vendor", "customer", "joint")
@@ -59,7 +59,7 @@ def build_brief(
     done = [x for x in steps if last and x.done_meeting_id == last.id]
     quoted = {o.evidence for o in outcomes} | {g.evidence for g in unagreed if not g.reads_alone}
     quoted |= {x.done_evidence for x in done if x.done_evidence} | {goal.evidence if goal else ""}
-    quoted |= {x.evidence for x in steps if x.status == "open" and not step_reads_alone(x.action)}
+    quoted |= {x.evidence for x in steps if x.status == "open"}  # each listed under Open steps
     return Brief(
         account=account,
         today=on.isoformat(),
@@ -153,7 +153,7 @@ def _questions(db: Database, meetings: list[MeetingRecord], journey: JourneyMap)
 def goal_view(row: dict[str, Any], m: MeetingRecord) -> GoalView:
     """A stored goal row as the brief and the recap show it, dated by its meeting."""
     return GoalView(
-        text=row["text"],
+        text=goal_text(row["text"]),
         category=row["category"],
         metric=row["metric"],
         deadline=row["deadline"],
@@ -161,7 +161,7 @@ def goal_view(row: dict[str, Any], m: MeetingRecord) -> GoalView:
         meeting_id=m.id,
         date=m.date,
         evidence=row["evidence"],
-        reads_alone=reads_alone(row["text"]),
+        reads_alone=reads_alone(goal_text(row["text"])),
     )
 
 
@@ -178,7 +178,7 @@ def _outcome(row: dict[str, Any], m: MeetingRecord) -> OutcomeView:
 
 def _last_meeting(db: Database, m: MeetingRecord, quoted: set[str]) -> LastMeeting:
     """The last call and its key quotes: what it found first, else the customer's longest turns;
-    never a sentence the brief already quotes above (the goal, an outcome)."""
+    never a sentence the brief shows above (the goal, an outcome, an open or closed step)."""
     found: list[Quote] = []
     for table in ("verified_outcomes", "goals", "next_steps"):
         found += [
@@ -187,9 +187,12 @@ def _last_meeting(db: Database, m: MeetingRecord, quoted: set[str]) -> LastMeeti
             if r["evidence"] not in quoted
         ]
     if not found:
-        turns = [t for t in read.rows(db, "turns", [m.id]) if t["text"] not in quoted]
-        customer = [t for t in turns if t["side"] == "customer"] or turns
-        longest = sorted(customer, key=lambda t: -len(t["text"]))[:2]
+        turns = read.rows(db, "turns", [m.id])
+        # the customer's words when they spoke (our greetings tell a CSM nothing), and no turn
+        # holding a sentence shown above, which would say it again
+        heard = [t for t in turns if t["side"] == "customer"] or turns
+        fresh = [t for t in heard if not any(q and q in t["text"] for q in quoted)]
+        longest = sorted(fresh, key=lambda t: -len(t["text"]))[:2]
         found = [Quote(speaker=t["speaker"], text=t["text"]) for t in sorted(longest, key=_idx)]
     quotes: list[Quote] = []
     for q in found:

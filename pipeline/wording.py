@@ -30,6 +30,15 @@ def _bare(word: str) -> str:
     return word.lower().replace("’", "'").split("'")[0].strip(",.;:!?")
 
 
+def goal_text(text: str) -> str:
+    """A goal's short text as shown: without an opening that only ties it to its sentence
+    ("still to cut onboarding time by 30%" -> "cut onboarding time by 30%")."""
+    words = text.split()
+    if len(words) > 2 and _bare(words[0]) in _words("idle_openers") and words[1].lower() == "to":
+        return " ".join(words[2:])
+    return text
+
+
 def reads_alone(text: str) -> bool:
     """True when a goal's short text makes sense without the sentence it was cut from."""
     words = text.split()

@@ -136,8 +136,8 @@ def test_a_goal_text_that_needs_its_sentence_is_left_to_the_quote_and_never_quot
     )
     write_meeting(db, a, "h1", "Larkspur")
     out = render_brief(build_brief(db, "Larkspur", on=date(2026, 2, 1)))
-    assert out.split("## Goal\n")[1].split("\n\n")[0] == (
-        f'**Agreed** (save time; metric three days; agreed 2026-01-10):\n> "{said}"'
+    assert out.split("## Goal\n")[1].split("\n\n")[0] == (  # the quote says "three days"
+        f'**Agreed** (save time; agreed 2026-01-10):\n> "{said}"'
     )
     # the agreed goal and the outcome are quoted above; the goal not agreed is news
     assert out.split("## Last time: 2026-01-10, 1.txt\n")[1].split("\n\n")[0] == (
@@ -228,3 +228,56 @@ def test_a_diarizer_label_is_never_shown_as_an_owner(tmp_path: Path) -> None:
         "Theirs (customer homework):",
         "- #2 set up the SSO test, no due date",
     ]
+
+
+def test_last_time_never_says_again_what_the_brief_shows_above(tmp_path: Path) -> None:
+    """The last call's steps are listed under Open steps with owner and due: quoting their
+    sentences again said nothing new. The customer's other words are the news, never a turn
+    that holds a sentence shown above, and never our own small talk."""
+    db = open_db(tmp_path / "s.db")
+    talk = [
+        turn("Dana Ruiz", "vendor", "Hi all, thanks for joining."),
+        turn("Bo Chen", "customer", "I'll send the invoice batch by Friday. It has March."),
+        turn("Bo Chen", "customer", "Our auditors start in May, so the backlog worries me."),
+        turn("Dana Ruiz", "vendor", "I'll set up the approval rules."),
+    ]
+    steps = [
+        step(
+            "send the invoice batch",
+            "customer",
+            "Bo Chen",
+            None,
+            evidence="I'll send the invoice batch by Friday.",
+        ),
+        step("set up the approval rules", "vendor", "Dana Ruiz", None),
+    ]
+    write_meeting(db, analysis("/c/1.txt", "2026-02-10", talk, steps=steps), "h1", "Acme")
+    out = render_brief(build_brief(db, "Acme", on=date(2026, 2, 11)))
+    assert out.split("## Last time: 2026-02-10, 1.txt\n")[1].split("\n\n")[0] == (
+        '- Bo Chen: "Our auditors start in May, so the backlog worries me."'
+    )
+    talk = [turn("SPEAKER_1", "vendor", "Hi, Jordan."), turn("Jordan", "customer", "I'll do it.")]
+    steps = [step("do the SSO test", "customer", "Jordan", None, evidence="I'll do it.")]
+    write_meeting(db, analysis("/c/2.txt", "2026-02-10", talk, steps=steps), "h2", "Juniper")
+    out = render_brief(build_brief(db, "Juniper", on=date(2026, 2, 11)))
+    assert out.split("## Last time: 2026-02-10, 2.txt\n")[1].split("\n\n")[0] == (
+        "Nothing said there that the brief does not already show."
+    )
+
+
+def test_the_goal_line_says_metric_and_deadline_only_when_its_words_leave_them_out(
+    tmp_path: Path,
+) -> None:
+    db = open_db(tmp_path / "s.db")
+    said = "Pretty well, our goal is still to cut onboarding time by 30% before March."
+    agreed = goal("still to cut onboarding time by 30% before March", True, "30%", "by Q1")
+    talk = [turn("Priya Nair", "customer", said)]
+    a = analysis(
+        "/c/1.txt", "2026-01-10", talk, goals=[agreed.model_copy(update={"evidence": said})]
+    )
+    write_meeting(db, a, "h1", "Acme")
+    out = render_brief(build_brief(db, "Acme", on=date(2026, 2, 1)))
+    assert out.split("## Goal\n")[1].split("\n\n")[0] == (
+        "**Agreed:** cut onboarding time by 30% before March (save time; deadline by Q1;"
+        f' agreed 2026-01-10)\n> "{said}"'
+    )

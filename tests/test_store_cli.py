@@ -141,8 +141,7 @@ Stage: **Adoption** (since 2026-04-14) → next: **Value realization**
 - They: {customer}
 
 ## Goal
-**Agreed:** intake under five minutes [save time; metric under five minutes; deadline by June] \
-(agreed 2026-03-03)
+**Agreed:** intake under five minutes (save time; deadline by June; agreed 2026-03-03)
 > "We want intake under five minutes."
 
 ## Verified outcomes
@@ -157,7 +156,7 @@ Done at the last call:
 - #4 book the admin training: "We finished the admin training last week."
 
 ## Last time: 2026-04-14, Review
-Nothing said there that is not quoted above.
+Nothing said there that the brief does not already show.
 
 ## Flagged meetings
 - #2 2026-03-17 Check-in: no_agreed_goal (the goal agreed on 2026-03-03 stood)
@@ -274,7 +273,7 @@ def test_recap_without_goal_or_steps(runner: CliRunner, stored: Path) -> None:
     assert run(runner, "recap", "4") == (
         0,
         "Subject: Recap: Larkspur Logistics, 2026-02-10\n\nHi Hannah,\n\n"
-        "Thanks for your time on 2026-02-10. Here's what we agreed.\n\n"
+        "Thanks for your time on 2026-02-10. Here's where we got to.\n\n"  # nothing agreed
         "**Goal:** we haven't agreed a measurable goal yet. Let's pin one down next time: "
         "What result would make this a win?\n\n"
         "No next steps were agreed on the call; reply with anything I missed.\n\nBest,\nBen\n",

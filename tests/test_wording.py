@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from milepost.pipeline.wording import category_words, reads_alone, step_reads_alone
+from milepost.pipeline.wording import category_words, goal_text, reads_alone, step_reads_alone
 
 
 @pytest.mark.parametrize(
@@ -57,3 +57,19 @@ def test_category_words() -> None:
 )
 def test_step_reads_alone(action: str, alone: bool) -> None:
     assert step_reads_alone(action) is alone
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("still to cut onboarding time by 30%", "cut onboarding time by 30%"),
+        ("also to get renewals signed by June", "get renewals signed by June"),
+        ("still under an hour", "still under an hour"),  # no "to": the rest leans back
+        ("to cut costs", "to cut costs"),
+        ("cut no-shows by a third", "cut no-shows by a third"),
+    ],
+)
+def test_goal_text_drops_an_opening_that_only_ties_it_to_its_sentence(
+    text: str, shown: str
+) -> None:
+    assert goal_text(text) == shown
