@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from datetime import date
 from pathlib import Path
 
@@ -76,7 +77,7 @@ def analyze(
     """
     from milepost.pipeline.analyze_file import analyze_path
     from milepost.pipeline.options import Options
-    from milepost.pipeline.report import render_analysis
+    from milepost.pipeline.report import render_analysis, unheard
     from milepost.pipeline.sidecar import options_for
 
     given = Options(
@@ -86,6 +87,8 @@ def analyze(
     analysis = analyze_path(
         path, options, input_format=input_format, whisper_model=model, speakers=speakers
     )
+    for warning in unheard(analysis, given.roster()):
+        logging.getLogger("milepost").warning(warning)
     if as_json:
         click.echo(analysis.model_dump_json(indent=2))
     else:

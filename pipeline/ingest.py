@@ -24,7 +24,7 @@ from sqlite_utils import Database
 
 from milepost.models import Analysis
 from milepost.pipeline.errors import MilepostError
-from milepost.pipeline.load import AUDIO_EXTENSIONS
+from milepost.pipeline.load import AUDIO_EXTENSIONS, not_a_transcript
 from milepost.pipeline.pools import helpers, ignore_ctrl_c
 from milepost.pipeline.sidecar import is_sidecar, sidecar_for
 from milepost.pipeline.store import read, writer
@@ -88,6 +88,9 @@ def discover(paths: Iterable[Path]) -> Iterator[Path | FileResult]:
     for path in paths:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if _is_meeting_file(p, path))
+        elif path.is_file() and (why := not_a_transcript(path)):  # `ingest calls/*` names them
+            yield FileResult(path, "skipped", reason=why)
+            continue
         elif path.is_file():
             found = [path]
         else:

@@ -6,9 +6,32 @@ from pathlib import Path
 
 from milepost.models import Transcript
 from milepost.pipeline import formats
+from milepost.pipeline.errors import InputError
 from milepost.pipeline.formats.media import AUDIO_EXTENSIONS, is_audio
+from milepost.pipeline.sidecar import FOLDER_SIDECAR, SUFFIX
 
-__all__ = ["AUDIO_EXTENSIONS", "is_audio", "load_transcript"]
+__all__ = ["AUDIO_EXTENSIONS", "is_audio", "load_transcript", "not_a_transcript"]
+
+LABELS_SUFFIX = ".labels.json"
+
+
+def not_a_transcript(path: Path) -> str | None:
+    """Why a file that sits beside meetings is none itself: a sidecar or a labels file (read
+    as one, a sidecar's YAML became an empty meeting flagged as having no agreed goal)."""
+    if path.name == FOLDER_SIDECAR:
+        return (
+            "a sidecar (account, date and roster of the meetings in its folder), not a transcript"
+        )
+    for suffix, what in ((SUFFIX, "a sidecar for"), (LABELS_SUFFIX, "the labels of")):
+        if path.name.endswith(suffix):
+            stem = path.name[: -len(suffix)]
+            meeting = [p.name for p in sorted(path.parent.glob(f"{stem}.*")) if _meeting_like(p)]
+            return f"{what} {meeting[0] if meeting else stem + '.*'}, not a transcript"
+    return None
+
+
+def _meeting_like(path: Path) -> bool:
+    return path.name != FOLDER_SIDECAR and not path.name.endswith((SUFFIX, LABELS_SUFFIX))
 
 
 def load_transcript(
@@ -18,6 +41,8 @@ def load_transcript(
     speakers: int | None = None,
 ) -> Transcript:
     """Read a transcript file, or transcribe a recording with the local Whisper model."""
+    if (why := not_a_transcript(Path(path))) is not None:
+        raise InputError(why, path)
     if is_audio(path) and input_format is None:
         from milepost.pipeline.audio import transcribe_file
 

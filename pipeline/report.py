@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from milepost.models import Analysis, Goal, TurnOut
+from milepost.models import Analysis, Goal, SpeakerSide, TurnOut
+from milepost.pipeline.extract.sides import _same_person as same_person
 from milepost.pipeline.extract.stage import WEAK_STAGE
 from milepost.pipeline.internal import analysis_is_internal
 from milepost.pipeline.viewpoint import turned
-from milepost.pipeline.wording import category_words, reads_alone
+from milepost.pipeline.wording import category_words, goal_text, reads_alone
 
 SIDES = (("vendor", "Vendor (us)"), ("customer", "Customer"), ("joint", "Both sides"))
 
@@ -26,6 +27,18 @@ def render_analysis(a: Analysis, explain: bool = False) -> str:
         lines += ["", f"Questions to agree a goal{when}:"]
         lines.extend(f"  - {q}" for q in a.questions)
     return "\n".join(lines)
+
+
+def unheard(a: Analysis, names: dict[str, SpeakerSide]) -> list[str]:
+    """Roster entries that name nobody who speaks in the meeting, each as a warning: a typo
+    there otherwise passes silently, as every side is then inferred."""
+    spoke = [s.name for s in a.speakers]
+    heard = f"speakers: {', '.join(spoke)}" if spoke else "it names no speaker"
+    return [
+        f"{a.source}: --{side} {name!r} names nobody who speaks in it ({heard})"
+        for name, side in names.items()
+        if not any(same_person(name, s) for s in spoke)
+    ]
 
 
 def length(seconds: float) -> str:
@@ -73,7 +86,7 @@ def _goals(a: Analysis, explain: bool) -> list[str]:
         bits.append("agreed" if g.agreed else "not agreed")
         lines.append(f"  - {_goal_words(g)} [{'; '.join(bits)}]")
         if explain:
-            if reads_alone(g.text):  # else the line above quotes it already
+            if reads_alone(goal_text(g.text)):  # else the line above quotes it already
                 lines.append(f'      "{g.evidence}"')
             lines.append(f"      {_why(a, g.evidence, g.found_by, g.confidence)}")
             if g.agreement:
@@ -85,7 +98,8 @@ def _goals(a: Analysis, explain: bool) -> list[str]:
 
 def _goal_words(g: Goal) -> str:
     """The goal's short text, or its quoted sentence when the text leans on what came before."""
-    return g.text if reads_alone(g.text) else f'"{g.evidence}"'
+    text = goal_text(g.text)
+    return text if reads_alone(text) else f'"{g.evidence}"'
 
 
 def _steps(a: Analysis, explain: bool) -> list[str]:

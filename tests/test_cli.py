@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,53 @@ def test_analyze_bad_sidecar_is_one_line_error(runner: CliRunner, tmp_path: Path
     assert result.output.startswith(f"Error: {sidecar}: ")
     assert "colour" in result.output
     assert result.output.count("\n") == 1
+
+
+def test_a_sidecar_or_labels_file_is_no_transcript(runner: CliRunner, tmp_path: Path) -> None:
+    """Read as a transcript, a sidecar's YAML became a stored meeting with no goal, flagged;
+    `analyze` says what the file is, and `ingest calls/*` skips it as a folder's walk does."""
+    call = tmp_path / "call.txt"
+    call.write_text("Ana: Thanks for joining.\nBo: Happy to be here.\n")
+    own, folder, labels = (
+        tmp_path / n for n in ("call.meta.yaml", "meeting.yaml", "call.labels.json")
+    )
+    own.write_text("account: Acme\n")
+    folder.write_text("account: Acme\n")
+    labels.write_text("{}\n")
+    said = {
+        own: "a sidecar for call.txt, not a transcript",
+        folder: "a sidecar (account, date and roster of the meetings in its folder),"
+        " not a transcript",
+        labels: "the labels of call.txt, not a transcript",
+    }
+    for path, why in said.items():
+        result = runner.invoke(cli, ["analyze", str(path)])
+        assert (result.exit_code, result.output) == (1, f"Error: {path}: {why}\n")
+    db = str(tmp_path / "s.db")
+    result = runner.invoke(cli, ["ingest", "--db", db, str(own), str(folder), str(labels)])
+    assert (result.exit_code, result.output) == (
+        0,
+        "Ingested 3 files: 0 new, 0 replaced, 3 skipped, 0 failed.\n"
+        + "".join(f"  skipped: {path}: {why}\n" for path, why in said.items()),
+    )
+    assert runner.invoke(cli, ["meetings", "--db", db]).output == "No meetings.\n"
+
+
+@pytest.mark.slow
+def test_a_roster_name_nobody_answers_to_is_warned_of(
+    runner: CliRunner, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A typo in --vendor passed silently, every side then inferred; a first name is enough."""
+    call = tmp_path / "call.txt"
+    call.write_text(
+        "Ana Diaz: Thanks for joining today.\nBo Chen: Happy to be here.\n"
+        "Ana Diaz: Shall we look at the rollout?\nBo Chen: Yes, the rollout is what I care about.\n"
+    )
+    with caplog.at_level(logging.WARNING, logger="milepost"):
+        result = runner.invoke(
+            cli, ["analyze", str(call), "--vendor", "Anna Diaz", "--customer", "bo"]
+        )
+    assert result.exit_code == 0
+    assert caplog.messages == [
+        f"{call}: --vendor 'Anna Diaz' names nobody who speaks in it (speakers: Ana Diaz, Bo Chen)"
+    ]
