@@ -57,7 +57,7 @@ def build_brief(
         _outcome(o, by_id[o["meeting_id"]]) for o in read.rows(db, "verified_outcomes", ids)
     ]
     done = [x for x in steps if last and x.done_meeting_id == last.id]
-    quoted = {o.evidence for o in outcomes} | {g.evidence for g in unagreed if not g.reads_alone}
+    quoted = {o.evidence for o in outcomes} | {g.evidence for g in unagreed}  # words or quote
     quoted |= {x.done_evidence for x in done if x.done_evidence} | {goal.evidence if goal else ""}
     quoted |= {x.evidence for x in steps if x.status == "open"}  # each listed under Open steps
     return Brief(

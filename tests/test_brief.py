@@ -281,3 +281,17 @@ def test_the_goal_line_says_metric_and_deadline_only_when_its_words_leave_them_o
         "**Agreed:** cut onboarding time by 30% before March (save time; deadline by Q1;"
         f' agreed 2026-01-10)\n> "{said}"'
     )
+
+
+def test_a_goal_listed_as_mentioned_is_not_quoted_again_under_last_time(tmp_path: Path) -> None:
+    """Its short text is the same sentence cut: quoting the sentence below said it twice."""
+    db = open_db(tmp_path / "s.db")
+    said, other = "We need route miles down ten percent.", "Drivers hate the new app."
+    mentioned = goal("route miles down ten percent", False).model_copy(update={"evidence": said})
+    talk = [turn("Bo Chen", "customer", said), turn("Bo Chen", "customer", other)]
+    write_meeting(db, analysis("/c/1.txt", "2026-02-10", talk, goals=[mentioned]), "h1", "Acme")
+    out = render_brief(build_brief(db, "Acme", on=date(2026, 2, 11)))
+    assert "- Mentioned, not agreed (2026-02-10): route miles down ten percent\n" in out
+    assert out.split("## Last time: 2026-02-10, 1.txt\n")[1].split("\n\n")[0] == (
+        f'- Bo Chen: "{other}"'
+    )
