@@ -31,6 +31,7 @@ def environment() -> jinja2.Environment:
     env.filters["category"] = category_words
     env.filters["step_words"] = step_words
     env.filters["person"] = _person
+    env.tests["due_quoted"] = due_quoted
     return env
 
 
@@ -65,3 +66,10 @@ def step_words(step: Any) -> str:
     """A step's action, or its sentence quoted when the action says nothing to act on
     ("present", "do mine", "show you"): the quote at least says what was promised."""
     return step.action if step_reads_alone(step.action) else f'"{clip(step.evidence)}"'
+
+
+def due_quoted(step: Any) -> bool:
+    """True when a step is shown as its sentence and that sentence says when: "I'll call her
+    after the holidays." then needs no ', due "after the holidays"' after it."""
+    shown = step_words(step)
+    return bool(step.due_text) and shown.startswith('"') and step.due_text.lower() in shown.lower()

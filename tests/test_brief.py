@@ -295,3 +295,19 @@ def test_a_goal_listed_as_mentioned_is_not_quoted_again_under_last_time(tmp_path
     assert out.split("## Last time: 2026-02-10, 1.txt\n")[1].split("\n\n")[0] == (
         f'- Bo Chen: "{other}"'
     )
+
+
+def test_a_quoted_step_that_says_when_is_not_followed_by_its_due_words(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "s.db")
+    said = "I'll call her after the holidays."
+    steps = [
+        step("call her", "customer", "Bo Chen", None, due_text="after the holidays", evidence=said),
+        step("send the POs", "customer", "Bo Chen", None, due_text="tomorrow"),
+    ]
+    talk = [turn("Bo Chen", "customer", said)]
+    write_meeting(db, analysis("/c/1.txt", None, talk, steps=steps), "h1", "Acme")
+    out = render_brief(build_brief(db, "Acme", on=date(2026, 2, 11)))
+    assert out.split("Theirs (customer homework):\n")[1].split("\n\n")[0].splitlines() == [
+        f'- #1 "{said}" (Bo Chen)',
+        '- #2 send the POs (Bo Chen), due "tomorrow"',
+    ]

@@ -333,3 +333,34 @@ def test_a_step_that_says_nothing_to_act_on_is_quoted(tmp_path: Path) -> None:
         "**Then we're going to:**\n"
         "- send you the review link (Dana Ruiz)"
     )
+
+
+def test_a_quoted_step_that_says_when_is_not_followed_by_its_due_words(tmp_path: Path) -> None:
+    """ "I'll call her after the holidays.", after the holidays" said it twice; a date
+    resolved from the words is news and stays."""
+    db = open_db(tmp_path / "s.db")
+    said = "I'll call her after the holidays."
+    a = analysis(
+        "/c/call.txt",
+        None,
+        [turn("Jo Marsh", "customer", said), turn("Dana Ruiz", "vendor", "Thanks, Jo.")],
+        steps=[
+            step(
+                "call her",
+                "customer",
+                "Jo Marsh",
+                None,
+                due_text="after the holidays",
+                evidence=said,
+            ),
+            step("call him", "customer", "Jo Marsh", "2026-02-13", due_text="by Friday"),
+            step("send you the review link", "vendor", "Dana Ruiz", None, due_text="tomorrow"),
+        ],
+    )
+    write_meeting(db, a, "h", "Acme")
+    assert build_recap(db, 1).body.split("**You're going to:**\n")[1].split("\n\nLet")[0] == (
+        '- "I\'ll call him." (Jo Marsh), by 2026-02-13\n'
+        f'- "{said}" (Jo Marsh)\n\n'
+        "**Then we're going to:**\n"
+        "- send you the review link (Dana Ruiz), tomorrow"
+    )
