@@ -30,6 +30,16 @@ def _open(db_path: Path | None) -> Database:
     return open_db(db_path)
 
 
+def _empty_store(db: Database, db_path: Path | None) -> str | None:
+    """What to say when the store holds no meeting at all: which store it is, since a
+    mistyped --db or $MILEPOST_DB opens a new, empty one."""
+    from milepost.pipeline.store import default_path
+
+    if db["meetings"].count:
+        return None
+    return f"the store {db_path or default_path()} is empty (`milepost ingest` adds calls)"
+
+
 def _dump(items: list[Any]) -> str:
     return json.dumps([i.model_dump() for i in items], indent=2, ensure_ascii=False)
 
@@ -124,7 +134,8 @@ def meetings(
     if as_json:
         click.echo(_dump(list_meetings(db, account=account, flagged=flagged, since=since)))
     else:
-        click.echo(render_meetings(meeting_rows(db, account=account, flagged=flagged, since=since)))
+        rows = meeting_rows(db, account=account, flagged=flagged, since=since)
+        click.echo(render_meetings(rows, None if rows else _empty_store(db, db_path)))
 
 
 @click.group(invoke_without_command=True)
@@ -157,7 +168,8 @@ def steps(
     found = in_our_words(
         db, list_steps(db, account, side, open_only=open_only, overdue_only=overdue)
     )
-    click.echo(_dump(found) if as_json else render_steps(found))
+    empty = None if found or as_json else _empty_store(db, db_path)
+    click.echo(_dump(found) if as_json else render_steps(found, empty))
 
 
 @steps.command("done")

@@ -19,9 +19,9 @@ def table(headers: Sequence[str], rows: list[list[str]], right: Sequence[int] = 
     return "\n".join(line(*row).rstrip() for row in [headers, *rows])
 
 
-def render_meetings(meetings: Sequence[MeetingRow]) -> str:
+def render_meetings(meetings: Sequence[MeetingRow], why_none: str | None = None) -> str:
     if not meetings:
-        return "No meetings."
+        return f"No meetings: {why_none}." if why_none else "No meetings."
     rows = [
         [
             str(m.id),
@@ -44,9 +44,9 @@ def step_status(s: LedgerStep) -> str:
     return "OVERDUE" if s.overdue else "open"
 
 
-def render_steps(steps: list[LedgerStep]) -> str:
+def render_steps(steps: list[LedgerStep], why_none: str | None = None) -> str:
     if not steps:
-        return "No steps."
+        return f"No steps: {why_none}." if why_none else "No steps."
     rows = [
         [
             str(s.id),

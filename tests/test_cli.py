@@ -147,7 +147,7 @@ def test_a_sidecar_or_labels_file_is_no_transcript(runner: CliRunner, tmp_path: 
         "Ingested 3 files: 0 new, 0 replaced, 3 skipped, 0 failed.\n"
         + "".join(f"  skipped: {path}: {why}\n" for path, why in said.items()),
     )
-    assert runner.invoke(cli, ["meetings", "--db", db]).output == "No meetings.\n"
+    assert runner.invoke(cli, ["meetings", "--db", db]).output.startswith("No meetings: ")
 
 
 @pytest.mark.slow

@@ -84,14 +84,24 @@ def test_meetings_json(runner: CliRunner, stored: Path) -> None:
     ]
 
 
-def test_meetings_on_an_empty_store(runner: CliRunner) -> None:
-    assert run(runner, "meetings") == (0, "No meetings.\n")
+def test_an_empty_store_is_named(runner: CliRunner, tmp_path: Path) -> None:
+    """A mistyped --db or $MILEPOST_DB opens a new store: "No meetings." alone read as if
+    the calls were lost. A filter that keeps nothing in a full store needs no such word."""
+    empty = "the store {} is empty (`milepost ingest` adds calls).\n"
+    store = tmp_path / "milepost.db"  # $MILEPOST_DB in every test
+    assert run(runner, "meetings") == (0, "No meetings: " + empty.format(store))
+    assert run(runner, "steps") == (0, "No steps: " + empty.format(store))
 
 
 def test_db_option_beats_the_environment(runner: CliRunner, stored: Path, tmp_path: Path) -> None:
     other = tmp_path / "other.db"
-    assert run(runner, "meetings", "--db", str(other)) == (0, "No meetings.\n")
+    assert run(runner, "meetings", "--db", str(other)) == (
+        0,
+        f"No meetings: the store {other} is empty (`milepost ingest` adds calls).\n",
+    )
     assert other.exists()
+    assert run(runner, "meetings", "--since", "2030-01-01") == (0, "No meetings.\n")
+    assert run(runner, "steps", "--side", "vendor", "--account", "Larkspur") == (0, "No steps.\n")
 
 
 STEPS = """\
