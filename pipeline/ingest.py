@@ -62,6 +62,8 @@ class Summary:
     total: int = 0
     """Files found; fewer results than this means the ingest was interrupted."""
     interrupted: bool = False
+    unheard: list[str] = field(default_factory=list)
+    """Options such as "--vendor 'Anna Diaz'" that named nobody who spoke in any file analysed."""
 
     def count(self, status: Status) -> int:
         return sum(1 for r in self.results if r.status == status)
@@ -158,12 +160,27 @@ def ingest(
         from milepost.pipeline.journey import load_journey
 
         load_journey()  # a broken journey map is one error naming it, not one per file
+    spoke: set[str] = set()
     try:
         for job, analysis, reason in analyse_all(todo, jobs or os.cpu_count() or 1):
             record(_store(db, job, analysis, reason, reanalyze))
+            spoke |= {s.name for s in analysis.speakers} if analysis else set()
     except KeyboardInterrupt:  # Ctrl-C: what is stored stays (one transaction per meeting)
         summary.interrupted = True
+    if spoke or any(r.status in ("new", "replaced") for r in summary.results):
+        summary.unheard = _unheard(given, spoke)
     return summary
+
+
+def _unheard(given: Overrides, spoke: set[str]) -> list[str]:
+    """The roster names given on the command line that nobody who spoke answers to (matched
+    as the roster is: full or first name, or a label): a typo there passed silently."""
+    from milepost.pipeline.extract.sides import _same_person as same_person
+
+    named = [("vendor", n) for n in given.vendor] + [("customer", n) for n in given.customer]
+    return [
+        f"--{side} {name!r}" for side, name in named if not any(same_person(name, s) for s in spoke)
+    ]
 
 
 def analyse_all(todo: list[Job], jobs: int) -> Iterator[tuple[Job, Analysis | None, str | None]]:

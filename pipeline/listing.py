@@ -81,6 +81,8 @@ def render_summary(summary: Summary) -> str:
     for r in summary.results:
         if r.reason and r.status in ("failed", "skipped"):
             lines.append(f"  {r.status}: {r.path}: {r.reason}")
+    for option in summary.unheard:
+        lines.append(f"  warning: {option} names nobody who speaks in the files analysed")
     if summary.interrupted:
         left = summary.total - n
         lines.append(

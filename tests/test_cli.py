@@ -168,3 +168,11 @@ def test_a_roster_name_nobody_answers_to_is_warned_of(
     assert caplog.messages == [
         f"{call}: --vendor 'Anna Diaz' names nobody who speaks in it (speakers: Ana Diaz, Bo Chen)"
     ]
+    db = str(tmp_path / "s.db")
+    given = ["--vendor", "Anna Diaz", "--customer", "bo", "--jobs", "1"]
+    result = runner.invoke(cli, ["ingest", "--db", db, str(call), *given])
+    assert (result.exit_code, result.output) == (
+        0,
+        "Ingested 1 file: 1 new, 0 replaced, 0 skipped, 0 failed.\n"
+        "  warning: --vendor 'Anna Diaz' names nobody who speaks in the files analysed\n",
+    )
