@@ -311,3 +311,28 @@ def test_a_quoted_step_that_says_when_is_not_followed_by_its_due_words(tmp_path:
         f'- #1 "{said}" (Bo Chen)',
         '- #2 send the POs (Bo Chen), due "tomorrow"',
     ]
+
+
+def test_an_undated_meeting_is_named_and_the_category_other_is_left_out(tmp_path: Path) -> None:
+    """ "(#21)" and "#21 other:" read as noise: "meeting #21", and no category that says
+    nothing of the goal or the result."""
+    db = open_db(tmp_path / "s.db")
+    said = "Fewer fights about damage deposits."
+    mentioned = goal("fewer fights about damage deposits", False).model_copy(
+        update={"category": "other", "evidence": said}
+    )
+    result = outcome("Returns fell from forty-one to nine.").model_copy(
+        update={"category": "other"}
+    )
+    talk = [turn("Ivan Horvat", "customer", said)]
+    a = analysis("/c/1.txt", None, talk, goals=[mentioned], outcomes=[result])
+    write_meeting(db, a, "h1", "Jadran")
+    out = render_brief(build_brief(db, "Jadran", on=date(2026, 2, 11)))
+    assert "- Mentioned, not agreed (meeting #1): fewer fights about damage deposits\n" in out
+    assert '- meeting #1: "Returns fell from forty-one to nine." (Priya Nair)\n' in out
+    agreed = mentioned.model_copy(update={"agreed": True, "metric": "half"})
+    write_meeting(db, analysis("/c/2.txt", None, talk, goals=[agreed]), "h2", "Jadran")
+    out = render_brief(build_brief(db, "Jadran", on=date(2026, 2, 11)))
+    assert (
+        "**Agreed:** fewer fights about damage deposits (metric half; agreed in meeting #2)" in out
+    )
