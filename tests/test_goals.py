@@ -1404,6 +1404,44 @@ def test_a_customer_want_for_a_change_in_an_outcome_is_a_goal_however_low_it_sco
     assert [g.evidence for g in found] == ([trim_lead(said)] if goal else [])
 
 
+_BLOCK = (
+    "I want exchanges at forty percent by next Black Friday. We have six stores. The busy "
+    "season starts in October. Most returns come back by post. What I'd really like is for "
+    "the drivers to stop waiting at the dock."
+)
+
+
+@pytest.mark.parametrize(
+    ("speaker", "found"),
+    [
+        # no speaker named: the block runs the call together, the want far from the goal is
+        # a goal of its own
+        (None, 2),
+        # one named speaker's turn: the want is more likely the goal's elaboration
+        (CUSTOMER, 1),
+    ],
+)
+def test_without_speaker_names_a_want_far_from_a_goal_in_its_block_is_a_goal(
+    analyzer,  # type: ignore[no-untyped-def]
+    speaker: str | None,
+    found: int,
+) -> None:
+    m = meeting(analyzer, [(VENDOR, "So what's driving this for you?"), (speaker, _BLOCK)])  # type: ignore[list-item]
+    said = [g.evidence for g in goals.from_claims(m, goals.cl.claims(m), _LOW)]
+    assert said[0] == "I want exchanges at forty percent by next Black Friday."
+    assert len(said) == found
+
+
+def test_without_speaker_names_a_want_beside_a_goal_stays_its_elaboration(analyzer) -> None:  # type: ignore[no-untyped-def]
+    block = (
+        "I want exchanges at forty percent by next Black Friday. What I'd really like is for "
+        "the drivers to stop waiting at the dock."
+    )
+    m = meeting(analyzer, [(VENDOR, "So what's driving this for you?"), (None, block)])  # type: ignore[list-item]
+    said = [g.evidence for g in goals.from_claims(m, goals.cl.claims(m), _LOW)]
+    assert said == ["I want exchanges at forty percent by next Black Friday."]
+
+
 @pytest.mark.parametrize(
     ("said", "goal"),
     [

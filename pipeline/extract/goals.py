@@ -72,6 +72,9 @@ FIGURE_WORDS = 30
 unpunctuated speech whose want may be anyone's."""
 NAMED_WORDS = 2
 """The fewest content words that name a recalled goal with no figure ("cutting order errors")."""
+UNNAMED_NEAR: int | None = 2
+"""Where no speaker is named, how many sentences from one of a goal's a sentence is in that
+goal's turn (_in_goal_turn). None: the whole turn, as for named speakers."""
 
 
 def find(meeting: Meeting) -> list[Goal]:
@@ -201,14 +204,15 @@ def _confirmed_wants(
     back and had confirmed, with a figure or date ("I need my agents to stop losing Fridays to
     paperwork." ... "So the goal is a full day a week back?" "Yes, that's the one"): a
     read-back confirmed is what a goal gets, seldom anything else."""
-    taken = {i for g in groups for i in g}
-    turns = {found[i].turn for i in taken}  # a goal's own turn: more likely its elaboration
+    taken = [i for g in groups for i in g]
     out: list[list[int]] = []
     for i in (int(k) for k in np.argsort(-probs)):
         if probs[i] < RESCUE_SHARE * threshold:
             break
         c = found[i]
-        if i in taken or c.turn in turns or probs[i] >= threshold or not _confirmable_want(c):
+        if i in taken or probs[i] >= threshold or not _confirmable_want(c):
+            continue
+        if _in_goal_turn(found, taken, i):  # a goal's own turn: more likely its elaboration
             continue
         if asks_for_view(c.text):  # a feature request confirmed is not a goal (goal_groups)
             continue
@@ -218,7 +222,7 @@ def _confirmed_wants(
         texts = [c.text] + ([said.said_back] if said.said_back else [])
         if any(metric_of(t) or deadline_of(t) or _bound(t) for t in texts):
             out.append([i])
-            turns.add(c.turn)
+            taken.append(i)
     return out
 
 
@@ -240,20 +244,35 @@ def _wanted_outcomes(
     goal_shapes.scoped_want). Not in a found goal's turn, where it is more likely that goal's
     elaboration, nor the want whose figure a found goal gives when asked ("I need fewer
     no-shows." "A number?" "Six percent by March."); `wanted` says which wants are read."""
-    turns = {found[i].turn for g in groups for i in g}
+    taken = [i for g in groups for i in g]
     out: list[list[int]] = []
     for i, c in enumerate(found):
         if not probs[i] or not wanted(meeting, c):
             continue
-        if c.turn in turns or any(joins(found, g, i) for g in groups + out):
+        if _in_goal_turn(found, taken, i) or any(joins(found, g, i) for g in groups + out):
             continue
         if any(figure_asked_for(c, found[g[0]]) for g in groups):  # its figure is the goal
             continue
         if any(figure_said_again(found, g, c) for g in groups + out):  # that goal said again
             continue
         out.append([i])
-        turns.add(c.turn)
+        taken.append(i)
     return out
+
+
+def _in_goal_turn(found: list[Claim], taken: list[int], i: int) -> bool:
+    """Claim i is said in the turn of one of the taken claims (a goal's statements), where it
+    is more likely that goal's elaboration than a goal of its own. A transcript that names no
+    speaker has turns that are blocks of text running speakers and subjects together, some a
+    handful for the whole call ("i want that at 6 hours by the end of the season in july." ...
+    "so for me, what i want is for the supervisors to actually trust the schedule.", one block
+    of a call told in seven): there only a sentence within UNNAMED_NEAR sentences of one of
+    theirs is. Out of fold that adds 4 goals (xf, xq, xs, yc), all labelled goals, and loses
+    none."""
+    c = found[i]
+    if c.speaker is None and UNNAMED_NEAR is not None:
+        return any(found[k].turn == c.turn and abs(k - i) <= UNNAMED_NEAR for k in taken)
+    return any(found[k].turn == c.turn for k in taken)
 
 
 def _names_outcome(meeting: Meeting, c: Claim) -> bool:
@@ -472,15 +491,15 @@ def _taken_up_goals(
 ) -> list[list[int]]:
     """The claims that state a goal as `stated` says, outside the goals' turns and not
     restating a goal already found, that the other side takes up: one new goal each."""
-    turns = {found[i].turn for g in groups for i in g}
+    taken = [i for g in groups for i in g]
     out: list[list[int]] = []
     for i, c in enumerate(found):
-        if c.turn in turns or not stated(meeting, c):
+        if _in_goal_turn(found, taken, i) or not stated(meeting, c):
             continue
         if any(joins(found, g, i) for g in groups + out) or not taken_up(meeting, [c]):
             continue
         out.append([i])
-        turns.add(c.turn)
+        taken.append(i)
     return out
 
 
