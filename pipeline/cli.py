@@ -78,7 +78,7 @@ def analyze(
     from milepost.pipeline.analyze_file import analyze_path
     from milepost.pipeline.options import Options
     from milepost.pipeline.report import render_analysis, unheard
-    from milepost.pipeline.sidecar import options_for
+    from milepost.pipeline.sidecar import options_for, sidecar_for
 
     given = Options(
         date=meeting_date, account=account, vendor=list(vendor), customer=list(customer)
@@ -87,6 +87,9 @@ def analyze(
     analysis = analyze_path(
         path, options, input_format=input_format, whisper_model=model, speakers=speakers
     )
+    title = sidecar_for(path).title  # the sidecar's title wins, as at ingest
+    if title:
+        analysis.title = title
     for warning in unheard(analysis, given.roster()):
         logging.getLogger("milepost").warning(warning)
     if as_json:

@@ -89,7 +89,7 @@ def test_analyze_reads_the_sidecar_and_the_command_line_wins(
         "Ana: Shall we look at the rollout?\nBo: Yes, the rollout is what I care about.\n"
     )
     (tmp_path / "call.meta.yaml").write_text(
-        "date: 2026-05-04\naccount: Acme\nvendor: [Ana]\ncustomer: [Bo]\n"
+        "date: 2026-05-04\naccount: Acme\nvendor: [Ana]\ncustomer: [Bo]\ntitle: Acme kickoff\n"
     )
 
     def run(*args: str) -> dict:
@@ -102,6 +102,7 @@ def test_analyze_reads_the_sidecar_and_the_command_line_wins(
 
     from_sidecar = run()
     assert (from_sidecar["date"], from_sidecar["account"]) == ("2026-05-04", "Acme")
+    assert from_sidecar["title"] == "Acme kickoff"  # as ingest stores it
     assert sides(from_sidecar) == {"Ana": "vendor", "Bo": "customer"}
     given = run("--date", "2026-01-02", "--vendor", "Bo", "--customer", "Ana")
     assert (given["date"], given["account"]) == ("2026-01-02", "Acme")
