@@ -9,7 +9,7 @@ from typing import Any
 import jinja2
 
 from milepost.pipeline.extract.names import is_anonymous
-from milepost.pipeline.wording import category_words, step_reads_alone
+from milepost.pipeline.wording import category_words, due_words, step_reads_alone
 
 QUOTE_CHARS = 200
 
@@ -31,6 +31,7 @@ def environment() -> jinja2.Environment:
     env.filters["category"] = category_words
     env.filters["step_words"] = step_words
     env.filters["person"] = _person
+    env.filters["due_words"] = due_words
     env.tests["due_quoted"] = due_quoted
     return env
 

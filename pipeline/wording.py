@@ -66,6 +66,15 @@ def step_reads_alone(action: str) -> bool:
     return not all(_bare(w) in _words("says_nothing") and not w.isupper() for w in words[1:])
 
 
+def due_words(text: str) -> str:
+    """A due date as said, to follow a comma: a sentence's capital comes off its opening word
+    ("In two weeks" -> "in two weeks"), never off a name ("Monday", "March")."""
+    first = text.split(" ", 1)[0]
+    if first[:1].isupper() and first[1:].islower() and first.lower() in _words("due_openers"):
+        return first.lower() + text[len(first) :]
+    return text
+
+
 def category_words(category: str) -> str:
     """A goal category as a person says it: "save_time" -> "save time"."""
     return category.replace("_", " ")

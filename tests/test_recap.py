@@ -364,3 +364,31 @@ def test_a_quoted_step_that_says_when_is_not_followed_by_its_due_words(tmp_path:
         "**Then we're going to:**\n"
         "- send you the review link (Dana Ruiz), tomorrow"
     )
+
+
+def test_two_goals_agreed_are_one_list_and_a_due_said_first_loses_its_capital(
+    tmp_path: Path,
+) -> None:
+    """Two "**Goal:**" lines read as a slip; "In two weeks" after a comma read mis-cased,
+    while a day's name keeps its capital."""
+    db = open_db(tmp_path / "s.db")
+    a = analysis(
+        "/c/kickoff.txt",
+        "2026-03-03",
+        [turn("Priya Nair", "customer", "We want both.")],
+        goals=[goal("no-shows under six percent", True), goal("intake under five minutes", True)],
+        steps=[
+            step("set up a session", "customer", "Priya Nair", None, due_text="In two weeks"),
+            step("send the list", "customer", "Priya Nair", None, due_text="Monday"),
+        ],
+    )
+    write_meeting(db, a, "h", "Acme")
+    body = build_recap(db, 1).body
+    assert body.split("Here's what we agreed.\n\n")[1].split("\n\nLet")[0] == (
+        "**Goals:**\n"
+        "- no-shows under six percent.\n"
+        "- intake under five minutes.\n\n"
+        "**You're going to:**\n"
+        "- set up a session (Priya Nair), in two weeks\n"
+        "- send the list (Priya Nair), Monday"
+    )

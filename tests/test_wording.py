@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from milepost.pipeline.wording import category_words, goal_text, reads_alone, step_reads_alone
+from milepost.pipeline.wording import (
+    category_words,
+    due_words,
+    goal_text,
+    reads_alone,
+    step_reads_alone,
+)
 
 
 @pytest.mark.parametrize(
@@ -73,3 +79,19 @@ def test_goal_text_drops_an_opening_that_only_ties_it_to_its_sentence(
     text: str, shown: str
 ) -> None:
     assert goal_text(text) == shown
+
+
+@pytest.mark.parametrize(
+    ("said", "shown"),
+    [
+        ("In two weeks", "in two weeks"),
+        ("By the end of the month", "by the end of the month"),
+        ("Monday", "Monday"),
+        ("March 3", "March 3"),
+        ("Christmas break", "Christmas break"),
+        ("EOD", "EOD"),
+        ("by Friday", "by Friday"),
+    ],
+)
+def test_due_words_lose_a_sentence_capital_never_a_names(said: str, shown: str) -> None:
+    assert due_words(said) == shown
