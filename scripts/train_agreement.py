@@ -50,7 +50,6 @@ from training_sets import CS_TRAIN, OWN_TRAIN, folders
 from milepost.pipeline import evaluate, formats, nlp
 from milepost.pipeline.extract import agreement, goal_groups, goals, sides
 from milepost.pipeline.extract import claims as cl
-from milepost.pipeline.extract.goal_text import trim_lead
 from milepost.pipeline.extract.meeting import Meeting
 
 REPO = Path(__file__).resolve().parent.parent
@@ -160,7 +159,7 @@ def examples(data: list[Labelled], heads: list[dict]) -> list[Example]:
 def _found_goals(d: Labelled, head: dict) -> list[tuple[dict[str, float], int]]:
     probs = cl.score(d.found, "goal", head)
     groups = goal_groups.grouped(d.found, probs, head)  # as goals.from_claims groups them
-    evidence = [trim_lead(goals._evidence_claim(d.found, g).text) for g in groups]
+    evidence = [goals.evidence_of(d.found, g, d.meeting) for g in groups]  # the product's quote
     labelled = d.labels["goals"]
     matched = dict(evaluate.match(evidence, labelled))
     return [

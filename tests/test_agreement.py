@@ -910,6 +910,33 @@ def test_a_doubt_conceded_in_its_sentence_does_not_contest_the_goal(  # type: ig
     assert _agreed(analyzer, lines) is agreed
 
 
+def test_training_matches_found_goals_to_labels_by_the_quote_the_product_shows(  # type: ignore[no-untyped-def]
+    tmp_path, monkeypatch
+) -> None:
+    """Each found goal's label is the labelled goal its quote matches, and the quote is the one
+    goals.from_claims shows: chosen with the meeting's parse (a measure told as it stands is
+    no quote), as the product chooses it."""
+    script = _train_script()
+    folder = tmp_path / "meetings"
+    folder.mkdir()
+    (folder / "a.txt").write_text(f"{CUSTOMER}: {GOAL}\n{VENDOR}: Yes, exactly.\n")
+    goal = {"evidence": GOAL, "metric": "two days", "deadline": "by June", "agreed": True}
+    labels = {"file": "a.txt", "date": "2026-03-03", "goals": [goal], "has_agreed_goal": True}
+    (folder / "a.labels.json").write_text(json.dumps(labels))
+    given, _ = script.load([folder])
+    chosen_with = []
+    quote = goals._evidence_claim
+
+    def spy(found, group, meeting=None):  # type: ignore[no-untyped-def]
+        chosen_with.append(meeting)
+        return quote(found, group, meeting)
+
+    monkeypatch.setattr(goals, "_evidence_claim", spy)
+    rows = script._found_goals(given[0], cl.model()["goal"])
+    assert [y for _, y in rows] == [1]
+    assert chosen_with and all(m is given[0].meeting for m in chosen_with)
+
+
 def test_the_cache_written_by_the_trainer_run_as_a_script_is_read_when_imported(  # type: ignore[no-untyped-def]
     tmp_path, monkeypatch
 ) -> None:
