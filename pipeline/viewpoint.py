@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 
@@ -25,11 +25,23 @@ KEYS: dict[tuple[str, View], str] = {
 }
 
 
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    text = resources.files("milepost.pipeline").joinpath("data/recap.yaml").read_text()
+    return dict(yaml.safe_load(text))
+
+
 @lru_cache(maxsize=4)
 def _swaps(key: str) -> tuple[dict[str, str], re.Pattern[str]]:
-    text = resources.files("milepost.pipeline").joinpath("data/recap.yaml").read_text()
-    swaps = {str(k): str(v) for k, v in yaml.safe_load(text)[key].items()}
+    swaps = {str(k): str(v) for k, v in _data()[key].items()}
     return swaps, re.compile(r"\b(" + "|".join(swaps) + r")\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _you_as_subject() -> re.Pattern[str]:
+    """ "you" before a word that makes it a verb's subject ("you can", "you're")."""
+    after = "|".join(re.escape(str(w)) for w in _data()["you_as_subject_before"])
+    return re.compile(r"\byou(?=\s+(?:" + after + r")\b|(?:" + after + r")\b)", re.IGNORECASE)
 
 
 def turned(text: str, side: str | None, view: View) -> str:
@@ -41,6 +53,8 @@ def turned(text: str, side: str | None, view: View) -> str:
 
     def swap(m: re.Match[str]) -> str:
         word = swaps[m.group(0).lower()]
+        if m.group(0).lower() == "you" and _you_as_subject().match(text, m.start()):
+            word = _data()["subject_forms"].get(word, word)
         return word.capitalize() if m.group(0)[0].isupper() else word
 
     return pattern.sub(swap, text)

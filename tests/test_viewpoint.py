@@ -1,0 +1,30 @@
+"""A step's pronouns turned to whoever reads it, subjects included."""
+
+from __future__ import annotations
+
+import pytest
+
+from milepost.pipeline.viewpoint import turned
+
+
+@pytest.mark.parametrize(
+    ("said", "side", "view", "shown"),
+    [
+        # the brief, about the customer: "you" as a subject is "they", not "them"
+        (
+            "put together a summary you can show your investors",
+            "vendor",
+            "brief",
+            "put together a summary they can show their investors",
+        ),
+        ("check what you're using", "vendor", "brief", "check what they're using"),
+        ("send you the report", "vendor", "brief", "send them the report"),
+        ("let you have the list", "vendor", "brief", "let them have the list"),
+        # the customer's "you" is us: "we" as a subject, in the brief and in the email
+        ("give you the numbers you need", "customer", "brief", "give us the numbers we need"),
+        ("send it once you're ready", "customer", "email", "send it once we're ready"),
+        ("You can have it Friday", "customer", "email", "We can have it Friday"),
+    ],
+)
+def test_you_as_a_subject_turns_to_they_or_we(said: str, side: str, view: str, shown: str) -> None:
+    assert turned(said, side, view) == shown  # type: ignore[arg-type]
