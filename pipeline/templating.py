@@ -32,6 +32,7 @@ def environment() -> jinja2.Environment:
     env.filters["step_words"] = step_words
     env.filters["person"] = _person
     env.filters["due_words"] = due_words
+    env.filters["bare"] = lambda text: " ".join(text.split()).strip(" .!?").casefold()
     env.tests["due_quoted"] = due_quoted
     return env
 

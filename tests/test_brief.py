@@ -336,3 +336,18 @@ def test_an_undated_meeting_is_named_and_the_category_other_is_left_out(tmp_path
     assert (
         "**Agreed:** fewer fights about damage deposits (metric half; agreed in meeting #2)" in out
     )
+
+
+def test_a_goal_whose_sentence_is_its_text_is_not_quoted_under_it(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "s.db")
+    said = "Six percent, group-wide, by the end of March."
+    agreed = goal("Six percent, group-wide, by the end of March", True, "Six percent")
+    talk = [turn("Kelsey Huang", "customer", said)]
+    a = analysis(
+        "/c/1.txt", "2026-01-10", talk, goals=[agreed.model_copy(update={"evidence": said})]
+    )
+    write_meeting(db, a, "h1", "Maplewood")
+    out = render_brief(build_brief(db, "Maplewood", on=date(2026, 2, 1)))
+    assert out.split("## Goal\n")[1].split("\n\n")[0] == (
+        "**Agreed:** Six percent, group-wide, by the end of March (save time; agreed 2026-01-10)"
+    )
