@@ -111,9 +111,9 @@ def _steps(a: Analysis, explain: bool) -> list[str]:
             lines.append(f"  {title}:")
         for s in steps:
             who = s.owner or "owner not named"
-            due = s.due or (f'"{s.due_text}"' if s.due_text else "no date")
+            due = f"due {s.due}" if s.due else f'due "{s.due_text}"' if s.due_text else ""
             action = turned(s.action, said_by.get(s.speaker or ""), "brief")  # from our side
-            lines.append(f"    - {action} ({who}; due {due})")
+            lines.append(f"    - {action} ({who}; {due or 'no due date'})")
             if explain:
                 lines.append(f'        "{s.evidence}"')
                 lines.append(f"        {_why(a, s.evidence, s.found_by, s.confidence)}")

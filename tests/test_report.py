@@ -152,7 +152,7 @@ def test_steps_read_from_our_side_as_in_the_brief() -> None:
         )
     )
     text = render_analysis(a)
-    assert "  Customer:\n    - send us their current forms (Raj Patel; due no date)" in text
+    assert "  Customer:\n    - send us their current forms (Raj Patel; no due date)" in text
     assert "    - send the SSO guide (Dana Ruiz; due 2026-03-06)" in text  # ours, as said
     assert a.next_steps[-1].action == "send you our current forms"
 
