@@ -267,8 +267,9 @@ def _in_goal_turn(found: list[Claim], taken: list[int], i: int) -> bool:
     handful for the whole call ("i want that at 6 hours by the end of the season in july." ...
     "so for me, what i want is for the supervisors to actually trust the schedule.", one block
     of a call told in seven): there only a sentence within UNNAMED_NEAR sentences of one of
-    theirs is. Out of fold that adds 4 goals (xf, xq, xs, yc), all labelled goals, and loses
-    none."""
+    theirs is. Out of fold (stop 20) that adds one goal in each of xf, xh, xq, xs and yc, all
+    labelled goals, and loses none; the same window for the second goal (goal_groups._second)
+    added one right (yc) and one wrong (yd), and was left out."""
     c = found[i]
     if c.speaker is None and UNNAMED_NEAR is not None:
         return any(found[k].turn == c.turn and abs(k - i) <= UNNAMED_NEAR for k in taken)
