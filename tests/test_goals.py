@@ -1404,6 +1404,26 @@ def test_a_customer_want_for_a_change_in_an_outcome_is_a_goal_however_low_it_sco
     assert [g.evidence for g in found] == ([trim_lead(said)] if goal else [])
 
 
+# A head under which a sentence naming a figure scores far above the threshold.
+_FIGURES = {"weights": {"has_metric": 6.0}, "bias": -2.0, "threshold": 0.5, "second_floor": 0.0}
+_BENCHMARK = "For context, customers your size usually cut no-shows by about forty percent."
+
+
+@pytest.mark.parametrize(
+    ("reply", "goal"),
+    [
+        # a result other customers reach, given as a yardstick: not the customer's goal
+        ("Interesting. Can we look at the reminders next?", False),
+        # taken up, it is
+        ("Yes, let's make that our goal.", True),
+    ],
+)
+def test_a_benchmark_is_a_goal_only_when_taken_up(analyzer, reply: str, goal: bool) -> None:  # type: ignore[no-untyped-def]
+    m = meeting(analyzer, [(VENDOR, _BENCHMARK), (CUSTOMER, reply)])
+    found = goals.from_claims(m, goals.cl.claims(m), _FIGURES)
+    assert [g.agreed for g in found] == ([True] if goal else [])
+
+
 _BLOCK = (
     "I want exchanges at forty percent by next Black Friday. We have six stores. The busy "
     "season starts in October. Most returns come back by post. What I'd really like is for "

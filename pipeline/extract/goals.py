@@ -159,7 +159,8 @@ def _not_a_goal(meeting: Meeting, said: list[Claim]) -> bool:
     stood ("For the last six months it's been just under five percent": a baseline or a
     result) or the speaker's own errand ("I need to drop in five minutes"): goal_shapes; or the
     deal's own timeline ("I'd like this decided before the away day"); or a figure hedged with
-    "I want to say" and no want besides; or a recap of who does what (_recap_task)."""
+    "I want to say" and no want besides; or a recap of who does what (_recap_task); or a
+    result other customers usually reach (_benchmark)."""
     lead = said[0]
     return (
         _unowned_proposal(meeting, said)
@@ -169,7 +170,26 @@ def _not_a_goal(meeting: Meeting, said: list[Claim]) -> bool:
         or _decision_timeline(lead)
         or _hedged(lead)
         or only_valued(lead)
+        or (_benchmark(lead) and not agreed(meeting, said))
     )
+
+
+def _benchmark(c: Claim) -> bool:
+    """A result other customers usually reach, given as a reference point, with no want of the
+    customer's in it ("Most home service companies your size that go live with skills-based
+    dispatch ... aim for about eighty-five percent first-time fix", "When we work with
+    recorder's offices, the target we usually suggest is to cut the average retrieval time in
+    half in the first year", "from the other laundries, most of them cut sorting time by like
+    40%"; cues.yaml benchmark): the vendor's yardstick, not the customer's goal until the
+    customer takes it up (the guide; _not_a_goal keeps one agreed). Such sentences were found
+    as goals, never rightly, in xc, xf, xj and xp (and in xu, agreed there by the customer's
+    "Then let's make that the goal", said of their own amendment). Of the 146 training
+    sentences the cue finds, 2 are part of a labelled goal: a customer's want ("I'd want that
+    before the survey window opens, which for most of them is June"), which the rule leaves
+    alone, and a suggestion the customer took up (xo, scored 0)."""
+    if c.side != "vendor" and not WANTS.isdisjoint(c.fired):
+        return False
+    return bool(cue_pattern("benchmark").search(c.text))
 
 
 def _hedged(c: Claim) -> bool:
