@@ -1424,6 +1424,22 @@ def test_a_benchmark_is_a_goal_only_when_taken_up(analyzer, reply: str, goal: bo
     assert [g.agreed for g in found] == ([True] if goal else [])
 
 
+@pytest.mark.parametrize(
+    ("said", "goal"),
+    [
+        ("Sorry, a hundred percent by May is a fantasy.", False),
+        ("Ninety percent is your number, not ours.", False),
+        ("We want thirty percent more members by autumn, but actually, scratch that.", False),
+        # a new figure said after taking the old one back states it
+        ("Actually, scratch that, make it twenty percent fewer no-shows by June.", True),
+    ],
+)
+def test_a_figure_dismissed_as_said_is_not_a_goal(analyzer, said: str, goal: bool) -> None:  # type: ignore[no-untyped-def]
+    m = meeting(analyzer, [(VENDOR, "What number are you thinking?"), (CUSTOMER, said)])
+    found = goals.from_claims(m, goals.cl.claims(m), _FIGURES)
+    assert [g.evidence for g in found] == ([trim_lead(said)] if goal else [])
+
+
 _BLOCK = (
     "I want exchanges at forty percent by next Black Friday. We have six stores. The busy "
     "season starts in October. Most returns come back by post. What I'd really like is for "

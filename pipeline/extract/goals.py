@@ -33,6 +33,7 @@ from milepost.pipeline.extract.goal_groups import (
     joins,
     merged_figures,
     only_valued,
+    without_dismissed,
     word_set,
 )
 from milepost.pipeline.extract.goal_shapes import (
@@ -95,6 +96,7 @@ def goal_groups(
     under the head: above the threshold, a second above the floor, unowned proposals and told
     measures dropped, wants a little under the threshold that the other side read back and had
     confirmed added, then the goals found by their shape however they scored."""
+    probs = without_dismissed(found, probs)
     groups = merged_figures(found, grouped(found, probs, head))
     kept = [g for g in groups if not _not_a_goal(meeting, [found[i] for i in g])]
     kept += _confirmed_wants(meeting, found, probs, head["threshold"], groups)
