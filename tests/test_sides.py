@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -104,6 +105,22 @@ def test_vendor_role_names_the_colleague() -> None:
     )
     sides.infer(m)
     assert m.sides == {"Ana": "vendor", "Raj": "customer", "Lauren": "vendor"}
+
+
+def test_either_matches_where_one_of_its_patterns_does() -> None:
+    """The one search _links makes before reading each vendor cue answers as they would."""
+    patterns = [r"\bi'?ll be your\b", r"\bwelcome to (?-i:[A-Z])", r"\bour csms?\b"]
+    either = sides._either(patterns)
+    texts = ["I'll be your CSM.", "Welcome to Acme!", "welcome to the call", "Our CSMs", "hi"]
+    for text in texts:
+        assert bool(either.search(text)) == any(re.search(p, text, re.I) for p in patterns)
+    # a backreference would read another pattern's group: every text passes, as before
+    assert sides._either([r"(\w)\1", r"abc"]).search("xyz")
+    for cues in ("vendor_self", "vendor_role"):
+        shipped = getattr(sides.cues(), cues)
+        either = getattr(sides.cues(), f"any_{cues}")
+        for text in texts + ["Lauren's gonna join us, she's your CSM.", "I run support at Acme."]:
+            assert bool(either.search(text)) == any(p.search(text) for p in shipped)
 
 
 def test_email_domains_in_labels_split_the_sides() -> None:
