@@ -116,6 +116,7 @@ def test_either_matches_where_one_of_its_patterns_does() -> None:
         assert bool(either.search(text)) == any(re.search(p, text, re.I) for p in patterns)
     # a backreference would read another pattern's group: every text passes, as before
     assert sides._either([r"(\w)\1", r"abc"]).search("xyz")
+    assert sides._either([r"(?i)abc", r"def"]).search("xyz")  # a global flag stands alone
     for cues in ("vendor_self", "vendor_role"):
         shipped = getattr(sides.cues(), cues)
         either = getattr(sides.cues(), f"any_{cues}")

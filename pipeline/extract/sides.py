@@ -93,10 +93,14 @@ def _compile(patterns: list[str]) -> list[re.Pattern[str]]:
 def _either(patterns: list[str]) -> re.Pattern[str]:
     """A pattern that matches a text wherever one of these (compiled as _compile does) can:
     their alternation; or, where a pattern refers to a group by number (which the others'
-    groups would shift), the empty pattern, which any text passes."""
+    groups would shift) or cannot stand inside another (a global flag), the empty pattern,
+    which any text passes."""
     if any(re.search(r"\\[1-9]|\(\?\(", p) for p in patterns):
         return re.compile("")
-    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.IGNORECASE)
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.IGNORECASE)
+    except re.error:
+        return re.compile("")
 
 
 @lru_cache(maxsize=1)
@@ -190,9 +194,9 @@ def is_internal(meeting: Meeting) -> bool:
     found = lowered.Text(text)
     if found.count(c.customer_talk) * per_1000 >= c.min_customer_rate:
         return True
-    third = found.count(c.third_person_role)
-    second = found.count(c.second_person) * per_1000
-    return third >= c.min_third and second < c.max_second_rate
+    if found.count(c.third_person_role) < c.min_third:
+        return False  # most calls: the second person need not be counted
+    return found.count(c.second_person) * per_1000 < c.max_second_rate
 
 
 def speaker_features(meeting: Meeting) -> dict[str, dict[str, float]]:
