@@ -77,3 +77,67 @@ def test_a_due_word_inside_a_longer_word_stays_in_the_action(analyzer) -> None: 
     assert [(s.action, s.due_text) for s in found] == [
         ("hold today's price for thirty days", "today")
     ]
+
+
+@pytest.mark.parametrize(
+    ("said", "action", "due_text"),
+    [
+        # "get" keeps where the thing goes: "get the questionnaire over" is not the promise
+        (
+            "I'll get our security questionnaire over to you by Friday.",
+            "get our security questionnaire over to you",
+            "by Friday",
+        ),
+        # a causative "get" is the action, not a meeting verb giving way to "logged in"
+        (
+            "And I'll get the substitute drivers' tablets charged and logged in by Friday.",
+            "get the substitute drivers' tablets charged and logged in",
+            "by Friday",
+        ),
+        (
+            "I'll get everyone trained and certified by Friday.",
+            "get everyone trained and certified",
+            "by Friday",
+        ),
+        # an adverbial clause goes whole, its opening words too ("... myself when they")
+        (
+            "I'll put the night crews' phones on the new version myself when they come in.",
+            "put the night crews' phones on the new version",
+            None,
+        ),
+        # whose work it is, said for emphasis, is no part of what is done
+        ("I'll write the Japanese summary myself.", "write the Japanese summary", None),
+        ("I'll update the tracker by myself on Monday.", "update the tracker", "on Monday"),
+    ],
+)
+def test_action_families_read_as_a_csm_would(
+    analyzer, said: str, action: str, due_text: str | None
+) -> None:  # type: ignore[no-untyped-def]
+    from dialogue import VENDOR, meeting
+
+    from milepost.pipeline.extract import steps
+
+    found = steps.find(meeting(analyzer, [(VENDOR, said)]))
+    assert [(s.action, s.due_text) for s in found] == [(action, due_text)]
+
+
+@pytest.mark.parametrize(
+    ("said", "action"),
+    [
+        ("Let's get together on Monday and build the baseline.", "build the baseline"),
+        ("I'll introduce myself to the team on Monday.", "introduce myself to the team"),
+        ("I'll send you the deck when it's ready.", "send the deck"),
+        # a noun in a clause's opening is a misread object, not 'when they': kept
+        (
+            "I'll send Gwen three slots for the Leeds call EOD tomorrow, no Mondays.",
+            "send Gwen three slots for the Leeds",
+        ),
+    ],
+)
+def test_what_the_family_rules_leave_alone(analyzer, said: str, action: str) -> None:  # type: ignore[no-untyped-def]
+    from dialogue import VENDOR, meeting
+
+    from milepost.pipeline.extract import steps
+
+    found = steps.find(meeting(analyzer, [(VENDOR, said)]))
+    assert [s.action for s in found] == [action]

@@ -29,6 +29,9 @@ HEAD = re.compile(
     rf"(?:(?i:so|okay|ok|and|right|um|alright)\W+)*{NAME}\s*"
     r"(?:[,?!]|\s+(?i:hi|hey|you|can you|could you|would you|do you|did you)\b)"
 )
+# A turn answering yes and naming whom it answers: "Yep, got you Maya.", "Yes, we're here, Evan."
+# (the one who asked "can you hear me?" just before).
+ANSWER = re.compile(rf"^\W*(?i:yes|yep|yeah|yup)\b[^.?!]*?(?:,|\b(?i:you))\s*{NAME}\s*[.!]")
 TAIL = re.compile(rf"(?:[,?]|\b(?i:is it|are you))\s*{NAME}\s*[?.!]\s*$")
 # A turn opening on a name and a yes: the speaker confirms the name they were just asked
 # about ("is it Aoife?", "Signe, is it?"), not a name echoed back ("Sage, yes.").
@@ -49,6 +52,7 @@ class Vocab:
     not_names: frozenset[str]
     self_intros: list[re.Pattern[str]]
     introductions: list[re.Pattern[str]]
+    greets_on: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -57,12 +61,14 @@ def vocab() -> Vocab:
     text = resources.files("milepost.pipeline").joinpath("data/sides/names.yaml").read_text("utf-8")
     raw: dict[str, Any] = yaml.safe_load(text)
     greet = "|".join(re.escape(g) for g in sorted(raw["greetings"], key=len, reverse=True))
+    group = "|".join(re.escape(g) for g in raw["group_addresses"])
     return Vocab(
         anonymous=re.compile(raw["anonymous_label"], re.IGNORECASE),
         greeting=re.compile(rf"\b(?i:{greet})\b,?\s+{NAME}"),
         not_names=frozenset(w.lower() for w in raw["not_names"]),
         self_intros=[re.compile(p.replace("NAME", NAME)) for p in raw["self_intros"]],
         introductions=[re.compile(p.replace("NAME", BARE_NAME)) for p in raw["introductions"]],
+        greets_on=re.compile(rf"\s*(?i:and\s+(?:{greet})|{group})\b"),
     )
 
 
@@ -206,15 +212,30 @@ def addressed(text: str, proper: set[str] | None = None) -> list[tuple[str, bool
             out.append((name, True))
     for sentence in SENTENCE_START.finditer(text):
         head = HEAD.match(text, sentence.end())
+        if head and _greets_on(text, head):
+            continue  # "Buongiorno, and good afternoon.", "Bonjour, everyone.": no name
         name = head and _clean(head.group("name"), proper)
         if name and all(name != n for n, _ in out):
             out.append((name, False))
+    answer = ANSWER.match(text.strip())
+    name = answer and _clean(answer.group("name"), proper)
+    if name and all(name != n for n, _ in out):
+        out.append((name, True))  # said back to whoever asked, like a greeting returned
     tail = TAIL.search(text)
     if tail:
         name = _clean(tail.group("name"), proper)
         if name and all(name != n for n, _ in out):
             out.append((name, False))
     return out
+
+
+def _greets_on(text: str, head: re.Match[str]) -> bool:
+    """A turn's opening word followed by the whole group ('Buongiorno, everyone.') or joined
+    to a greeting ('Buongiorno, and good afternoon.'): a greeting to the call, not a person's
+    name ('Beatriz, hi.' still names Beatriz)."""
+    if not head.group(0).rstrip().endswith(","):
+        return False
+    return vocab().greets_on.match(text, head.end()) is not None
 
 
 def proper_nouns(docs: list[Doc]) -> set[str]:

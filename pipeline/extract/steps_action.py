@@ -2,7 +2,9 @@
 
 The phrase starts on the verb the cue governs and runs to the first clause break or
 closing punctuation; the time phrase is left out (it is the step's due) and the
-addressee pronoun ("send you the guide") is dropped, as in "send the guide". Filler
+addressee pronoun ("send you the guide") is dropped, as in "send the guide" (not after
+"get": "get it to you"), as is an emphatic "myself". An adverbial clause that ends the
+phrase goes with its opening words ("when they"). Filler
 openings ("look, I'll ...", "what I'll do is ...") and meeting verbs ("let's sit down
 and build the baseline") give way to the verb that says what will be done.
 """
@@ -32,6 +34,13 @@ COMPLEMENTIZERS = frozenset({"whether", "if", "that", "what", "how", "who", "whi
 WH_OPENERS = frozenset({"whether", "what", "how", "who", "which", "when", "where", "why"})
 ADDRESSEES = frozenset({"you", "me", "us"})
 PERSONS = ADDRESSEES | {"him", "her", "them"}
+# "write the summary myself": who does it, said for emphasis, not part of what is done.
+REFLEXIVES = frozenset(
+    {"myself", "ourselves", "yourself", "yourselves", "himself", "herself", "themselves"}
+)
+# A verb's complement that says what state its object is put in ("get the tablets charged").
+COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "oprd"})
+PARTICIPLES = frozenset({"VBN", "VBD"})
 
 
 def action_phrase(cand: Candidate, due_text: str | None) -> str:
@@ -56,13 +65,42 @@ def action_tokens(cand: Candidate, due_text: str | None) -> list[Token]:
     ):  # "what I'll do is, I'll send X" and "what I'll do is send X" -> "send X"
         later = _cleft_verb(cand, tokens) or _next_verb(cand, tokens[0].i + 1)
         tokens = _trimmed(_phrase_from(cand, later.i, due_text)) if later is not None else tokens
-    if tokens and tokens[0].lemma_.lower() in lex["gathering_verbs"]:
+    if tokens and tokens[0].lemma_.lower() in lex["gathering_verbs"] and not _causative(tokens[0]):
         later = _continuation(cand, tokens)  # "let's sit down and build the baseline"
         tokens = _trimmed(_phrase_from(cand, later.i, due_text)) if later is not None else tokens
     second = next((t.i for t in tokens[1:] if _second_verb(t, tokens[0])), None)
-    # "send you the guide" -> "send the guide"; a second verb keeps its "to you" ("get it to you")
-    kept = [t for t in tokens if not _addressee(t) or (_after(t, second) and _to_whom(t))]
+    # "send you the guide" -> "send the guide"; a second verb keeps its "to you" ("get it to
+    # you"), as does "get" itself: "get the questionnaire over" is not "... over to you"
+    kept = [
+        t
+        for t in tokens
+        if (not _addressee(t) or (_after(t, second) or _gets(tokens[0])) and _to_whom(t))
+        and not _emphatic(t)
+    ]
     return kept if len(kept) > 1 or len(tokens) == 1 else tokens  # "come to you" stays
+
+
+def _gets(verb: Token) -> bool:
+    """'get X (over) to you': without its 'to you', 'get X' reads as fetching X."""
+    return verb.lemma_.lower() == "get"
+
+
+def _emphatic(tok: Token) -> bool:
+    """'myself' in 'write the summary myself' or 'by myself': whose work, not what is done."""
+    if tok.lower_ == "by":
+        kids = list(tok.children)
+        return len(kids) == 1 and kids[0].lower_ in REFLEXIVES
+    if tok.lower_ not in REFLEXIVES:
+        return False
+    return tok.dep_ not in ("dobj", "dative", "pobj") or tok.head.lower_ == "by"
+
+
+def _causative(verb: Token) -> bool:
+    """'get the tablets charged', 'get the audit done': the verb puts its object in a state
+    (a participle complement), so it is the action, not a meeting verb giving way."""
+    return any(
+        c.dep_ in COMPLEMENT_DEPS and c.tag_ in PARTICIPLES and c.i > verb.i for c in verb.children
+    )
 
 
 def _after(tok: Token, at: int | None) -> bool:
@@ -166,6 +204,8 @@ def _phrase_from(cand: Candidate, start: int, due_text: str | None) -> list[Toke
         inner = clause and tok.pos_ in ("VERB", "AUX") and tok.dep_ == "advcl"
         whole = complement or inner or _in_word(tok)
         if tok.i > start and not whole and _breaks(tok, out):
+            if tok.dep_ == "advcl":
+                out = _without_clause_opening(tok, out)  # "... myself when they come in"
             break
         clause = (clause and not inner) or complement
         if starts_due is not None and starts_due(tok) and _ends_word(doc, tok.idx + len(due_low)):
@@ -175,6 +215,18 @@ def _phrase_from(cand: Candidate, start: int, due_text: str | None) -> list[Toke
             continue
         out.append(tok)
     return out
+
+
+def _without_clause_opening(verb: Token, out: list[Token]) -> list[Token]:
+    """The phrase less the words opening the adverbial clause that cuts it ('when they',
+    'when he's'); kept whole when those words hold a noun (a misread object: 'three slots
+    for the Leeds call EOD' read as a clause whose subject is 'slots')."""
+    if not out or verb.is_ancestor(out[0]):
+        return out
+    opening = [t for t in out if verb.is_ancestor(t)]
+    if any(t.pos_ in NOUN_POS for t in opening):
+        return out
+    return [t for t in out if not verb.is_ancestor(t)]
 
 
 def _ends_word(doc: Doc, at: int) -> bool:
@@ -264,7 +316,7 @@ def _breaks(tok: Token, out: list[Token]) -> bool:
         return False
     if tok.dep_ != "cc" or tok.i + 1 >= len(tok.doc):
         return True
-    if out and _second_verb(tok, out[0]):
+    if out and (_second_verb(tok, out[0]) or _second_participle(tok, out)):
         return False
     nxt = next((c for c in tok.head.children if c.dep_ == "conj" and c.i > tok.i), None)
     return nxt is None or nxt.pos_ not in NOUN_POS or tok.head not in out
@@ -285,6 +337,23 @@ def _second_verb(cc: Token, verb: Token) -> bool:
         nxt is not None
         and nxt.i == cc.i + 1
         and nxt.tag_ == "VB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in nxt.children)
+    )
+
+
+def _second_participle(cc: Token, out: list[Token]) -> bool:
+    """'get the tablets charged and logged in': the state the verb's object is put in, told
+    in two participles, is one complement."""
+    head = cc.head
+    if cc.lower_ != "and" or head not in out or head.dep_ not in COMPLEMENT_DEPS:
+        return False
+    if head.tag_ not in PARTICIPLES or head.head != out[0]:
+        return False
+    nxt = next((c for c in head.children if c.dep_ == "conj" and c.i > cc.i), None)
+    return (
+        nxt is not None
+        and nxt.i == cc.i + 1
+        and nxt.tag_ in PARTICIPLES
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in nxt.children)
     )
 
@@ -325,6 +394,10 @@ def _trimmed(tokens: list[Token]) -> list[Token]:
         and tokens[-2].whitespace_
     ):
         tokens.pop()
-    if len(tokens) > 2 and tokens[-2].lower_ == "and" and tokens[-1].pos_ == "VERB":
+    if not tokens:
+        return tokens
+    last = tokens[-1]
+    told = last.tag_ in PARTICIPLES and last.dep_ == "conj"  # "trained and certified" stays
+    if len(tokens) > 2 and tokens[-2].lower_ == "and" and last.pos_ == "VERB" and not told:
         tokens = tokens[:-2]  # "talk to Dean at my one-on-one and see": a bare verb says nothing
     return tokens

@@ -1,0 +1,102 @@
+"""Speaker names learned from the talk: self-introductions and greetings that are no names."""
+
+from __future__ import annotations
+
+import pytest
+
+from milepost.models import Transcript, Turn
+from milepost.pipeline.extract import names
+from milepost.pipeline.extract.meeting import Meeting
+
+
+def meeting(*turns: tuple[str, str]) -> Meeting:
+    transcript = Transcript(
+        source="t.txt", input_format="plain", turns=[Turn(speaker=s, text=t) for s, t in turns]
+    )
+    return Meeting(transcript=transcript, docs=[], roster={})
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hi Jordan, thanks for joining. This is Maya from Brightline. How are things?", ["Maya"]),
+        ("So, this is Fenna from our ops team, she runs the desks.", []),
+        ("This is Fenna, she runs the desks.", []),
+    ],
+)
+def test_this_is_a_name_from_a_company_is_the_speaker(text: str, name: list[str]) -> None:
+    assert names.self_named(text) == name
+
+
+def test_the_caller_who_says_this_is_maya_from_brightline_is_maya(analyzer) -> None:  # type: ignore[no-untyped-def]
+    from dialogue import meeting as parsed
+
+    m = parsed(
+        analyzer,
+        [
+            (
+                "SPEAKER_1",
+                "Hi Jordan, thanks for joining. This is Maya from Brightline. How are things?",
+            ),
+            ("SPEAKER_2", "Good, busy. The new intake flow is live in two clinics."),
+        ],
+        roster=False,
+    )
+    assert names.learn(m)["SPEAKER_1"] == "Maya"
+
+
+@pytest.mark.parametrize(
+    ("text", "called"),
+    [
+        ("Buongiorno, and good afternoon. Thank you for having me.", []),
+        ("Bonjour, everyone. Sorry, the line is bad.", []),
+        ("Beatriz, hi. Good to see you.", [("Beatriz", False)]),
+        ("Kwame, could you send it?", [("Kwame", False)]),
+    ],
+)
+def test_a_greeting_to_the_whole_call_is_no_name(text: str, called: list[tuple[str, bool]]) -> None:
+    assert names.addressed(text) == called
+
+
+def test_a_newcomers_greeting_is_not_the_next_speakers_name(analyzer) -> None:  # type: ignore[no-untyped-def]
+    from dialogue import meeting as parsed
+
+    m = parsed(
+        analyzer,
+        [
+            ("Speaker 1", "Hello, good afternoon, Hasegawa-san. Can you hear me all right?"),
+            ("Speaker 2", "Yes, good afternoon. I hear you."),
+            ("Speaker 1", "So, I have Laura with me today, she handles renewals."),
+            ("Speaker 4", "Buongiorno, and good afternoon. Thank you for having me."),
+            ("Speaker 2", "Please come and stay with us."),
+        ],
+        roster=False,
+    )
+    assert names.learn(m)["Speaker 2"] == "Hasegawa-san"
+
+
+@pytest.mark.parametrize(
+    ("text", "called"),
+    [
+        ("Yep, got you Maya. Hector's here with me.", [("Maya", True)]),
+        ("Yep, we're here, Evan. Terrell's next to me.", [("Evan", True)]),
+        ("Yes, Monday.", []),
+    ],
+)
+def test_a_yes_that_names_whom_it_answers(text: str, called: list[tuple[str, bool]]) -> None:
+    assert names.addressed(text) == called
+
+
+def test_the_one_who_asked_can_you_hear_me_is_named_by_the_answer(analyzer) -> None:  # type: ignore[no-untyped-def]
+    from dialogue import meeting as parsed
+
+    m = parsed(
+        analyzer,
+        [
+            ("SPEAKER_01", "Hi Gail, hi Hector. Can you hear me okay?"),
+            ("SPEAKER_00", "Yep, got you Maya. Hector's here, we're in the service office."),
+            ("SPEAKER_01", "Great. Let's start with the pilot numbers."),
+        ],
+        roster=False,
+    )
+    assert names.learn(m)["SPEAKER_01"] == "Maya"
