@@ -52,6 +52,18 @@ roster, 441/452 without (yc 32/36 and 31/36, xz 33/36). A figure spelled with a 
 (xg_10: "I don't think eighty-five is something the software can get you" read as a read-back).
 A read-back later than six units, confirmed, as an explicit form: 430/452 (14 new false
 positives over 10 sets; yc_15 and yc_21 right): not kept.
+
+Stop 20 (488 meetings with yd; fresh parse at dbb9483, c854342's training rows, C 0.1 / 0.4):
+473/488 with the roster, 472/488 without (yd 30/36 both: yd_18 yd_19 yd_20 yd_22 yd_24 yd_36).
+Tried for withdrawn or hedged read-backs, none kept (each needed a right flip outside YD, the set
+they were read from): a negated write/put of any short object "yet" or "for now" ("No, don't write
+10 yet", "Don't write three o'clock down yet") and "not committing the team to" as a contest,
+475 and 474 (yd_20, yd_36 right; no other verdict moves: the cues also fire in t4_08, xc_08, xh_06,
+xi_02); a drop's "that" pointing past a bare interjection ("Hold on.") to the unit before it, 474
+and 473 (yd_24); both, 476 and 475, 6 found goals right, none wrong, all in YD. A contest after the
+other side took the goal up counted as its withdrawal (yb_07's "I'm not signing up to an hour"
+after "Yes, fine, that's the one"): 471 and 470, xc_03 xu_07 xw_11 wrong (a doubt about another
+goal stated right after it).
 """
 
 from __future__ import annotations
