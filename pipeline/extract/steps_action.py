@@ -191,7 +191,8 @@ def _phrase_from(cand: Candidate, start: int, due_text: str | None) -> list[Toke
     """Tokens from the verb to the first clause break or closing punctuation, less the time."""
     doc = cand.sent.doc
     due_low = (due_text or "").lower()
-    starts_due = _starts_with_lowered(doc, due_low) if due_low else None
+    text = doc.text if due_low else ""  # Doc.text joins every token: once a phrase
+    starts_due = _starts_with_lowered(doc, due_low, text) if due_low else None
     out: list[Token] = []
     skip_to = -1
     clause = False  # inside the verb's object clause, whose own verb is no new clause
@@ -208,7 +209,7 @@ def _phrase_from(cand: Candidate, start: int, due_text: str | None) -> list[Toke
                 out = _without_clause_opening(tok, out)  # "... myself when they come in"
             break
         clause = (clause and not inner) or complement
-        if starts_due is not None and starts_due(tok) and _ends_word(doc, tok.idx + len(due_low)):
+        if starts_due is not None and starts_due(tok) and _ends_word(text, tok.idx + len(due_low)):
             skip_to = tok.i + len(due_low.split())  # the due is its own field; the rest stays
             if not _continues(doc, skip_to, cand.sent.end, out):
                 break
@@ -229,9 +230,10 @@ def _without_clause_opening(verb: Token, out: list[Token]) -> list[Token]:
     return [t for t in out if not verb.is_ancestor(t)]
 
 
-def _ends_word(doc: Doc, at: int) -> bool:
-    """The due said ends a word here: "today" is not the start of "today's price"."""
-    return at >= len(doc.text) or not (doc.text[at].isalnum() or doc.text[at] in "'’")
+def _ends_word(text: str, at: int) -> bool:
+    """The due said ends a word here in the doc's text: "today" is not the start of "today's
+    price"."""
+    return at >= len(text) or not (text[at].isalnum() or text[at] in "'’")
 
 
 def _in_word(tok: Token) -> bool:
@@ -246,10 +248,11 @@ def _in_word(tok: Token) -> bool:
     return not (doc[tok.i - 1].whitespace_ or doc[tok.i - 2].whitespace_)
 
 
-def _starts_with_lowered(doc: Doc, low: str) -> Callable[[Token], bool]:
+def _starts_with_lowered(doc: Doc, low: str, text: str | None = None) -> Callable[[Token], bool]:
     """A test for doc[tok.i:].text.lower().startswith(low) that cuts the doc's text once
-    instead of joining the tokens to the doc's end for every token it is asked about."""
-    text = doc.text
+    (`text`, when the caller has joined it) instead of joining the tokens to the doc's end
+    for every token it is asked about."""
+    text = doc.text if text is None else text
     end = len(text) - (1 if len(doc) and doc[-1].whitespace_ else 0)  # Span.text drops it
     if text.isascii():  # lower-casing maps character to character: read only what low needs
         return lambda tok: text[tok.idx : min(end, tok.idx + len(low))].lower() == low
