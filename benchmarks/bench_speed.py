@@ -2,8 +2,10 @@
 
 Reads every transcript in ../shared/eval/cs_train, cs_dev and ../shared/seeds (or the
 folders given), then times, alternately and best of N: bare `nlp.pipe` over all turn texts
-with the same spaCy pipeline, and milepost's full `Analyzer.analyze_many`. Prints words per
-second for both and their ratio (target: milepost >= 0.85 of bare), by the wall clock and by
+with the same spaCy pipeline, and milepost's full `Analyzer.analyze_many` (its per-text
+caches emptied before each pass, as a fresh process has them: else a repeat reads the last
+pass's). Prints words per second for both and their ratio (target: milepost >= 0.85 of
+bare), by the wall clock and by
 this process's CPU time: on a shared machine, other jobs slow the wall clock of whichever run
 they overlap, while CPU time moves less. With --post-spacy it also parses every transcript
 once and times the analysis after spaCy alone (`Analyzer._resolve`, CPU, best of N, with
@@ -72,6 +74,7 @@ def main() -> None:
             for _doc in nlp.pipe(texts):
                 pass
         bare_times.append((time.perf_counter() - t0, time.process_time() - c0))
+        empty_caches()  # as a fresh process runs it, not with the last pass's texts cached
         t0, c0 = time.perf_counter(), time.process_time()
         for _analysis in analyzer.analyze_many((t, Options()) for t in transcripts):
             pass
