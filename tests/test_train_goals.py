@@ -92,6 +92,46 @@ def test_a_weighted_fit_is_the_dense_fit_with_those_sample_weights() -> None:
     assert abs(unweighted.coef_[0][2] - model.coef_[0][2]) > 1e-3  # the weight counts
 
 
+def test_a_finders_goal_head_is_fitted_as_the_variant_trains_it() -> None:
+    said = "We want fewer calls."
+
+    def meeting(file: str, text: str, goal: bool) -> tuple:  # type: ignore[type-arg]
+        features = {"has_want": 1.0, "short": float(len(text) < 15)}
+        claim = Claim(0, text, "A", "customer", fired={"want"}, features=features)
+        return [claim], {"file": file, "goals": [{"evidence": text}] if goal else []}
+
+    ours = [meeting("t1.txt", said, True), meeting("t2.txt", "Fewer calls.", False)]
+    older = [meeting("xa_01.txt", said, False)] * 3  # no goal there: a lower want weight
+    imitating = [meeting("xg_01.txt", said, False)] * 3
+    for variant in tg.GOAL_VARIANTS:
+        with_older = tg.goal_head(ours + older, [False] * 2 + [True] * 3, variant, 1.0)
+        alone = tg.goal_head(ours, [False, False], variant, 1.0)
+        assert (with_older == alone) == (variant in ("cs_train only", tg.WEIGHTED))
+    light = tg.goal_head(ours + imitating, [False] * 2 + [True] * 3, tg.WEIGHTED, 1.0)
+    full = tg.goal_head(ours + imitating, [False] * 2 + [True] * 3, "union+bias", 1.0)
+    alone = tg.goal_head(ours, [False, False], tg.WEIGHTED, 1.0)
+    assert "src:team" not in light["weights"]  # fitted, not shipped
+    assert full["weights"] != light["weights"] != alone["weights"]
+
+
+def test_a_plain_goal_search_counts_cs_trains_goals_alone_as_a_full_one_does(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    counted: list[int] = []
+
+    def counts(meetings, rows, probs, setting):  # type: ignore[no-untyped-def]
+        counted.extend(labels["n"] for _, labels in rows)
+        return np.array([[labels["n"], 1, setting["threshold"]] for _, labels in rows])
+
+    monkeypatch.setattr(tg, "goal_counts", counts)
+    rows = [([], {"n": n, "file": f}) for n, f in enumerate(["t1.txt", "xg_01.txt", "t2.txt"])]
+    data = tg.Data([None] * 3, rows, [0, 1, 0])  # type: ignore[list-item]
+    full = tg._split_counts(data, "goal", [{}] * 3, (0.1,))
+    counted.clear()
+    plain = tg._split_counts(data, "goal", [{}] * 3, (0.1,), data.first)
+    assert set(counted) == {0, 2}  # the team meeting's goals are not counted
+    assert (plain[:, :, [0, 2]] == full[:, :, [0, 2]]).all() and not plain[:, :, 1].any()
+    assert full[:, :, 1].any()
+
+
 def test_source_marks_are_not_shipped() -> None:
     class Fitted:
         coef_ = np.array([[0.5, 2.0, -1.0]])
