@@ -18,8 +18,9 @@ within GOAL_TOL of the best, the smallest C, lowest threshold, lowest floor), wi
 F1 there, their unweighted mean, and yc and yd alone (the sets held out at stops 18 and 19,
 which no rule was read from before stop 19 and 20); at the end, one line per setting.
 
-Stop 19 (cs_train + 412 meetings, weights 0 and 0.1 with --bias, --cs 0.1,0.3,1): train_goals.py
-module docstring.
+Stop 19 (cs_train + 412 meetings) and stop 20 (488, which shipped weight 0.1 with --bias as
+train_goals.WEIGHTED), each --weights 0,0.1 --bias --cs 0.1,0.3,1: train_goals.py module
+docstring.
 """
 
 from __future__ import annotations
