@@ -72,7 +72,6 @@ import argparse
 from pathlib import Path
 
 import train_agreement as ta
-import train_goals as tg
 from training_sets import CS_TRAIN, folders
 
 from milepost.pipeline import evaluate
@@ -89,11 +88,7 @@ def finder_head(given: list[ta.Labelled]) -> dict:
     shipped = cl.model()
     setting = {k: shipped["goal"][k] for k in ("threshold", "second_floor") if k in shipped["goal"]}
     own = set(shipped.get("trained_on") or [CS_TRAIN.name])
-    variant = shipped["goal"].get("variant", "cs_train only")
-    rows = [(ta._as_trained(d, variant), d.labels) for d in given if d.origin in own]
-    names = tg.feature_names(rows)
-    model = tg.fit(tg.candidates(rows, "goal"), names, "goals", shipped["goal"]["C"])
-    return {**tg.head_of(model, names), **setting}
+    return {**ta.goal_head([d for d in given if d.origin in own], shipped["goal"]), **setting}
 
 
 def heads_of(given: list[ta.Labelled], data: list[ta.Labelled]) -> list[dict]:

@@ -37,7 +37,7 @@ import json
 import pickle
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -127,28 +127,25 @@ def _origin(folder: Path) -> str:
 
 def finder_heads(data: list[Labelled]) -> list[dict]:
     """Per fold, the goal head trained on the other folds of the folders the shipped goal model
-    was trained on (model.json's trained_on), as its variant trains (another folder's sentences
-    source-marked for "union+bias"), with its C, threshold and second-goal floor."""
+    was trained on (model.json's trained_on), fitted as train_goals.py fits it under its variant
+    (goal_head), with its C, threshold and second-goal floor."""
     shipped = cl.model()
     setting = {k: shipped["goal"][k] for k in ("threshold", "second_floor") if k in shipped["goal"]}
     own = set(shipped.get("trained_on") or [CS_TRAIN.name])
-    variant = shipped["goal"].get("variant", "cs_train only")
-    rows = [(_as_trained(d, variant), d.labels) for d in data]
-    names = tg.feature_names([r for r, d in zip(rows, data, strict=True) if d.origin in own])
     heads = []
     for k in range(FOLDS):
-        train = [r for r, d in zip(rows, data, strict=True) if d.fold != k and d.origin in own]
-        model = tg.fit(tg.candidates(train, "goal"), names, "goals", shipped["goal"]["C"])
-        heads.append({**tg.head_of(model, names), **setting})
+        train = [d for d in data if d.fold != k and d.origin in own]
+        heads.append({**goal_head(train, shipped["goal"]), **setting})
     return heads
 
 
-def _as_trained(d: Labelled, variant: str) -> list[cl.Claim]:
-    """A meeting's claims as train_goals.py trains on them under the variant: cs_train's as
-    they are, another folder's source-marked (the marker is absent at run time)."""
-    if d.origin == CS_TRAIN.name:
-        return d.found
-    return [replace(c, features=training_sets.mark(c.features, variant)) for c in d.found]
+def goal_head(train: list[Labelled], goal: dict) -> dict:
+    """The goal head fitted on these meetings as train_goals.py fits the shipped one (goal:
+    model.json's goal entry): under its variant, another folder's meetings are weighted and
+    source-marked as train_goals.goal_head does it (the marker is absent at run time)."""
+    rows = [(d.found, d.labels) for d in train]
+    team = [d.origin != CS_TRAIN.name for d in train]
+    return tg.goal_head(rows, team, goal.get("variant", "cs_train only"), goal["C"])
 
 
 def examples(data: list[Labelled], heads: list[dict]) -> list[Example]:

@@ -910,6 +910,34 @@ def test_a_doubt_conceded_in_its_sentence_does_not_contest_the_goal(  # type: ig
     assert _agreed(analyzer, lines) is agreed
 
 
+def test_the_finders_goal_heads_are_fitted_as_the_shipped_variant_trains_them(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Out of fold, each meeting's goals come from a head fitted as train_goals.py fits the
+    shipped one: under a weighted variant, another folder's meetings count at their weight."""
+    script = _train_script()
+    tg = importlib.import_module("train_goals")
+    said = "We want fewer calls."
+
+    def labelled(file: str, text: str, goal: bool, origin: str, fold: int):  # type: ignore[no-untyped-def]
+        features = {"has_want": 1.0, "short": float(len(text) < 15)}
+        claim = cl.Claim(0, text, "A", "customer", fired={"want"}, features=features)
+        labels = {"file": file, "goals": [{"evidence": text}] if goal else []}
+        return script.Labelled(None, [claim], labels, origin, fold)
+
+    data = [labelled(f"t{i}.txt", said, True, "cs_train", i) for i in range(5)]
+    data += [labelled(f"t{i}b.txt", "Fewer calls.", False, "cs_train", i) for i in range(5)]
+    data += [labelled(f"xg_0{i}.txt", said, False, "data/train", i) for i in range(5)]
+    goal = {"C": 1.0, "threshold": 0.5, "variant": tg.WEIGHTED}
+    shipped = {"trained_on": ["cs_train", "data/train"], "goal": goal}
+    monkeypatch.setattr(script.cl, "model", lambda: shipped)
+    heads = script.finder_heads(data)
+    train = [d for d in data if d.fold != 0]
+    rows = [(d.found, d.labels) for d in train]
+    team = [d.origin != "cs_train" for d in train]
+    assert heads[0]["weights"] == tg.goal_head(rows, team, tg.WEIGHTED, 1.0)["weights"]
+    assert heads[0]["weights"] != tg.goal_head(rows, team, "union", 1.0)["weights"]
+    assert heads[0]["threshold"] == 0.5
+
+
 def test_training_matches_found_goals_to_labels_by_the_quote_the_product_shows(  # type: ignore[no-untyped-def]
     tmp_path, monkeypatch
 ) -> None:
