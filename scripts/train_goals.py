@@ -40,15 +40,15 @@ How the other folders' meetings are used is a VARIANT (the scheme of train_steps
   span several sentences, against 10% in cs_train; a different goal density);
 - `union+crossed`: that feature and a copy of every feature crossed with it, so each weight
   has a shared and a team-only part ("frustratingly easy" domain adaptation);
-- `imitating+bias` (WEIGHTED, goals only; shipped since stop 20): only the sets written to
+- `imitating+bias` (WEIGHTED, goals only; built at stop 20, not shipped): only the sets written to
   imitate cs_train (goals_sets.IMITATING: not xa-xf), their sentences weighted TEAM_WEIGHT
   (0.1) with the source feature.
 `--cv` compares them for each head and trains the chosen ones. Goals keep `cs_train only`
 unless a variant's cs_train F1 is at most GOAL_DROP below it and its held-out F1 on the other
 meetings is higher. Outcomes take the best cs_train F1 over variants and OUTCOME_CS; within
 OUTCOME_TIE of it, the simpler variant, then the smaller C. Without --cv the variants in
-CHOSEN are trained (the goal head's chosen at stop 20 by goals_sets.py's leave-one-set-out rule
-below, not by --cv), or those named by --goal / --outcome; without --cv only cs_train's goals
+CHOSEN are trained (the goal head's kept at stop 20 by the held-out rule below, not by
+--cv), or those named by --goal / --outcome; without --cv only cs_train's goals
 are counted in the goal search (the plateau rule reads nothing else), so the other folders'
 goal F1 is not printed.
 
@@ -165,8 +165,8 @@ xz-yc). cs_train | groups' mean | yc-yd (yc, yd), each at its pick by cs_train a
 cs_train only (C=0.3 t=0.4 floor 0.1) 0.900 | 0.854 | 0.825 (0.792, 0.857); the imitating sets
 at weight 0.1 with the source feature (C=0.3 t=0.5 floor 0.1) 0.901 | 0.866 | 0.855 (0.817,
 0.892), 8 of 9 groups up (xk-xm 0.876 -> 0.872); after 2 fold assignments 0.900 | 0.858 | 0.837
-against 0.908 | 0.866 | 0.855. It passes all three conditions, so the goal head ships as
-WEIGHTED (CHOSEN). This script's own plateau search for it (5 fold assignments, every folder
+against 0.908 | 0.866 | 0.855. It passes all three conditions, so the goal head was to ship as
+WEIGHTED. This script's own plateau search for it (5 fold assignments, every folder
 folded, cs_train's goals counted; at 4416aa2 and again at c63f1e4, after goal rules of this
 stop) takes C=0.3, threshold 0.45, floor 0.15 (smoothed 0.898, F1 0.905, P 0.921 R 0.888; was
 C=0.3 t=0.4 floor 0.1 under cs_train only). Through goals.from_claims at 4416aa2 with each set
@@ -183,6 +183,17 @@ assignments for time (about 3 minutes each): the choice reads cs_train's counts 
 One behaviour test's case is lost: a bare target after the measure is named ("The number I'm
 held to now is chargebacks. Under half a percent of transactions.") scores 0.402 against 0.45
 (0.439 against 0.4 before); said as a need it is found under both heads.
+
+Not shipped after all (lead, stop 20): the product scored on the stop's held-out sets YE and YF
+(72 meetings nobody tuned to, by a rule fixed before any of their scores: has_agreed_goal,
+roster and no roster summed, at least the start's 130 of 144; goal and step F1 no more than
+0.010 below the start's) gave 124 of 144 with this head and agreement.json retrained on its
+finder (goals 0.801, start 0.811), 128 with the cs_train-only head and agreement.json retrained
+at threshold 0.5, and 130 (goals 0.812) with the cs_train-only head and stop 19's agreement.json.
+So CHOSEN goes back to cs_train only; a plain rerun writes the goal head as before this stop and
+the outcome head at threshold 0.4. The weighted head's has_agreed_goal cost shows in training
+too (agreement_sets.py leave-one-set-out 474 -> 470 of 488): a next stop can retry it with
+the agreement model fitted to it and judged together.
 
 Reproducible: rerunning rewrites model.json byte for byte. It holds each head's weights and
 chosen settings, not their held-out figures (printed instead): those move with every later
@@ -227,7 +238,7 @@ THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.2, 0.85, 0.05))
 # A second goal is taken above this floor when only one cleared the threshold (0: never).
 FLOORS = (0.0, 0.1, 0.15, 0.2, 0.25)
 HEADS = {"goal": "goals", "outcome": "verified_outcomes"}
-CHOSEN = {"goal": WEIGHTED, "outcome": "cs_train only"}
+CHOSEN = {"goal": "cs_train only", "outcome": "cs_train only"}
 GOAL_DROP = 0.005
 # The goal head may also learn from the imitating sets (goals_sets.IMITATING), their sentences
 # weighted TEAM_WEIGHT with the source feature (WEIGHTED); the older sets xa-xf are left out.

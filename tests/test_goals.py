@@ -1143,11 +1143,9 @@ def test_wouldnt_it_be_great_if_is_a_wish_for_an_outcome(analyzer, said: str, go
 @pytest.mark.parametrize(
     ("said", "found"),
     [
-        (  # said bare ("Under half a percent of transactions.") the goal head since stop 20
-            # scores it 0.40 against its threshold 0.45: said as a need, it is found
-            "The number I'm held to now is chargebacks. "
-            "I need it under half a percent of transactions.",
-            [("I need it under half a percent of transactions.", "under half a percent")],
+        (
+            "The number I'm held to now is chargebacks. Under half a percent of transactions.",
+            [("Under half a percent of transactions.", "Under half a percent")],
         ),
         (
             "I want refunds under half a percent of orders by March.",
