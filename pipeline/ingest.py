@@ -24,13 +24,12 @@ from sqlite_utils import Database
 
 from milepost.models import Analysis
 from milepost.pipeline.errors import MilepostError
-from milepost.pipeline.load import AUDIO_EXTENSIONS, not_a_transcript
+from milepost.pipeline.load import AUDIO_EXTENSIONS, is_companion, not_a_transcript
 from milepost.pipeline.pools import helpers, ignore_ctrl_c
-from milepost.pipeline.sidecar import is_sidecar, sidecar_for
+from milepost.pipeline.sidecar import sidecar_for
 from milepost.pipeline.store import read, writer
 
 TEXT_EXTENSIONS = frozenset({".txt", ".vtt", ".srt", ".json", ".md", ".text"})
-IGNORED_SUFFIXES = (".labels.json",)
 
 Status = Literal["new", "replaced", "skipped", "failed"]
 
@@ -175,7 +174,7 @@ def ingest(
 def _unheard(given: Overrides, spoke: set[str]) -> list[str]:
     """The roster names given on the command line that nobody who spoke answers to (matched
     as the roster is: full or first name, or a label): a typo there passed silently."""
-    from milepost.pipeline.extract.sides import _same_person as same_person
+    from milepost.pipeline.extract.sides import same_person
 
     named = [("vendor", n) for n in given.vendor] + [("customer", n) for n in given.customer]
     return [
@@ -310,6 +309,6 @@ def _is_meeting_file(path: Path, root: Path) -> bool:
     rel = path.relative_to(root)
     if any(part.startswith(".") for part in rel.parts) or not path.is_file():
         return False
-    if is_sidecar(path) or path.name.endswith(IGNORED_SUFFIXES):
+    if is_companion(path):
         return False
     return path.suffix.lower() in TEXT_EXTENSIONS | AUDIO_EXTENSIONS

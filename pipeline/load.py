@@ -8,9 +8,16 @@ from milepost.models import Transcript
 from milepost.pipeline import formats
 from milepost.pipeline.errors import InputError
 from milepost.pipeline.formats.media import AUDIO_EXTENSIONS, is_audio
-from milepost.pipeline.sidecar import FOLDER_SIDECAR, SUFFIX
+from milepost.pipeline.sidecar import FOLDER_SIDECAR, SUFFIX, is_sidecar
 
-__all__ = ["AUDIO_EXTENSIONS", "is_audio", "load_transcript", "not_a_transcript"]
+__all__ = [
+    "AUDIO_EXTENSIONS",
+    "LABELS_SUFFIX",
+    "is_audio",
+    "is_companion",
+    "load_transcript",
+    "not_a_transcript",
+]
 
 LABELS_SUFFIX = ".labels.json"
 
@@ -25,13 +32,14 @@ def not_a_transcript(path: Path) -> str | None:
     for suffix, what in ((SUFFIX, "a sidecar for"), (LABELS_SUFFIX, "the labels of")):
         if path.name.endswith(suffix):
             stem = path.name[: -len(suffix)]
-            meeting = [p.name for p in sorted(path.parent.glob(f"{stem}.*")) if _meeting_like(p)]
+            meeting = [p.name for p in sorted(path.parent.glob(f"{stem}.*")) if not is_companion(p)]
             return f"{what} {meeting[0] if meeting else stem + '.*'}, not a transcript"
     return None
 
 
-def _meeting_like(path: Path) -> bool:
-    return path.name != FOLDER_SIDECAR and not path.name.endswith((SUFFIX, LABELS_SUFFIX))
+def is_companion(path: Path) -> bool:
+    """A file kept beside meetings that is none itself: a sidecar or a labels file."""
+    return is_sidecar(path) or path.name.endswith(LABELS_SUFFIX)
 
 
 def load_transcript(

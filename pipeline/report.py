@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from milepost.models import Analysis, Goal, SpeakerSide, TurnOut
-from milepost.pipeline.extract.sides import _same_person as same_person
+from milepost.pipeline.extract.sides import same_person
 from milepost.pipeline.extract.stage import WEAK_STAGE
 from milepost.pipeline.internal import analysis_is_internal
 from milepost.pipeline.viewpoint import turned

@@ -162,7 +162,7 @@ def _roster_by_label(meeting: Meeting) -> dict[str, SpeakerSide]:
     for given, side in meeting.roster.items():
         for label in meeting.transcript.speakers:
             shown = meeting.names.get(label, label)
-            if _same_person(given, label) or _same_person(given, shown):
+            if same_person(given, label) or same_person(given, shown):
                 out[label] = side
     return out
 
@@ -174,7 +174,7 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
 
 
-def _same_person(given: str, label: str) -> bool:
+def same_person(given: str, label: str) -> bool:
     """True when a roster entry names this label: exact, or by the first name alone."""
     g, l_ = _fold(given), _fold(label)
     if g == l_:
