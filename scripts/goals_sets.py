@@ -31,7 +31,6 @@ from pathlib import Path
 import goals_report
 import numpy as np
 import train_goals as tg
-from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 from training_sets import TEAM
 
@@ -84,25 +83,17 @@ def fit(data: Sets, train: list[int], weight: float, c: float, bias: bool) -> di
     matrix: 452 meetings' sentences by every feature is too slow to build densely)."""
     used = [j for j in train if data.sets[j] == "cs_train" or weight > 0]
     names = tg.feature_names([data.rows[j] for j in used]) + ([TEAM] if bias else [])
-    column = {n: k for k, n in enumerate(names)}
-    rows: list[int] = []
-    cols: list[int] = []
-    values: list[float] = []
-    y: list[bool] = []
-    w: list[float] = []
-    for j in used:
-        team = data.sets[j] != "cs_train"
-        for claim, label in zip(data.candidates[j][0], data.positives[j], strict=True):
-            marked = {**claim.features, TEAM: 1.0} if bias and team else claim.features
-            on = [(column[n], v) for n, v in marked.items() if v and n in column]
-            rows += [len(y)] * len(on)
-            cols += [k for k, _ in on]
-            values += [v for _, v in on]
-            y.append(label)
-            w.append(weight if team else 1.0)
-    x = sparse.csr_matrix((values, (rows, cols)), shape=(len(y), len(names)))
+
+    def examples():  # type: ignore[no-untyped-def]
+        for j in used:
+            team = data.sets[j] != "cs_train"
+            for claim, label in zip(data.candidates[j][0], data.positives[j], strict=True):
+                marked = {**claim.features, TEAM: 1.0} if bias and team else claim.features
+                yield marked, label, weight if team else 1.0
+
+    x, y, w = tg.sparse_examples(examples(), names)
     model = LogisticRegression(C=c, max_iter=3000, random_state=tg.SEED)
-    model.fit(x, np.array(y, dtype=int), sample_weight=np.array(w))
+    model.fit(x, y, sample_weight=w)
     return tg.head_of(model, names)
 
 

@@ -658,20 +658,30 @@ def fit(rows, names, kind, c, weights: list[float] | None = None):  # type: igno
 
 def weighted_matrix(rows, names: list[str], kind: str, weights: list[float]):  # type: ignore[no-untyped-def]
     """matrix() as a sparse matrix, with each sentence's weight (its row's)."""
+    examples = (
+        (c.features, positive(c, labels[kind]), weight)
+        for (cs, labels), weight in zip(rows, weights, strict=True)
+        for c in cs
+    )
+    return sparse_examples(examples, names)
+
+
+def sparse_examples(examples, names: list[str]):  # type: ignore[no-untyped-def]
+    """Examples (features, label, weight) as a sparse matrix over names (a feature not among
+    them is left out), their labels and their weights."""
     column = {n: k for k, n in enumerate(names)}
     at: list[int] = []
     cols: list[int] = []
     values: list[float] = []
     y: list[bool] = []
     w: list[float] = []
-    for (cs, labels), weight in zip(rows, weights, strict=True):
-        for c in cs:
-            on = [(column[n], v) for n, v in c.features.items() if v and n in column]
-            at += [len(y)] * len(on)
-            cols += [k for k, _ in on]
-            values += [v for _, v in on]
-            y.append(positive(c, labels[kind]))
-            w.append(weight)
+    for features, label, weight in examples:
+        on = [(column[n], v) for n, v in features.items() if v and n in column]
+        at += [len(y)] * len(on)
+        cols += [k for k, _ in on]
+        values += [v for _, v in on]
+        y.append(label)
+        w.append(weight)
     x = sparse.csr_matrix((values, (at, cols)), shape=(len(y), len(names)))
     return x, np.array(y, dtype=int), np.array(w)
 
