@@ -1150,6 +1150,24 @@ def test_training_takes_the_smallest_c_within_one_meeting_of_the_best() -> None:
     assert script.plateau_choice(settings[:2] + settings[3:], 0.01)[:2] == (0.1, 0.5)
 
 
+def test_training_takes_the_middle_of_the_thresholds_tied_at_the_chosen_c() -> None:
+    script = _train_script()
+    one_meeting = 2 / 1048  # one meeting under both roster settings, of 524
+    settings = [
+        (0.1, 0.4, {"meeting": 0.9620, "goal": 0.935}),
+        (0.1, 0.5, {"meeting": 0.9615, "goal": 0.936}),
+        (0.1, 0.6, {"meeting": 0.9610, "goal": 0.937}),
+        (0.1, 0.7, {"meeting": 0.9500, "goal": 0.940}),
+        (0.3, 0.5, {"meeting": 0.9620, "goal": 0.950}),
+    ]
+    # 0.4-0.6 tie at C 0.1 (0.7 is five meetings down): the middle, not the best by a hair
+    assert script.plateau_choice(settings, one_meeting)[:2] == (0.1, 0.5)
+    # without a tie the best alone is the plateau
+    assert script.plateau_choice(settings[:1] + settings[2:4], 0.0)[:2] == (0.1, 0.4)
+    # two tied: the lower middle
+    assert script.plateau_choice(settings[1:3], one_meeting)[:2] == (0.1, 0.5)
+
+
 @pytest.mark.parametrize(
     ("goal", "reply", "agreed"),
     [
