@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import PurePath
 
 from milepost.models.records import LedgerStep, SearchHit
+from milepost.pipeline.extract.names import is_anonymous
 from milepost.pipeline.ingest import Summary
 from milepost.pipeline.store.read import MeetingRow
 
@@ -53,13 +54,21 @@ def render_steps(steps: list[LedgerStep], why_none: str | None = None) -> str:
             s.account,
             s.side,
             s.action,
-            s.owner or "-",
+            owner_cell(s.owner),
             s.due or s.due_text or "-",
             step_status(s),
         ]
         for s in steps
     ]
     return table(["ID", "ACCOUNT", "SIDE", "ACTION", "OWNER", "DUE", "STATUS"], rows)
+
+
+def owner_cell(owner: str | None) -> str:
+    """A step's owner in the ledger: a diarizer's label ("SPEAKER_1") names nobody a CSM can
+    chase, so it says so, keeping the label that finds the voice in the transcript."""
+    if not owner:
+        return "-"
+    return f"unnamed ({owner})" if is_anonymous(owner) else owner
 
 
 def render_hits(hits: list[SearchHit]) -> str:

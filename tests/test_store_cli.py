@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from store_factory import analysis, northwind, turn
+from store_factory import analysis, northwind, step, turn
 
 from milepost.pipeline.cli import cli
 from milepost.pipeline.store import open_db
@@ -120,6 +120,29 @@ def test_steps_ledger(runner: CliRunner, stored: Path) -> None:
         "ID  ACCOUNT           SIDE   ACTION                          OWNER  DUE         STATUS\n"
         " 3  Northwind Dental  joint  review the implementation plan  -      2026-03-05  OVERDUE\n",
     )
+
+
+def test_steps_ledger_says_an_owner_is_unnamed(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A recording's diarizer label ("SPEAKER_1") names nobody a CSM can chase: the ledger
+    says the owner is unnamed and keeps the label that finds the voice in the transcript."""
+    monkeypatch.setenv("MILEPOST_TODAY", "2026-04-20")
+    db = open_db()
+    call = analysis(
+        "/calls/rec.txt",
+        "2026-04-01",
+        [turn("SPEAKER_1", "vendor", "I'll send the guide."), turn("Ana Diaz", "customer", "Ok.")],
+        steps=[step("send the guide", "vendor", "SPEAKER_1", "2026-04-03")],
+    )
+    write_meeting(db, call, "hash-rec", "Acme")
+    db.close()
+    assert run(runner, "steps", "--overdue") == (
+        0,
+        "ID  ACCOUNT  SIDE    ACTION          OWNER                DUE         STATUS\n"
+        " 1  Acme     vendor  send the guide  unnamed (SPEAKER_1)  2026-04-03  OVERDUE\n",
+    )
+    assert json.loads(run(runner, "steps", "--json")[1])[0]["owner"] == "SPEAKER_1"
 
 
 def test_steps_done_then_open(runner: CliRunner, stored: Path) -> None:
