@@ -28,7 +28,7 @@ from milepost.pipeline.extract.stage import WEAK_STAGE
 from milepost.pipeline.internal import internal_meetings
 from milepost.pipeline.store import read
 from milepost.pipeline.templating import clip, render
-from milepost.pipeline.wording import goal_text, reads_alone
+from milepost.pipeline.wording import answers_only, goal_text, reads_alone
 
 MAX_QUOTES = 4
 SIDES = ("vendor", "customer", "joint")
@@ -178,7 +178,8 @@ def _outcome(row: dict[str, Any], m: MeetingRecord) -> OutcomeView:
 
 def _last_meeting(db: Database, m: MeetingRecord, quoted: set[str]) -> LastMeeting:
     """The last call and its key quotes: what it found first, else the customer's longest turns;
-    never a sentence the brief shows above (the goal, an outcome, an open or closed step)."""
+    never a sentence the brief shows above (the goal, an outcome, an open or closed step), nor
+    a bare answer."""
     found: list[Quote] = []
     for table in ("verified_outcomes", "goals", "next_steps"):
         found += [
@@ -191,7 +192,12 @@ def _last_meeting(db: Database, m: MeetingRecord, quoted: set[str]) -> LastMeeti
         # the customer's words when they spoke (our greetings tell a CSM nothing), and no turn
         # holding a sentence shown above, which would say it again
         heard = [t for t in turns if t["side"] == "customer"] or turns
-        fresh = [t for t in heard if not any(q and q in t["text"] for q in quoted)]
+        # nor a bare answer ("Yes, exactly."), which says nothing without what it answers
+        fresh = [
+            t
+            for t in heard
+            if not answers_only(t["text"]) and not any(q and q in t["text"] for q in quoted)
+        ]
         longest = sorted(fresh, key=lambda t: -len(t["text"]))[:2]
         found = [Quote(speaker=t["speaker"], text=t["text"]) for t in sorted(longest, key=_idx)]
     quotes: list[Quote] = []

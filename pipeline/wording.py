@@ -16,13 +16,21 @@ import yaml
 CUT_MARKS = ("...", "…")
 
 
+ANSWER_WORDS = 8
 POINTERS = frozenset({"it", "that", "this", "them", "those", "these"})
 
 
-@lru_cache(maxsize=4)
-def _words(key: str) -> frozenset[str]:
+@lru_cache(maxsize=1)
+def word_lists() -> dict[str, list[str]]:
+    """The lists in `prompts/wording.yaml`, each word as written (quote yes, no, on and off
+    there: YAML reads them bare as booleans)."""
     text = resources.files("milepost.prompts").joinpath("wording.yaml").read_text()
-    return frozenset(str(w).lower() for w in yaml.safe_load(text)[key])
+    return {str(k): list(v) for k, v in yaml.safe_load(text).items()}
+
+
+@lru_cache(maxsize=16)
+def _words(key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in word_lists()[key])
 
 
 def _bare(word: str) -> str:
@@ -64,6 +72,13 @@ def step_reads_alone(action: str) -> bool:
         return False
     # "ask IT": a word in capitals names a team, not "it"
     return not all(_bare(w) in _words("says_nothing") and not w.isupper() for w in words[1:])
+
+
+def answers_only(text: str) -> bool:
+    """True for a short turn that only answers what was said before it ("Yes, exactly.",
+    "Yes, let's hold ourselves to that."): on its own it tells the reader nothing."""
+    words = text.split()
+    return 0 < len(words) <= ANSWER_WORDS and _bare(words[0]) in _words("answers")
 
 
 def due_words(text: str) -> str:

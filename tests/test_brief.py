@@ -351,3 +351,20 @@ def test_a_goal_whose_sentence_is_its_text_is_not_quoted_under_it(tmp_path: Path
     assert out.split("## Goal\n")[1].split("\n\n")[0] == (
         "**Agreed:** Six percent, group-wide, by the end of March (save time; agreed 2026-01-10)"
     )
+
+
+def test_last_time_quotes_no_bare_answer_and_no_diarizer_label(tmp_path: Path) -> None:
+    """A bare answer ("Yes, exactly.") says nothing alone, and "SPEAKER_2" names nobody:
+    a recording's brief quoted both as the only thing said last time."""
+    db = open_db(tmp_path / "s.db")
+    talk = [
+        turn("SPEAKER_1", "vendor", "So handling time down by a fifth, does that sound right?"),
+        turn("SPEAKER_2", "customer", "Yes, exactly."),
+        turn("SPEAKER_2", "customer", "Yes, let's hold ourselves to that."),
+        turn("SPEAKER_2", "customer", "The night shift still copies tickets by hand."),
+    ]
+    write_meeting(db, analysis("/c/1.txt", "2026-01-10", talk), "h1", "Acme")
+    out = render_brief(build_brief(db, "Acme", on=date(2026, 2, 1)))
+    assert out.split("## Last time: 2026-01-10, 1.txt\n")[1].split("\n\n")[0] == (
+        '- "The night shift still copies tickets by hand."'
+    )

@@ -5,11 +5,13 @@ from __future__ import annotations
 import pytest
 
 from milepost.pipeline.wording import (
+    answers_only,
     category_words,
     due_words,
     goal_text,
     reads_alone,
     step_reads_alone,
+    word_lists,
 )
 
 
@@ -85,6 +87,7 @@ def test_goal_text_drops_an_opening_that_only_ties_it_to_its_sentence(
     ("said", "shown"),
     [
         ("In two weeks", "in two weeks"),
+        ("On the 14th", "on the 14th"),  # YAML read a bare `on` in the list as true
         ("By the end of the month", "by the end of the month"),
         ("Monday", "Monday"),
         ("March 3", "March 3"),
@@ -95,3 +98,30 @@ def test_goal_text_drops_an_opening_that_only_ties_it_to_its_sentence(
 )
 def test_due_words_lose_a_sentence_capital_never_a_names(said: str, shown: str) -> None:
     assert due_words(said) == shown
+
+
+def test_every_listed_word_is_a_word() -> None:
+    """YAML reads a bare yes, no, on or off as a boolean: listed unquoted, the word would
+    never match (`on` was lost from due_openers and says_nothing, `off` from after_pointer)."""
+    lists = word_lists()
+    assert {"answers", "due_openers", "says_nothing", "after_pointer"} <= set(lists)
+    for key, words in lists.items():
+        assert all(isinstance(w, str) for w in words), key
+    assert {"yes", "no"} <= set(lists["answers"])
+    assert "on" in lists["says_nothing"] and "off" in lists["after_pointer"]
+
+
+@pytest.mark.parametrize(
+    ("text", "only"),
+    [
+        ("Yes, exactly.", True),
+        ("Yes, let's hold ourselves to that.", True),
+        ("No.", True),
+        ("Sure, that works for us.", True),
+        ("That's a lot cleaner than our binders.", False),  # says something of its own
+        ("Yes, and honestly the binders cost us two drivers last peak season alone.", False),
+        ("", False),
+    ],
+)
+def test_answers_only(text: str, only: bool) -> None:
+    assert answers_only(text) is only
