@@ -31,6 +31,11 @@ class GoalView(BaseModel):
     reads_alone: bool = Field(
         True, description="the short text makes sense alone; else show the evidence quote"
     )
+    lead_in: str | None = Field(
+        None,
+        description="for a goal that does not read alone: the sentence said just before its"
+        " evidence in the same turn, which says what its words point back to",
+    )
 
 
 class OutcomeView(BaseModel):

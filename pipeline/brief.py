@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from functools import partial
 from typing import Any
 
 from sqlite_utils import Database
@@ -28,7 +29,7 @@ from milepost.pipeline.extract.stage import WEAK_STAGE
 from milepost.pipeline.internal import internal_meetings
 from milepost.pipeline.store import read
 from milepost.pipeline.templating import clip, render
-from milepost.pipeline.wording import answers_only, goal_text, reads_alone
+from milepost.pipeline.wording import answers_only, goal_text, lead_in, reads_alone
 
 MAX_QUOTES = 4
 SIDES = ("vendor", "customer", "joint")
@@ -47,12 +48,12 @@ def build_brief(
     ids = [m.id for m in meetings]
     by_id = {m.id: m for m in meetings}
     goals = [goal_view(g, by_id[g["meeting_id"]]) for g in read.rows(db, "goals", ids)]
-    goal = standing_goal(goals, by_id)
+    goal = _with_lead_in(db, standing_goal(goals, by_id))
     steps = ledger.in_our_words(db, ledger.list_steps(db, account=account, on=on))
     internal = internal_meetings(db, ids)
     with_customer = [m for m in meetings if m.id not in internal]
     last = meetings[-1] if meetings else None
-    unagreed = [] if goal else goals[-3:]
+    unagreed = [] if goal else [g for g in map(partial(_with_lead_in, db), goals[-3:]) if g]
     outcomes = [
         _outcome(o, by_id[o["meeting_id"]]) for o in read.rows(db, "verified_outcomes", ids)
     ]
@@ -163,6 +164,24 @@ def goal_view(row: dict[str, Any], m: MeetingRecord) -> GoalView:
         evidence=row["evidence"],
         reads_alone=reads_alone(goal_text(row["text"])),
     )
+
+
+def _with_lead_in(db: Database, g: GoalView | None) -> GoalView | None:
+    """A goal whose words lean on what came before ("we want that down to three days"), with
+    the sentence said just before it in its turn, which says what "that" is."""
+    if g is None or g.reads_alone:
+        return g
+    needle = " ".join(g.evidence.split())
+    turn = next(
+        (
+            t
+            for t in read.rows(db, "turns", [g.meeting_id])
+            if needle in " ".join(t["text"].split())
+        ),
+        None,
+    )
+    said = lead_in(turn["text"], g.evidence) if turn else None
+    return g.model_copy(update={"lead_in": clip(said)}) if said else g
 
 
 def _outcome(row: dict[str, Any], m: MeetingRecord) -> OutcomeView:

@@ -7,7 +7,7 @@ from milepost.pipeline.extract.sides import same_person
 from milepost.pipeline.extract.stage import WEAK_STAGE
 from milepost.pipeline.internal import analysis_is_internal
 from milepost.pipeline.viewpoint import turned
-from milepost.pipeline.wording import category_words, goal_text, reads_alone
+from milepost.pipeline.wording import category_words, goal_text, lead_in, reads_alone
 
 SIDES = (("vendor", "Vendor (us)"), ("customer", "Customer"), ("joint", "Both sides"))
 
@@ -15,7 +15,7 @@ SIDES = (("vendor", "Vendor (us)"), ("customer", "Customer"), ("joint", "Both si
 def render_analysis(a: Analysis, explain: bool = False) -> str:
     """The report: header, stage and goal verdict, goals, steps per side, outcomes, questions."""
     lines = _header(a, explain)
-    lines += ["", *_goals(a, explain), "", *_steps(a, explain)]
+    lines += ["", *_goals(a, explain), *_steps(a, explain)]
     if a.verified_outcomes:
         lines += ["", "Verified outcomes:"]
         for o in a.verified_outcomes:
@@ -67,39 +67,73 @@ def _header(a: Analysis, explain: bool = False) -> list[str]:
             lines.extend(f'      "{e}"' for e in a.stage.evidence)
     else:
         lines.append("Stage: unknown")
-    if a.has_agreed_goal:
-        agreed = next(g for g in a.goals if g.agreed)
-        lines.append(f"Agreed goal: {_goal_words(agreed)}")
-    else:
+    if not a.has_agreed_goal:
         lines.append("⚑ No clear agreed goal (flag: no_agreed_goal)")
+        return lines
+    agreed = [g for g in a.goals if g.agreed]  # said once, here; "Other goals" has the rest
+    if len(agreed) == 1:
+        lines.append(f"Agreed goal: {_goal_line(a, agreed[0])}")
+        lines.extend(_goal_why(a, agreed[0], explain))
+    else:
+        lines.append("Agreed goals:")
+        for g in agreed:
+            lines.append(f"  - {_goal_line(a, g)}")
+            lines.extend(_goal_why(a, g, explain))
     return lines
 
 
 def _goals(a: Analysis, explain: bool) -> list[str]:
-    lines = ["Goals:"]
-    for g in a.goals:
-        bits = [category_words(g.category)]
-        if g.metric:
-            bits.append(f"metric: {g.metric}")
-        if g.deadline:
-            bits.append(f"deadline: {g.deadline}")
-        bits.append("agreed" if g.agreed else "not agreed")
-        lines.append(f"  - {_goal_words(g)} [{'; '.join(bits)}]")
-        if explain:
-            if reads_alone(goal_text(g.text)):  # else the line above quotes it already
-                lines.append(f'      "{g.evidence}"')
-            lines.append(f"      {_why(a, g.evidence, g.found_by, g.confidence)}")
-            if g.agreement:
-                lines.append(f"      agreed: {g.agreement}")
-    if not a.goals:
+    """The goals the verdict above does not show: every goal when none was agreed, else the
+    others (nothing when there are none)."""
+    if a.has_agreed_goal:
+        others = [g for g in a.goals if not g.agreed]
+        if not others:
+            return []
+        lines = ["Other goals:"]
+    else:
+        others = a.goals
+        lines = ["Goals:"]
+    for g in others:
+        lines.append(f"  - {_goal_line(a, g)}")
+        lines.extend(_goal_why(a, g, explain))
+    if not others:
         lines.append("  (none found)")
+    return [*lines, ""]
+
+
+def _goal_line(a: Analysis, g: Goal) -> str:
+    bits = [category_words(g.category)]
+    if g.metric:
+        bits.append(f"metric: {g.metric}")
+    if g.deadline:
+        bits.append(f"deadline: {g.deadline}")
+    if not (g.agreed and a.has_agreed_goal):  # the verdict line says so
+        bits.append("agreed" if g.agreed else "not agreed")
+    return f"{_goal_words(a, g)} [{'; '.join(bits)}]"
+
+
+def _goal_why(a: Analysis, g: Goal, explain: bool) -> list[str]:
+    if not explain:
+        return []
+    lines = []
+    if reads_alone(goal_text(g.text)):  # else the line above quotes it already
+        lines.append(f'      "{g.evidence}"')
+    lines.append(f"      {_why(a, g.evidence, g.found_by, g.confidence)}")
+    if g.agreement:
+        lines.append(f"      agreed: {g.agreement}")
     return lines
 
 
-def _goal_words(g: Goal) -> str:
-    """The goal's short text, or its quoted sentence when the text leans on what came before."""
+def _goal_words(a: Analysis, g: Goal) -> str:
+    """The goal's short text, or its quoted sentence when the text leans on what came before,
+    opening on the sentence said before it in its turn ("Intake takes twelve minutes. We want
+    to get that under five."), as the brief quotes it."""
     text = goal_text(g.text)
-    return text if reads_alone(text) else f'"{g.evidence}"'
+    if reads_alone(text):
+        return text
+    turn = _turn_of(a.turns, g.evidence)
+    before = lead_in(turn.text, g.evidence) if turn else None
+    return f'"{before} {g.evidence}"' if before else f'"{g.evidence}"'
 
 
 def _steps(a: Analysis, explain: bool) -> list[str]:

@@ -8,6 +8,7 @@ are data (`prompts/wording.yaml`).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -72,6 +73,24 @@ def step_reads_alone(action: str) -> bool:
         return False
     # "ask IT": a word in capitals names a team, not "it"
     return not all(_bare(w) in _words("says_nothing") and not w.isupper() for w in words[1:])
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+")
+
+
+def lead_in(turn: str, evidence: str) -> str | None:
+    """The sentence said just before a goal's sentence in the same turn, for a goal whose
+    words lean on it: "we want that down to three days" says what "that" is only after
+    "Right now onboarding a driver takes about ten days." None when the goal's sentence
+    opens its turn or starts mid-sentence (what came before is not a sentence), and when
+    the sentence before only answers ("Yes, exactly.")."""
+    turn, evidence = " ".join(turn.split()), " ".join(evidence.split())
+    at = turn.find(evidence) if evidence else -1
+    before = turn[:at].rstrip() if at > 0 else ""
+    if not before or not before.endswith((".", "!", "?", '."', '?"', '!"')):
+        return None
+    said = SENTENCE_END.split(before)[-1].strip()
+    return None if not said or answers_only(said) else said  # "Yes, exactly." says nothing
 
 
 def answers_only(text: str) -> bool:

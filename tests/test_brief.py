@@ -368,3 +368,37 @@ def test_last_time_quotes_no_bare_answer_and_no_diarizer_label(tmp_path: Path) -
     assert out.split("## Last time: 2026-01-10, 1.txt\n")[1].split("\n\n")[0] == (
         '- "The night shift still copies tickets by hand."'
     )
+
+
+def test_a_goal_quote_that_points_back_opens_on_the_sentence_before_it(tmp_path: Path) -> None:
+    """A goal quote "we want that down to three days" says what "that" is only after the
+    sentence said before it (the Larkspur sample); a goal not agreed is quoted the same way."""
+    db = open_db(tmp_path / "s.db")
+    before = "Right now onboarding a driver takes about ten days."
+    said = "Peak starts in November, and we want that down to three days."
+    other = "Our audits take a month. We want it under a week by June."
+    a = analysis(
+        "/c/1.txt",
+        "2026-01-10",
+        [turn("Hannah Cole", "customer", f"{before} {said}")],
+        goals=[goal("that down to three days", True).model_copy(update={"evidence": said})],
+    )
+    write_meeting(db, a, "h1", "Larkspur")
+    out = render_brief(build_brief(db, "Larkspur", on=date(2026, 2, 1)))
+    assert out.split("## Goal\n")[1].split("\n\n")[0] == (
+        f'**Agreed** (save time; agreed 2026-01-10):\n> "{before} {said}"'
+    )
+    b = analysis(
+        "/c/2.txt",
+        "2026-01-10",
+        [turn("Bo Chen", "customer", other)],
+        goals=[
+            goal("it under a week by June", False).model_copy(
+                update={"evidence": "We want it under a week by June."}
+            )
+        ],
+    )
+    b.has_agreed_goal, b.flags = False, ["no_agreed_goal"]
+    write_meeting(db, b, "h2", "Acme")
+    out = render_brief(build_brief(db, "Acme", on=date(2026, 2, 1)))
+    assert f'- Mentioned, not agreed (2026-01-10): "{other}"\n' in out

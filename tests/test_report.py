@@ -53,11 +53,11 @@ def _analysis() -> Analysis:
 def test_report_puts_the_verdict_and_steps_per_side() -> None:
     text = render_analysis(_analysis())
     assert "Stage: onboarding (confidence 0.70)" in text
-    assert "Agreed goal: cut onboarding to ten days" in text
     assert (
-        "  - cut onboarding to ten days [save time; metric: ten days; deadline: by Q3; agreed]"
-        in (text)
-    )
+        "Agreed goal: cut onboarding to ten days [save time; metric: ten days; deadline: by Q3]\n"
+        "\nNext steps:\n"
+    ) in text
+    assert text.count("cut onboarding to ten days") == 1  # the verdict line, not a list again
     assert "  Vendor (us):\n    - send the SSO guide (Dana Ruiz; due 2026-03-06)" in text
     assert '  Both sides:\n    - review the plan (owner not named; due "soon")' in text
     assert "found by" not in text
@@ -125,12 +125,40 @@ def test_a_goal_text_that_needs_its_sentence_is_shown_as_the_sentence() -> None:
     a = _analysis()
     a.goals[0].text = "that down to ten days by Q3"
     quote = '"We want onboarding down to ten days by Q3."'
-    assert f"Agreed goal: {quote}\n" in render_analysis(a)
+    facts = "[save time; metric: ten days; deadline: by Q3]"
+    assert f"Agreed goal: {quote} {facts}\n" in render_analysis(a)
     explained = render_analysis(a, explain=True)
     assert (
-        f"  - {quote} [save time; metric: ten days; deadline: by Q3; agreed]\n"
-        "      [found by goal-model, confidence 0.90]\n"
+        f"Agreed goal: {quote} {facts}\n      [found by goal-model, confidence 0.90]\n"
     ) in explained
+    # what "that" points back to: the sentence said before it in its turn, as the brief quotes
+    said = "Onboarding takes a month now. We want onboarding down to ten days by Q3."
+    a.turns.append(TurnOut(speaker="Raj Patel", side="customer", start=90.0, text=said))
+    assert f'Agreed goal: "{said}" {facts}\n' in render_analysis(a)
+
+
+def test_goals_besides_the_agreed_one_are_listed_once_as_others() -> None:
+    a = _analysis()
+    a.goals.append(
+        a.goals[0].model_copy(
+            update={"text": "fewer tickets", "agreed": False, "metric": None, "deadline": None}
+        )
+    )
+    text = render_analysis(a)
+    assert (
+        "Agreed goal: cut onboarding to ten days [save time; metric: ten days; deadline: by Q3]\n"
+        "\nOther goals:\n  - fewer tickets [save time; not agreed]\n\nNext steps:\n"
+    ) in text
+    a.goals[1].agreed = True
+    assert (
+        "Agreed goals:\n"
+        "  - cut onboarding to ten days [save time; metric: ten days; deadline: by Q3]\n"
+        "  - fewer tickets [save time]\n\nNext steps:\n"
+    ) in render_analysis(a)
+    a.has_agreed_goal = False  # goals agreed with nothing to check: the list says which
+    assert "Goals:\n  - cut onboarding to ten days [save time; metric: ten days; deadline: by" in (
+        render_analysis(a)
+    )
 
 
 def test_steps_read_from_our_side_as_in_the_brief() -> None:

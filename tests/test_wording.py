@@ -9,6 +9,7 @@ from milepost.pipeline.wording import (
     category_words,
     due_words,
     goal_text,
+    lead_in,
     reads_alone,
     step_reads_alone,
     word_lists,
@@ -125,3 +126,28 @@ def test_every_listed_word_is_a_word() -> None:
 )
 def test_answers_only(text: str, only: bool) -> None:
     assert answers_only(text) is only
+
+
+@pytest.mark.parametrize(
+    ("turn", "evidence", "before"),
+    [
+        (
+            "Honestly, it's the desk. Intake takes twelve minutes.  We want that under five.",
+            "We want that under five.",
+            "Intake takes twelve minutes.",
+        ),
+        (
+            'Intake is slow. He said "it takes ten days." We want that down.',
+            "We want that down.",
+            'He said "it takes ten days."',
+        ),
+        ("We want that down to three days.", "We want that down to three days.", None),  # opens
+        ("So, we want that down to three days.", "we want that down to three days.", None),
+        ("Intake is slow. We want that down.", "not in the turn", None),
+        ("Yes, exactly. That's the number we need.", "That's the number we need.", None),
+    ],
+)
+def test_lead_in_is_the_sentence_said_just_before(
+    turn: str, evidence: str, before: str | None
+) -> None:
+    assert lead_in(turn, evidence) == before
