@@ -42,7 +42,9 @@ def build_recap(db: Database, meeting_id: int) -> Recap:
         side: sorted((s for s in steps if s.side == side), key=_due_order)
         for side in ("customer", "vendor", "joint")
     }
-    subject = f"Recap: {meeting.title or meeting.account}" + (
+    # an untitled call is "our call" with the account: "Recap: seeds" read as a recap of the
+    # folder its file sat in (the account ingest took from it)
+    subject = f"Recap: {meeting.title or meeting.account + ' call'}" + (
         f", {meeting.date}" if meeting.date else ""
     )
     standing = None if agreed else _standing_goal(db, meeting)

@@ -81,7 +81,7 @@ def test_diarizer_labels_are_never_greeted_or_named(tmp_path: Path) -> None:
     write_meeting(db, a, "h", "Juniper Health")
     recap = build_recap(db, 1)
     assert recap.to == []
-    assert recap.body.startswith("Subject: Recap: Juniper Health, 2026-11-10\n\nHi all,\n")
+    assert recap.body.startswith("Subject: Recap: Juniper Health call, 2026-11-10\n\nHi all,\n")
     assert recap.body.split("**You're going to:**\n")[1] == (
         "- set up the SSO test with your security team\n\n"
         "**Then we're going to:**\n"
@@ -128,7 +128,7 @@ def test_the_roster_named_at_ingest_greets_and_signs_when_only_labels_spoke(
     write_meeting(db, a, "h1", "Juniper Health", roster=roster)
     recap = build_recap(db, 1)
     assert recap.to == ["Jordan Lee"]
-    assert recap.body.startswith("Subject: Recap: Juniper Health, 2026-11-10\n\nHi Jordan,\n")
+    assert recap.body.startswith("Subject: Recap: Juniper Health call, 2026-11-10\n\nHi Jordan,\n")
     assert recap.body.endswith("anything.\n\nBest,\nDana\n")
     labels = {"vendor": ["SPEAKER_1"], "customer": ["SPEAKER_2"]}
     write_meeting(db, a.model_copy(update={"source": "/gone/b.ogg"}), "h2", "J", roster=labels)
@@ -160,7 +160,7 @@ def test_an_unsigned_note_to_the_team_has_no_dangling_comma(tmp_path: Path) -> N
     )
     write_meeting(db, a, "h", "Internal")
     assert build_recap(db, 1).body == (
-        "Subject: Recap: Internal, 2026-11-02\n\nHi team,\n\n"
+        "Subject: Recap: Internal call, 2026-11-02\n\nHi team,\n\n"
         "Notes from the call on 2026-11-02. Nobody on it spoke for the customer, "
         "so there was no customer goal to agree.\n\n"
         "No next steps were agreed on the call; reply with anything I missed.\n\n"
@@ -183,7 +183,7 @@ def test_a_call_with_nobody_for_the_customer_is_a_note_to_the_team(tmp_path: Pat
     recap = build_recap(db, 1)
     assert recap.to == []
     assert recap.body == (
-        "Subject: Recap: Internal, 2026-11-02\n\nHi team,\n\n"
+        "Subject: Recap: Internal call, 2026-11-02\n\nHi team,\n\n"
         "Notes from the call on 2026-11-02. Nobody on it spoke for the customer, "
         "so there was no customer goal to agree.\n\n"
         "**We're going to:**\n- draft the partner deck (Dana Wu), by 2026-11-06\n\n"
@@ -392,3 +392,14 @@ def test_two_goals_agreed_are_one_list_and_a_due_said_first_loses_its_capital(
         "- set up a session (Priya Nair), in two weeks\n"
         "- send the list (Priya Nair), Monday"
     )
+
+
+def test_an_untitled_call_is_the_accounts_call_in_the_subject(tmp_path: Path) -> None:
+    """With no title the subject said the account alone, which ingest takes from the folder
+    ("Recap: seeds" for ../shared/seeds/001.txt): it is our call with that account."""
+    db = open_db(tmp_path / "s.db")
+    talk = [turn("Ana Diaz", "customer", "We want fewer late loads.")]
+    write_meeting(db, analysis("/calls/seeds/001.txt", None, talk), "h", "seeds")
+    recap = build_recap(db, 1)
+    assert recap.subject == "Recap: seeds call"
+    assert recap.body.startswith("Subject: Recap: seeds call\n\nHi Ana,\n")

@@ -305,7 +305,7 @@ def test_recap(runner: CliRunner, stored: Path) -> None:
 def test_recap_without_goal_or_steps(runner: CliRunner, stored: Path) -> None:
     assert run(runner, "recap", "4") == (
         0,
-        "Subject: Recap: Larkspur Logistics, 2026-02-10\n\nHi Hannah,\n\n"
+        "Subject: Recap: Larkspur Logistics call, 2026-02-10\n\nHi Hannah,\n\n"
         "Thanks for your time on 2026-02-10. Here's where we got to.\n\n"  # nothing agreed
         "**Goal:** we haven't agreed a measurable goal yet. Let's pin one down next time: "
         "What result would make this a win?\n\n"
