@@ -44,6 +44,17 @@ def _you_as_subject() -> re.Pattern[str]:
     return re.compile(r"\byou(?=\s+(?:" + after + r")\b|(?:" + after + r")\b)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _clause_opener() -> re.Pattern[str]:
+    """A word that opens a clause right before "you" ("what you claimed", "once you have")."""
+    words = "|".join(re.escape(str(w)) for w in _data()["you_as_subject_after"])
+    return re.compile(r"\b(?:" + words + r")\s+$", re.IGNORECASE)
+
+
+def _is_subject(text: str, at: int) -> bool:
+    return bool(_you_as_subject().match(text, at) or _clause_opener().search(text[:at]))
+
+
 def turned(text: str, side: str | None, view: View) -> str:
     """Words said by someone on `side`, with their pronouns seen from the reader's side."""
     key = KEYS.get((side or "", view))
@@ -53,7 +64,7 @@ def turned(text: str, side: str | None, view: View) -> str:
 
     def swap(m: re.Match[str]) -> str:
         word = swaps[m.group(0).lower()]
-        if m.group(0).lower() == "you" and _you_as_subject().match(text, m.start()):
+        if m.group(0).lower() == "you" and _is_subject(text, m.start()):
             word = _data()["subject_forms"].get(word, word)
         return word.capitalize() if m.group(0)[0].isupper() else word
 

@@ -24,6 +24,19 @@ from milepost.pipeline.viewpoint import turned
         ("give you the numbers you need", "customer", "brief", "give us the numbers we need"),
         ("send it once you're ready", "customer", "email", "send it once we're ready"),
         ("You can have it Friday", "customer", "email", "We can have it Friday"),
+        # "you" opening a clause, or before an adverb or a verb of saying (data/train ye_06,
+        # ye_12 briefs read "the EHR report them just read", "what them claimed")
+        ("send me what you claimed", "vendor", "brief", "send us what they claimed"),
+        (
+            "send the EHR report you just read",
+            "vendor",
+            "brief",
+            "send the EHR report they just read",
+        ),
+        ("send the list you mentioned", "vendor", "brief", "send the list they mentioned"),
+        ("call once you have the numbers", "customer", "email", "call once we have the numbers"),
+        ("show you what changed", "vendor", "brief", "show them what changed"),  # an object
+        ("walk you through what you need", "vendor", "brief", "walk them through what they need"),
     ],
 )
 def test_you_as_a_subject_turns_to_they_or_we(said: str, side: str, view: str, shown: str) -> None:
