@@ -53,7 +53,9 @@ def build_brief(
     internal = internal_meetings(db, ids)
     with_customer = [m for m in meetings if m.id not in internal]
     last = meetings[-1] if meetings else None
-    unagreed = [] if goal else [g for g in map(partial(_with_lead_in, db), goals[-3:]) if g]
+    unagreed = (
+        [] if goal else [g for g in map(partial(_with_lead_in, db), _mentioned(goals, ids)) if g]
+    )
     outcomes = [
         _outcome(o, by_id[o["meeting_id"]]) for o in read.rows(db, "verified_outcomes", ids)
     ]
@@ -164,6 +166,21 @@ def goal_view(row: dict[str, Any], m: MeetingRecord) -> GoalView:
         evidence=row["evidence"],
         reads_alone=reads_alone(goal_text(row["text"])),
     )
+
+
+def _mentioned(goals: list[GoalView], order: list[int], most: int = 3) -> list[GoalView]:
+    """The goals to list when none was agreed: the latest meeting's first, and of those the
+    most concrete (a metric, a deadline, words that read alone), shown in the order said.
+    The last three stored left out a meeting's one goal with a figure and a date for three
+    vaguer ones said after it (data/train ye_02)."""
+
+    def rank(i: int) -> tuple[int, int, int]:
+        g = goals[i]
+        concrete = bool(g.metric) + bool(g.deadline) + g.reads_alone
+        return (order.index(g.meeting_id), concrete, i)
+
+    kept = sorted(range(len(goals)), key=rank)[-most:]
+    return [goals[i] for i in sorted(kept, key=lambda i: (order.index(goals[i].meeting_id), i))]
 
 
 def _with_lead_in(db: Database, g: GoalView | None) -> GoalView | None:

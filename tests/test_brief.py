@@ -402,3 +402,32 @@ def test_a_goal_quote_that_points_back_opens_on_the_sentence_before_it(tmp_path:
     write_meeting(db, b, "h2", "Acme")
     out = render_brief(build_brief(db, "Acme", on=date(2026, 2, 1)))
     assert f'- Mentioned, not agreed (2026-01-10): "{other}"\n' in out
+
+
+def test_the_goals_mentioned_are_the_latest_meetings_most_concrete(tmp_path: Path) -> None:
+    """With no goal agreed the brief lists three goals talked about: the last three stored
+    left out the one with a figure and a date for vaguer ones said after it (ye_02)."""
+    db = open_db(tmp_path / "s.db")
+    said = [
+        ("the second-visit rate under ten percent by next heating season", "ten percent", "by"),
+        ("build the schedule in under an hour a day", "an hour a day", None),
+        ("stop working Saturdays", None, None),
+        ("happier techs by spring", None, "by spring"),
+    ]
+    goals = [
+        goal(text, False, metric, deadline).model_copy(update={"evidence": f"I want {text}."})
+        for text, metric, deadline in said
+    ]
+    talk = [turn("Rick", "customer", g.evidence) for g in goals]
+    a = analysis("/c/2.txt", "2026-01-20", talk, goals=goals)
+    old = analysis(
+        "/c/1.txt", "2026-01-10", talk[:1], goals=[goal("fewer callbacks", False, "half")]
+    )
+    write_meeting(db, a, "h2", "Kessler")  # stored first, held later
+    write_meeting(db, old, "h1", "Kessler")
+    out = render_brief(build_brief(db, "Kessler", on=date(2026, 2, 1)))
+    assert out.split("## Goal\n")[1].splitlines()[1:4] == [
+        f"- Mentioned, not agreed (2026-01-20): {said[0][0]}",
+        f"- Mentioned, not agreed (2026-01-20): {said[1][0]}",
+        f"- Mentioned, not agreed (2026-01-20): {said[3][0]}",
+    ]
