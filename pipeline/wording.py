@@ -53,13 +53,31 @@ def reads_alone(text: str) -> bool:
     words = text.split()
     if not words or text.rstrip().endswith(CUT_MARKS) or not words[0][0].isalnum():
         return False
-    if _bare(words[0]) in _words("leans_back"):
+    if _bare(words[0]) in _words("leans_back") or bare_figure(text):
         return False
     return not (  # "get that under five minutes": the object points back
         len(words) > 2
         and _bare(words[1]) in POINTERS
         and (_bare(words[2]) in _words("after_pointer") or words[2][0].isdigit())
     )
+
+
+def bare_figure(text: str) -> bool:
+    """True for a goal's short text that is a share or a figure with nothing it measures:
+    "eighty-five percent by the end of June", "Six percent this season", "zero this
+    season" (a share of something, "ninety percent of new clients ...", names it)."""
+    words = [_bare(w) for w in text.replace("%", " % ").split()]
+    if not words or not _is_figure(words[0]):
+        return False
+    rest = words[1:]
+    if rest and rest[0] in _words("shares"):
+        rest = rest[1:] if rest[0] != "per" else rest[2:]  # "per cent"
+        return not rest or rest[0] != "of"
+    return bool(rest) and rest[0] in _words("time_words")
+
+
+def _is_figure(word: str) -> bool:
+    return word[:1].isdigit() or word.split("-")[0] in _words("figures")
 
 
 def step_reads_alone(action: str) -> bool:

@@ -340,8 +340,8 @@ def test_an_undated_meeting_is_named_and_the_category_other_is_left_out(tmp_path
 
 def test_a_goal_whose_sentence_is_its_text_is_not_quoted_under_it(tmp_path: Path) -> None:
     db = open_db(tmp_path / "s.db")
-    said = "Six percent, group-wide, by the end of March."
-    agreed = goal("Six percent, group-wide, by the end of March", True, "Six percent")
+    said = "Rework at six percent, group-wide, by the end of March."
+    agreed = goal("Rework at six percent, group-wide, by the end of March", True, "six percent")
     talk = [turn("Kelsey Huang", "customer", said)]
     a = analysis(
         "/c/1.txt", "2026-01-10", talk, goals=[agreed.model_copy(update={"evidence": said})]
@@ -349,7 +349,8 @@ def test_a_goal_whose_sentence_is_its_text_is_not_quoted_under_it(tmp_path: Path
     write_meeting(db, a, "h1", "Maplewood")
     out = render_brief(build_brief(db, "Maplewood", on=date(2026, 2, 1)))
     assert out.split("## Goal\n")[1].split("\n\n")[0] == (
-        "**Agreed:** Six percent, group-wide, by the end of March (save time; agreed 2026-01-10)"
+        "**Agreed:** Rework at six percent, group-wide, by the end of March (save time; agreed"
+        " 2026-01-10)"
     )
 
 
@@ -431,3 +432,22 @@ def test_the_goals_mentioned_are_the_latest_meetings_most_concrete(tmp_path: Pat
         f"- Mentioned, not agreed (2026-01-20): {said[1][0]}",
         f"- Mentioned, not agreed (2026-01-20): {said[3][0]}",
     ]
+
+
+def test_a_goal_that_is_a_bare_share_is_quoted_with_what_it_measures(tmp_path: Path) -> None:
+    """ "eighty-five percent by the end of June" names nothing measured (data/train ye_13,
+    ye_19, cs_train t1_01's "Six percent, group-wide, ..."): its sentence is quoted, opening
+    on the sentence before it, which says what the share is of."""
+    db = open_db(tmp_path / "s.db")
+    before = "Last year our first-time fix was seventy-one percent."
+    said = "I want eighty-five percent by the end of June."
+    agreed = goal("eighty-five percent by the end of June", True, "eighty-five percent", "by")
+    talk = [turn("Stefan Lechner", "customer", f"{before} {said}")]
+    a = analysis(
+        "/c/1.txt", "2026-01-10", talk, goals=[agreed.model_copy(update={"evidence": said})]
+    )
+    write_meeting(db, a, "h1", "Lechner")
+    out = render_brief(build_brief(db, "Lechner", on=date(2026, 2, 1)))
+    assert out.split("## Goal\n")[1].split("\n\n")[0] == (
+        f'**Agreed** (save time; agreed 2026-01-10):\n> "{before} {said}"'
+    )

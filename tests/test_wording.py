@@ -20,7 +20,13 @@ from milepost.pipeline.wording import (
     ("text", "alone"),
     [
         ("cut no-shows by a third by the end of March", True),
-        ("Six percent, group-wide, by the end of March", True),
+        ("Six percent, group-wide, by the end of March", False),  # six percent of what?
+        ("eighty-five percent by the end of June", False),
+        ("zero this season", False),
+        ("50% by June", False),
+        ("ninety percent of new clients booked online", True),  # a share of something
+        ("zero late notices next year", True),
+        ("300 new maintenance contracts by next fall", True),
         ("that down to three days before peak", False),
         ("It under an hour by June", False),
         ("That's the number our owners will ask me about", False),
