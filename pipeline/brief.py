@@ -32,6 +32,7 @@ from milepost.pipeline.templating import clip, render
 from milepost.pipeline.wording import answers_only, goal_text, lead_in, reads_alone
 
 MAX_QUOTES = 4
+OPENING = 0.1  # the share of a call's first turns its Last time quotes pass over
 SIDES = ("vendor", "customer", "joint")
 
 
@@ -234,6 +235,10 @@ def _last_meeting(db: Database, m: MeetingRecord, quoted: set[str]) -> LastMeeti
             for t in heard
             if not answers_only(t["text"]) and not any(q and q in t["text"] for q in quoted)
         ]
+        # past the opening, where the longest turns are small talk ("Sorry, I'm in the car
+        # park", the weather), when the rest of the call has something to quote
+        opening = max(2, round(len(turns) * OPENING))
+        fresh = [t for t in fresh if _idx(t) >= opening] or fresh
         longest = sorted(fresh, key=lambda t: -len(t["text"]))[:2]
         found = [Quote(speaker=t["speaker"], text=t["text"]) for t in sorted(longest, key=_idx)]
     quotes: list[Quote] = []

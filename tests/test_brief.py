@@ -451,3 +451,23 @@ def test_a_goal_that_is_a_bare_share_is_quoted_with_what_it_measures(tmp_path: P
     assert out.split("## Goal\n")[1].split("\n\n")[0] == (
         f'**Agreed** (save time; agreed 2026-01-10):\n> "{before} {said}"'
     )
+
+
+def test_last_time_passes_over_the_opening_small_talk(tmp_path: Path) -> None:
+    """The longest things a customer says in a call's first turns are often small talk
+    (data/train ye_31: "Sorry, I'm in the car park at Joondalup, ..."): the quotes come from
+    the rest of the call when it has any."""
+    db = open_db(tmp_path / "s.db")
+    chat = "Hi Ella, sorry, I'm in the car park, it's the only quiet spot, Tash joins in a minute."
+    talk = [turn("Ella", "vendor", "Hi Bronwyn!"), turn("Bronwyn", "customer", chat)]
+    talk += [turn("Ella", "vendor", f"Point {i}.") for i in range(17)]
+    talk += [turn("Bronwyn", "customer", "The directors swap educators between centres now.")]
+    write_meeting(db, analysis("/c/1.txt", "2026-01-10", talk), "h1", "Swan")
+    out = render_brief(build_brief(db, "Swan", on=date(2026, 2, 1)))
+    assert out.split("## Last time: 2026-01-10, 1.txt\n")[1].split("\n\n")[0] == (
+        '- Bronwyn: "The directors swap educators between centres now."'
+    )
+    short = analysis("/c/2.txt", "2026-01-20", talk[:2])  # nothing after it: the opening
+    write_meeting(db, short, "h2", "Swan")
+    out = render_brief(build_brief(db, "Swan", on=date(2026, 2, 1)))
+    assert f'- Bronwyn: "{chat}"' in out
