@@ -60,6 +60,11 @@ def test_category_words() -> None:
         ("check in on the parent letter", True),
         ("ask IT", True),
         ("present", False),
+        ("look at it", False),  # data/train ye_03, ye_19, ye_34, ye_36 briefs
+        ("commit to that", False),
+        ("hold ourselves to it too", False),
+        ("talk to Fergal about it", True),
+        ("look at the December count together", True),
         ("do mine", False),
         ("show you", False),
         ("have it", False),
