@@ -64,6 +64,16 @@ and 473 (yd_24); both, 476 and 475, 6 found goals right, none wrong, all in YD. 
 other side took the goal up counted as its withdrawal (yb_07's "I'm not signing up to an hour"
 after "Yes, fine, that's the one"): 471 and 470, xc_03 xu_07 xw_11 wrong (a doubt about another
 goal stated right after it).
+
+Stop 21 (524 meetings with ye, new to training and never read for these cues; fresh parse at
+6275344, stop 19's C 0.1 / 0.4): 507/524 with the roster, 506/524 without (ye 34/36 both: ye_11
+ye_33; yd 30/36). Stop 20's two withdrawal cues together, by a bar fixed beforehand (a right flip
+outside YD needed): 511 and 510, 8 found goals right, none wrong, no set loses: yd_20, yd_24,
+yd_36 and, outside YD, ye_11 ("Don't write a number down yet. ... Put it down as a direction for
+now.", said by the customer's late-joining executive after the vendor's read-back): kept. The
+look past an interjection is taken only when the drop's own unit names nothing before it (else
+"There's a text to the crews ... I'd leave it off" reached past "Okay." to the goal; a unit test
+caught it); same LOSO figures.
 """
 
 from __future__ import annotations

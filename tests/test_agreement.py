@@ -1217,3 +1217,52 @@ def test_a_figure_named_under_a_negation_is_not_said_back(  # type: ignore[no-un
     goal = "I need the per-check cost under 25 dollars at this renewal."
     lines = [(CUSTOMER, goal), (VENDOR, reply), (CUSTOMER, "Well, it's still the number I need.")]
     assert _agreed(analyzer, lines, goal=goal) is agreed
+
+
+@pytest.mark.parametrize(
+    ("later", "agreed"),
+    [
+        # the goal's side takes the confirmed read-back back: not to be written down yet
+        ("Hold on. Don't write two days down yet.", False),
+        ("Wait, don't write June yet, the auditors haven't picked dates.", False),
+        # or will not bind its side to it, naming who between ("not committing the team to")
+        ("Sorry, I'm not committing my team to anything before the auditors pick dates.", False),
+        # near miss: something else not to be written down yet
+        ("Don't write the Leeds address down yet, we're moving.", True),
+    ],
+)
+def test_a_confirmed_read_back_withdrawn_by_the_goals_side_is_no_agreement(  # type: ignore[no-untyped-def]
+    analyzer, later: str, agreed: bool
+) -> None:
+    lines = [
+        (CUSTOMER, GOAL),
+        (VENDOR, "Let me say it back: audit prep at two days by June."),
+        (CUSTOMER, "Yes, exactly."),
+        (VENDOR, "Most teams get there inside a quarter."),
+        (COLLEAGUE, later),
+    ]
+    assert _agreed(analyzer, lines) is agreed
+
+
+@pytest.mark.parametrize(
+    ("between", "agreed"),
+    [
+        # "that" points past a bare interjection to the recap of the goal
+        ("Hold on.", False),
+        # a sentence that names something else is what "that" points to
+        ("The Leeds office moves in May, by the way.", True),
+    ],
+)
+def test_a_late_drop_points_back_past_an_interjection(  # type: ignore[no-untyped-def]
+    analyzer, between: str, agreed: bool
+) -> None:
+    lines = [
+        (CUSTOMER, GOAL),
+        (VENDOR, "Two days by June. Let's hold ourselves to that."),
+        (CUSTOMER, "Yes, let's."),
+        *FILLER,
+        (VENDOR, "So the goal for the year is audit prep at two days by June."),
+        (COLLEAGUE, between),
+        (COLLEAGUE, "Don't write that down yet."),
+    ]
+    assert _agreed(analyzer, lines) is agreed

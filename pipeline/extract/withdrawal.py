@@ -79,13 +79,31 @@ def drops(units: list[Unit], k: int, words: set[str], far: bool = False) -> bool
         return False
     said = content(units[k][2])
     if k > 0 and _REFERS.search(drop.group(0)):  # "scratch that": what the unit before named
-        said |= content(units[k - 1][2])
+        said |= content(units[_referent(units, k, drop.start())][2])
     shared = said & words
     pointer = far and _REFERS.search(drop.group(0))  # "it": what was named close by
     unnamed = any(map(number, words)) and not any(map(number, shared))
     if pointer and unnamed and not _off_a_goal(units[k][2]):
         return False
     return len(shared) >= 2 or any(distinctive(w) for w in shared)
+
+
+def _referent(units: list[Unit], k: int, start: int) -> int:
+    """The unit a drop at k (from character start of its text) points back to ("that", "it"):
+    the one before it, or, past a bare interjection said between ("Hold on.", "Wait, sorry."),
+    the one before that (at most two back), since "Hold on. Don't write that down yet." drops
+    what was said before "Hold on.". Not when the drop's own unit names something before it:
+    "There's a text to the crews the day before. I'd leave it off" leaves the text off."""
+    j = k - 1
+    if content(units[k][2][:start]):
+        return j
+    while j > 0 and j > k - 3 and len(units[j][2].split()) <= INTERJECTION_WORDS:
+        j -= 1
+    return j
+
+
+INTERJECTION_WORDS = 3
+"""A unit this short names nothing a later "that" could point back to."""
 
 
 def _off_a_goal(text: str) -> bool:
