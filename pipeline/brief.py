@@ -28,7 +28,7 @@ from milepost.pipeline import ledger
 from milepost.pipeline.extract.stage import WEAK_STAGE
 from milepost.pipeline.internal import internal_meetings
 from milepost.pipeline.store import read
-from milepost.pipeline.templating import clip, render
+from milepost.pipeline.templating import QUOTE_CHARS, clip, render
 from milepost.pipeline.wording import answers_only, goal_text, lead_in, reads_alone
 
 MAX_QUOTES = 4
@@ -218,14 +218,14 @@ def _last_meeting(db: Database, m: MeetingRecord, quoted: set[str]) -> LastMeeti
     never a sentence the brief shows above (the goal, an outcome, an open or closed step), nor
     a bare answer."""
     found: list[Quote] = []
+    turns = read.rows(db, "turns", [m.id])
     for table in ("verified_outcomes", "goals", "next_steps"):
         found += [
-            Quote(speaker=r["speaker"], text=r["evidence"])
+            Quote(speaker=r["speaker"], text=_said(r, table, turns))
             for r in read.rows(db, table, [m.id])
             if r["evidence"] not in quoted
         ]
     if not found:
-        turns = read.rows(db, "turns", [m.id])
         # the customer's words when they spoke (our greetings tell a CSM nothing), and no turn
         # holding a sentence shown above, which would say it again
         heard = [t for t in turns if t["side"] == "customer"] or turns
@@ -246,6 +246,22 @@ def _last_meeting(db: Database, m: MeetingRecord, quoted: set[str]) -> LastMeeti
         if all(q.text != seen.text for seen in quotes) and len(quotes) < MAX_QUOTES:
             quotes.append(Quote(speaker=q.speaker, text=clip(q.text)))
     return LastMeeting(id=m.id, date=m.date, title=m.title, source=m.source, quotes=quotes)
+
+
+def _said(row: dict[str, Any], table: str, turns: list[dict[str, Any]]) -> str:
+    """A found item's sentence as Last time quotes it: a goal whose words point back ("I'd
+    like that under ten.") opens on the sentence before it in its turn, as the Goal does."""
+    if table != "goals" or reads_alone(goal_text(row["text"])):
+        return str(row["evidence"])
+    needle = " ".join(row["evidence"].split())
+    turn = next((t for t in turns if needle in " ".join(t["text"].split())), None)
+    before = lead_in(turn["text"], row["evidence"]) if turn else None
+    room = QUOTE_CHARS - len(needle) - 3  # the goal's own words are never the ones cut
+    if not before or room < 20:
+        return str(row["evidence"])
+    if len(before) > room:  # keep the end of the lead-in, next to the goal it explains
+        before = "… " + before[-room:].split(" ", 1)[-1]
+    return f"{before} {row['evidence']}"
 
 
 def _idx(turn: dict[str, Any]) -> int:

@@ -471,3 +471,34 @@ def test_last_time_passes_over_the_opening_small_talk(tmp_path: Path) -> None:
     write_meeting(db, short, "h2", "Swan")
     out = render_brief(build_brief(db, "Swan", on=date(2026, 2, 1)))
     assert f'- Bronwyn: "{chat}"' in out
+
+
+def test_last_time_quotes_a_goal_that_points_back_with_the_sentence_before_it(
+    tmp_path: Path,
+) -> None:
+    """Under Last time, "I'd like that under ten." (data/train ye_36) says what "that" is
+    only with the sentence before it; a lead-in too long for the quote loses its start."""
+    db = open_db(tmp_path / "s.db")
+    before = "We get about thirty complaints a month from the property managers."
+    said = "I'd like that under ten."
+    agreed = goal("ninety-five percent of shifts clocked in on site", True)
+    other = goal("that under ten", False).model_copy(update={"evidence": said})
+    talk = [
+        turn("Tania", "customer", agreed.evidence),
+        turn("Steve", "customer", f"{before} {said}"),
+    ]
+    a = analysis("/c/1.txt", "2026-01-10", talk, goals=[agreed, other])
+    write_meeting(db, a, "h1", "Kiwi")
+    out = render_brief(build_brief(db, "Kiwi", on=date(2026, 2, 1)))
+    assert out.split("## Last time: 2026-01-10, 1.txt\n")[1].split("\n\n")[0] == (
+        f'- Priya Nair: "{before} {said}"'  # store_factory's goals are Priya's
+    )
+    long = "We wrote off about forty bins last season, " * 6 + "and each one is dear."
+    talk[1] = turn("Steve", "customer", f"{long} {said}")
+    write_meeting(db, analysis("/c/2.txt", "2026-01-20", talk, goals=[agreed, other]), "h2", "Kiwi")
+    out = render_brief(build_brief(db, "Kiwi", on=date(2026, 2, 1)))
+    quote = out.split("## Last time: 2026-01-20, 2.txt\n")[1].split("\n\n")[0]
+    assert quote.startswith('- Priya Nair: "… ') and quote.endswith(
+        f'and each one is dear. {said}"'
+    )
+    assert len(quote) <= len('- Priya Nair: ""') + 200
