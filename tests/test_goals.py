@@ -1934,6 +1934,25 @@ def test_a_want_for_the_deal_decided_by_a_time_is_not_a_goal(  # type: ignore[no
 @pytest.mark.parametrize(
     ("said", "goal"),
     [
+        # the buyer's approval threshold: how the deal gets bought, however it scored
+        ("On my side, I need procurement to sign off anything over fifty thousand.", False),
+        ("Council approves anything over fifty thousand, so I want it under that.", False),
+        ("Whatever we do has to come in under our capital threshold of sixty thousand.", False),
+        # near misses: a bound on an outcome, a budget line wanted down
+        ("I want anything over two days flagged to the team lead.", True),
+        ("I want the board pack spend under fifty thousand this year.", True),
+    ],
+)
+def test_an_approval_threshold_is_not_a_goal(analyzer, said: str, goal: bool) -> None:  # type: ignore[no-untyped-def]
+    m = meeting(analyzer, _answered("So what's driving this for you?", said))
+    head = {"weights": {"has_want": 6.0, "has_metric": 6.0}, "bias": -2.0, "threshold": 0.5}
+    found = goals.from_claims(m, goals.cl.claims(m), head)
+    assert [g.evidence for g in found] == ([trim_lead(said)] if goal else [])
+
+
+@pytest.mark.parametrize(
+    ("said", "goal"),
+    [
         # a figure wished for as a condition that would delight the speaker
         ("If that was half a day I'd be thrilled.", True),
         ("If that went to an hour a week I'd be thrilled.", True),

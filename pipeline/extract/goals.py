@@ -211,8 +211,16 @@ def _hedged(c: Claim) -> bool:
 def _decision_timeline(c: Claim) -> bool:
     """A want for the deal itself to be decided or signed by a time ("I'd like this decided
     before the partners' away day on the twentieth"): the buying timeline, a task, not a
-    business outcome (cues.yaml decision_timeline)."""
-    return bool(cue_pattern("decision_timeline").search(c.text))
+    business outcome (cues.yaml decision_timeline); or the buyer's approval threshold ("I'll
+    say up front, council approves anything over fifty thousand, so whatever we land on, I need
+    it clean enough to walk into a council meeting with", "On my side, I need procurement to
+    sign off anything over fifty thousand": cues.yaml approval_threshold), how the deal gets
+    bought. Stop 21: none of the 18 training sentences the threshold cue finds (15 sets) is
+    part of a labelled goal; 3 were found as goals (xf, xw, ye)."""
+    return bool(
+        cue_pattern("decision_timeline").search(c.text)
+        or cue_pattern("approval_threshold").search(c.text)
+    )
 
 
 def _confirmed_wants(
