@@ -30,3 +30,17 @@ def test_a_time_phrase_keeps_the_count_it_names() -> None:
     said = "So the goal for year three is trim cost per mile under ten thousand, by, say, June?"
     assert deadline_of(said) == "for year three"
     assert deadline_of("We want it by March, then done.") == "by March"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deadline"),
+    [
+        ("This winter I want fewer missed nights.", "This winter"),
+        ("Next year I want that down by a quarter.", "Next year"),
+        ("By the end of the year we'd like zero stockouts.", "By the end of the year"),
+        ("by next summer is what I'd sign up for.", "by next summer"),
+        ("Next year what I want is to take it from forty percent to sixty.", "Next year"),
+    ],
+)
+def test_a_deadline_ends_where_the_want_after_it_starts(sentence: str, deadline: str) -> None:
+    assert deadline_of(sentence) == deadline

@@ -23,9 +23,14 @@ _LEAD = re.compile(
     r")[,.]?\s+)+",
     re.I,
 )
-# The time phrase of a deadline runs to the next clause or to a word that starts another thought.
+# The time phrase of a deadline runs to the next clause or to a word that starts another thought:
+# a want said after it ("This winter I want fewer missed nights" -> "This winter"), or what it is
+# ("by next summer is what I'd sign up for"). Stop 21: of the 1154 labelled goals' quotes, 12
+# deadlines change, 7 to the label's, none away from it.
 _DEADLINE_END = re.compile(
-    r"[\w' -]{0,30}?(?=[,.;?!]|$| (?:because|when|which|so|and|without|off|our|across|not)\b)"
+    r"[\w' -]{0,30}?(?=[,.;?!]|$| (?:because|when|which|so|and|without|off|our|across|not)\b"
+    r"| (?i:what|thats|that's)\b| (?i:i|we|they|he|she)(?:'d|'ll| would| will)? "
+    r"(?i:want|need|like|love)\b| is\b)"
 )
 # A time phrase followed by someone doing something in the past sets the scene, not a deadline.
 _PAST_SCENE = re.compile(
@@ -177,7 +182,7 @@ def stated_want(text: str) -> bool:
 
 @lru_cache(maxsize=32)
 def cue_pattern(key: str) -> re.Pattern[str]:
-    """A pattern kept beside the cue families in cues.yaml (28 are read: all stay cached)."""
+    """A pattern kept beside the cue families in cues.yaml (29 are read: all stay cached)."""
     raw = cl.data("cues.yaml")
     return re.compile(raw[key].replace("{number}", raw["number"]), re.I)
 
