@@ -71,7 +71,20 @@ def turned(text: str, side: str | None, view: View) -> str:
     return pattern.sub(swap, text)
 
 
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "we", "us", "our", "ours"})
+SECOND_PERSON = frozenset({"you", "your", "yours"})
+
+
 def step_for(step: LedgerStep, side: str | None, view: View) -> LedgerStep:
-    """The step as the reader should see it, said by someone on `side`."""
+    """The step as the reader should see it, said by someone on `side`. Where nobody is
+    named (a transcript without speakers), a customer step that speaks of "our" or "my" and
+    never of "you" was said by the customer ("get it to our lawyer"): a request from us
+    would have said "your"."""
+    if side is None and not step.speaker and step.side == "customer":
+        words = {
+            w.lower().replace("’", "'").split("'")[0] for w in re.findall(r"[\w'’]+", step.action)
+        }
+        if words & FIRST_PERSON and not words & SECOND_PERSON:
+            side = "customer"
     action = turned(step.action, side, view)
     return step if action == step.action else step.model_copy(update={"action": action})

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from milepost.pipeline.viewpoint import turned
+from milepost.models.records import LedgerStep
+from milepost.pipeline.viewpoint import step_for, turned
 
 
 @pytest.mark.parametrize(
@@ -41,3 +42,58 @@ from milepost.pipeline.viewpoint import turned
 )
 def test_you_as_a_subject_turns_to_they_or_we(said: str, side: str, view: str, shown: str) -> None:
     assert turned(said, side, view) == shown  # type: ignore[arg-type]
+
+
+def _step(action: str, side: str, speaker: str | None) -> LedgerStep:
+    return LedgerStep(
+        id=1,
+        account="Acme",
+        meeting_id=1,
+        meeting_date=None,
+        action=action,
+        side=side,  # type: ignore[arg-type]
+        owner=None,
+        due=None,
+        due_text=None,
+        speaker=speaker,
+        evidence=f"I'll {action}.",
+        status="open",
+        overdue=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("action", "side", "brief", "email"),
+    [
+        # nobody named (data/train ye_30): "our lawyer" in a customer step is the customer's
+        ("get it to our lawyer", "customer", "get it to their lawyer", "get it to your lawyer"),
+        (
+            "have my team review it",
+            "customer",
+            "have their team review it",
+            "have your team review it",
+        ),
+        # a "you" may be either side's, and no pronoun needs nothing: left as said
+        ("let you know who", "customer", "let you know who", "let you know who"),
+        (
+            "send our forms to your team",
+            "customer",
+            "send our forms to your team",
+            "send our forms to your team",
+        ),
+        (
+            "send the security document",
+            "customer",
+            "send the security document",
+            "send the security document",
+        ),
+        ("send our pricing", "vendor", "send our pricing", "send our pricing"),
+    ],
+)
+def test_a_step_with_no_speaker_is_the_customers_when_it_says_our(
+    action: str, side: str, brief: str, email: str
+) -> None:
+    assert step_for(_step(action, side, None), None, "brief").action == brief
+    assert step_for(_step(action, side, None), None, "email").action == email
+    # a named speaker the caller found on no side (a vendor, in the recap) is left as said
+    assert step_for(_step(action, side, "Dana Ruiz"), None, "email").action == action
