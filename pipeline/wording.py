@@ -63,17 +63,23 @@ def reads_alone(text: str) -> bool:
 
 
 def bare_figure(text: str) -> bool:
-    """True for a goal's short text that is a share or a figure with nothing it measures:
-    "eighty-five percent by the end of June", "Six percent this season", "zero this
-    season" (a share of something, "ninety percent of new clients ...", names it)."""
-    words = [_bare(w) for w in text.replace("%", " % ").split()]
-    if not words or not _is_figure(words[0]):
+    """True for a goal's short text that is a figure with nothing it measures: "eighty-five
+    percent by the end of June", "Six percent, group-wide, ...", "zero this season", "under
+    four dollars by the end of this fiscal year". A figure of something names it: "ninety
+    percent of new clients ...", "twenty percent margin", "300 new maintenance contracts"."""
+    raw = text.replace("%", " % ").split()
+    words = [_bare(w) for w in raw]
+    skip = 0
+    while skip < len(words) - 1 and words[skip] in _words("comparatives"):
+        skip += 1  # "under four dollars", "at least twenty percent"
+    if not words or not _is_figure(words[skip]):
         return False
-    rest = words[1:]
-    if rest and rest[0] in _words("shares"):
-        rest = rest[1:] if rest[0] != "per" else rest[2:]  # "per cent"
-        return not rest or rest[0] != "of"
-    return bool(rest) and rest[0] in _words("time_words")
+    at = skip + 1
+    while at < len(words) and words[at] in _words("units") | _words("shares"):
+        if raw[at].endswith(","):
+            return True  # "Six percent, group-wide": the phrase ends with the figure
+        at += 1 + (words[at] == "per")  # "per cent"
+    return at == len(words) or words[at] in _words("time_words")
 
 
 def _is_figure(word: str) -> bool:

@@ -27,6 +27,10 @@ from milepost.pipeline.wording import (
         ("ninety percent of new clients booked online", True),  # a share of something
         ("zero late notices next year", True),
         ("300 new maintenance contracts by next fall", True),
+        ("under four dollars by the end of this fiscal year", False),  # cs_train t1_04
+        ("up to seventy-five percent across the studio by April", False),
+        ("at least twenty percent margin next winter", True),  # a share of margin
+        ("fifteen percent overtime by summer", True),
         ("that down to three days before peak", False),
         ("It under an hour by June", False),
         ("That's the number our owners will ask me about", False),
