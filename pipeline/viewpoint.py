@@ -51,8 +51,20 @@ def _clause_opener() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + words + r")\s+$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _after_noun() -> re.Pattern[str]:
+    """A determiner and a noun right before "you" ("the report you give")."""
+    words = "|".join(re.escape(str(w)) for w in _data()["you_as_subject_after_noun_after"])
+    return re.compile(r"\b(?:" + words + r")\s+[\w'’-]+\s+$", re.IGNORECASE)
+
+
 def _is_subject(text: str, at: int) -> bool:
-    return bool(_you_as_subject().match(text, at) or _clause_opener().search(text[:at]))
+    before = text[:at]
+    return bool(
+        _you_as_subject().match(text, at)
+        or _clause_opener().search(before)
+        or _after_noun().search(before)
+    )
 
 
 def turned(text: str, side: str | None, view: View) -> str:

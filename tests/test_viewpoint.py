@@ -37,6 +37,14 @@ from milepost.pipeline.viewpoint import step_for, turned
         ("send the list you mentioned", "vendor", "brief", "send the list they mentioned"),
         ("call once you have the numbers", "customer", "email", "call once we have the numbers"),
         ("show you what changed", "vendor", "brief", "show them what changed"),  # an object
+        # after a noun with its determiner: a relative clause (cs_train t1_03)
+        (
+            "send the report you give the owners' group",
+            "vendor",
+            "brief",
+            "send the report they give the owners' group",
+        ),
+        ("send the guide to you", "customer", "email", "send the guide to us"),
         ("walk you through what you need", "vendor", "brief", "walk them through what they need"),
     ],
 )
