@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from milepost.pipeline.extract.goal_text import deadline_of, short_text
+from milepost.pipeline.extract.goal_text import deadline_of, metric_of, short_text
 
 
 def test_a_decimal_point_ends_no_clause() -> None:
@@ -44,3 +44,15 @@ def test_a_time_phrase_keeps_the_count_it_names() -> None:
 )
 def test_a_deadline_ends_where_the_want_after_it_starts(sentence: str, deadline: str) -> None:
     assert deadline_of(sentence) == deadline
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        ("I want them out by half seven.", "by half seven"),
+        ("I need every absence followed up by half past nine, every day.", "by half past nine"),
+        ("I want no-shows cut by half by March.", "by half"),  # half of something
+    ],
+)
+def test_by_half_before_a_clock_time_is_the_time(sentence: str, metric: str) -> None:
+    assert metric_of(sentence) == metric

@@ -100,9 +100,21 @@ def _bound_figure() -> re.Pattern[str]:
 
 
 def _figures(text: str) -> list[re.Match[str]]:
-    """Every measured figure and every fraction or multiple ("in half", "double") in text."""
+    """Every measured figure and every fraction or multiple ("in half", "double") in text; "by
+    half" that starts a clock time is the time ("I want them out by half seven", "followed up
+    by half past nine": the labels' metrics), not half of something."""
     metric = cl.cue_families()["metric"]
-    return [*map(_from_figure, metric.finditer(text)), *cue_pattern("fraction").finditer(text)]
+    fractions = (
+        _CLOCK_HALF.match(text, m.start()) or m for m in cue_pattern("fraction").finditer(text)
+    )
+    return [*map(_from_figure, metric.finditer(text)), *fractions]
+
+
+_CLOCK_HALF = re.compile(
+    r"by half (?:past )?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|\d{1,2})\b",
+    re.I,
+)
 
 
 def _from_figure(m: re.Match[str]) -> re.Match[str]:
