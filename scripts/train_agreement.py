@@ -39,11 +39,11 @@ stop 19's setting: at C 0.1 thresholds 0.4 and 0.5 tie (smoothed meeting accurac
 meeting), and both the plateau's lower middle and the old rule (best meeting accuracy, 0.4 by a
 thousandth) give 0.4. Nested CV has_agreed_goal 0.970 all, 1.000 cs_train; found-goal agreed
 0.947 all, 0.989 cs_train. Leave-one-set-out refits at the shipped C and threshold, so it is
-unchanged by this retrain: 511/524 with the roster, 510/524 without (at 8d9cb16). History: stop 19's file
-(4df7789, 412 data/train meetings, C 0.1 / 0.4) was kept at stop 20 over that stop's retrain
-(dd603b1, C 0.1 / 0.5, threshold then chosen by found-goal accuracy on a 0.3-0.6 tie), which
-lost one meeting on the held-out sets YE and YF (128 of 144 against 130, roster and no roster
-summed): an agreed goal confirmed only in the closing recap of an unnamed transcript.
+unchanged by this retrain: 511/524 with the roster, 510/524 without (at 8d9cb16). History: stop
+19's file (4df7789, 412 data/train meetings, C 0.1 / 0.4) was kept at stop 20 over that stop's
+retrain (dd603b1, C 0.1 / 0.5, threshold then chosen by found-goal accuracy on a 0.3-0.6 tie),
+which lost one meeting on the held-out sets YE and YF (128 of 144 against 130, roster and no
+roster summed): an agreed goal confirmed only in the closing recap of an unnamed transcript.
 """
 
 from __future__ import annotations
