@@ -76,6 +76,19 @@ def test_compared(text: str, side: str, past: bool, found: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Our crib log shows we went from forty-one tools missing to twelve.", True),
+        ("We went from 3 people on the front desk on weekends to 2.", True),
+        # near miss: a change still wanted
+        ("We want to go from forty-one tools missing to twelve.", False),
+    ],
+)
+def test_a_change_told_with_its_past_verb_is_dated_by_it(text: str, found: bool) -> None:
+    assert fc.compared(_claim(text, past=False)) is found  # the root ("shows") is not past
+
+
+@pytest.mark.parametrize(
     ("text", "count"),
     [
         ("a hundred and twenty calls", 1),

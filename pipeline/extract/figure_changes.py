@@ -20,12 +20,17 @@ def compared(claim: cl.Claim) -> bool:
     comparison word with a time ("against ... the year before", "went from ... to"), or an
     earlier time and a later one ("used to ..., this time ..."), or a figure and then the one
     before a change ("Last Monday we logged 35, and before we went live it was about 120"); no
-    want, plan, hedge or change for the worse."""
+    want, plan, hedge or change for the worse. A comparison told with its own past verb ("Our
+    crib log shows we went from forty-one tools unaccounted for ... to twelve", "We went from 3
+    people on the front desk on weekends to 2": cues.yaml went_from) is dated by that verb
+    where the sentence's root is not past: stop 21, 2 more outcomes out of the training sets'
+    524 meetings (xz, ye), both labelled, none spurious."""
     if not numbered_not_vendor(claim):
         return False
     text = claim.text
     if said("compare", text):
         dated = claim.features.get("root_past", 0) > 0 or any(said(n, text) for n in _TIMES)
+        dated = dated or said("went_from", text)
     elif said("then", text):
         dated = said("now", text) or said("this_period", text) or _then_after(text)
     else:
