@@ -207,8 +207,10 @@ claim's cue families, as a never-again want is) was scored against HEAD abc8f1e 
 not shipped. In cs_train it fires on 20 more sentences, one a labelled goal's quote; merged into
 the want cue they move the want's learned weights (a fit on all of cs_train: want_x_change 0.333
 -> 0.306), and a goal said with a plain want scores lower and is lost (yd: "I want the software
-cost per container to come down", 0.301 -> 0.276). A feature of its own, learned apart from the
-want's, is the untried form.
+cost per container to come down", 0.301 -> 0.276). Tried after the decision, outside the rule:
+the detector as a head feature of its own (such sentences proposed to the goal head, the want cue
+and every post-rule unchanged), 0.900 | 0.8633 | 0.841 (yd 0.867), has_agreed_goal 1016: no
+gain either way.
 
 Reproducible: rerunning rewrites model.json byte for byte. It holds each head's weights and
 chosen settings, not their held-out figures (printed instead): those move with every later
