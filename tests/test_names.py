@@ -100,3 +100,44 @@ def test_the_one_who_asked_can_you_hear_me_is_named_by_the_answer(analyzer) -> N
         roster=False,
     )
     assert names.learn(m)["SPEAKER_01"] == "Maya"
+
+
+def test_a_lower_case_caller_who_says_this_is_kofi_from_pic_path_is_kofi(analyzer) -> None:  # type: ignore[no-untyped-def]
+    """ASR text has no capitals to tell a name: the self-introduction's slot does (xa_11)."""
+    from dialogue import meeting as parsed
+
+    m = parsed(
+        analyzer,
+        [
+            ("SPEAKER_00", "ok hi brenda, this is kofi from pic path, can you hear me"),
+            ("SPEAKER_01", "yeah we got you kofi. wes is here with me in the break room"),
+            ("SPEAKER_02", "hi both, im shauna from routewell, and ive got felix on"),
+        ],
+        roster=False,
+    )
+    learned = names.learn(m)
+    assert learned["SPEAKER_00"] == "Kofi"
+    assert learned["SPEAKER_02"] == "Shauna"
+    assert "SPEAKER_01" not in learned
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # no place named after "from": where someone is coming from, not who they are
+        ["yeah so just so you know where im coming from, our target is sixty days"],
+        # not in the speaker's first turns, where people introduce themselves
+        ["hi all", "sure", "its configured from day one, so nothing to set up"],
+        # a written turn's capitals already tell its names
+        ["This is kofi from Pic Path."],
+    ],
+)
+def test_lower_case_words_that_are_no_self_introduction(texts: list[str]) -> None:
+    turns = [Turn(speaker="SPEAKER_00", text=t) for t in texts]
+    assert names.lowercase_names(turns) == {}
+
+
+def test_a_name_here_after_a_greeting_sentence_is_the_speaker() -> None:
+    assert names.self_named("Hi, everyone. Curtis here. Sorry, we had a detour.") == ["Curtis"]
+    # someone else said to be here ("Aiko's here") is no self-introduction (t2, xm_02, xt_04)
+    assert names.self_named("Sure. Aiko's here too, she runs billing.") == []

@@ -36,6 +36,15 @@ TAIL = re.compile(rf"(?:[,?]|\b(?i:is it|are you))\s*{NAME}\s*[?.!]\s*$")
 # A turn opening on a name and a yes: the speaker confirms the name they were just asked
 # about ("is it Aoife?", "Signe, is it?"), not a name echoed back ("Sage, yes.").
 CONFIRM = re.compile(rf"{NAME},\s*(?i:yes|yep|yeah|that's me|that's right)\b")
+# A self-introduction in an all-lower-case turn, naming where the speaker is from
+# (lowercase_names), said in one of the speaker's first INTRO_TURNS turns.
+LOWER_SELF_INTRO = re.compile(
+    r"\b(?:this is|it's|its|i'm|im|my name is|my name's)\s+"
+    r"(?P<name>[a-z]{2,})\s+from\s+(?P<org>[a-z]+)"
+)
+INTRO_TURNS = 2
+LOWER_WORD = re.compile(r"[a-z]+")
+LOST_APOSTROPHE = re.compile(r"\b(im|its)(?=\s+[A-Z])")
 COMPANY = frozenset({"ORG", "PRODUCT"})
 SELF_VOTE = 3.0
 ADDRESS_VOTE = 1.0
@@ -109,10 +118,13 @@ def _votes(meeting: Meeting) -> dict[tuple[str, str], float]:
     for i, turn in enumerate(turns):
         if turn.speaker is not None:
             first_turn.setdefault(turn.speaker, i)
+    lowered = lowercase_names(turns)
+    if lowered and proper is not None:
+        proper = proper | set(lowered.values())
     for i, turn in enumerate(turns):
         if turn.speaker is None:
             continue
-        text = turn.text.strip()
+        text = _recased(turn.text.strip(), lowered)
         for name in self_named(text, proper):
             votes[(turn.speaker, name)] += SELF_VOTE
         newcomer = _introduced_speaker(turns, i, introduced(text, proper), first_turn, proper)
@@ -133,6 +145,46 @@ def _votes(meeting: Meeting) -> dict[tuple[str, str], float]:
             if next_speaker:
                 votes[(next_speaker, name)] += share / 2 if greeted else ADDRESS_VOTE
     return votes
+
+
+def lowercase_names(turns: list[Any]) -> dict[str, str]:
+    """Lower-case word -> its capitalised form, for the names all-lower-case (ASR) turns give
+    their speakers in a self-introduction naming where they are from ("this is kofi from pic
+    path", "im shauna from routewell"), said in the speaker's first turns, where people
+    introduce themselves. Capitals are what tell a name in a written turn; a lower-case turn
+    has none, so the slot has to.
+    """
+    found: dict[str, str] = {}
+    stop = _stop_words()
+    seen: dict[str, int] = defaultdict(int)
+    for turn in turns:
+        seen[turn.speaker] += 1
+        text = turn.text
+        if seen[turn.speaker] > INTRO_TURNS or not text or any(c.isupper() for c in text):
+            continue
+        for m in LOWER_SELF_INTRO.finditer(text):
+            word = m.group("name")
+            if m.group("org") in stop:  # "where im coming from, our...": no place named
+                continue
+            if word not in vocab().not_names and word not in stop:
+                found[word] = word.capitalize()
+    return found
+
+
+def _recased(text: str, lowered: dict[str, str]) -> str:
+    """An all-lower-case turn with the meeting's lower-case names capitalised, and the
+    apostrophe ASR drops put back before one ("im Shauna", "its Marisol": "i'm", "it's")."""
+    if not lowered or any(c.isupper() for c in text):
+        return text
+    text = LOWER_WORD.sub(lambda m: lowered.get(m.group(0), m.group(0)), text)
+    return LOST_APOSTROPHE.sub(lambda m: {"im": "i'm", "its": "it's"}[m.group(1)], text)
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 def _confirmed_name(text: str, before: str, called: list[tuple[str, bool]]) -> str | None:
