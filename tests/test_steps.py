@@ -856,3 +856,33 @@ def test_a_date_the_spotting_pattern_misses_still_dates_the_step(find) -> None: 
 def test_an_undated_phrase_the_pattern_misses_gives_no_due(find) -> None:  # type: ignore[no-untyped-def]
     [step] = find(("Dana", "I'll set up the import once I have the file."), ("Raj", "Great."))
     assert (step.due_text, step.due) == (None, None)
+
+
+def test_a_later_promise_naming_nothing_for_the_same_day_is_that_step(find) -> None:  # type: ignore[no-untyped-def]
+    """'I'll send the revised quote Friday.' ... 'You'll have it Friday.' five turns on: the
+    Friday send again, not a second step (cs_train, xy_11, ye_27)."""
+    steps_ = find(
+        ("Dana", "I'll send the revised quote with the two-year option by Friday."),
+        ("Raj", "Good. And the onboarding timeline, how long is that?"),
+        ("Dana", "About six weeks from signature."),
+        ("Raj", "Fine. Can the trainers come on site?"),
+        ("Dana", "Yes, two days on site are in the plan."),
+        ("Raj", "Then I need the quote before the board."),
+        ("Dana", "You'll have it Friday."),
+    )
+    assert [(s.action, s.due) for s in steps_] == [
+        ("send the revised quote with the two-year option", "2026-03-06")
+    ]
+
+
+def test_a_later_promise_naming_nothing_for_another_day_stays_a_step(find) -> None:  # type: ignore[no-untyped-def]
+    steps_ = find(
+        ("Dana", "I'll send the revised quote with the two-year option by Friday."),
+        ("Raj", "Good. And the onboarding timeline, how long is that?"),
+        ("Dana", "About six weeks from signature."),
+        ("Raj", "Fine. Can the trainers come on site?"),
+        ("Dana", "Yes, two days on site are in the plan."),
+        ("Raj", "And the security questionnaire?"),
+        ("Dana", "You'll have it Monday."),
+    )
+    assert [s.due for s in steps_] == ["2026-03-06", "2026-03-09"]

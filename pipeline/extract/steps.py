@@ -384,11 +384,17 @@ def _same(
         return False
     if ra.owner_key == JOINT_KEY and ra.due is not None and ra.due == rb.due:
         return True  # "How about next Thursday?" ... "we'll go through the sandbox Thursday."
-    if b.turn - a.turn <= 3 and not _content(rb.action):  # "You'll have it tomorrow."
-        return True
+    if not _content(rb.action) and (b.turn - a.turn <= 3 or _same_day(ra, rb)):
+        return True  # "You'll have it tomorrow.", or "You'll have it Friday." of the Friday send
     if ra.due and rb.due and ra.due != rb.due:  # the case study today, its update next week
         return False
     return _content_overlap(ra.action, rb.action) >= overlap
+
+
+def _same_day(ra: Resolved, rb: Resolved) -> bool:
+    """Both promised for one dated day: a later promise that names nothing ('You'll have it
+    Friday.') is the step already due then, however many turns on (cs_train, xy, ye)."""
+    return ra.due is not None and ra.due == rb.due
 
 
 def _is_reply(request: Candidate, answer: Candidate) -> bool:
