@@ -29,7 +29,7 @@ from milepost.pipeline.extract.stage import WEAK_STAGE
 from milepost.pipeline.internal import internal_meetings
 from milepost.pipeline.store import read
 from milepost.pipeline.templating import QUOTE_CHARS, clip, render
-from milepost.pipeline.wording import answers_only, goal_text, lead_in, reads_alone
+from milepost.pipeline.wording import answers_only, goal_text, lead_in_of, reads_alone
 
 MAX_QUOTES = 4
 OPENING = 0.1  # the share of a call's first turns its Last time quotes pass over
@@ -189,16 +189,7 @@ def _with_lead_in(db: Database, g: GoalView | None) -> GoalView | None:
     the sentence said just before it in its turn, which says what "that" is."""
     if g is None or g.reads_alone:
         return g
-    needle = " ".join(g.evidence.split())
-    turn = next(
-        (
-            t
-            for t in read.rows(db, "turns", [g.meeting_id])
-            if needle in " ".join(t["text"].split())
-        ),
-        None,
-    )
-    said = lead_in(turn["text"], g.evidence) if turn else None
+    said = lead_in_of((t["text"] for t in read.rows(db, "turns", [g.meeting_id])), g.evidence)
     return g.model_copy(update={"lead_in": clip(said)}) if said else g
 
 
@@ -253,10 +244,9 @@ def _said(row: dict[str, Any], table: str, turns: list[dict[str, Any]]) -> str:
     like that under ten.") opens on the sentence before it in its turn, as the Goal does."""
     if table != "goals" or reads_alone(goal_text(row["text"])):
         return str(row["evidence"])
-    needle = " ".join(row["evidence"].split())
-    turn = next((t for t in turns if needle in " ".join(t["text"].split())), None)
-    before = lead_in(turn["text"], row["evidence"]) if turn else None
-    room = QUOTE_CHARS - len(needle) - 3  # the goal's own words are never the ones cut
+    before = lead_in_of((t["text"] for t in turns), row["evidence"])
+    # the goal's own words are never the ones cut
+    room = QUOTE_CHARS - len(" ".join(row["evidence"].split())) - 3
     if not before or room < 20:
         return str(row["evidence"])
     if len(before) > room:  # keep the end of the lead-in, next to the goal it explains

@@ -7,7 +7,7 @@ from milepost.pipeline.extract.sides import same_person
 from milepost.pipeline.extract.stage import WEAK_STAGE
 from milepost.pipeline.internal import analysis_is_internal
 from milepost.pipeline.viewpoint import turned
-from milepost.pipeline.wording import category_words, goal_text, lead_in, reads_alone
+from milepost.pipeline.wording import category_words, goal_text, lead_in_of, reads_alone
 
 SIDES = (("vendor", "Vendor (us)"), ("customer", "Customer"), ("joint", "Both sides"))
 
@@ -131,8 +131,7 @@ def _goal_words(a: Analysis, g: Goal) -> str:
     text = goal_text(g.text)
     if reads_alone(text):
         return text
-    turn = _turn_of(a.turns, g.evidence)
-    before = lead_in(turn.text, g.evidence) if turn else None
+    before = lead_in_of((t.text for t in a.turns), g.evidence)
     return f'"{before} {g.evidence}"' if before else f'"{g.evidence}"'
 
 

@@ -9,6 +9,7 @@ are data (`prompts/wording.yaml`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
@@ -115,6 +116,14 @@ def lead_in(turn: str, evidence: str) -> str | None:
         return None
     said = SENTENCE_END.split(before)[-1].strip()
     return None if not said or answers_only(said) else said  # "Yes, exactly." says nothing
+
+
+def lead_in_of(turns: Iterable[str], evidence: str) -> str | None:
+    """lead_in in the first of these turns that holds the evidence (spacing aside), None when
+    none does: how the brief, Last time and analyze's report open a goal that points back."""
+    needle = " ".join(evidence.split())
+    turn = next((t for t in turns if needle in " ".join(t.split())), None)
+    return lead_in(turn, evidence) if turn is not None else None
 
 
 def answers_only(text: str) -> bool:
