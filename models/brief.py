@@ -19,6 +19,11 @@ class StageView(BaseModel):
     customer_actions: list[str] = Field(default_factory=list)
 
 
+class Quote(BaseModel):
+    speaker: str | None
+    text: str
+
+
 class GoalView(BaseModel):
     text: str
     category: GoalCategory
@@ -36,6 +41,12 @@ class GoalView(BaseModel):
         description="for a goal that does not read alone: the sentence said just before its"
         " evidence in the same turn, which says what its words point back to",
     )
+    speaker: str | None = None
+    context: Quote | None = Field(
+        None,
+        description="for a goal that names nothing measured, said in answer with no lead-in:"
+        " the sentence of the turns just before that says its figure, and who said it",
+    )
 
 
 class OutcomeView(BaseModel):
@@ -45,11 +56,6 @@ class OutcomeView(BaseModel):
     speaker: str | None
     meeting_id: int
     date: str | None
-
-
-class Quote(BaseModel):
-    speaker: str | None
-    text: str
 
 
 class LastMeeting(BaseModel):

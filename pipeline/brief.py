@@ -29,7 +29,15 @@ from milepost.pipeline.extract.stage import WEAK_STAGE
 from milepost.pipeline.internal import internal_meetings
 from milepost.pipeline.store import read
 from milepost.pipeline.templating import QUOTE_CHARS, clip, render
-from milepost.pipeline.wording import answers_only, goal_text, lead_in_of, reads_alone
+from milepost.pipeline.wording import (
+    answers_only,
+    bare_figure,
+    figure_words,
+    goal_text,
+    lead_in_of,
+    reads_alone,
+    said_before,
+)
 
 MAX_QUOTES = 4
 OPENING = 0.1  # the share of a call's first turns its Last time quotes pass over
@@ -49,13 +57,13 @@ def build_brief(
     ids = [m.id for m in meetings]
     by_id = {m.id: m for m in meetings}
     goals = [goal_view(g, by_id[g["meeting_id"]]) for g in read.rows(db, "goals", ids)]
-    goal = _with_lead_in(db, standing_goal(goals, by_id))
+    goal = with_lead_in(db, standing_goal(goals, by_id))
     steps = ledger.in_our_words(db, ledger.list_steps(db, account=account, on=on))
     internal = internal_meetings(db, ids)
     with_customer = [m for m in meetings if m.id not in internal]
     last = meetings[-1] if meetings else None
     unagreed = (
-        [] if goal else [g for g in map(partial(_with_lead_in, db), _mentioned(goals, ids)) if g]
+        [] if goal else [g for g in map(partial(with_lead_in, db), _mentioned(goals, ids)) if g]
     )
     outcomes = [
         _outcome(o, by_id[o["meeting_id"]]) for o in read.rows(db, "verified_outcomes", ids)
@@ -166,6 +174,7 @@ def goal_view(row: dict[str, Any], m: MeetingRecord) -> GoalView:
         date=m.date,
         evidence=row["evidence"],
         reads_alone=reads_alone(goal_text(row["text"])),
+        speaker=row["speaker"],
     )
 
 
@@ -184,13 +193,33 @@ def _mentioned(goals: list[GoalView], order: list[int], most: int = 3) -> list[G
     return [goals[i] for i in sorted(kept, key=lambda i: (order.index(goals[i].meeting_id), i))]
 
 
-def _with_lead_in(db: Database, g: GoalView | None) -> GoalView | None:
+def with_lead_in(db: Database, g: GoalView | None) -> GoalView | None:
     """A goal whose words lean on what came before ("we want that down to three days"), with
-    the sentence said just before it in its turn, which says what "that" is."""
+    the sentence said just before it in its turn, which says what "that" is; a bare figure
+    said in answer ("5% by the end of 2027.") with the sentence before that said it first."""
     if g is None or g.reads_alone:
         return g
-    said = lead_in_of((t["text"] for t in read.rows(db, "turns", [g.meeting_id])), g.evidence)
-    return g.model_copy(update={"lead_in": clip(said)}) if said else g
+    turns = read.rows(db, "turns", [g.meeting_id])
+    said = lead_in_of((t["text"] for t in turns), g.evidence)
+    if said:
+        return g.model_copy(update={"lead_in": clip(said)})
+    if not bare_figure(g.text):
+        return g
+    asked = said_before(
+        [(t["speaker"], t["text"]) for t in turns], g.evidence, figure_words(g.text)
+    )
+    if asked is None:
+        return g
+    speaker = turns[asked[0]]["speaker"]
+    return g.model_copy(update={"context": Quote(speaker=speaker, text=_tail(asked[1]))})
+
+
+def _tail(text: str) -> str:
+    """A sentence on one line, cut at its start when long: its end holds what it asks."""
+    text = " ".join(text.split())
+    if len(text) <= QUOTE_CHARS:
+        return text
+    return "… " + text[-(QUOTE_CHARS - 2) :].split(" ", 1)[-1]
 
 
 def _outcome(row: dict[str, Any], m: MeetingRecord) -> OutcomeView:

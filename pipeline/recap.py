@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from milepost.models.brief import GoalView, Recap
 from milepost.models.records import LedgerStep, MeetingRecord
 from milepost.pipeline import ledger
-from milepost.pipeline.brief import goal_view, standing_goal
+from milepost.pipeline.brief import goal_view, standing_goal, with_lead_in
 from milepost.pipeline.errors import MilepostError
 from milepost.pipeline.extract.names import is_anonymous
 from milepost.pipeline.internal import internal_meetings
@@ -35,7 +35,11 @@ def build_recap(db: Database, meeting_id: int) -> Recap:
     listed = _steps_of(db, meeting)
     internal = meeting_id in internal_meetings(db, [meeting_id])
     vendors = [s["name"] for s in speakers if s["side"] == "vendor" and not is_anonymous(s["name"])]
-    goals = [goal_view(g, meeting) for g in read.rows(db, "goals", [meeting_id])]
+    # a bare figure said in answer ("5% by the end of 2027.") comes with what it answered
+    goals = [
+        with_lead_in(db, goal_view(g, meeting)) or goal_view(g, meeting)
+        for g in read.rows(db, "goals", [meeting_id])
+    ]
     agreed = [g for g in goals if g.agreed]
     steps = [step_for(s, "customer" if s.speaker in customers else None, "email") for s in listed]
     by_side = {
@@ -97,7 +101,7 @@ def _standing_goal(db: Database, meeting: MeetingRecord) -> GoalView | None:
     ids = [m.id for m in meetings]
     earlier = {m.id: m for m in meetings[: ids.index(meeting.id)]} if meeting.id in ids else {}
     goals = [goal_view(g, earlier[g["meeting_id"]]) for g in read.rows(db, "goals", list(earlier))]
-    return standing_goal(goals, earlier)
+    return with_lead_in(db, standing_goal(goals, earlier))
 
 
 def _steps_of(db: Database, meeting: MeetingRecord) -> list[LedgerStep]:

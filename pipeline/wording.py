@@ -9,7 +9,7 @@ are data (`prompts/wording.yaml`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 
@@ -75,7 +75,7 @@ def bare_figure(text: str) -> bool:
         skip += 1  # "under four dollars", "at least twenty percent"
     if not words or not _is_figure(words[skip]):
         return False
-    at = skip + 1
+    at = _past_figure(words, skip)
     while at < len(words) and words[at] in _words("units") | _words("shares"):
         if raw[at].endswith(","):
             return True  # "Six percent, group-wide": the phrase ends with the figure
@@ -85,6 +85,20 @@ def bare_figure(text: str) -> bool:
 
 def _is_figure(word: str) -> bool:
     return word[:1].isdigit() or word.split("-")[0] in _words("figures")
+
+
+def _past_figure(words: list[str], at: int) -> int:
+    """The index just past a figure said in several words, from its first word at `at`:
+    "three hundred and fifty thousand", "one and a half", "five point two"."""
+    at += 1
+    while at < len(words):
+        joins = at
+        while joins < len(words) and words[joins] in _words("figure_joins"):
+            joins += 1  # "and a" half, "point" two
+        if joins == len(words) or not _is_figure(words[joins]):
+            break
+        at = joins + 1
+    return at
 
 
 def step_reads_alone(action: str) -> bool:
@@ -124,6 +138,50 @@ def lead_in_of(turns: Iterable[str], evidence: str) -> str | None:
     needle = " ".join(evidence.split())
     turn = next((t for t in turns if needle in " ".join(t.split())), None)
     return lead_in(turn, evidence) if turn is not None else None
+
+
+def figure_words(text: str) -> list[str]:
+    """The words of the first figure in a text, as bare words: "Under six by June" ->
+    ["six"], "5% by the end of 2027" -> ["5"], "three hundred and fifty thousand by ..." ->
+    all five; [] when it says no figure."""
+    words = [_bare(w) for w in text.replace("%", " % ").split()]
+    at = next((i for i, w in enumerate(words) if _is_figure(w)), None)
+    return [] if at is None else words[at : _past_figure(words, at)]
+
+
+AGO = 3  # how many turns back the sentence that says what a bare figure counts may be
+
+
+def said_before(
+    turns: Sequence[tuple[str, str]], evidence: str, figure: list[str]
+) -> tuple[int, str] | None:
+    """Where the figure of a goal said in answer was put to its speaker: for a goal that
+    names nothing measured and opens its turn ("5% by the end of 2027."; data/train yf_24),
+    the nearest sentence of the turns just before that says the same figure and more ("So
+    for year 2, fuel per tonne kilometre down another 5% by the end of 2027?"). `turns` are
+    (speaker, text) in order; the answer is that sentence and the index of its turn, None
+    when no turn holds the evidence or none of the AGO turns before it says the figure."""
+    needle = " ".join(evidence.split())
+    at = next((i for i, (_, t) in enumerate(turns) if needle in " ".join(t.split())), None)
+    if at is None or not figure:
+        return None
+    for i in range(at - 1, max(at - 1 - AGO, -1), -1):
+        said = sentence_with(turns[i][1], figure)
+        if said:
+            return i, said
+    return None
+
+
+def sentence_with(turn: str, figure: list[str]) -> str | None:
+    """The last sentence of a turn that says this figure and is more than an answer ("Yes,
+    5%, that's fair." is not), None when none does."""
+    for sentence in reversed(SENTENCE_END.split(" ".join(turn.split()))):
+        words = [_bare(w) for w in sentence.replace("%", " % ").split()]
+        n = len(figure)
+        holds = any(words[i : i + n] == figure for i in range(len(words) - n + 1))
+        if holds and not answers_only(sentence) and len(words) > n + 3:
+            return sentence
+    return None
 
 
 def answers_only(text: str) -> bool:

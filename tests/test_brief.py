@@ -502,3 +502,75 @@ def test_last_time_quotes_a_goal_that_points_back_with_the_sentence_before_it(
         f'and each one is dear. {said}"'
     )
     assert len(quote) <= len('- Priya Nair: ""') + 200
+
+
+def test_a_bare_figure_said_in_answer_comes_after_the_sentence_that_put_it(
+    tmp_path: Path,
+) -> None:
+    """ "5% by the end of 2027." opens its turn, so no sentence of its own turn says what the
+    5% counts (data/train yf_24, yf_11, yf_19); the nearest sentence of the turns before that
+    says the same figure does, shown first with who said each when they are named."""
+    db = open_db(tmp_path / "s.db")
+    asked = "So for year 2, fuel per tonne kilometre down another 5% by the end of 2027?"
+    said = "5% by the end of 2027."
+    talk = [
+        turn("Anna Bakker", "vendor", f"Great. I'd like a target in the renewal. {asked}"),
+        turn("Joris de Waal", "customer", "Yes, 5%, that's fair. The new ships help."),
+        turn("Joris de Waal", "customer", f"{said} Put it in."),
+    ]
+    agreed = goal("5% by the end of 2027", True, "5%", "by the end of 2027")
+    agreed = agreed.model_copy(update={"evidence": said, "speaker": "Joris de Waal"})
+    write_meeting(db, analysis("/c/1.txt", "2026-12-14", talk, goals=[agreed]), "h1", "De Waal")
+    out = render_brief(build_brief(db, "De Waal", on=date(2027, 1, 5)))
+    assert out.split("## Goal\n")[1].split("\n\n")[0] == (
+        "**Agreed** (save time; agreed 2026-12-14):\n"
+        f'> Anna Bakker: "{asked}"\n> Joris de Waal: "{said}"'
+    )
+    # with diarizer labels, and not agreed: the quote, then what it answered, unnamed
+    talk = [
+        turn("SPEAKER_00", "vendor", "So the goal is storage shrink under six percent by June."),
+        turn("SPEAKER_01", "customer", "Under six by June."),
+    ]
+    talked = goal("Under six by June", False, "six", "by June").model_copy(
+        update={"evidence": "Under six by June.", "speaker": "SPEAKER_01"}
+    )
+    b = analysis("/c/2.txt", "2026-10-27", talk, goals=[talked])
+    b.has_agreed_goal, b.flags = False, ["no_agreed_goal"]
+    write_meeting(db, b, "h2", "Malpeque")
+    out = render_brief(build_brief(db, "Malpeque", on=date(2026, 11, 1)))
+    assert (
+        '- Mentioned, not agreed (2026-10-27): "Under six by June." (after: "So the goal is'
+        ' storage shrink under six percent by June.")\n'
+    ) in out
+
+
+def test_a_bare_figure_with_no_sentence_before_that_says_it_is_quoted_alone(
+    tmp_path: Path,
+) -> None:
+    """Only a sentence that says the same figure explains it: small talk just before is
+    not shown, nor is an answer that only repeats the figure ("Yes, 5%, that's fair.")."""
+    db = open_db(tmp_path / "s.db")
+    talk = [
+        turn("Anna Bakker", "vendor", "How was the yard in Dordrecht?"),
+        turn("Joris de Waal", "customer", "Yes, 5%, that's fair."),
+        turn("Joris de Waal", "customer", "5% by the end of 2027."),
+    ]
+    agreed = goal("5% by the end of 2027", True, "5%", "by the end of 2027")
+    agreed = agreed.model_copy(update={"evidence": "5% by the end of 2027."})
+    write_meeting(db, analysis("/c/1.txt", "2026-12-14", talk, goals=[agreed]), "h1", "De Waal")
+    out = render_brief(build_brief(db, "De Waal", on=date(2027, 1, 5)))
+    assert out.split("## Goal\n")[1].split("\n\n")[0] == (
+        '**Agreed** (save time; agreed 2026-12-14):\n> "5% by the end of 2027."'
+    )
+
+
+def test_an_outcome_told_by_a_diarizer_label_names_nobody(tmp_path: Path) -> None:
+    """Steps and Last time never show "SPEAKER_02" as a person; verified outcomes did
+    (data/train yf_23)."""
+    db = open_db(tmp_path / "s.db")
+    told = "No-shows went from eighteen percent of bookings to six percent this year."
+    said = outcome(told).model_copy(update={"speaker": "SPEAKER_02"})
+    talk = [turn("SPEAKER_02", "customer", told)]
+    write_meeting(db, analysis("/c/1.txt", "2026-10-29", talk, outcomes=[said]), "h1", "Caves")
+    out = render_brief(build_brief(db, "Caves", on=date(2026, 11, 1)))
+    assert f'- 2026-10-29 save time: "{told}"\n' in out

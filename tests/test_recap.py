@@ -403,3 +403,33 @@ def test_an_untitled_call_is_the_accounts_call_in_the_subject(tmp_path: Path) ->
     recap = build_recap(db, 1)
     assert recap.subject == "Recap: seeds call"
     assert recap.body.startswith("Subject: Recap: seeds call\n\nHi Ana,\n")
+
+
+def test_a_goal_that_points_back_or_is_a_bare_figure_says_what_it_counts(tmp_path: Path) -> None:
+    """As in the brief: "I want that under 4% by Easter." opens on the sentence before it in
+    its turn (data/train yf_14), and "5% by the end of 2027.", said in answer, is followed by
+    the sentence that put the figure (yf_24)."""
+    db = open_db(tmp_path / "s.db")
+    before = "Right now we throw away about 9% of what we make."
+    pointing = "I want that under 4% by Easter."
+    asked = "So for year 2, fuel per tonne kilometre down another 5% by the end of 2027?"
+    talk = [
+        turn("Anna Bakker", "vendor", asked),
+        turn("Priya Nair", "customer", "5% by the end of 2027."),
+        turn("Priya Nair", "customer", f"{before} {pointing}"),
+    ]
+    goals = [
+        goal("5% by the end of 2027", True, "5%", "by the end of 2027").model_copy(
+            update={"evidence": "5% by the end of 2027."}
+        ),
+        goal("that under 4% by Easter", True, "under 4%", "by Easter").model_copy(
+            update={"evidence": pointing}
+        ),
+    ]
+    write_meeting(db, analysis("/c/1.txt", "2026-12-14", talk, goals=goals), "h", "Acme")
+    body = build_recap(db, 1).body
+    assert body.split("\n\n")[3] == (
+        "**Goals:**\n"
+        f'- "5% by the end of 2027." (after Anna Bakker: "{asked}").\n'
+        f'- "{before} {pointing}"'
+    )

@@ -24,6 +24,12 @@ from milepost.pipeline.wording import (
         ("eighty-five percent by the end of June", False),
         ("zero this season", False),
         ("50% by June", False),
+        # a figure said in several words is still a bare figure (data/train yf_19, yf_28)
+        ("Three hundred and fifty thousand by the end of September", False),
+        ("under one and a half", False),
+        ("five point two percent by June", False),
+        ("two and a half percent of stops by the end of September", True),  # of stops
+        ("one and the same team by June", True),
         ("ninety percent of new clients booked online", True),  # a share of something
         ("zero late notices next year", True),
         ("300 new maintenance contracts by next fall", True),
