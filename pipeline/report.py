@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from milepost.models import Analysis, Goal, SpeakerSide, TurnOut
+from milepost.pipeline.extract.names import is_anonymous
 from milepost.pipeline.extract.sides import same_person
 from milepost.pipeline.extract.stage import WEAK_STAGE
 from milepost.pipeline.internal import analysis_is_internal
+from milepost.pipeline.templating import clip
 from milepost.pipeline.viewpoint import turned
-from milepost.pipeline.wording import category_words, goal_text, lead_in_of, reads_alone
+from milepost.pipeline.wording import (
+    bare_figure,
+    category_words,
+    figure_words,
+    goal_text,
+    lead_in_of,
+    reads_alone,
+    said_before,
+)
 
 SIDES = (("vendor", "Vendor (us)"), ("customer", "Customer"), ("joint", "Both sides"))
 
@@ -132,7 +142,16 @@ def _goal_words(a: Analysis, g: Goal) -> str:
     if reads_alone(text):
         return text
     before = lead_in_of((t.text for t in a.turns), g.evidence)
-    return f'"{before} {g.evidence}"' if before else f'"{g.evidence}"'
+    if before:
+        return f'"{before} {g.evidence}"'
+    turns = [(t.speaker or "", t.text) for t in a.turns]
+    asked = said_before(turns, g.evidence, figure_words(text)) if bare_figure(text) else None
+    if asked is None:
+        return f'"{g.evidence}"'
+    # a bare figure said in answer ("5% by the end of 2027."), after the sentence that put it
+    by = turns[asked[0]][0]
+    by = f" {by}:" if by and not is_anonymous(by) else ":"
+    return f'"{g.evidence}" (after{by} "{clip(asked[1])}")'
 
 
 def _steps(a: Analysis, explain: bool) -> list[str]:

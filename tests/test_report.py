@@ -137,6 +137,24 @@ def test_a_goal_text_that_needs_its_sentence_is_shown_as_the_sentence() -> None:
     assert f'Agreed goal: "{said}" {facts}\n' in render_analysis(a)
 
 
+def test_a_bare_figure_said_in_answer_is_shown_after_the_sentence_that_put_it() -> None:
+    """ "5% by the end of 2027." opens its turn (data/train yf_24): the report, like the brief,
+    says what the figure counts with the sentence before it that put it."""
+    a = _analysis()
+    asked = "So for year 2, fuel per tonne kilometre down another 5% by the end of 2027?"
+    a.turns = [
+        TurnOut(speaker="Dana Ruiz", side="vendor", text=f"I'd like a target. {asked}"),
+        TurnOut(speaker="Raj Patel", side="customer", text="5% by the end of 2027. Put it in."),
+    ]
+    a.goals[0].text, a.goals[0].evidence = "5% by the end of 2027", "5% by the end of 2027."
+    a.goals[0].metric, a.goals[0].deadline = "5%", "by the end of 2027"
+    facts = "[save time; metric: 5%; deadline: by the end of 2027]"
+    shown = f'"5% by the end of 2027." (after Dana Ruiz: "{asked}") {facts}'
+    assert f"Agreed goal: {shown}\n" in render_analysis(a)
+    a.turns[0].speaker = "SPEAKER_1"  # a label names nobody
+    assert f'(after: "{asked}")' in render_analysis(a)
+
+
 def test_goals_besides_the_agreed_one_are_listed_once_as_others() -> None:
     a = _analysis()
     a.goals.append(
