@@ -2107,3 +2107,23 @@ def test_a_goal_recalled_as_what_the_goal_was_is_a_goal(  # type: ignore[no-unty
     probs = np.zeros(len(claims))
     probs[k] = 0.05  # however low it scored
     assert (goals._wanted_outcomes(m, claims, probs, [], goals._recalled_goal) == [[k]]) is found
+
+
+# A head under which every sentence proposed for goals scores far above the threshold.
+_EVERY = {"weights": {}, "bias": 3.0, "threshold": 0.5, "second_floor": 0.0}
+
+
+@pytest.mark.parametrize(
+    ("said", "goal"),
+    [
+        ("So at kickoff in March we wrote down one thing as the goal.", False),
+        ("When we kicked off in October, we wrote down one main target.", False),
+        ("Before the ideas, one thing.", False),
+        # the goal said in the same sentence is a goal
+        ("At kickoff we wrote down one thing as the goal: zero findings by March.", True),
+    ],
+)
+def test_a_sentence_that_only_announces_a_goal_is_not_one(analyzer, said: str, goal: bool) -> None:  # type: ignore[no-untyped-def]
+    m = meeting(analyzer, _answered("So what's driving this for you?", said))
+    found = goals.from_claims(m, goals.cl.claims(m), _EVERY)
+    assert [g.evidence for g in found] == ([trim_lead(said)] if goal else [])

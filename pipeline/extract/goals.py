@@ -162,7 +162,8 @@ def _not_a_goal(meeting: Meeting, said: list[Claim]) -> bool:
     result) or the speaker's own errand ("I need to drop in five minutes"): goal_shapes; or the
     deal's own timeline ("I'd like this decided before the away day"); or a figure hedged with
     "I want to say" and no want besides; or a recap of who does what (_recap_task); or a
-    result other customers usually reach (_benchmark)."""
+    result other customers usually reach (_benchmark); or a sentence that only announces a goal
+    (_announced_only)."""
     lead = said[0]
     return (
         _unowned_proposal(meeting, said)
@@ -173,7 +174,18 @@ def _not_a_goal(meeting: Meeting, said: list[Claim]) -> bool:
         or _hedged(lead)
         or only_valued(lead)
         or (_benchmark(lead) and not agreed(meeting, said))
+        or all(_announced_only(c) for c in said)
     )
+
+
+def _announced_only(c: Claim) -> bool:
+    """A sentence that announces a goal and stops before saying it ("So at kickoff in March we
+    wrote down one thing as the goal.", "Before the ideas, one thing."; cues.yaml
+    announced_goal): it names nothing a goal could be checked against. Stop 22: of the 72
+    training sentences the cue finds, none leads a labelled goal (2 are a label's also-quotes,
+    "That's the main thing.", scored 0); 3 were found as goals (xu, xz, ye), each alone in its
+    group."""
+    return bool(cue_pattern("announced_goal").match(c.text.strip()))
 
 
 def _benchmark(c: Claim) -> bool:
