@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from milepost.pipeline.extract.goal_text import deadline_of, metric_of, short_text
+from milepost.pipeline.extract.goal_text import category, deadline_of, metric_of, short_text
 
 
 def test_a_decimal_point_ends_no_clause() -> None:
@@ -56,3 +56,65 @@ def test_a_deadline_ends_where_the_want_after_it_starts(sentence: str, deadline:
 )
 def test_by_half_before_a_clock_time_is_the_time(sentence: str, metric: str) -> None:
     assert metric_of(sentence) == metric
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        (
+            "If I could get audit prep down to two days I'd be thrilled.",
+            "get audit prep down to two days",
+        ),
+        (
+            "If I could get returns down to ten percent I'd be a hero around here.",
+            "get returns down to ten percent",
+        ),
+        (
+            "If we could stop eating the cost on remakes that would be huge, every remake is $180.",
+            "stop eating the cost on remakes",
+        ),
+    ],
+)
+def test_what_reaching_the_goal_would_do_for_the_speaker_is_no_part_of_it(
+    sentence: str, text: str
+) -> None:
+    assert short_text(sentence) == text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deadline"),
+    [
+        ("I want to cut our licence spend by twenty percent.", None),
+        ("I want to cut fuel by twenty percent by next spring.", "by next spring"),
+        ("We're net zero by twenty thirty-five.", "by twenty thirty-five"),
+        ("Every site live by the twenty-fourth.", "by the twenty-fourth"),
+    ],
+)
+def test_by_a_measured_figure_is_the_size_of_a_change_not_a_deadline(
+    sentence: str, deadline: str | None
+) -> None:
+    assert deadline_of(sentence) == deadline
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        ("I want zero this season.", "zero"),
+        ("I want zero at the March audit.", "zero"),
+        ("Zero is the number.", "Zero"),
+        ("Zero incidents on the night shift.", "Zero incidents"),
+    ],
+)
+def test_zero_before_a_word_that_counts_nothing_is_zero_alone(sentence: str, metric: str) -> None:
+    assert metric_of(sentence) == metric
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cat"),
+    [
+        ("Fifteen percent on fuel by the end of September.", "save_money"),
+        ("When we signed the goal was fuel down fifteen percent.", "save_money"),
+    ],
+)
+def test_fuel_is_money(sentence: str, cat: str) -> None:
+    assert category(sentence) == cat

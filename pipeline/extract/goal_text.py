@@ -14,7 +14,12 @@ _DESIRE = re.compile(r"\b(?:wants?|needs?|like|love|could|can|can't|got|get|gets
 _OBJECT = re.compile(r"^(?:['’]t\b)?\s*(?:is|was|:)?\s*(?:(?:us|me|them)\s+)?(?:to\s+)?", re.I)
 _CLAUSE_END = re.compile(
     r",\s+(?:that|because|which|so|and that|i'd|i would|we'd|it would|nothing)\b"
-    r"|\s+because\s|\.(?!\d)|[;?!]",  # a decimal point ("$1.50") ends no clause
+    r"|\s+because\s|\.(?!\d)|[;?!]"  # a decimal point ("$1.50") ends no clause
+    # what reaching it would do for the speaker is no part of the goal ("get audit prep down to
+    # two days I'd be thrilled", "... that would be huge"), comma or none
+    r"|,?\s+(?:and\s+)?(?:i|we|that|it|this)(?:'d|’d| would| will) be (?:a |so |very |really "
+    r"|pretty |my |over the )*(?:happy|thrilled|delighted|huge|great|lovely|amazing|hero|dream"
+    r"|different person|moon|pleased|glad|ecstatic|fantastic|wonderful|brilliant|perfect)\b",
     re.I,
 )
 _LEAD = re.compile(
@@ -117,12 +122,21 @@ _CLOCK_HALF = re.compile(
 )
 
 
+# "zero" followed by a word that names nothing counted is zero alone ("I want zero this season":
+# the metric family's "zero <word>" took "zero this").
+_ZERO_ALONE = re.compile(
+    r"zero(?= (?:this|next|by|in|on|for|the|a|an|per|across|at|every|each|and|or|from|to|of|"
+    r"within|before|after|last|since|until|with|our|my|your|their|is|was|again|now|please)\b)",
+    re.I,
+)
+
+
 def _from_figure(m: re.Match[str]) -> re.Match[str]:
     """A metric match without the want, reach or cut verb that led into it ("want that at |
     thirty", "crack | nine", "need it at | 95 percent", "cutting what we dump | in half")."""
     lead = cue_pattern("figure_lead").match(m.string, m.start())
     if not lead:
-        return m
+        return _ZERO_ALONE.match(m.string, m.start()) or m
     at = lead.end()
     figure = cl.cue_families()["metric"].search(m.string, at)
     if figure and figure.start() < m.end():  # a figure with its unit ("95 percent", "one in ten")
@@ -206,7 +220,7 @@ def _number() -> str:
 
 def deadline_of(text: str) -> str | None:
     """The time by which the goal should be reached, as said ("by the end of March"), or None."""
-    m = cl.first("deadline", text)
+    m = next((m for m in cl.cue_families()["deadline"].finditer(text) if not _by_figure(m)), None)
     if not m:
         # "in May", "within six months": complete as said, and only when nothing says "by";
         # not the time of a past scene ("In September I told the board ...").
@@ -215,6 +229,14 @@ def deadline_of(text: str) -> str | None:
     rest = _DEADLINE_END.match(text[m.end() :]) or _COUNT.match(text, m.end())
     end = m.end() + (len(rest.group(0)) if rest else 0)
     return text[m.start() : end].strip(" ,.")
+
+
+def _by_figure(m: re.Match[str]) -> bool:
+    """A deadline cue that is "by" a measured figure, the size of a change ("cut fuel by twenty
+    percent", "by twenty minutes"), not a time."""
+    if not m.group(0).lower().startswith("by "):
+        return False
+    return bool(cl.cue_families()["metric"].match(m.string, m.start() + 3))
 
 
 def _after_desire(text: str) -> str | None:
