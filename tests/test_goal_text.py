@@ -118,3 +118,16 @@ def test_zero_before_a_word_that_counts_nothing_is_zero_alone(sentence: str, met
 )
 def test_fuel_is_money(sentence: str, cat: str) -> None:
     assert category(sentence) == cat
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deadline"),
+    [
+        ("I want the rebooking rate to sixty percent for next September.", "for next September"),
+        ("Next May I want the pickers paid within 24 hours of the weighing.", "Next May"),
+        ("I want it in two days next October.", "next October"),
+        ("Last March we hit it.", None),
+    ],
+)
+def test_next_and_a_month_is_a_deadline(sentence: str, deadline: str | None) -> None:
+    assert deadline_of(sentence) == deadline
