@@ -32,6 +32,7 @@ from milepost.pipeline.templating import QUOTE_CHARS, clip, render
 from milepost.pipeline.wording import (
     answers_only,
     bare_figure,
+    counts_nothing,
     figure_words,
     goal_text,
     lead_in_of,
@@ -240,11 +241,9 @@ def _last_meeting(db: Database, m: MeetingRecord, quoted: set[str]) -> LastMeeti
     found: list[Quote] = []
     turns = read.rows(db, "turns", [m.id])
     for table in ("verified_outcomes", "goals", "next_steps"):
-        found += [
-            Quote(speaker=r["speaker"], text=_said(r, table, turns))
-            for r in read.rows(db, table, [m.id])
-            if r["evidence"] not in quoted
-        ]
+        rows = [r for r in read.rows(db, table, [m.id]) if r["evidence"] not in quoted]
+        said = [(r["speaker"], _said(r, table, turns)) for r in rows]
+        found += [Quote(speaker=by, text=text) for by, text in said if text]
     if not found:
         # the customer's words when they spoke (our greetings tell a CSM nothing), and no turn
         # holding a sentence shown above, which would say it again
@@ -268,16 +267,19 @@ def _last_meeting(db: Database, m: MeetingRecord, quoted: set[str]) -> LastMeeti
     return LastMeeting(id=m.id, date=m.date, title=m.title, source=m.source, quotes=quotes)
 
 
-def _said(row: dict[str, Any], table: str, turns: list[dict[str, Any]]) -> str:
+def _said(row: dict[str, Any], table: str, turns: list[dict[str, Any]]) -> str | None:
     """A found item's sentence as Last time quotes it: a goal whose words point back ("I'd
-    like that under ten.") opens on the sentence before it in its turn, as the Goal does."""
-    if table != "goals" or reads_alone(goal_text(row["text"])):
+    like that under ten.") opens on the sentence before it in its turn, as the Goal does, and
+    so does one whose figure counts nothing it names ("A job change takes three hours today.
+    I would like two."); with no sentence before it, that one is not quoted (None)."""
+    bare = table == "goals" and counts_nothing(row["evidence"])
+    if table != "goals" or (reads_alone(goal_text(row["text"])) and not bare):
         return str(row["evidence"])
     before = lead_in_of((t["text"] for t in turns), row["evidence"])
     # the goal's own words are never the ones cut
     room = QUOTE_CHARS - len(" ".join(row["evidence"].split())) - 3
     if not before or room < 20:
-        return str(row["evidence"])
+        return None if bare else str(row["evidence"])
     if len(before) > room:  # keep the end of the lead-in, next to the goal it explains
         before = "… " + before[-room:].split(" ", 1)[-1]
     return f"{before} {row['evidence']}"

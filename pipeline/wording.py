@@ -83,6 +83,32 @@ def bare_figure(text: str) -> bool:
     return at == len(words) or words[at] in _words("time_words")
 
 
+def counts_nothing(sentence: str) -> bool:
+    """True for a sentence whose figure counts nothing it names: said bare, opening the
+    sentence or after a word that frames it ("I would like two.", "Five point two is our
+    number.", "happy with under two"; data/train yf_21, yf_19, yf_28), and followed by its
+    end, a time word or "is". Out of its turn such a sentence tells a reader nothing. A
+    figure after what it counts ("regrade disputes under fifteen for the season") or before
+    it ("three hours", "ninety percent of new clients") counts something."""
+    words = [_bare(w) for w in sentence.replace("%", " % ").split()]
+    at = 0
+    while at < len(words):
+        if not _is_figure(words[at]):
+            at += 1
+            continue
+        start = at
+        while start and words[start - 1] in _words("comparatives"):
+            start -= 1  # "with under two"
+        framed = start == 0 or words[start - 1] in _words("figure_frames")
+        at = _past_figure(words, at)
+        while at < len(words) and words[at] in _words("shares"):
+            at += 1 + (words[at] == "per")  # "per cent"
+        ends = at >= len(words) or words[at] in _words("time_words") | {"is", "was"}
+        if framed and ends:
+            return True
+    return False
+
+
 def _is_figure(word: str) -> bool:
     return word[:1].isdigit() or word.split("-")[0] in _words("figures")
 
@@ -104,9 +130,10 @@ def _past_figure(words: list[str], at: int) -> int:
 def step_reads_alone(action: str) -> bool:
     """True when a step's action says what will be done: not a bare verb ("present"), nor a
     verb with only pronouns or particles after it ("do mine", "show you", "come back"), nor
-    cut off ("co-"), nor a want ("need the quote in our format")."""
+    cut off ("co-"), nor a want ("need the quote in our format"), nor a question left as
+    said ("How about the 20th?", data/train yf_09)."""
     words = action.split()
-    if len(words) < 2 or action.rstrip().endswith(("-", *CUT_MARKS)):
+    if len(words) < 2 or action.rstrip().endswith(("-", "?", *CUT_MARKS)):
         return False
     if _bare(words[0]) in _words("wants"):  # "need the quote in our format"
         return False

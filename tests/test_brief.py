@@ -574,3 +574,36 @@ def test_an_outcome_told_by_a_diarizer_label_names_nobody(tmp_path: Path) -> Non
     write_meeting(db, analysis("/c/1.txt", "2026-10-29", talk, outcomes=[said]), "h1", "Caves")
     out = render_brief(build_brief(db, "Caves", on=date(2026, 11, 1)))
     assert f'- 2026-10-29 save time: "{told}"\n' in out
+
+
+def test_last_time_quotes_a_figure_that_counts_nothing_only_with_its_lead_in(
+    tmp_path: Path,
+) -> None:
+    """ "I would like two." says two of what only after "A job change takes three hours
+    today." (data/train yf_21); "Two point eight is the number Brian would like." opens its
+    turn, so nothing says what it counts and it is not quoted (yf_32): the customer's longest
+    turn stands in."""
+    db = open_db(tmp_path / "s.db")
+    agreed = goal("scrap in Hall B at three percent by June", True)
+    before = "A job change takes three hours today."
+    two = goal("I would like two", False).model_copy(update={"evidence": "I would like two."})
+    eight = "Two point eight is the number Brian would like."
+    bare = goal(eight[:-1], False).model_copy(update={"evidence": eight})
+    talk = [
+        turn("Yves", "customer", agreed.evidence),
+        turn("Cedric", "customer", f"For me, setups. {before} {two.evidence}"),
+    ]
+    write_meeting(db, analysis("/c/1.txt", "2026-12-01", talk, goals=[agreed, two]), "h1", "R")
+    out = render_brief(build_brief(db, "R", on=date(2026, 12, 5)))
+    assert out.split("## Last time: 2026-12-01, 1.txt\n")[1].split("\n\n")[0] == (
+        f'- Priya Nair: "{before} I would like two."'  # store_factory's goals are Priya's
+    )
+    told = "On our register September was three point six and October three point four."
+    talk = [turn("Yves", "customer", agreed.evidence), turn("Salim", "customer", eight)]
+    talk.append(turn("Fatma", "customer", told))
+    a = analysis("/c/2.txt", "2026-12-20", talk, goals=[agreed, bare])
+    write_meeting(db, a, "h2", "P")
+    out = render_brief(build_brief(db, "P", on=date(2026, 12, 21)))
+    assert out.split("## Last time: 2026-12-20, 2.txt\n")[1].split("\n\n")[0] == (
+        f'- Fatma: "{told}"'
+    )

@@ -7,6 +7,7 @@ import pytest
 from milepost.pipeline.wording import (
     answers_only,
     category_words,
+    counts_nothing,
     due_words,
     goal_text,
     lead_in,
@@ -82,6 +83,7 @@ def test_category_words() -> None:
         ("co-", False),
         ("need the quote in our format", False),
         ("needle the vendor about the quote", True),
+        ("How about the 20th?", False),  # data/train yf_09: a question, left as said
         ("", False),
     ],
 )
@@ -172,3 +174,22 @@ def test_lead_in_is_the_sentence_said_just_before(
     turn: str, evidence: str, before: str | None
 ) -> None:
     assert lead_in(turn, evidence) == before
+
+
+@pytest.mark.parametrize(
+    ("sentence", "nothing"),
+    [
+        ("I would like two.", True),  # data/train yf_21
+        ("Five point two is our number.", True),  # yf_19
+        ("Honestly I would be happy with under two.", True),  # yf_28
+        ("5% by the end of 2027.", True),
+        ("Regrade disputes from growers under fifteen for the season.", False),  # named before
+        ("I spend four hours every Monday rebuilding the rota.", False),
+        ("I want eighty percent of restaurant orders online by June.", False),
+        ("That one is fine.", False),
+        ("We have eighty-three vehicles.", False),
+        ("Leaks went from sixty-one thousand dollars to twenty-three thousand this year.", False),
+    ],
+)
+def test_counts_nothing(sentence: str, nothing: bool) -> None:
+    assert counts_nothing(sentence) is nothing
