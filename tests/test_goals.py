@@ -2127,3 +2127,25 @@ def test_a_sentence_that_only_announces_a_goal_is_not_one(analyzer, said: str, g
     m = meeting(analyzer, _answered("So what's driving this for you?", said))
     found = goals.from_claims(m, goals.cl.claims(m), _EVERY)
     assert [g.evidence for g in found] == ([trim_lead(said)] if goal else [])
+    found = goals.from_claims(m, goals.cl.claims(m), _EVERY)
+    assert [g.evidence for g in found] == ([trim_lead(said)] if goal else [])
+
+
+@pytest.mark.parametrize(
+    ("said", "goal"),
+    [
+        ("I want every enquiry answered the same day.", True),
+        ("I want a same-day promise.", True),
+        ("I want the buyer to get it the same day.", True),
+        # a task done the same day, not wanted
+        ("I'll send it the same day.", False),
+    ],
+)
+def test_a_customer_want_for_something_done_the_same_day_is_a_goal_however_low_it_scored(
+    analyzer,  # type: ignore[no-untyped-def]
+    said: str,
+    goal: bool,
+) -> None:
+    m = meeting(analyzer, _answered("So what's driving this for you?", said))
+    found = goals.from_claims(m, goals.cl.claims(m), _LOW)
+    assert [g.evidence for g in found] == ([trim_lead(said)] if goal else [])
