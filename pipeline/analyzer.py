@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
 from milepost.models import Analysis, Speaker, SpeakerSide, Transcript, TurnOut
@@ -20,6 +20,11 @@ class Analyzer:
 
     def __init__(self, model: str | None = None) -> None:
         self.nlp = nlp.load(model)
+        # NER is about half of spaCy's time, and milepost reads the entities of few turns: the
+        # turns are parsed without it and a Meeting runs it on the docs whose entities are read
+        # (Meeting.with_entities). The pipeline's ner has its own tok2vec and runs last, so a
+        # doc given its entities later has those the whole pipeline gives it.
+        self._later = ("ner",) if "ner" in self.nlp.pipe_names else ()
 
     def analyze(self, transcript: Transcript, options: Options | None = None) -> Analysis:
         return next(self.analyze_many([(transcript, options or Options())]))
@@ -28,15 +33,27 @@ class Analyzer:
         """Analyse transcripts one by one, keeping spaCy's string store from growing."""
         for transcript, options in items:
             with self.nlp.memory_zone():
-                docs = list(self.nlp.pipe(t.text for t in transcript.turns))
-                yield self._resolve(transcript, options, docs)
+                texts = (t.text for t in transcript.turns)
+                docs = list(self.nlp.pipe(texts, disable=list(self._later)))
+                ner = self.find_entities if self._later else None
+                yield self._resolve(transcript, options, docs, ner)
 
-    def _resolve(self, transcript: Transcript, options: Options, docs: list) -> Analysis:
+    def find_entities(self, docs: list) -> None:
+        """Give docs parsed without NER their named entities, in place."""
+        for _doc in self.nlp.get_pipe("ner").pipe(docs, batch_size=self.nlp.batch_size):
+            pass
+
+    def _resolve(
+        self, transcript: Transcript, options: Options, docs: list, ner: Callable | None = None
+    ) -> Analysis:
+        """The analysis of the transcript from its turns' docs; ner: how to give a doc its
+        entities where the docs were parsed without them (None: they have them)."""
         meeting = Meeting(
             transcript=_as_read(transcript, options.roster()),
             docs=docs,
             date=options.date or _iso(transcript.date),
             roster=options.roster(),
+            ner=ner,
         )
         sides.infer(meeting)
         found_goals = goals.find(meeting)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from milepost.models import Transcript, Turn
@@ -141,3 +143,23 @@ def test_a_name_here_after_a_greeting_sentence_is_the_speaker() -> None:
     assert names.self_named("Hi, everyone. Curtis here. Sorry, we had a detour.") == ["Curtis"]
     # someone else said to be here ("Aiko's here") is no self-introduction (t2, xm_02, xt_04)
     assert names.self_named("Sure. Aiko's here too, she runs billing.") == []
+
+
+def test_proper_nouns_read_on_demand_answer_as_the_full_set(analyzer) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        "Hi, this is Priya from Northwind, I'm with Acme's team.",
+        "Acme, Acme and Acme again: Acme runs it. Jordan here, by the way.",
+        "Great. Paris in May then? Sounds good, Priya.",
+        "Will do. Thanks, Mark.",
+    ]
+    turns = [Turn(speaker=f"S{k % 2}", text=t) for k, t in enumerate(lines)]
+    transcript = Transcript(source="t.txt", input_format="plain", turns=turns)
+    full = names.proper_nouns([analyzer.nlp(t) for t in lines])
+    docs = list(analyzer.nlp.pipe(lines, disable=["ner"]))
+    m = Meeting(transcript, docs, ner=analyzer.find_entities)
+    lazy = names.ProperNouns(m)
+    assert ("Mark" in lazy) == ("Mark" in full)
+    assert [m.has_entities(k) for k in range(len(lines))] == [False, False, False, True]
+    words = {w for t in lines for w in re.findall(r"[A-Z][a-z]+", t)} | {"Nobody", "priya"}
+    assert full and all((w in lazy) == (w in full) for w in words)
+    assert "Zed" in lazy | {"Zed"} and "Priya" in lazy | {"Zed"}

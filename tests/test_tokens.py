@@ -17,7 +17,9 @@ def test_lists_match_the_tokens(analyzer) -> None:  # type: ignore[no-untyped-de
 
 
 def test_an_empty_doc_has_empty_lists(analyzer) -> None:  # type: ignore[no-untyped-def]
-    assert tokens.read(analyzer.nlp("")) == tokens.Tokens([], [], [], [], [], [])
+    doc = analyzer.nlp("")
+    assert tokens.read(doc) == tokens.Tokens([], [], [], [], [], doc)
+    assert tokens.read(doc).ents == []
 
 
 def test_entity_labels_follow_span_ents(analyzer) -> None:  # type: ignore[no-untyped-def]

@@ -12,7 +12,8 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -26,6 +27,9 @@ from milepost.pipeline.extract.goal_data import data as data
 from milepost.pipeline.extract.goal_data import read_data as read_data
 from milepost.pipeline.extract.meeting import LastRead, Meeting
 from milepost.pipeline.extract.tokens import Tokens
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 _WORD = re.compile(r"[a-z][a-z'-]+|\d+")
 FIRST_PERSON = frozenset({"i", "we", "our", "my", "us", "me", "i'd", "we're", "i'm"})
@@ -67,6 +71,9 @@ class Claim:
     side: SpeakerSide
     fired: set[str] = field(default_factory=set)
     features: dict[str, float] = field(default_factory=dict)
+    later: Callable[[], list[str]] | None = field(default=None, repr=False, compare=False)
+    """Where the turn's entities were not found with the features (no ent_num, ent_date), finds
+    them now and gives the labels of the sentence's: names_number reads them."""
 
 
 @lru_cache(maxsize=1)
@@ -114,10 +121,10 @@ def claims(meeting: Meeting) -> list[Claim]:
     turns = meeting.transcript.turns
     context = [cue_search.context(t.text) for t in turns]
     words = [content_words(t.text) for t in turns]
-    out = []
+    said: list[list[tuple[Claim, Any]]] = []
     for i, doc in enumerate(meeting.docs):
         speaker = turns[i].speaker
-        turn: list[tuple[Claim, object]] = []
+        turn: list[tuple[Claim, Any]] = []
         whole = turns[i].text
         tokens = meeting.tokens(i)
         for sent in doc.sents:
@@ -130,7 +137,17 @@ def claims(meeting: Meeting) -> list[Claim]:
             claim = Claim(i, text, speaker, meeting.side_of(speaker))
             start = sent.start_char + len(raw) - len(raw.lstrip())
             claim.fired = cue_search.sentence_fired(whole, start, text)
+            # a want for something not to happen again is a want
+            if _never_again(sent, set(tokens.lower[sent.start : sent.end])):
+                claim.fired.add("want")
             turn.append((claim, sent))
+        said.append(turn)
+    meeting.with_entities(
+        i for i, turn in enumerate(said) if any(_entities_read(c) for c, _ in turn)
+    )
+    out = []
+    for i, turn in enumerate(said):
+        tokens = meeting.tokens(i)
         before_after = _around(meeting, i, context)
         in_turn_count = Counter(n for c, _ in turn for n in c.fired if n in _SAME_TURN)
         for claim, sent in turn:
@@ -139,9 +156,38 @@ def claims(meeting: Meeting) -> list[Claim]:
                 around["restated_next"] = 1.0
             near = {n for n, k in in_turn_count.items() if k > (n in claim.fired)}
             around.update(_same_turn(claim, near))
-            claim.features = _features(claim, sent, around, tokens)
+            if meeting.has_entities(i):
+                ents = tokens.ent_labels(sent.start, sent.end)
+            else:
+                ents = None
+                claim.later = partial(_entity_labels, meeting, i, sent.start, sent.end)
+            claim.features = _features(claim, sent, around, tokens, ents)
             out.append(claim)
     return out
+
+
+def _entities_read(claim: Claim) -> bool:
+    """Whether the claim's entity features (ent_num, ent_date) are read whatever else it says:
+    score() reads all the features of a claim proposed for a head. Their turns get their
+    entities in one batch; a turn with no such claim needs no NER (Meeting.with_entities), and
+    names_number finds one sentence's on demand."""
+    return any(proposed(claim, head) for head in _proposers()[0])
+
+
+def _entity_labels(meeting: Meeting, turn: int, start: int, end: int) -> list[str]:
+    meeting.with_entities([turn])
+    return meeting.tokens(turn).ent_labels(start, end)
+
+
+NUMBER_ENTITIES = ("PERCENT", "MONEY", "CARDINAL", "QUANTITY")
+
+
+def names_number(claim: Claim) -> bool:
+    """The sentence names a number as spaCy's entities read it: its ent_num feature, or, where
+    its turn's entities were left out of the features, the entities found now."""
+    if "ent_num" in claim.features:
+        return bool(claim.features["ent_num"])
+    return claim.later is not None and any(e in NUMBER_ENTITIES for e in claim.later())
 
 
 # The families _same_turn reads in the speaker's other sentences.
@@ -216,13 +262,15 @@ def _around(meeting: Meeting, i: int, context: list[set[str]]) -> dict[str, floa
     return out
 
 
-def _features(claim: Claim, sent, around: dict[str, float], tokens: Tokens) -> dict[str, float]:  # type: ignore[no-untyped-def]
+def _features(  # type: ignore[no-untyped-def]
+    claim: Claim, sent, around: dict[str, float], tokens: Tokens, ents: list[str] | None
+) -> dict[str, float]:
+    """The claim's features; ents: the labels of the sentence's entities, None where its turn's
+    were not found (no reader of ent_num, ent_date: _entities_read), and the two are left out."""
     start, end = sent.start, sent.end
     words = tokens.lower[start:end]
     vocab = set(words)
     never = _never_again(sent, vocab)
-    if never:  # a want for something not to happen again is a want
-        claim.fired.add("want")
     f: dict[str, float] = {f"side_{claim.side}": 1.0, **around}
     for name in claim.fired:
         f[f"has_{name}"] = 1.0
@@ -233,9 +281,9 @@ def _features(claim: Claim, sent, around: dict[str, float], tokens: Tokens) -> d
     f["short"] = float(len(words) < 7)
     f["long"] = float(len(words) > 45)
     f["root_past"] = float(sent.root.tag_ in ("VBD", "VBN"))
-    ents = tokens.ent_labels(start, end)
-    f["ent_num"] = float(any(e in ("PERCENT", "MONEY", "CARDINAL", "QUANTITY") for e in ents))
-    f["ent_date"] = float(any(e in ("DATE", "TIME") for e in ents))
+    if ents is not None:
+        f["ent_num"] = float(any(e in NUMBER_ENTITIES for e in ents))
+        f["ent_date"] = float(any(e in ("DATE", "TIME") for e in ents))
     wantish = any(k in claim.fired for k in ("want", "goal_word", "if_could"))
     measurable = "metric" in claim.fired or "deadline" in claim.fired
     f["want_x_measurable"] = float(wantish and measurable)

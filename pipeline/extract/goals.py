@@ -505,6 +505,7 @@ def _recap_task(meeting: Meeting, said: list[Claim]) -> bool:
     if any(c.side != "vendor" for c in said) or not WANTS.isdisjoint(lead.fired):
         return False
     # the subject a name, not a number or a date the parse took for one
+    meeting.with_entities([lead.turn])
     return any(not t.like_num and t.ent_type_ not in _NOT_NAMES for t in _doers(meeting, lead))
 
 

@@ -10,7 +10,7 @@ from milepost.models import SpeakerSide, Transcript
 from milepost.pipeline.extract import tokens as tokens_
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
     from spacy.tokens import Doc
 
@@ -29,7 +29,37 @@ class Meeting:
     """Sides for every named speaker after inference; roster entries win."""
     names: dict[str, str] = field(default_factory=dict)
     """Speaker label -> person's name learned from the talk (e.g. SPEAKER_00 -> Felix)."""
+    ner: Callable[[list[Doc]], None] | None = field(default=None, repr=False, compare=False)
+    """Finds the named entities of the docs given, in place, where the docs were parsed without
+    them (Analyzer: NER is run only on the turns whose entities are read); None: every doc has
+    its entities already (a full pipeline's docs)."""
     _tokens: dict[int, tokens_.Tokens] = field(default_factory=dict, repr=False, compare=False)
+    _with_entities: set[int] = field(default_factory=set, repr=False, compare=False)
+
+    def __setstate__(self, state: dict) -> None:
+        """A Meeting pickled before `ner` (and its record of the docs given entities) existed
+        reads as one whose docs all have their entities, as they had (training caches)."""
+        self.__dict__.update({"ner": None, "_with_entities": set()})
+        self.__dict__.update(state)
+
+    def has_entities(self, turn: int) -> bool:
+        """Whether the turn's doc has its named entities (doc.ents, token.ent_type_) set."""
+        return self.ner is None or turn in self._with_entities
+
+    def with_entities(self, turns: Iterable[int]) -> None:
+        """Give these turns' docs their named entities, all in one batch, before reading them:
+        every reader of doc.ents or token.ent_type_ calls this first for the turns it reads."""
+        if self.ner is None:
+            return
+        todo = sorted(set(turns) - self._with_entities)
+        if todo:
+            self.ner([self.docs[k] for k in todo])
+            self._with_entities.update(todo)
+
+    def entity_doc(self, turn: int) -> Doc:
+        """The turn's doc, with its named entities."""
+        self.with_entities([turn])
+        return self.docs[turn]
 
     def tokens(self, turn: int) -> tokens_.Tokens:
         """The turn's token attributes as plain lists, read from its doc once."""

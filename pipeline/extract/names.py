@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 if TYPE_CHECKING:
+    from collections.abc import Container, Iterable
+
     from spacy.tokens import Doc
 
     from milepost.pipeline.extract.meeting import Meeting
@@ -112,7 +114,7 @@ def learn(meeting: Meeting) -> dict[str, str]:
 def _votes(meeting: Meeting) -> dict[tuple[str, str], float]:
     """(speaker label, name) -> evidence that the label is that person."""
     turns = meeting.transcript.turns
-    proper = proper_nouns(meeting.docs) if meeting.docs else None
+    proper = ProperNouns(meeting) if meeting.docs else None
     votes: dict[tuple[str, str], float] = defaultdict(float)
     first_turn: dict[str, int] = {}
     for i, turn in enumerate(turns):
@@ -205,7 +207,7 @@ def _introduced_speaker(
     i: int,
     brought: list[str],
     first_turn: dict[str, int],
-    proper: set[str] | None,
+    proper: Container[str] | None,
 ) -> tuple[str, str] | None:
     """(speaker, name) when turn i brings in one person and, within INTRO_REACH turns, someone
     speaks for the first time who does not greet that person themself: that is who was brought in
@@ -233,7 +235,7 @@ def _neighbour(turns: list[Any], i: int, step: int) -> str | None:
     return None
 
 
-def self_named(text: str, proper: set[str] | None = None) -> list[str]:
+def self_named(text: str, proper: Container[str] | None = None) -> list[str]:
     """Names a speaker gives themself in this turn ("Hi, it's Hye-jin", "I'm Noor Haddad")."""
     found = []
     for pattern in vocab().self_intros:
@@ -244,7 +246,7 @@ def self_named(text: str, proper: set[str] | None = None) -> list[str]:
     return found
 
 
-def introduced(text: str, proper: set[str] | None = None) -> list[str]:
+def introduced(text: str, proper: Container[str] | None = None) -> list[str]:
     """People this turn brings into the call ("I've got Kasia with me", "Malik's on with me")."""
     found: list[str] = []
     for pattern in vocab().introductions:
@@ -255,7 +257,7 @@ def introduced(text: str, proper: set[str] | None = None) -> list[str]:
     return found
 
 
-def addressed(text: str, proper: set[str] | None = None) -> list[tuple[str, bool]]:
+def addressed(text: str, proper: Container[str] | None = None) -> list[tuple[str, bool]]:
     """(name, is_greeting) for people this turn greets or addresses by name at its edges."""
     out: list[tuple[str, bool]] = []
     for m in vocab().greeting.finditer(text):
@@ -306,7 +308,58 @@ def proper_nouns(docs: list[Doc]) -> set[str]:
     return {w for w in proper if w in person or company[w] < 3}
 
 
-def _clean(name: str, proper: set[str] | None) -> str | None:
+class ProperNouns:
+    """`word in proper_nouns(meeting.docs)`, read only where the word is said: _clean asks it of
+    a handful of capitalised words a meeting, and only tokens spelled like the word decide it.
+    So the docs holding such a token get their named entities (Meeting.with_entities, where
+    NER was left for the turns it is read on) and the rest need none. `| words` adds words."""
+
+    def __init__(self, meeting: Meeting, extra: frozenset[str] = frozenset()) -> None:
+        self._meeting = meeting
+        self._extra = extra
+        self._known: dict[str, bool] = {}
+
+    def __or__(self, words: Iterable[str]) -> ProperNouns:
+        out = ProperNouns(self._meeting, self._extra | frozenset(words))
+        out._known = self._known
+        return out
+
+    def __contains__(self, word: object) -> bool:
+        if word in self._extra:
+            return True
+        if not isinstance(word, str):
+            return False
+        known = self._known.get(word)
+        if known is None:
+            known = self._known[word] = self._read(word)
+        return known
+
+    def _read(self, word: str) -> bool:
+        """What proper_nouns tells of the word, from the tokens spelled like it."""
+        m = self._meeting
+        said = [
+            (i, [t.i for t in m.docs[i] if t.text == word])
+            for i, turn in enumerate(m.transcript.turns)
+            if word in turn.text
+        ]
+        said = [(i, at) for i, at in said if at]
+        m.with_entities(i for i, _ in said)
+        proper = person = False
+        company = 0
+        for i, at in said:
+            doc = m.docs[i]
+            for k in at:
+                t = doc[k]
+                if t.pos_ == "PROPN" or t.ent_type_ == "PERSON":
+                    proper = True
+                if t.ent_type_ == "PERSON":
+                    person = True
+                elif t.ent_type_ in COMPANY:
+                    company += 1
+        return proper and (person or company < 3)
+
+
+def _clean(name: str, proper: Container[str] | None) -> str | None:
     """The name if it looks like a person's (capitalised, not a filler word, a proper noun)."""
     words = name.split()
     while words and words[-1].lower() in vocab().not_names:

@@ -68,7 +68,7 @@ def has_figure(claim: cl.Claim) -> bool:
 def numbered_not_vendor(claim: cl.Claim) -> bool:
     """Where a told result can be: a sentence naming a number (spaCy's or a metric cue) that
     the vendor did not say."""
-    return claim.side != "vendor" and bool(claim.features.get("ent_num") or "metric" in claim.fired)
+    return claim.side != "vendor" and ("metric" in claim.fired or cl.names_number(claim))
 
 
 def short_number(text: str) -> bool:

@@ -196,16 +196,25 @@ def _sourced(found: list[cl.Claim]) -> list[int]:
     these."""
     out = []
     for i, claim in enumerate(found):
+        gained = oc.said("gained", claim.text) or oc.said("not_hired", claim.text)
+        # a source said where _backing can find it: told needs one or a gain (read first: the
+        # figure test may find the turn's entities)
+        if not gained and not any(oc.said("source", found[k].text) for k in _near(found, i)):
+            continue
         if not oc.numbered_not_vendor(claim):
             continue
         backed = any(oc.said("source", found[k].text) for k in _backing(found, i))
-        gained = oc.said("gained", claim.text) or oc.said("not_hired", claim.text)
         told = gained or (backed and _past(claim))
         if not told or tc.current(claim) or tc.worse(claim):
             continue
         if not _told_to_you(claim) and not oc.said("vendor_source", claim.text):
             out.append(i)
     return out
+
+
+def _near(found: list[cl.Claim], i: int) -> list[int]:
+    """The sentence and the next two of its turn: where _backing looks."""
+    return [k for k in (i, i + 1, i + 2) if k < len(found) and found[k].turn == found[i].turn]
 
 
 def _backing(found: list[cl.Claim], i: int) -> list[int]:
@@ -222,7 +231,7 @@ def _backing(found: list[cl.Claim], i: int) -> list[int]:
             break
         figures = rs.figures(found[k].text)
         said_again = figures <= rs.figures(found[i].text)
-        if oc.numbered_not_vendor(found[k]) and not (figures and said_again):
+        if not (figures and said_again) and oc.numbered_not_vendor(found[k]):
             break  # a figure of its own: its source backs that one
         out.append(k)
         if not (oc.short_number(found[k].text) and said_again):
@@ -237,9 +246,9 @@ def _since_down(found: list[cl.Claim]) -> list[int]:
     return [
         i
         for i, c in enumerate(found)
-        if oc.numbered_not_vendor(c)
-        and oc.said("down_to", c.text)
+        if oc.said("down_to", c.text)
         and oc.said("since_change", c.text)
+        and oc.numbered_not_vendor(c)
         and not (tc.current(c) or tc.worse(c) or _told_to_you(c))
     ]
 

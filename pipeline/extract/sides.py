@@ -334,7 +334,7 @@ def _links(meeting: Meeting) -> dict[str, list[tuple[str, str | None]]]:
                 if said.search(c.any_vendor_self)
                 else []
             )
-            if ends and (not docs or not set(ends) <= _places(docs[i])):
+            if ends and (not docs or not set(ends) <= _places(meeting.entity_doc(i))):
                 out["vendor"].append((turn.speaker, None))
             people = [
                 (label, m) for label, m in _mentioned(sentence, lookup) if label != turn.speaker

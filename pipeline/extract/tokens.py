@@ -8,7 +8,8 @@ sentence's token range instead of walking the sentence again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -26,8 +27,13 @@ class Tokens:
     tag: list[str]
     content: list[bool]
     """Alphabetic, not a stop word, longer than two characters."""
-    ents: list[tuple[int, int, str]]
-    """(start, end, label) of the doc's entities, in order."""
+    doc: Doc = field(repr=False, compare=False)
+
+    @cached_property
+    def ents(self) -> list[tuple[int, int, str]]:
+        """(start, end, label) of the doc's entities, in order, read on first use: the doc
+        must have them by then (Meeting.with_entities)."""
+        return [(e.start, e.end, e.label_) for e in self.doc.ents]
 
     def ent_labels(self, start: int, end: int) -> list[str]:
         """Labels of the entities Span(start, end).ents gives: from the first one starting
@@ -50,5 +56,4 @@ def read(doc: Doc) -> Tokens:
         pos.append(t.pos_)
         tag.append(t.tag_)
         content.append(t.is_alpha and not t.is_stop and len(t) > 2)
-    ents = [(e.start, e.end, e.label_) for e in doc.ents]
-    return Tokens(lower, lemma, pos, tag, content, ents)
+    return Tokens(lower, lemma, pos, tag, content, doc)
