@@ -30,6 +30,7 @@ from milepost.pipeline.internal import internal_meetings
 from milepost.pipeline.store import read
 from milepost.pipeline.templating import QUOTE_CHARS, clip, render
 from milepost.pipeline.wording import (
+    ANSWER_WORDS,
     answers_only,
     bare_figure,
     counts_nothing,
@@ -257,7 +258,8 @@ def _last_meeting(db: Database, m: MeetingRecord, quoted: set[str]) -> LastMeeti
         # past the opening, where the longest turns are small talk ("Sorry, I'm in the car
         # park", the weather), when the rest of the call has something to quote
         opening = max(2, round(len(turns) * OPENING))
-        fresh = [t for t in fresh if _idx(t) >= opening] or fresh
+        late = [t for t in fresh if _idx(t) >= opening] or _cut(heard, quoted, opening)
+        fresh = late or fresh
         longest = sorted(fresh, key=lambda t: -len(t["text"]))[:2]
         found = [Quote(speaker=t["speaker"], text=t["text"]) for t in sorted(longest, key=_idx)]
     quotes: list[Quote] = []
@@ -265,6 +267,23 @@ def _last_meeting(db: Database, m: MeetingRecord, quoted: set[str]) -> LastMeeti
         if all(q.text != seen.text for seen in quotes) and len(quotes) < MAX_QUOTES:
             quotes.append(Quote(speaker=q.speaker, text=clip(q.text)))
     return LastMeeting(id=m.id, date=m.date, title=m.title, source=m.source, quotes=quotes)
+
+
+def _cut(turns: list[dict[str, Any]], quoted: set[str], opening: int) -> list[dict[str, Any]]:
+    """The turns past the opening with the sentences shown above cut out, those with more
+    than an answer left: in a call of a few long turns (raw ASR text, data/train yf_30) every
+    later turn holds a step, and the only whole turn left was the opening's small talk."""
+    out = []
+    for t in turns:
+        if _idx(t) < opening:
+            continue
+        text = " ".join(t["text"].split())
+        for q in quoted:
+            text = text.replace(" ".join(q.split()), " ") if q else text
+        text = " ".join(text.split())
+        if len(text.split()) > ANSWER_WORDS and not answers_only(text):
+            out.append({**t, "text": text})
+    return out
 
 
 def _said(row: dict[str, Any], table: str, turns: list[dict[str, Any]]) -> str | None:

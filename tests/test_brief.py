@@ -607,3 +607,21 @@ def test_last_time_quotes_a_figure_that_counts_nothing_only_with_its_lead_in(
     assert out.split("## Last time: 2026-12-20, 2.txt\n")[1].split("\n\n")[0] == (
         f'- Fatma: "{told}"'
     )
+
+
+def test_last_time_in_a_call_of_few_long_turns_skips_the_opening_small_talk(
+    tmp_path: Path,
+) -> None:
+    """Raw ASR text comes as a few long turns (data/train yf_30): every turn past the
+    opening held a step shown above, so the opening's small talk was all Last time had.
+    The later turns are quoted with the sentences shown above cut out."""
+    db = open_db(tmp_path / "s.db")
+    hello = "Hello pak Budi can you hear me. Yes yes I hear you, the signal is not so good here."
+    sent = "I will send the mortality sheet by Friday."
+    later = "Okay so the bigger question, when we sold this we talked about survival in all sheds."
+    talk = [turn("", "unknown", hello), turn("", "unknown", "Okay so the usage is fine.")]
+    talk += [turn("", "unknown", f"{later} {sent}")]
+    steps = [step("send the mortality sheet", "customer", None, None, evidence=sent)]
+    write_meeting(db, analysis("/c/1.txt", "2026-11-10", talk, steps=steps), "h1", "Benur")
+    out = render_brief(build_brief(db, "Benur", on=date(2026, 11, 12)))
+    assert out.split("## Last time: 2026-11-10, 1.txt\n")[1].split("\n\n")[0] == f'- "{later}"'
