@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from typing import TYPE_CHECKING
 
 from milepost.models import Analysis, Speaker, SpeakerSide, Transcript, TurnOut
 from milepost.pipeline import __version__, nlp
 from milepost.pipeline.extract import goals, outcomes, sides, stage, steps
 from milepost.pipeline.extract.meeting import Meeting
 from milepost.pipeline.options import Options
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 PIPELINE_VERSION = __version__
 NO_AGREED_GOAL = "no_agreed_goal"
@@ -22,9 +26,9 @@ class Analyzer:
         self.nlp = nlp.load(model)
         # NER is about half of spaCy's time, and milepost reads the entities of few turns: the
         # turns are parsed without it and a Meeting runs it on the docs whose entities are read
-        # (Meeting.with_entities). The pipeline's ner has its own tok2vec and runs last, so a
-        # doc given its entities later has those the whole pipeline gives it.
-        self._later = ("ner",) if "ner" in self.nlp.pipe_names else ()
+        # (Meeting.with_entities). Only where a doc given its entities later has those the
+        # whole pipeline gives it (ner_runs_alone); else every turn is parsed whole.
+        self._later = ("ner",) if ner_runs_alone(self.nlp) else ()
 
     def analyze(self, transcript: Transcript, options: Options | None = None) -> Analysis:
         return next(self.analyze_many([(transcript, options or Options())]))
@@ -90,6 +94,19 @@ class Analyzer:
             questions=questions,
             pipeline_version=PIPELINE_VERSION,
         )
+
+
+def ner_runs_alone(pipeline: Language) -> bool:
+    """The pipeline's ner can run later on its own: it is the last component (none after it
+    reads or sets entities) and listens to no shared embedding layer (a tok2vec or
+    transformer run before it), so its entities depend on the doc's tokens alone, as in
+    en_core_web_sm (its ner has its own tok2vec)."""
+    if not pipeline.pipe_names or pipeline.pipe_names[-1] != "ner":
+        return False
+    return not any(
+        "ner" in getattr(component, "listening_components", ())
+        for _, component in pipeline.pipeline
+    )
 
 
 def _as_read(transcript: Transcript, roster: dict[str, SpeakerSide]) -> Transcript:
