@@ -163,3 +163,29 @@ def test_proper_nouns_read_on_demand_answer_as_the_full_set(analyzer) -> None:  
     words = {w for t in lines for w in re.findall(r"[A-Z][a-z]+", t)} | {"Nobody", "priya"}
     assert full and all((w in lazy) == (w in full) for w in words)
     assert "Zed" in lazy | {"Zed"} and "Priya" in lazy | {"Zed"}
+
+
+def test_a_word_that_only_opens_a_sentence_before_a_comma_is_no_name(analyzer) -> None:  # type: ignore[no-untyped-def]
+    """'Understood, ...' and 'Hola, ...' are tagged proper nouns where every word has a capital;
+    that tag says nothing there, so they name no speaker (xm, xr, xs, ya, yc, ye: 'Understood';
+    ye_15 'Hola'; yc_15 'Hei'), while a name said elsewhere too still does ("Thabo's on too")."""
+    from dialogue import meeting as parsed
+
+    m = parsed(
+        analyzer,
+        [
+            ("Speaker 1", "So that's the plan for the saleyards. Any questions?"),
+            ("Speaker 2", "Understood, saleyards only for now."),
+            ("Speaker 3", "I'll send the list of PICs by Friday."),
+            ("Speaker 1", "Hola, good morning."),
+            ("Speaker 2", "Good morning. Thabo's on too, he ran the technical review."),
+            ("Speaker 3", "Thabo, one more thing on the review, can you send the report?"),
+            ("Speaker 4", "Yes, I'll send it tomorrow."),
+        ],
+        roster=False,
+    )
+    proper = names.ProperNouns(m)
+    assert "Understood" not in proper and "Hola" not in proper and "Thabo" in proper
+    assert names.proper_nouns(m.docs) & {"Understood", "Hola", "Thabo"} == {"Thabo"}
+    learned = names.learn(m)
+    assert "Understood" not in learned.values() and "Hola" not in learned.values()

@@ -285,3 +285,31 @@ def test_an_answer_that_only_repeats_the_request_keeps_its_quote(find) -> None: 
         ("Raj", "Yep, I'll send the summary Friday."),
     )
     assert [s.evidence for s in found] == [request]
+
+
+@pytest.mark.parametrize(
+    ("said", "owner"),
+    [
+        ("Dr. Mokoena will send you the signed form tomorrow.", "Mokoena"),
+        ("Mr. Okafor will bring the budget on Friday.", "Okafor"),
+    ],
+)
+def test_a_title_before_a_name_is_not_the_owner(find, said: str, owner: str) -> None:  # type: ignore[no-untyped-def]
+    [step] = find(("Raj", said), ("Dana", "Great, thanks."))
+    assert step.owner == owner
+
+
+@pytest.mark.parametrize(
+    ("said", "action", "due"),
+    [
+        (
+            "I'll run it by Walt at our Sunday meeting, he signs the checks.",
+            "run it by Walt",
+            "Sunday",
+        ),
+        ("I'll raise it at our Tuesday meeting with the board.", "raise it", "Tuesday"),
+    ],
+)
+def test_an_action_ends_on_no_possessive_of_its_due(find, said: str, action: str, due: str) -> None:  # type: ignore[no-untyped-def]
+    [step] = find(("Raj", said), ("Dana", "Great, thanks."))
+    assert (step.action, step.due_text) == (action, due)

@@ -19,7 +19,7 @@ import yaml
 if TYPE_CHECKING:
     from collections.abc import Container, Iterable
 
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from milepost.pipeline.extract.meeting import Meeting
 
@@ -292,6 +292,18 @@ def _greets_on(text: str, head: re.Match[str]) -> bool:
     return vocab().greets_on.match(text, head.end()) is not None
 
 
+def capital_tells(tok: Token) -> bool:
+    """Whether a word's proper-noun tag is evidence of a name: not for a sentence's first word
+    standing alone before punctuation ("Understood, saleyards only.", "Hola, good morning.",
+    "Mm-hm, yes."), where any word has a capital and the tagger reads it from that. A name there
+    ("Octavia, can you hear me?") needs its tag somewhere else too ("Thabo's on too", "Nikhil
+    runs implementation", "hi Anouk") or a person entity."""
+    doc = tok.doc
+    opens = tok.i == 0 or tok.is_sent_start
+    alone = tok.i + 1 >= len(doc) or doc[tok.i + 1].is_punct
+    return not (opens and alone)
+
+
 def proper_nouns(docs: list[Doc]) -> set[str]:
     """Words spaCy reads as a proper noun or a person, less those it only ever calls a company."""
     proper: set[str] = set()
@@ -299,7 +311,7 @@ def proper_nouns(docs: list[Doc]) -> set[str]:
     company: dict[str, int] = defaultdict(int)
     for doc in docs:
         for t in doc:
-            if t.pos_ == "PROPN" or t.ent_type_ == "PERSON":
+            if (t.pos_ == "PROPN" and capital_tells(t)) or t.ent_type_ == "PERSON":
                 proper.add(t.text)
             if t.ent_type_ == "PERSON":
                 person.add(t.text)
@@ -350,7 +362,7 @@ class ProperNouns:
             doc = m.docs[i]
             for k in at:
                 t = doc[k]
-                if t.pos_ == "PROPN" or t.ent_type_ == "PERSON":
+                if (t.pos_ == "PROPN" and capital_tells(t)) or t.ent_type_ == "PERSON":
                     proper = True
                 if t.ent_type_ == "PERSON":
                     person = True

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 STOP_DEPS = frozenset({"advcl", "mark"})
 # Words an action should not end on once the time phrase is cut off ("a call on the books for").
 TRAILING_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"})
+# ...nor on a possessive whose noun was the time phrase ("run it by Walt at our [Sunday
+# meeting]", "believe it when my [Monday ...]"): spaCy tags "our" PRON, not DET.
+POSSESSIVE_TAGS = frozenset({"PRP$"})
 STOP_WORDS = frozenset({"so", "because", "since", "and", "but", "once", "if", "which", "then"})
 OBJECT_POS = frozenset({"NOUN", "PROPN", "PRON", "DET", "NUM"})
 NOUN_POS = frozenset({"NOUN", "PROPN", "NUM"})
@@ -392,7 +395,7 @@ def _trimmed(tokens: list[Token]) -> list[Token]:
     """Drop dangling function words, but never split a word like "add-on" or 'sit down'."""
     while (
         len(tokens) > 1
-        and tokens[-1].pos_ in TRAILING_POS
+        and (tokens[-1].pos_ in TRAILING_POS or tokens[-1].tag_ in POSSESSIVE_TAGS)
         and tokens[-1].dep_ != "prt"
         and tokens[-2].whitespace_
     ):

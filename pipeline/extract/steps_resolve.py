@@ -21,6 +21,8 @@ WE_CUES = frozenset({"WE_WILL", "WE_CAN", "WE_NEED"})
 ASKED = "ask:"
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from milepost.models.analysis import StepSide
     from milepost.pipeline.extract.meeting import Meeting
 
@@ -161,8 +163,13 @@ def _named_person(cand: Candidate) -> str | None:
         if cand.cue_end - cand.cue_start == 4:
             return doc[cand.cue_start + 1].text
         before = doc[cand.sent.start : cand.cue_start]
-    name_tok = next((t for t in before if t.pos_ == "PROPN"), None)
+    name_tok = next((t for t in before if t.pos_ == "PROPN" and not _title(t)), None)
     return name_tok.text if name_tok is not None else None
+
+
+def _title(tok: Token) -> bool:
+    """'Dr.', 'Mr.', 'Prof.': an abbreviation before a name is no name ('Dr. Mokoena will')."""
+    return tok.text.endswith(".") and len(tok.text) > 1
 
 
 def due_of(meeting: Meeting, cand: Candidate) -> tuple[str | None, str | None]:
