@@ -142,6 +142,8 @@ def test_every_listed_word_is_a_word() -> None:
         ("Yes, let's hold ourselves to that.", True),
         ("No.", True),
         ("Sure, that works for us.", True),
+        ("Hi Pete.", True),  # data/train yf_01: a greeting opened a goal's quote
+        ("Sorry, Graham.", True),  # yf_07
         ("That's a lot cleaner than our binders.", False),  # says something of its own
         ("Yes, and honestly the binders cost us two drivers last peak season alone.", False),
         ("", False),
@@ -168,6 +170,7 @@ def test_answers_only(text: str, only: bool) -> None:
         ("So, we want that down to three days.", "we want that down to three days.", None),
         ("Intake is slow. We want that down.", "not in the turn", None),
         ("Yes, exactly. That's the number we need.", "That's the number we need.", None),
+        ("Sorry, Graham. What I need is spend down ten percent.", "What I need is spend", None),
     ],
 )
 def test_lead_in_is_the_sentence_said_just_before(
