@@ -212,6 +212,18 @@ the detector as a head feature of its own (such sentences proposed to the goal h
 and every post-rule unchanged), 0.900 | 0.8633 | 0.841 (yd 0.867), has_agreed_goal 1016: no
 gain either way.
 
+Stop 22 (cs_train + 520 data/train meetings, set yf joined at eec32c6; a plain rerun from a fresh
+--cache, at 9cb6429 with the lazy-NER edits then uncommitted, and again at 65633c6): the goal
+setting is chosen again (C=0.3, threshold 0.4, floor 0.1; smoothed 0.896, F1 0.900) and the
+goal head is byte-identical, so goals_sets.py's question (the team's sets in the goal head) does
+not arise. The outcome search, which reads the imitating sets and so yf, takes C=0.1 threshold
+0.35 (score 0.905: smoothed cs_train 0.949, imitating 0.861; C=0.3 t=0.45 0.905, C=1 t=0.5
+0.904, C=3 0.902, C=10 0.899, C=30 0.895), from 0.4: stop 20 had moved it 0.35 -> 0.4, and
+yf's data moves it back. Weights byte-identical. outcomes_report.py (cs_train out of fold, 3
+fold assignments; data/train under the shipped head), 0.4 -> 0.35: all 0.880 -> 0.885, cs_train
+0.951 both, yf 0.829 both, ye 0.833 -> 0.857, yc 0.851 -> 0.875, yd 0.718 -> 0.750, xs 0.800 ->
+0.875, xf 0.947 -> 1.000; xp and xx 1.000 -> 0.941 (one spurious outcome each).
+
 Reproducible: rerunning rewrites model.json byte for byte. It holds each head's weights and
 chosen settings, not their held-out figures (printed instead): those move with every later
 change to the code they are scored through, so a file holding them changed on every rerun.
