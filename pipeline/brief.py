@@ -153,9 +153,17 @@ def _stage(db: Database, meetings: list[MeetingRecord], journey: JourneyMap) -> 
 
 
 def _questions(db: Database, meetings: list[MeetingRecord], journey: JourneyMap) -> list[str]:
-    """Goal-discovery questions for the current stage, else those the last analysis chose."""
+    """Goal-discovery questions for the current stage, else those the last analysis chose; a
+    stage that is only a guess asks the map's opening discovery questions, as the analysis
+    and the recap do (stage.questions_for; the seeds' "How customers work", guessed expansion,
+    asked about the expansion's sponsor while its recap asked what made them take the call)."""
     staged = [m for m in meetings if m.stage]
     stage = journey.get(staged[-1].stage or "") if staged else None
+    if staged and journey.stages:
+        sql = "SELECT stage_confidence FROM meetings WHERE id = ?"
+        confidence = db.execute(sql, [staged[-1].id]).fetchone()[0]
+        if confidence is not None and confidence < WEAK_STAGE:
+            return list(journey.stages[0].questions)
     if stage and stage.questions:
         return stage.questions
     if not meetings:

@@ -8,6 +8,7 @@ from pathlib import Path
 from store_factory import analysis, goal, outcome, step, turn
 
 from milepost.pipeline.brief import build_brief, render_brief
+from milepost.pipeline.journey import load_journey
 from milepost.pipeline.store import open_db
 from milepost.pipeline.store.writer import write_meeting
 
@@ -64,6 +65,10 @@ def test_a_stage_said_with_little_evidence_is_marked_a_guess(tmp_path: Path) -> 
         "Stage: **Advocacy** (since 2026-01-20; a guess: the last meeting said little about"
         " its stage, confidence 0.13)"
     )
+    # with no goal agreed, a guessed stage asks the map's opening discovery questions, as the
+    # analysis and the recap do, not the guessed stage's
+    journey = load_journey()
+    assert brief.questions == journey.stages[0].questions != journey.get("advocacy").questions
 
 
 def test_steps_read_in_our_words_about_the_customer(tmp_path: Path) -> None:
