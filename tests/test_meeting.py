@@ -133,3 +133,22 @@ def test_claims_read_on_demand_have_the_full_pipelines_features(analyzer) -> Non
             assert g.features == {k: v for k, v in w.features.items() if not k.startswith("ent_")}
         assert claims.names_number(g) == bool(w.features["ent_num"])
     assert left_out
+
+
+def test_the_first_number_test_finds_no_entities_and_rules_out_only_what_the_full_test_does(
+    analyzer,  # type: ignore[no-untyped-def]
+) -> None:
+    from milepost.pipeline.extract import claims, sides
+    from milepost.pipeline.extract import outcome_cues as oc
+
+    _, lazy = _lazy(analyzer)
+    sides.infer(lazy)
+    found = claims.claims(lazy)
+    before = [lazy.has_entities(k) for k in range(len(lazy.docs))]
+    maybe = [oc.may_be_numbered_not_vendor(c) for c in found]
+    assert [lazy.has_entities(k) for k in range(len(lazy.docs))] == before  # none found
+    for c, may in zip(found, maybe, strict=True):
+        known = "ent_num" in c.features or "metric" in c.fired or c.side == "vendor"
+        numbered = oc.numbered_not_vendor(c)
+        assert may == numbered if known else may  # unknown: the text tests come first
+    assert not all(maybe) and any(maybe)

@@ -10,7 +10,13 @@ from __future__ import annotations
 from milepost.pipeline.extract import claims as cl
 from milepost.pipeline.extract import restatement as rs
 from milepost.pipeline.extract import told_changes as tc
-from milepost.pipeline.extract.outcome_cues import cue, number_runs, numbered_not_vendor, said
+from milepost.pipeline.extract.outcome_cues import (
+    cue,
+    may_be_numbered_not_vendor,
+    number_runs,
+    numbered_not_vendor,
+    said,
+)
 
 _TIMES = ("then", "now", "this_period", "named_period")
 
@@ -25,6 +31,8 @@ def compared(claim: cl.Claim) -> bool:
     people on the front desk on weekends to 2": cues.yaml went_from) is dated by that verb
     where the sentence's root is not past: stop 21, 2 more outcomes out of the training sets'
     524 meetings (xz, ye), both labelled, none spurious."""
+    if not may_be_numbered_not_vendor(claim):
+        return False
     text = claim.text
     if said("compare", text):
         dated = claim.features.get("root_past", 0) > 0 or any(said(n, text) for n in _TIMES)

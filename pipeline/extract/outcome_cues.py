@@ -71,6 +71,15 @@ def numbered_not_vendor(claim: cl.Claim) -> bool:
     return claim.side != "vendor" and ("metric" in claim.fired or cl.names_number(claim))
 
 
+def may_be_numbered_not_vendor(claim: cl.Claim) -> bool:
+    """numbered_not_vendor where the claim's features already say (a metric cue or ent_num),
+    else True: a first test that finds no entities, before the text tests that decide whether
+    numbered_not_vendor need find them (claims.names_number)."""
+    if claim.side == "vendor":
+        return False
+    return "metric" in claim.fired or claim.features.get("ent_num", 1.0) > 0
+
+
 def short_number(text: str) -> bool:
     """A short sentence with a figure ("In January it was one point nine.", "Same period last
     year it was four hundred and twelve.")."""

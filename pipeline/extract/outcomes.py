@@ -196,6 +196,8 @@ def _sourced(found: list[cl.Claim]) -> list[int]:
     these."""
     out = []
     for i, claim in enumerate(found):
+        if not oc.may_be_numbered_not_vendor(claim):
+            continue
         gained = oc.said("gained", claim.text) or oc.said("not_hired", claim.text)
         # a source said where _backing can find it: told needs one or a gain (read first: the
         # figure test may find the turn's entities)
@@ -246,7 +248,8 @@ def _since_down(found: list[cl.Claim]) -> list[int]:
     return [
         i
         for i, c in enumerate(found)
-        if oc.said("down_to", c.text)
+        if oc.may_be_numbered_not_vendor(c)
+        and oc.said("down_to", c.text)
         and oc.said("since_change", c.text)
         and oc.numbered_not_vendor(c)
         and not (tc.current(c) or tc.worse(c) or _told_to_you(c))
