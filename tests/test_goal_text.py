@@ -131,3 +131,26 @@ def test_fuel_is_money(sentence: str, cat: str) -> None:
 )
 def test_next_and_a_month_is_a_deadline(sentence: str, deadline: str | None) -> None:
     assert deadline_of(sentence) == deadline
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deadline"),
+    [
+        (
+            "I need to get off the paper forms before our accreditation visit in September.",
+            "before our accreditation visit in September",
+        ),
+        (
+            "I want every client document in one place before the regulator's visit in the autumn.",
+            "before the regulator's visit in the autumn",
+        ),
+        (
+            "I want it done before the summer irrigation season.",
+            "before the summer irrigation season",
+        ),
+    ],
+)
+def test_a_deadline_cue_ending_on_the_or_our_keeps_the_time_it_names(
+    sentence: str, deadline: str
+) -> None:
+    assert deadline_of(sentence) == deadline

@@ -43,6 +43,9 @@ _PAST_SCENE = re.compile(
     r"did|made|gave|wrote|took|got|went|saw|met|sent|ran|began|spent|thought|knew)\b",
     re.I,
 )
+# A deadline cue ending on a determiner, and the longer reach of its time phrase.
+_OPEN_CUE = re.compile(r"\b(?:the|our|their|your|my)\s*$", re.I)
+_DEADLINE_LONG = re.compile(r"[\w' -]{0,60}?(?=[,.;?!]|$| (?:because|when|which|so|and|but)\b)")
 # With no clause end near, the count a time phrase names still belongs to it ("for year three").
 _COUNT = re.compile(r"\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
 _QUALIFIER = re.compile(r"(?:under|below|over|above|less than|more than|at least|within)\s+$", re.I)
@@ -227,6 +230,10 @@ def deadline_of(text: str) -> str | None:
         span = cue_pattern("deadline_span").search(text)
         return span.group(0) if span and not _PAST_SCENE.match(text, span.end()) else None
     rest = _DEADLINE_END.match(text[m.end() :]) or _COUNT.match(text, m.end())
+    if not rest and _OPEN_CUE.search(m.group(0)):
+        # a cue that ends on "the" or "our" names its time after it ("before our accreditation
+        # visit in September"), however long
+        rest = _DEADLINE_LONG.match(text[m.end() :])
     end = m.end() + (len(rest.group(0)) if rest else 0)
     return text[m.start() : end].strip(" ,.")
 
