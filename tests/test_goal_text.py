@@ -154,3 +154,20 @@ def test_a_deadline_cue_ending_on_the_or_our_keeps_the_time_it_names(
     sentence: str, deadline: str
 ) -> None:
     assert deadline_of(sentence) == deadline
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        ("I need that under ten thousand a mile.", "under ten thousand a mile"),
+        ("I want that down to two hours per report by the end of June.", "two hours per report"),
+        (
+            "I want verification under five minutes per patient, in every office.",
+            "under five minutes per patient",
+        ),
+        # no rate: a figure said before other words
+        ("I want ten percent a lot faster.", "ten percent"),
+    ],
+)
+def test_the_rate_a_figure_is_counted_in_is_part_of_the_metric(sentence: str, metric: str) -> None:
+    assert metric_of(sentence) == metric

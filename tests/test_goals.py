@@ -336,7 +336,11 @@ def test_seeds_give_no_nonsense_goals(analyzer) -> None:  # type: ignore[no-unty
             "Under ten days",
             "by the end of Q1",
         ),
-        ("Take a hundred and twenty K a year off write-offs.", "a hundred and twenty K", None),
+        (
+            "Take a hundred and twenty K a year off write-offs.",
+            "a hundred and twenty K a year",
+            None,
+        ),
         ("Just make it better.", None, None),
         # fractions and multiples are metrics
         (

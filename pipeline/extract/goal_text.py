@@ -48,6 +48,13 @@ _OPEN_CUE = re.compile(r"\b(?:the|our|their|your|my)\s*$", re.I)
 _DEADLINE_LONG = re.compile(r"[\w' -]{0,60}?(?=[,.;?!]|$| (?:because|when|which|so|and|but)\b)")
 # With no clause end near, the count a time phrase names still belongs to it ("for year three").
 _COUNT = re.compile(r"\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
+# The rate a figure is counted in, said right after it ("twenty hours a week", "under five
+# minutes per patient", "under ten thousand a mile"): part of the target.
+_RATE = re.compile(
+    r" (?:a|an|per|each) (?!(?:lot|bit|little|few|couple|half|third|quarter|number|good|big|total"
+    r"|bunch|way|day or)\b)[a-z][a-z-]*\b(?! (?:of|to|in|on|for|and|or)\b)",
+    re.I,
+)
 _QUALIFIER = re.compile(r"(?:under|below|over|above|less than|more than|at least|within)\s+$", re.I)
 
 
@@ -81,7 +88,8 @@ def metric_of(text: str) -> str | None:
         return target
     before = _QUALIFIER.search(text[: m.start()])
     start = before.start() if before else m.start()
-    return text[start : m.end()].strip(" ,.")
+    rate = _RATE.match(text, m.end())
+    return text[start : rate.end() if rate else m.end()].strip(" ,.")
 
 
 def _unitless(text: str) -> str | None:
