@@ -2131,8 +2131,6 @@ def test_a_sentence_that_only_announces_a_goal_is_not_one(analyzer, said: str, g
     m = meeting(analyzer, _answered("So what's driving this for you?", said))
     found = goals.from_claims(m, goals.cl.claims(m), _EVERY)
     assert [g.evidence for g in found] == ([trim_lead(said)] if goal else [])
-    found = goals.from_claims(m, goals.cl.claims(m), _EVERY)
-    assert [g.evidence for g in found] == ([trim_lead(said)] if goal else [])
 
 
 @pytest.mark.parametrize(
