@@ -121,10 +121,10 @@ def claims(meeting: Meeting) -> list[Claim]:
     turns = meeting.transcript.turns
     context = [cue_search.context(t.text) for t in turns]
     words = [content_words(t.text) for t in turns]
-    said: list[list[tuple[Claim, Any]]] = []
+    said: list[list[tuple[Claim, Any, bool]]] = []
     for i, doc in enumerate(meeting.docs):
         speaker = turns[i].speaker
-        turn: list[tuple[Claim, Any]] = []
+        turn: list[tuple[Claim, Any, bool]] = []
         whole = turns[i].text
         tokens = meeting.tokens(i)
         for sent in doc.sents:
@@ -138,19 +138,20 @@ def claims(meeting: Meeting) -> list[Claim]:
             start = sent.start_char + len(raw) - len(raw.lstrip())
             claim.fired = cue_search.sentence_fired(whole, start, text)
             # a want for something not to happen again is a want
-            if _never_again(sent, set(tokens.lower[sent.start : sent.end])):
+            never = _never_again(sent, set(tokens.lower[sent.start : sent.end]))
+            if never:
                 claim.fired.add("want")
-            turn.append((claim, sent))
+            turn.append((claim, sent, never))
         said.append(turn)
     meeting.with_entities(
-        i for i, turn in enumerate(said) if any(_entities_read(c) for c, _ in turn)
+        i for i, turn in enumerate(said) if any(_entities_read(c) for c, _, _ in turn)
     )
     out = []
     for i, turn in enumerate(said):
         tokens = meeting.tokens(i)
         before_after = _around(meeting, i, context)
-        in_turn_count = Counter(n for c, _ in turn for n in c.fired if n in _SAME_TURN)
-        for claim, sent in turn:
+        in_turn_count = Counter(n for c, _, _ in turn for n in c.fired if n in _SAME_TURN)
+        for claim, sent, never in turn:
             around = dict(before_after)
             if _restated(meeting, i, content_words(claim.text), words):
                 around["restated_next"] = 1.0
@@ -161,7 +162,7 @@ def claims(meeting: Meeting) -> list[Claim]:
             else:
                 ents = None
                 claim.later = partial(_entity_labels, meeting, i, sent.start, sent.end)
-            claim.features = _features(claim, sent, around, tokens, ents)
+            claim.features = _features(claim, sent, around, tokens, ents, never)
             out.append(claim)
     return out
 
@@ -263,14 +264,19 @@ def _around(meeting: Meeting, i: int, context: list[set[str]]) -> dict[str, floa
 
 
 def _features(  # type: ignore[no-untyped-def]
-    claim: Claim, sent, around: dict[str, float], tokens: Tokens, ents: list[str] | None
+    claim: Claim,
+    sent,
+    around: dict[str, float],
+    tokens: Tokens,
+    ents: list[str] | None,
+    never: bool,
 ) -> dict[str, float]:
     """The claim's features; ents: the labels of the sentence's entities, None where its turn's
-    were not found (no reader of ent_num, ent_date: _entities_read), and the two are left out."""
+    were not found (no reader of ent_num, ent_date: _entities_read), and the two are left out;
+    never: the sentence wants something not to happen again (_never_again, read with `fired`)."""
     start, end = sent.start, sent.end
     words = tokens.lower[start:end]
     vocab = set(words)
-    never = _never_again(sent, vocab)
     f: dict[str, float] = {f"side_{claim.side}": 1.0, **around}
     for name in claim.fired:
         f[f"has_{name}"] = 1.0
