@@ -304,6 +304,18 @@ def capital_tells(tok: Token) -> bool:
     return not (opens and alone)
 
 
+def _read_as(t: Token) -> tuple[bool, bool, bool]:
+    """(a proper noun, a person, a company) as spaCy reads one token: the tag counts where a
+    capital tells (capital_tells), a person entity always."""
+    person = t.ent_type_ == "PERSON"
+    return (t.pos_ == "PROPN" and capital_tells(t)) or person, person, t.ent_type_ in COMPANY
+
+
+def _a_name(proper: bool, person: bool, companies: int) -> bool:
+    """A word read as a proper noun is a name unless spaCy only ever calls it a company."""
+    return proper and (person or companies < 3)
+
+
 def proper_nouns(docs: list[Doc]) -> set[str]:
     """Words spaCy reads as a proper noun or a person, less those it only ever calls a company."""
     proper: set[str] = set()
@@ -311,13 +323,14 @@ def proper_nouns(docs: list[Doc]) -> set[str]:
     company: dict[str, int] = defaultdict(int)
     for doc in docs:
         for t in doc:
-            if (t.pos_ == "PROPN" and capital_tells(t)) or t.ent_type_ == "PERSON":
+            is_proper, is_person, is_company = _read_as(t)
+            if is_proper:
                 proper.add(t.text)
-            if t.ent_type_ == "PERSON":
+            if is_person:
                 person.add(t.text)
-            elif t.ent_type_ in COMPANY:
+            elif is_company:
                 company[t.text] += 1
-    return {w for w in proper if w in person or company[w] < 3}
+    return {w for w in proper if _a_name(True, w in person, company[w])}
 
 
 class ProperNouns:
@@ -359,16 +372,12 @@ class ProperNouns:
         proper = person = False
         company = 0
         for i, at in said:
-            doc = m.docs[i]
             for k in at:
-                t = doc[k]
-                if (t.pos_ == "PROPN" and capital_tells(t)) or t.ent_type_ == "PERSON":
-                    proper = True
-                if t.ent_type_ == "PERSON":
-                    person = True
-                elif t.ent_type_ in COMPANY:
-                    company += 1
-        return proper and (person or company < 3)
+                is_proper, is_person, is_company = _read_as(m.docs[i][k])
+                proper = proper or is_proper
+                person = person or is_person
+                company += is_company and not is_person
+        return _a_name(proper, person, company)
 
 
 def _clean(name: str, proper: Container[str] | None) -> str | None:
