@@ -59,6 +59,7 @@ def test_the_sets_written_to_imitate_cs_train_are_never_marked() -> None:
         "yd",
         "ye",
         "yf",
+        "yg",
     )
     assert cs_like == ts.CS_LIKE_SETS
     assert set(ts.CS_LIKE_SETS) <= set(ts.OWN_SETS)

@@ -341,7 +341,7 @@ def test_a_sets_pick_is_the_recall_end_of_cs_trains_flat_top_scored_per_group() 
     assert (c, floor, t) == (0.1, FLOORS[0], THRESHOLDS[3])  # smoothed 1 from the fourth on
     assert pick(data, {0.3: flat}) == (0.3, FLOORS[0], THRESHOLDS[0])
     said = summary(data, flat[0, 0])
-    assert said.startswith("cs_train 1.000 | groups' mean 0.1296 | ye 0.000 yf 0.000 |")
+    assert said.startswith("cs_train 1.000 | groups' mean 0.1296 | yf 0.000 yg 0.000 |")
     assert "xa-xf 0.667" in said and "xz-yb 0.500" in said
 
 
