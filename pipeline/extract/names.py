@@ -126,7 +126,7 @@ def _votes(meeting: Meeting) -> dict[tuple[str, str], float]:
     for i, turn in enumerate(turns):
         if turn.speaker is None:
             continue
-        text = _recased(turn.text.strip(), lowered)
+        text = recased(turn.text.strip(), lowered)
         for name in self_named(text, proper):
             votes[(turn.speaker, name)] += SELF_VOTE
         newcomer = _introduced_speaker(turns, i, introduced(text, proper), first_turn, proper)
@@ -173,7 +173,7 @@ def lowercase_names(turns: list[Any]) -> dict[str, str]:
     return found
 
 
-def _recased(text: str, lowered: dict[str, str]) -> str:
+def recased(text: str, lowered: dict[str, str]) -> str:
     """An all-lower-case turn with the meeting's lower-case names capitalised, and the
     apostrophe ASR drops put back before one ("im Shauna", "its Marisol": "i'm", "it's")."""
     if not lowered or any(c.isupper() for c in text):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from milepost.models import NextStep
-from milepost.pipeline.extract import commitment_model
+from milepost.pipeline.extract import commitment_model, names
 from milepost.pipeline.extract.commitment import JOINT_CUES, REQUEST_CUES, Candidate, contains
 from milepost.pipeline.extract.commitment import lexicon as _lexicon
 from milepost.pipeline.extract.steps_action import action_phrase
@@ -111,6 +111,7 @@ def _addressee(
     """The person asked: a name said in the request, else whoever answers next."""
     turns = meeting.transcript.turns
     named = _vocative(meeting, cand)
+    said = None if named is not None else said_addressee(meeting, cand)
     target = named
     if target is None and cand.turn + 1 < len(turns):
         nxt = turns[cand.turn + 1].speaker
@@ -118,11 +119,33 @@ def _addressee(
     if target is not None and target in meeting.sides:
         side = meeting.side_of(target)
         if side != "unknown":
-            return side, meeting.owner_name(target), target
+            return side, _as_said(meeting.owner_name(target), said), target
     own = meeting.side_of(speaker)
     side_: StepSide = {"vendor": "customer", "customer": "vendor"}.get(own, "customer")  # type: ignore[assignment]
-    owner = meeting.owner_name(target) if target else None
+    owner = _as_said(meeting.owner_name(target) if target else None, said)
     return side_, owner, target or f"{ASKED}{cand.turn}"
+
+
+def _as_said(shown: str | None, said: str | None) -> str | None:
+    """The owner of a request: the answering speaker's name where the transcript gives one
+    ('Hyun-woo Park' for 'Hyun-woo, can you ...'), else the name the request was addressed to
+    (for a diarizer label or a transcript without speakers)."""
+    if shown is not None and not names.is_anonymous(shown):
+        return shown
+    return said or shown
+
+
+def said_addressee(meeting: Meeting, cand: Candidate) -> str | None:
+    """The name a request is addressed to, as said ("Janelle, could you send me the list?",
+    "... this week, Shauna?"), where no speaker goes by it: the person asked owns the step
+    (guide: owner as said) whether or not the transcript names who speaks. The name is read
+    where names.addressed reads one, at the sentence's edges, and only a word the meeting reads
+    as a proper noun counts."""
+    text = cand.sent.text.strip()
+    lowered = names.lowercase_names(meeting.transcript.turns) if text.islower() else {}
+    proper = names.ProperNouns(meeting) | set(lowered.values())
+    called = names.addressed(names.recased(text, lowered), proper)
+    return called[0][0] if called else None
 
 
 def _vocative(meeting: Meeting, cand: Candidate) -> str | None:
