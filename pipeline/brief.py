@@ -32,8 +32,8 @@ from milepost.pipeline.templating import QUOTE_CHARS, clip, render
 from milepost.pipeline.wording import (
     ANSWER_WORDS,
     answers_only,
-    bare_figure,
     counts_nothing,
+    figure_alone,
     figure_words,
     goal_text,
     lead_in_of,
@@ -74,6 +74,10 @@ def build_brief(
     quoted = {o.evidence for o in outcomes} | {g.evidence for g in unagreed}  # words or quote
     quoted |= {x.done_evidence for x in done if x.done_evidence} | {goal.evidence if goal else ""}
     quoted |= {x.evidence for x in steps if x.status == "open"}  # each listed under Open steps
+    # the sentences a goal's quote opens on, or comes after (data/train yg_07)
+    quoted |= {
+        q for g in [goal, *unagreed] if g for q in (g.lead_in, g.context and g.context.text) if q
+    }
     return Brief(
         account=account,
         today=on.isoformat(),
@@ -205,15 +209,17 @@ def _mentioned(goals: list[GoalView], order: list[int], most: int = 3) -> list[G
 
 def with_lead_in(db: Database, g: GoalView | None) -> GoalView | None:
     """A goal whose words lean on what came before ("we want that down to three days"), with
-    the sentence said just before it in its turn, which says what "that" is; a bare figure
-    said in answer ("5% by the end of 2027.") with the sentence before that said it first."""
+    the sentence said just before it in its turn, which says what "that" is; a figure said
+    in answer ("5% by the end of 2027.", "Write it like that, under five hundred and fifty
+    thousand for 2027."; data/train yf_24, yg_16) with the sentence before that said it
+    first."""
     if g is None or g.reads_alone:
         return g
     turns = read.rows(db, "turns", [g.meeting_id])
     said = lead_in_of((t["text"] for t in turns), g.evidence)
     if said:
         return g.model_copy(update={"lead_in": clip(said)})
-    if not bare_figure(g.text):
+    if not figure_alone(g.text):
         return g
     asked = said_before(
         [(t["speaker"], t["text"]) for t in turns], g.evidence, figure_words(g.text)
@@ -250,7 +256,7 @@ def _last_meeting(db: Database, m: MeetingRecord, quoted: set[str]) -> LastMeeti
     found: list[Quote] = []
     turns = read.rows(db, "turns", [m.id])
     for table in ("verified_outcomes", "goals", "next_steps"):
-        rows = [r for r in read.rows(db, table, [m.id]) if r["evidence"] not in quoted]
+        rows = [r for r in read.rows(db, table, [m.id]) if not _shown(r["evidence"], quoted)]
         said = [(r["speaker"], _said(r, table, turns)) for r in rows]
         found += [Quote(speaker=by, text=text) for by, text in said if text]
     if not found:
@@ -275,6 +281,12 @@ def _last_meeting(db: Database, m: MeetingRecord, quoted: set[str]) -> LastMeeti
         if all(q.text != seen.text for seen in quotes) and len(quotes) < MAX_QUOTES:
             quotes.append(Quote(speaker=q.speaker, text=clip(q.text)))
     return LastMeeting(id=m.id, date=m.date, title=m.title, source=m.source, quotes=quotes)
+
+
+def _shown(sentence: str, quoted: set[str]) -> bool:
+    """True when the brief shows this sentence above, alone or inside a quote."""
+    said = " ".join(sentence.split())
+    return bool(said) and any(said in " ".join(q.split()) for q in quoted if q)
 
 
 def _cut(turns: list[dict[str, Any]], quoted: set[str], opening: int) -> list[dict[str, Any]]:

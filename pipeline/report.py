@@ -10,8 +10,8 @@ from milepost.pipeline.internal import analysis_is_internal
 from milepost.pipeline.templating import clip
 from milepost.pipeline.viewpoint import turned
 from milepost.pipeline.wording import (
-    bare_figure,
     category_words,
+    figure_alone,
     figure_words,
     goal_text,
     lead_in_of,
@@ -145,10 +145,10 @@ def _goal_words(a: Analysis, g: Goal) -> str:
     if before:
         return f'"{before} {g.evidence}"'
     turns = [(t.speaker or "", t.text) for t in a.turns]
-    asked = said_before(turns, g.evidence, figure_words(text)) if bare_figure(text) else None
+    asked = said_before(turns, g.evidence, figure_words(text)) if figure_alone(text) else None
     if asked is None:
         return f'"{g.evidence}"'
-    # a bare figure said in answer ("5% by the end of 2027."), after the sentence that put it
+    # a figure said in answer ("5% by the end of 2027."), after the sentence that put it
     by = turns[asked[0]][0]
     by = f" {by}:" if by and not is_anonymous(by) else ":"
     return f'"{g.evidence}" (after{by} "{clip(asked[1])}")'

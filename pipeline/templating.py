@@ -9,7 +9,7 @@ from typing import Any
 import jinja2
 
 from milepost.pipeline.extract.names import is_anonymous
-from milepost.pipeline.wording import category_words, due_words, step_reads_alone
+from milepost.pipeline.wording import category_words, due_words, says_more, step_reads_alone
 
 QUOTE_CHARS = 200
 
@@ -66,8 +66,13 @@ def clip(text: str, limit: int = QUOTE_CHARS) -> str:
 
 def step_words(step: Any) -> str:
     """A step's action, or its sentence quoted when the action says nothing to act on
-    ("present", "do mine", "show you"): the quote at least says what was promised."""
-    return step.action if step_reads_alone(step.action) else f'"{clip(step.evidence)}"'
+    ("present", "do mine", "show you"): the quote at least says what was promised; so it is
+    when the action acts on a pronoun its sentence names ("have it fixed": "That's a bug in
+    the printer template, I'll have it fixed this week.")."""
+    alone = step_reads_alone(step.action)
+    if alone and not says_more(step.action, step.evidence):
+        return str(step.action)
+    return f'"{clip(step.evidence)}"'
 
 
 def due_quoted(step: Any) -> bool:

@@ -208,6 +208,13 @@ def test_a_step_that_says_nothing_to_act_on_is_quoted_once(tmp_path: Path) -> No
     assert '- #1 "Yes, we\'ll present on March nineteenth." (Jo Marsh), due 2026-03-19' in out
     assert "- #2 send the webinar deck (Dana Ruiz), no due date" in out
     assert out.count(said) == 1
+    # a deed done to "it" comes with the clause that says what it is (data/train yg_18)
+    bug = "That's a bug on our side in the printer template, I'll have it fixed this week."
+    fix = step("have it fixed", "vendor", "Dana Ruiz", "2026-02-20", evidence=bug)
+    talk = [turn("Dana Ruiz", "vendor", bug)]
+    write_meeting(db, analysis("/c/2.txt", "2026-02-12", talk, steps=[fix]), "h2", "Bolt")
+    out = render_brief(build_brief(db, "Bolt", on=date(2026, 2, 13)))
+    assert f'- #3 "{bug}" (Dana Ruiz), due 2026-02-20\n' in out
 
 
 def test_a_diarizer_label_is_never_shown_as_an_owner(tmp_path: Path) -> None:
@@ -630,3 +637,71 @@ def test_last_time_in_a_call_of_few_long_turns_skips_the_opening_small_talk(
     write_meeting(db, analysis("/c/1.txt", "2026-11-10", talk, steps=steps), "h1", "Benur")
     out = render_brief(build_brief(db, "Benur", on=date(2026, 11, 12)))
     assert out.split("## Last time: 2026-11-10, 1.txt\n")[1].split("\n\n")[0] == f'- "{later}"'
+
+
+def test_a_figure_in_words_that_point_back_comes_after_the_sentence_that_named_it(
+    tmp_path: Path,
+) -> None:
+    """ "Write it like that, under five hundred and fifty thousand for 2027." names nothing
+    measured and reads as the goal's text (data/train yg_16); "Yes. That's next year's goal.
+    Under ten a month by the end of June." opened on a sentence that points back itself
+    (yg_20). Each comes after the read-back the turn before, which says what is counted."""
+    db = open_db(tmp_path / "s.db")
+    asked = (
+        "Lars said cleaning refunds from 1.1 million down to under five hundred and fifty"
+        " thousand kroner for 2027. Is that the number?"
+    )
+    said = "Write it like that, under five hundred and fifty thousand for 2027."
+    talk = [
+        turn("Anouk de Vries", "vendor", asked),
+        turn("Mette Vestergaard", "customer", f"Yes. That's the one. {said}"),
+    ]
+    agreed = goal(said[:-1], True, "under five hundred and fifty thousand", "for 2027")
+    agreed = agreed.model_copy(update={"evidence": said, "speaker": "Mette Vestergaard"})
+    write_meeting(db, analysis("/c/1.txt", "2026-10-13", talk, goals=[agreed]), "h1", "Vest")
+    out = render_brief(build_brief(db, "Vest", on=date(2026, 11, 1)))
+    assert out.split("## Goal\n")[1].split("\n\n")[0] == (
+        "**Agreed** (save time; agreed 2026-10-13):\n"
+        f'> Anouk de Vries: "{asked.split(". ")[0]}."\n> Mette Vestergaard: "{said}"'
+    )
+    asked = "Cancelled departures for lack of a driver, from thirty-one to under ten a month."
+    said = "Under ten a month by the end of June."
+    talk = [
+        turn("Farah Haddad", "vendor", f"Okay, recap. {asked} Is that the goal?"),
+        turn("Bengt Nilsson", "customer", f"Yes. That's next year's goal. {said} Write it down."),
+    ]
+    agreed = goal(said[:-1], True, None, "by the end of June")
+    agreed = agreed.model_copy(update={"evidence": said, "speaker": "Bengt Nilsson"})
+    write_meeting(db, analysis("/c/2.txt", "2026-10-29", talk, goals=[agreed]), "h2", "Buss")
+    out = render_brief(build_brief(db, "Buss", on=date(2026, 11, 1)))
+    assert out.split("## Goal\n")[1].split("\n\n")[0] == (
+        "**Agreed** (save time; agreed 2026-10-29):\n"
+        f'> Farah Haddad: "{asked}"\n> Bengt Nilsson: "{said}"'
+    )
+
+
+def test_last_time_never_quotes_again_the_sentence_a_goal_quote_opens_on(
+    tmp_path: Path,
+) -> None:
+    """The goal "Under nineteen thousand ..." is quoted after "Last year we gave thirty-eight
+    thousand dollars in credits. I want that cut in half." (data/train yg_07); the goal
+    found in that second sentence was quoted again under Last time."""
+    db = open_db(tmp_path / "s.db")
+    before = "Last year we gave thirty-eight thousand dollars in credits on disputed loads."
+    half = "I want that cut in half."
+    said = "Under nineteen thousand for this calendar year."
+    other = "The resaw is still paper, and most of what goes to the furniture plants is resawn."
+    talk = [
+        turn("Aaron Weaver", "customer", f"What I care about is money. {before} {half} {said}"),
+        turn("Ruth Zimmerman", "customer", other),
+    ]
+    agreed = goal(said[:-1], True, None, "for this calendar year")
+    agreed = agreed.model_copy(update={"evidence": said, "speaker": "Aaron Weaver"})
+    talked = goal("that cut in half", False).model_copy(update={"evidence": half})
+    a = analysis("/c/1.txt", "2026-06-16", talk, goals=[agreed, talked])
+    write_meeting(db, a, "h1", "Conestoga")
+    out = render_brief(build_brief(db, "Conestoga", on=date(2026, 7, 1)))
+    assert f'> "{before} {half} {said}"' in out
+    assert out.split("## Last time: 2026-06-16, 1.txt\n")[1].split("\n\n")[0] == (
+        f'- Ruth Zimmerman: "{other}"'
+    )

@@ -153,6 +153,15 @@ def test_a_bare_figure_said_in_answer_is_shown_after_the_sentence_that_put_it() 
     assert f"Agreed goal: {shown}\n" in render_analysis(a)
     a.turns[0].speaker = "SPEAKER_1"  # a label names nobody
     assert f'(after: "{asked}")' in render_analysis(a)
+    # a figure after words that point back names nothing either (data/train yg_16)
+    said = "Write it like that, under five hundred thousand for 2027."
+    asked = "So refunds down to under five hundred thousand kroner for 2027?"
+    a.turns = [
+        TurnOut(speaker="Dana Ruiz", side="vendor", text=asked),
+        TurnOut(speaker="Raj Patel", side="customer", text=f"Yes. That's the one. {said}"),
+    ]
+    a.goals[0].text, a.goals[0].evidence = said[:-1], said
+    assert f'Agreed goal: "{said}" (after Dana Ruiz: "{asked}")' in render_analysis(a)
 
 
 def test_goals_besides_the_agreed_one_are_listed_once_as_others() -> None:

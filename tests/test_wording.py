@@ -9,9 +9,14 @@ from milepost.pipeline.wording import (
     category_words,
     counts_nothing,
     due_words,
+    figure_alone,
+    figure_words,
     goal_text,
     lead_in,
+    points_back,
     reads_alone,
+    said_before,
+    says_more,
     step_reads_alone,
     word_lists,
 )
@@ -52,6 +57,14 @@ from milepost.pipeline.wording import (
         ("get it to 20 thousand by June", False),
         ("get those office calls from parents down by half by Easter", True),  # a noun object
         ("get that rework down to like twenty hours a week", True),
+        # the pointer after a subject and its verb (data/train yg_05), or before a manner
+        # that points back too (yg_16); a determiner before a noun is no pointer
+        ("we wanted them under fifteen percent by this fall", False),
+        ("Write it like that, under five hundred and fifty thousand for 2027", False),
+        ("I want that cut in half", False),
+        ("I want that inventory cut in half by the end of the year", True),
+        # a figure with a comma after it names nothing either (yg_24)
+        ("fifty thousand, without building anything", False),
         ("", False),
     ],
 )
@@ -144,6 +157,7 @@ def test_every_listed_word_is_a_word() -> None:
         ("Sure, that works for us.", True),
         ("Hi Pete.", True),  # data/train yf_01: a greeting opened a goal's quote
         ("Sorry, Graham.", True),  # yf_07
+        ("Welcome.", True),  # yg_01
         ("That's a lot cleaner than our binders.", False),  # says something of its own
         ("Yes, and honestly the binders cost us two drivers last peak season alone.", False),
         ("", False),
@@ -171,6 +185,21 @@ def test_answers_only(text: str, only: bool) -> None:
         ("Intake is slow. We want that down.", "not in the turn", None),
         ("Yes, exactly. That's the number we need.", "That's the number we need.", None),
         ("Sorry, Graham. What I need is spend down ten percent.", "What I need is spend", None),
+        ("Welcome. Quick catch-up, Russell set the goal.", "Quick catch-up,", None),  # yg_01
+        # a sentence before that points back comes with the one before it (data/train yg_07)
+        (
+            "No. Last year we gave $38k in credits. I want that cut in half. Under $19k.",
+            "Under $19k.",
+            "Last year we gave $38k in credits. I want that cut in half.",
+        ),
+        # and is none when that one only answers (yg_20)
+        ("Yes. That's next year's goal. Under ten a month.", "Under ten a month.", None),
+        # a goal cut from its sentence opens on the start of that sentence (yg_05)
+        (
+            "Sure. Two, cancellations were twenty-four percent and we wanted them under fifteen.",
+            "we wanted them under fifteen.",
+            "Two, cancellations were twenty-four percent and",
+        ),
     ],
 )
 def test_lead_in_is_the_sentence_said_just_before(
@@ -192,7 +221,99 @@ def test_lead_in_is_the_sentence_said_just_before(
         ("That one is fine.", False),
         ("We have eighty-three vehicles.", False),
         ("Leaks went from sixty-one thousand dollars to twenty-three thousand this year.", False),
+        ("I want one day.", True),  # yg_30: a unit names no more than the figure
+        ("It takes three days every month.", False),
     ],
 )
 def test_counts_nothing(sentence: str, nothing: bool) -> None:
     assert counts_nothing(sentence) is nothing
+
+
+def test_a_figure_said_back_bare_sends_the_search_further_back() -> None:
+    """ "Half a day by April." answered a read-back that names nothing either ("Half a day,
+    by the April filing."; data/train yg_33): the sentence that says what the half day is
+    for comes from the turns before that read-back."""
+    turns = [
+        ("Fiona", "So the monthly excise return done in half a day, by the March filing?"),
+        ("Rocio", "Almost. Not March. The April filing."),
+        ("Fiona", "The April filing. Half a day, by the April filing."),
+        ("Rocio", "Yes. That's our number."),
+        ("Gian", "Yes. Half a day by April. Write it down."),
+    ]
+    found = said_before(turns, "Half a day by April.", figure_words("Half a day by April"))
+    assert found == (0, turns[0][1])
+    # three turns back from the answer, a read-back aside, as before
+    assert said_before([turns[0], *turns[2:]], "Half a day by April.", ["half"]) == (
+        0,
+        turns[0][1],
+    )
+    # more than three turns back with no read-back between: not searched
+    far = [turns[0], ("X", "Hm."), ("Y", "Ok."), ("Z", "Right."), ("Z", "Fine.")]
+    assert said_before(far, "Fine.", ["half"]) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "back"),
+    [
+        ("That's next year's goal.", True),  # data/train yg_20
+        ("I want that cut in half.", True),  # yg_07
+        ("It's me and 1 other person.", True),  # yg_08
+        ("This is the number.", True),
+        ("Three days every week.", True),  # a bare figure
+        ("This year we were at about 6% late runs.", False),  # a pointer before a noun
+        ("So, we flooded for ice in January.", False),
+        ("Last year we gave thirty-eight thousand dollars in credits.", False),
+        ("", False),
+    ],
+)
+def test_points_back(sentence: str, back: bool) -> None:
+    assert points_back(sentence) is back
+
+
+@pytest.mark.parametrize(
+    ("action", "sentence", "more"),
+    [
+        (  # data/train yg_18
+            "have it fixed",
+            "That's a bug on our side in the printer template, I'll have it fixed this week.",
+            True,
+        ),
+        (  # yg_08
+            "send that along",
+            "We have a privacy sheet for school divisions, I can send that along.",
+            True,
+        ),
+        ("put it in the plan", "I'll put it in the plan.", False),  # says no more
+        ("put it on the agenda", "On my side, I'll put it on the agenda.", False),  # names nothing
+        (  # a determiner before a noun, and a clause opener, are no pronouns
+            "create that service account",
+            "So Marcus, as we said before, could you create that service account?",
+            False,
+        ),
+        (
+            "check that we integrate",
+            "We use Geotab in every bus, I'll check that we integrate.",
+            False,
+        ),
+        (  # people, not a thing
+            "tell them about the app",
+            "The owners are old school, I'll tell them about the app.",
+            False,
+        ),
+    ],
+)
+def test_says_more(action: str, sentence: str, more: bool) -> None:
+    assert says_more(action, sentence) is more
+
+
+@pytest.mark.parametrize(
+    ("text", "alone"),
+    [
+        ("5% by the end of 2027", True),
+        ("Write it like that, under five hundred and fifty thousand for 2027", True),  # yg_16
+        ("The next-day nomination published by 3 pm instead of 8 pm, by the end...", False),
+        ("cut no-shows by a third, by the end of March", False),
+    ],
+)
+def test_figure_alone(text: str, alone: bool) -> None:
+    assert figure_alone(text) is alone
