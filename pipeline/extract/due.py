@@ -148,11 +148,14 @@ def _index() -> required_words.Index:
 def choose(found: list[Found], text: str = "") -> Found | None:
     """The phrase that dates the commitment: the first dated one, else the first vague one.
 
-    With several dated phrases, those in a commitment sentence beat the rest, those in a
-    condition ("if the fund's good on Monday, ...") lose, and a deadline ("by Friday")
-    beats a bare "today" said earlier ("everything we covered today").
+    With several dated phrases, one after 'of' ("the summary of today") drops out, those in
+    a commitment sentence beat the rest, those in a condition ("if the fund's good on
+    Monday, ...") lose, and a deadline ("by Friday") beats a bare "today" said earlier
+    ("everything we covered today").
     """
     dated = [f for f in found if f.rule != "vague"]
+    if len(dated) > 1 and text:  # "the summary of today ... tomorrow": a noun's day is no due
+        dated = [f for f in dated if not _of_a_noun(text, f)] or dated
     if len(dated) > 1 and text:
         ranked = sorted(dated, key=lambda f: (_rank(text, f), f.start))
         dated = [f for f in ranked if _rank(text, f) == _rank(text, ranked[0])]
@@ -165,6 +168,12 @@ def choose(found: list[Found], text: str = "") -> Found | None:
                     return later
         return first
     return found[0] if found else None
+
+
+def _of_a_noun(text: str, found: Found) -> bool:
+    """'a recap of today', 'the list of Saturday shift leads': a day said after 'of', with no
+    lead of its own, names what a thing is about, not when the step is due."""
+    return not found.lead and re.search(r"\bof\s+$", text[: found.start], re.IGNORECASE) is not None
 
 
 def _rank(text: str, found: Found) -> int:
