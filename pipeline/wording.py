@@ -190,7 +190,8 @@ def says_more(action: str, sentence: str) -> bool:
     printer template, I'll have it fixed this week.", "We have a privacy sheet for school
     divisions, I can send that along." (data/train yg_18, yg_08). "that" before a noun
     ("create that service account") or opening a clause ("check that we integrate") is no
-    pronoun; a short opening ("On my side, I'll put it ...") names nothing."""
+    pronoun; a short opening ("On my side, I'll put it ...") or an answer ("Yes, I have it,
+    I'll forward it to Mikaela."; yf_34) names nothing."""
     words = action.split()
     if len(words) < 2:
         return False
@@ -203,7 +204,7 @@ def says_more(action: str, sentence: str) -> bool:
     said = " ".join(sentence.split())
     at = said.lower().find(" ".join(words[:2]).lower())
     before = said[:at].rsplit(",", 1)[0] if at > 0 and "," in said[:at] else ""
-    return len(before.split()) > BEFORE_WORDS
+    return len(before.split()) > BEFORE_WORDS and not answers_only(before)
 
 
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+")

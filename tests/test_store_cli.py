@@ -379,3 +379,21 @@ def test_export_errors(runner: CliRunner, stored: Path) -> None:
     assert "CSV holds one table: choose one with --table" in out
     assert run(runner, "export", "--format", "xml")[0] == 2
     assert run(runner, "export", "--format", "json", "--account", "Nope")[0] == 1
+
+
+def test_an_account_is_found_without_its_accents(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A CSM types "rostvik" or "deneigement" on an English keyboard (data/train set YG)."""
+    monkeypatch.setenv("MILEPOST_TODAY", "2026-12-08")
+    db = tmp_path / "accents.db"
+    store = open_db(db)
+    for i, name in enumerate(["Røstvik Tørrfisk AS", "Déneigement Charbonneau", "Café Alto"]):
+        write_meeting(store, analysis(f"/c/{i}.txt", "2026-11-03", []), f"h{i}", name)
+    for typed, name in [
+        ("rostvik", "Røstvik Tørrfisk AS"),
+        ("DENEIGEMENT", "Déneigement Charbonneau"),
+        ("cafe alto", "Café Alto"),
+    ]:
+        code, out = run(runner, "brief", typed, "--db", str(db))
+        assert (code, out.splitlines()[0]) == (0, f"# {name}: brief for 2026-12-08")

@@ -285,6 +285,7 @@ def test_points_back(sentence: str, back: bool) -> None:
         ),
         ("put it in the plan", "I'll put it in the plan.", False),  # says no more
         ("put it on the agenda", "On my side, I'll put it on the agenda.", False),  # names nothing
+        ("forward it to Mikaela", "Yes, I have it, I'll forward it to Mikaela.", False),  # yf_34
         (  # a determiner before a noun, and a clause opener, are no pronouns
             "create that service account",
             "So Marcus, as we said before, could you create that service account?",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from datetime import date
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -89,15 +90,27 @@ def roster(db: Database, meeting_id: int) -> dict[str, list[str]]:
     return {str(k): list(v) for k, v in json.loads(row[0]).items()} if row else {}
 
 
+LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "þ": "th"})
+
+
+def _folded(name: str) -> str:
+    """A name as typed on any keyboard: no case, no accents ("Røstvik Tørrfisk" and "Café
+    Alto Quindío" as "rostvik torrfisk", "cafe alto quindio"), single spaces."""
+    name = unicodedata.normalize("NFKD", " ".join(name.split()).casefold()).translate(LETTERS)
+    return "".join(c for c in name if not unicodedata.combining(c))
+
+
 def account_name(db: Database, name: str) -> str:
     """The stored spelling of an account: matched case-insensitively, else the one account whose
-    name contains `name` ("northwind" for Northwind Dental); StoreError if none or several do."""
+    name contains `name` ("northwind" for Northwind Dental), accents aside ("deneigement" for
+    Déneigement Charbonneau; data/train set YG); StoreError if none or several do."""
     row = db.execute("SELECT name FROM accounts WHERE name = ? COLLATE NOCASE", [name]).fetchone()
     if row is not None:
         return str(row[0])
     known = [str(r[0]) for r in db.execute("SELECT name FROM accounts ORDER BY name")]
-    part = " ".join(name.split()).casefold()
-    matches = [k for k in known if part and part in " ".join(k.split()).casefold()]
+    part = _folded(name)
+    same = [k for k in known if part and part == _folded(k)]
+    matches = same or [k for k in known if part and part in _folded(k)]
     if len(matches) == 1:
         return matches[0]
     if matches:
