@@ -66,3 +66,27 @@ def test_a_named_speaker_asked_by_first_name_keeps_the_full_name(find) -> None: 
         ("Kasia Nowak", "Sure, I'll send it Friday."),
     )
     assert _asked(found, "Kasia, could you").owner == "Kasia Nowak"
+
+
+def test_a_speaker_talked_about_inside_a_request_is_not_asked(find) -> None:  # type: ignore[no-untyped-def]
+    sides = {"Dana Ruiz": "vendor", "Halima Osei": "vendor", "Raj Patel": "customer"}
+    found = find(
+        sides,
+        ("Halima Osei", "I'll need a week with the contract before the board meets."),
+        ("Dana Ruiz", "Could you get us your redlines by Tuesday, so Halima has time before the board?"),
+        ("Raj Patel", "Sure, Tuesday works."),
+    )
+    step = _asked(found, "redlines")
+    assert (step.owner, step.side) == ("Raj Patel", "customer")
+
+
+def test_a_speaker_named_at_the_end_of_a_request_is_asked(find) -> None:  # type: ignore[no-untyped-def]
+    sides = {"Dana Ruiz": "vendor", "Halima Osei": "vendor", "Raj Patel": "customer"}
+    found = find(
+        sides,
+        ("Raj Patel", "We keep the rota in a spreadsheet."),
+        ("Dana Ruiz", "Could you send us the rota by Friday, Raj?"),
+        ("Halima Osei", "And I'll set up the accounts."),
+    )
+    step = _asked(found, "rota")
+    assert (step.owner, step.side) == ("Raj Patel", "customer")

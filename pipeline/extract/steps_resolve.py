@@ -156,9 +156,19 @@ def _vocative(meeting: Meeting, cand: Candidate) -> str | None:
         names[shown.split()[0].lower()] = label
     for tok in cand.sent:  # "Seun, can you send Elena the list?": Seun is asked, not Elena
         named = tok.lower_ in names and tok.dep_ not in RECIPIENT_DEPS
-        if named and (tok.pos_ == "PROPN" or tok.i < cand.cue_start):
+        if named and (tok.i < cand.cue_start or (tok.pos_ == "PROPN" and _closes(tok))):
             return names[tok.lower_]
     return None
+
+
+def _closes(tok: Token) -> bool:
+    """'..., Shauna?': a name after the request is said to someone only where it ends the
+    sentence after a comma; one inside it is someone talked about ('Could you get us your
+    redlines by Tuesday, so Halima has time before the board?')."""
+    doc, sent = tok.doc, tok.sent
+    if tok.i == 0 or doc[tok.i - 1].text != ",":
+        return False
+    return all(t.is_punct for t in doc[tok.i + 1 : sent.end])
 
 
 def _named(
