@@ -7,7 +7,7 @@ from milepost.pipeline.extract.names import is_anonymous
 from milepost.pipeline.extract.sides import same_person
 from milepost.pipeline.extract.stage import WEAK_STAGE
 from milepost.pipeline.internal import analysis_is_internal
-from milepost.pipeline.templating import clip
+from milepost.pipeline.templating import clip, step_words
 from milepost.pipeline.viewpoint import turned
 from milepost.pipeline.wording import (
     category_words,
@@ -165,8 +165,11 @@ def _steps(a: Analysis, explain: bool) -> list[str]:
             who = s.owner or "owner not named"
             due = f"due {s.due}" if s.due else f'due "{s.due_text}"' if s.due_text else ""
             action = turned(s.action, said_by.get(s.speaker or ""), "brief")  # from our side
-            lines.append(f"    - {action} ({who}; {due or 'no due date'})")
-            if explain:
+            # "sign it", "have it fixed": its sentence, as the brief quotes it
+            quoted = step_words(s) != s.action
+            shown = step_words(s) if quoted else action
+            lines.append(f"    - {shown} ({who}; {due or 'no due date'})")
+            if explain and not quoted:
                 lines.append(f'        "{s.evidence}"')
                 lines.append(f"        {_why(a, s.evidence, s.found_by, s.confidence)}")
     if not a.next_steps:

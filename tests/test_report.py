@@ -210,6 +210,11 @@ def test_steps_read_from_our_side_as_in_the_brief() -> None:
     assert "  Customer:\n    - send us their current forms (Raj Patel; no due date)" in text
     assert "    - send the SSO guide (Dana Ruiz; due 2026-03-06)" in text  # ours, as said
     assert a.next_steps[-1].action == "send you our current forms"
+    # a step that says nothing to act on is its sentence, as in the brief (data/train yg_33)
+    said = "If it says five and one year, I'll sign it before the fifteenth of December."
+    a.next_steps[-1] = a.next_steps[-1].model_copy(update={"action": "sign it", "evidence": said})
+    assert f'  Customer:\n    - "{said}" (Raj Patel; no due date)\n' in render_analysis(a)
+    assert render_analysis(a, explain=True).count(said) == 1
 
 
 def test_a_clip_under_a_minute_says_its_seconds() -> None:
