@@ -42,10 +42,16 @@ def _bare(word: str) -> str:
 
 def goal_text(text: str) -> str:
     """A goal's short text as shown: without an opening that only ties it to its sentence
-    ("still to cut onboarding time by 30%" -> "cut onboarding time by 30%")."""
+    ("still to cut onboarding time by 30%" -> "cut onboarding time by 30%", "honestly, is to
+    settle the same day" -> "settle the same day")."""
     words = text.split()
     if len(words) > 2 and _bare(words[0]) in _words("idle_openers") and words[1].lower() == "to":
         return " ".join(words[2:])
+    # what was wanted, cut after its "what I want": "honestly, is to settle with the boats the
+    # same day they land" (data/train yg_02) -> "settle with the boats the same day they land"
+    skip = 1 if words and words[0].endswith(",") else 0
+    if len(words) > skip + 2 and [w.lower() for w in words[skip : skip + 2]] == ["is", "to"]:
+        return " ".join(words[skip + 2 :])
     return text
 
 
