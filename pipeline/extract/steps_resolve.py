@@ -9,7 +9,7 @@ from milepost.models import NextStep
 from milepost.pipeline.extract import commitment_model, names
 from milepost.pipeline.extract.commitment import JOINT_CUES, REQUEST_CUES, Candidate, contains
 from milepost.pipeline.extract.commitment import lexicon as _lexicon
-from milepost.pipeline.extract.steps_action import action_phrase
+from milepost.pipeline.extract.steps_action import action_head, action_phrase
 from milepost.pipeline.extract.steps_due import find_due, time_phrase
 
 RECIPIENT_DEPS = frozenset({"dative", "dobj", "pobj", "poss"})
@@ -19,6 +19,8 @@ JOINT_REPLY_WORDS = 8
 WE_CUES = frozenset({"WE_WILL", "WE_CAN", "WE_NEED"})
 # The owner key of a request whose addressee is not known ("ask:12", by its turn).
 ASKED = "ask:"
+# The customer signs its order; the vendor only sends it.
+SIGNING = frozenset({"sign", "countersign"})
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -93,7 +95,18 @@ def _speaker_side(meeting: Meeting, cand: Candidate, speaker: str | None) -> Ste
     side = meeting.side_of(speaker)
     if side != "unknown":
         return side
+    if _signs(cand):
+        return "customer"
     return _side_from_words(cand.text)
+
+
+def _signs(cand: Candidate) -> bool:
+    """'Then I'll sign it before the 23rd': who signs the order is the customer, whatever
+    else the words say (not 'sign you up', which the vendor does)."""
+    verb = action_head(cand)
+    if verb is None or verb.lemma_.lower() not in SIGNING:
+        return False
+    return not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
 
 
 def _side_from_words(text: str) -> StepSide:
