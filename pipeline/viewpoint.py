@@ -58,12 +58,25 @@ def _after_noun() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + words + r")\s+[\w'’-]+\s+$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _last_verb() -> re.Pattern[str]:
+    """ "you" and one word closing the action, after a word that is no verb taking a person:
+    "the list of German stores you deliver", "the cupping form you use" (data/train yg_22,
+    yg_25), not "let you know"."""
+    verbs = "|".join(re.escape(str(w)) for w in _data()["you_as_object_after"])
+    return re.compile(
+        r"(?<!\S)(?!(?:" + verbs + r")\s)[\w'’-]+\s+you\s+[\w'’-]+[.!?]?$", re.IGNORECASE
+    )
+
+
 def _is_subject(text: str, at: int) -> bool:
     before = text[:at]
+    start = before.rstrip().rfind(" ") + 1  # the word before "you"
     return bool(
         _you_as_subject().match(text, at)
         or _clause_opener().search(before)
         or _after_noun().search(before)
+        or (start > 0 and _last_verb().match(text, start))
     )
 
 

@@ -45,6 +45,16 @@ from milepost.pipeline.viewpoint import step_for, turned
             "send the report they give the owners' group",
         ),
         ("send the guide to you", "customer", "email", "send the guide to us"),
+        # "you" and the verb that closes the action: a relative clause (data/train yg_22, yg_25)
+        (
+            "send the list of German stores you deliver",
+            "vendor",
+            "brief",
+            "send the list of German stores they deliver",
+        ),
+        ("send the cupping form you use", "vendor", "brief", "send the cupping form they use"),
+        ("check and let you know", "customer", "email", "check and let us know"),  # objects
+        ("get back to you Friday", "customer", "email", "get back to us Friday"),
         ("walk you through what you need", "vendor", "brief", "walk them through what they need"),
     ],
 )
