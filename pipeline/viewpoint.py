@@ -98,18 +98,22 @@ def turned(text: str, side: str | None, view: View) -> str:
 
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "we", "us", "our", "ours"})
 SECOND_PERSON = frozenset({"you", "your", "yours"})
+OUR_SIDE = FIRST_PERSON - {"i", "we"}  # "we" and "I" may be ours
 
 
 def step_for(step: LedgerStep, side: str | None, view: View) -> LedgerStep:
     """The step as the reader should see it, said by someone on `side`. Where nobody is
     named (a transcript without speakers), a customer step that speaks of "our" or "my" and
     never of "you" was said by the customer ("get it to our lawyer"): a request from us
-    would have said "your"."""
-    if side is None and not step.speaker and step.side == "customer":
-        words = {
-            w.lower().replace("’", "'").split("'")[0] for w in re.findall(r"[\w'’]+", step.action)
-        }
-        if words & FIRST_PERSON and not words & SECOND_PERSON:
+    would have said "your"; a vendor step that says "your" and never "our" was said by us."""
+    words = {w.lower().replace("’", "'").split("'")[0] for w in re.findall(r"[\w'’]+", step.action)}
+    if side is None and not step.speaker:
+        if step.side == "customer" and words & FIRST_PERSON and not words & SECOND_PERSON:
             side = "customer"
+        # a vendor step speaking to "you" and never of "our", "my", "us" or "me" (data/train
+        # yg_08 "check that we integrate with your geo tab account"): the customer asking
+        # would have said "our"
+        elif step.side == "vendor" and words & SECOND_PERSON and not words & OUR_SIDE:
+            side = "vendor"
     action = turned(step.action, side, view)
     return step if action == step.action else step.model_copy(update={"action": action})

@@ -106,9 +106,17 @@ def _step(action: str, side: str, speaker: str | None) -> LedgerStep:
             "send the security document",
         ),
         ("send our pricing", "vendor", "send our pricing", "send our pricing"),
+        # a vendor step speaking to "you", never of "our": ours (data/train yg_08, yg_23)
+        (
+            "check that we integrate with your geo tab account",
+            "vendor",
+            "check that we integrate with their geo tab account",
+            "check that we integrate with your geo tab account",
+        ),
+        ("send me your forms", "vendor", "send me your forms", "send me your forms"),
     ],
 )
-def test_a_step_with_no_speaker_is_the_customers_when_it_says_our(
+def test_a_step_with_no_speaker_is_read_from_the_side_its_pronouns_tell(
     action: str, side: str, brief: str, email: str
 ) -> None:
     assert step_for(_step(action, side, None), None, "brief").action == brief
