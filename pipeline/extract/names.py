@@ -45,6 +45,7 @@ LOWER_SELF_INTRO = re.compile(
     r"(?P<name>[a-z]{2,})\s+from\s+(?P<org>[a-z]+)"
 )
 INTRO_TURNS = 2
+SELF_INTRO_TURNS = 3
 LOWER_WORD = re.compile(r"[a-z]+")
 LOST_APOSTROPHE = re.compile(r"\b(im|its)(?=\s+[A-Z])")
 COMPANY = frozenset({"ORG", "PRODUCT"})
@@ -123,11 +124,13 @@ def _votes(meeting: Meeting) -> dict[tuple[str, str], float]:
     lowered = lowercase_names(turns)
     if lowered and proper is not None:
         proper = proper | set(lowered.values())
+    said: dict[str, int] = defaultdict(int)
     for i, turn in enumerate(turns):
         if turn.speaker is None:
             continue
+        said[turn.speaker] += 1
         text = recased(turn.text.strip(), lowered)
-        for name in self_named(text, proper):
+        for name in self_named(text, proper) if said[turn.speaker] <= SELF_INTRO_TURNS else []:
             votes[(turn.speaker, name)] += SELF_VOTE
         newcomer = _introduced_speaker(turns, i, introduced(text, proper), first_turn, proper)
         if newcomer:
