@@ -300,7 +300,8 @@ def _misread_noun(tok: Token) -> bool:
         return False
     if tok.tag_ in ("VBG", "VBZ"):  # a noun has no object ('following the instructions' does)
         has_object = any(c.dep_ in ("dobj", "pobj") for c in tok.children)
-        return prev.pos_ == "NOUN" and prev.dep_ in ("dobj", "compound", "pobj") and not has_object
+        noun = prev.pos_ in ("NOUN", "PROPN")  # 'the waste logging', 'the Upper Egypt reps'
+        return noun and prev.dep_ in ("dobj", "compound", "pobj") and not has_object
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     return (
         tok.tag_ == "VBN"
@@ -325,7 +326,15 @@ def _breaks(tok: Token, out: list[Token]) -> bool:
     if out and (_second_verb(tok, out[0]) or _second_participle(tok, out)):
         return False
     nxt = next((c for c in tok.head.children if c.dep_ == "conj" and c.i > tok.i), None)
+    if nxt is not None and _repeats_object(nxt, out):
+        return False
     return nxt is None or nxt.pos_ not in NOUN_POS or tok.head not in out
+
+
+def _repeats_object(conj: Token, out: list[Token]) -> bool:
+    """'put shed 3 and shed 4 on the feeding module': the word after 'and' repeats a word of
+    the object, so it lists another thing of the same kind, however the tagger reads it."""
+    return conj.i == conj.doc[conj.i - 1].i + 1 and conj.lower_ in {t.lower_ for t in out[1:]}
 
 
 def _second_verb(cc: Token, verb: Token) -> bool:
