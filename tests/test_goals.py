@@ -265,6 +265,21 @@ def test_has_agreed_goal_needs_agreed_and_concrete() -> None:
     assert not goals.has_agreed_goal([])
 
 
+def test_the_time_of_adopting_a_vague_goal_does_not_make_it_concrete(analyzer) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        (VENDOR, "What would a good year look like for you?"),
+        (CUSTOMER, "I want us to be the plant the buyers never worry about."),
+        (VENDOR, "I like that. Let's make that the goal for next year."),
+        (CUSTOMER, "Agreed."),
+        (VENDOR, "Great. Let's look at the setup."),
+    ]
+    found = goals.find(meeting(analyzer, lines))
+    assert [(g.evidence, g.agreed, g.deadline) for g in found] == [
+        ("I want us to be the plant the buyers never worry about.", True, None)
+    ]
+    assert not goals.has_agreed_goal(found)
+
+
 @pytest.mark.parametrize(
     ("evidence", "concrete"),
     [
@@ -2123,6 +2138,10 @@ _EVERY = {"weights": {}, "bias": 3.0, "threshold": 0.5, "second_floor": 0.0}
         ("So at kickoff in March we wrote down one thing as the goal.", False),
         ("When we kicked off in October, we wrote down one main target.", False),
         ("Before the ideas, one thing.", False),
+        ("Because for me, the goal for Fortuna is simple.", False),
+        ("And here is the thing for me.", False),
+        ("What I want next year is simple.", False),
+        ("So, what I want is this.", False),
         # the goal said in the same sentence is a goal
         ("At kickoff we wrote down one thing as the goal: zero findings by March.", True),
     ],
@@ -2131,6 +2150,45 @@ def test_a_sentence_that_only_announces_a_goal_is_not_one(analyzer, said: str, g
     m = meeting(analyzer, _answered("So what's driving this for you?", said))
     found = goals.from_claims(m, goals.cl.claims(m), _EVERY)
     assert [g.evidence for g in found] == ([trim_lead(said)] if goal else [])
+
+
+@pytest.mark.parametrize(
+    ("announced", "goal"),
+    [
+        ("Because for me, the goal for Fortuna is simple.", True),
+        ("So if you ask me what I want, it's simple.", True),
+        ("And here is the thing for me.", True),
+        # a bare "here's the thing" opens a complaint as often; the goal's own turn elaborates it
+        ("Here's the thing.", False),
+        ("I want the new site full by June.", False),
+    ],
+)
+def test_the_goal_said_right_after_its_announcement_is_a_goal_however_low_it_scored(
+    analyzer,  # type: ignore[no-untyped-def]
+    announced: str,
+    goal: bool,
+) -> None:
+    said = "I want Fortuna to break even in the first year."
+    m = meeting(analyzer, _answered("And the new site?", f"{announced} {said}"))
+    claims = goals.cl.claims(m)
+    k = next(i for i, c in enumerate(claims) if c.text == said)
+    probs = np.zeros(len(claims))
+    probs[k] = 0.04  # however low it scored
+    assert (goals._announced_goals(m, claims, probs, []) == [[k]]) is goal
+
+
+@pytest.mark.parametrize(
+    ("said", "dates"),
+    [
+        ("I want it done by next year.", True),
+        ("So the goal is no late orders by next year.", True),
+        # announcing the goal, or adopting it by pointing back: the goal has no date from it
+        ("What I want next year is simple.", False),
+        ("Let's make that the goal for next year.", False),
+    ],
+)
+def test_only_a_sentence_that_says_the_goal_dates_it(said: str, dates: bool) -> None:
+    assert goals._dates_the_goal(said) is dates
 
 
 @pytest.mark.parametrize(
