@@ -93,7 +93,8 @@ def test_steps_read_in_our_words_about_the_customer(tmp_path: Path) -> None:
         "- #1 set up a dashboard for their managers (Ben Adler), no due date",
         "Theirs (customer homework):",
         "- #2 send us their current forms (Hannah Cole), no due date",
-        "- #3 ask your legal team about e-signatures, no due date",  # said by nobody we know
+        # said by nobody we know, but of "your" things and not "our": asked by us (yg_08)
+        "- #3 ask their legal team about e-signatures, no due date",
     ]
 
 

@@ -114,6 +114,13 @@ def _step(action: str, side: str, speaker: str | None) -> LedgerStep:
             "check that we integrate with your geo tab account",
         ),
         ("send me your forms", "vendor", "send me your forms", "send me your forms"),
+        # a customer step of "your" things, never "you" or "our": asked by us (yg_08)
+        (
+            "send the list of your runs",
+            "customer",
+            "send the list of their runs",
+            "send the list of your runs",
+        ),
     ],
 )
 def test_a_step_with_no_speaker_is_read_from_the_side_its_pronouns_tell(
