@@ -23,7 +23,7 @@ ASKED = "ask:"
 SIGNING = frozenset({"sign", "countersign"})
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from milepost.models.analysis import StepSide
     from milepost.pipeline.extract.meeting import Meeting
@@ -73,9 +73,62 @@ def resolve(meeting: Meeting, cand: Candidate) -> Resolved:
     else:
         side = _speaker_side(meeting, cand, speaker)
         owner = meeting.owner_name(speaker) if cue not in WE_CUES else None
+        if owner is None and speaker is None and cue not in WE_CUES:
+            owner = recapped_owner(meeting, cand)
         key = speaker or side
     due_text, due = due_of(meeting, cand)
     return Resolved(side, owner, key, action_phrase(cand, due_text), due_text, due)
+
+
+def recapped_owner(meeting: Meeting, cand: Candidate) -> str | None:
+    """Who the call's own recap says does this step, where the transcript does not say who
+    speaks: 'I'll check that we integrate with your geo tab account ...' and later 'Chris checks
+    the geo tab connection and lets you know tomorrow.' A later sentence whose subject is a
+    person's name, with the step's verb in the present ('checks') and words of its object (two,
+    where the step names two), names the owner; the one sharing most words, the first on a tie."""
+    verb = action_head(cand)
+    if verb is None:
+        return None
+    lemma = verb.lemma_.lower()
+    wanted = _object_words(cand.sent, verb)
+    need = min(2, len(wanted))
+    best: tuple[int, Token] | None = None
+    for turn in range(cand.turn, len(meeting.docs)):
+        for tok in meeting.docs[turn]:
+            if (turn == cand.turn and tok.i < cand.sent.end) or tok.tag_ != "VBZ":
+                continue
+            if tok.lemma_.lower() != lemma:
+                continue
+            subj = [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+            if len(subj) != 1 or subj[0].i > tok.i:
+                continue
+            shared = len(wanted & _object_words(tok.sent, tok))
+            if need and shared >= need and (best is None or shared > best[0]):
+                best = (shared, subj[0])
+    if best is None:
+        return None
+    said = best[1].text  # a lower-case (ASR) transcript has no capital to tell a name by
+    return _name_said(best[1]) if said.islower() or said in names.ProperNouns(meeting) else None
+
+
+def _object_words(sent: Span, verb: Token) -> set[str]:
+    """The nouns said after the verb in its own clause ('the geo tab connection')."""
+    return {
+        t.lemma_.lower()
+        for t in verb.subtree
+        if t.i > verb.i and t.i < sent.end and t.pos_ in ("NOUN", "PROPN") and t.dep_ != "npadvmod"
+    }
+
+
+def _name_said(tok: Token) -> str:
+    """A name as said, capitalised ('Min-ji' for 'min-ji', which the tokenizer splits)."""
+    doc, start = tok.doc, tok.i
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_:
+        if doc[start - 2].whitespace_:
+            break
+        start -= 2
+    text = doc[start : tok.i + 1].text
+    return text[:1].upper() + text[1:]
 
 
 def _owner_cue(cand: Candidate) -> str:
