@@ -90,3 +90,13 @@ def test_a_speaker_named_at_the_end_of_a_request_is_asked(find) -> None:  # type
     )
     step = _asked(found, "rota")
     assert (step.owner, step.side) == ("Raj Patel", "customer")
+
+
+def test_a_lower_case_name_asked_in_an_asr_transcript_owns_the_request(find) -> None:  # type: ignore[no-untyped-def]
+    found = find(
+        {},
+        (None, "ok so the pay categories are in a spreadsheet somewhere."),
+        (None, "And silvana, can you send me a sample of the gang pay sheet by thursday?"),
+        (None, "yeah I can do that."),
+    )
+    assert _asked(found, "silvana, can you").owner == "Silvana"

@@ -211,7 +211,26 @@ def said_addressee(meeting: Meeting, cand: Candidate) -> str | None:
     lowered = names.lowercase_names(meeting.transcript.turns) if text.islower() else {}
     proper = names.ProperNouns(meeting) | set(lowered.values())
     called = names.addressed(names.recased(text, lowered), proper)
-    return called[0][0] if called else None
+    return called[0][0] if called else _lower_vocative(cand)
+
+
+def _lower_vocative(cand: Candidate) -> str | None:
+    """'and silvana, can you send me ...', 'and for that, ollie could you ...': an ASR
+    transcript without capitals still sets the person asked off at the front of the request,
+    one word the tagger reads as a proper noun, opening the sentence or a clause and followed by
+    the comma or the request itself."""
+    doc = cand.sent.doc
+    for tok in doc[cand.sent.start : cand.cue_start]:
+        if not (tok.is_lower and tok.is_alpha and tok.pos_ == "PROPN") or tok.is_stop:
+            continue
+        if tok.lower_ in names.vocab().not_names:
+            continue
+        prev = doc[tok.i - 1] if tok.i > cand.sent.start else None
+        nxt = doc[tok.i + 1]
+        opens = prev is None or prev.text == "," or prev.pos_ in ("CCONJ", "INTJ", "ADV")
+        if opens and (nxt.text == "," or nxt.i == cand.cue_start):
+            return tok.text.capitalize()
+    return None
 
 
 def _vocative(meeting: Meeting, cand: Candidate) -> str | None:
