@@ -2209,3 +2209,24 @@ def test_a_customer_want_for_something_done_the_same_day_is_a_goal_however_low_i
     m = meeting(analyzer, _answered("So what's driving this for you?", said))
     found = goals.from_claims(m, goals.cl.claims(m), _LOW)
     assert [g.evidence for g in found] == ([trim_lead(said)] if goal else [])
+
+
+@pytest.mark.parametrize(
+    ("said", "goal"),
+    [
+        ("Our goal is to have the case study live by the end of May.", False),
+        (
+            "For the case study, I'd love a target too, like twenty-five days average by June.",
+            False,
+        ),
+        ("Our goal is to have every clinic live by the end of May.", True),
+    ],
+)
+def test_the_vendor_s_marketing_deliverable_is_no_goal_even_when_affirmed(  # type: ignore[no-untyped-def]
+    analyzer, said: str, goal: bool
+) -> None:
+    lines = [(CUSTOMER, said), (VENDOR, "Agreed, that's the goal."), (CUSTOMER, "Good.")]
+    found = goals.find(meeting(analyzer, lines))
+    assert ([g.evidence for g in found] == [said]) is goal
+    if not goal:
+        assert found == []

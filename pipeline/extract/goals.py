@@ -97,7 +97,7 @@ def goal_groups(
     measures dropped, wants a little under the threshold that the other side read back and had
     confirmed added, then the goals found by their shape however they scored; last, a group
     that only announces a goal ("What I want next year is simple.", which a stated want's shape
-    also takes) dropped, however it was found."""
+    also takes) or names the vendor's case study dropped, however it was found."""
     probs = without_dismissed(found, probs)
     groups = merged_figures(found, grouped(found, probs, head))
     kept = [g for g in groups if not _not_a_goal(meeting, [found[i] for i in g])]
@@ -109,8 +109,14 @@ def goal_groups(
     kept += _announced_goals(meeting, found, probs, kept)
     kept += _wanted_outcomes(meeting, found, probs, kept, scoped_want)
     kept += _wanted_outcomes(meeting, found, probs, kept, _recalled_goal)
-    kept = [g for g in kept if not all(_announced_only(found[i]) for i in g)]
+    kept = [g for g in kept if not _never_a_goal(found, g)]
     return [g for g in kept if not _amended_proposal(found, g, kept)]
+
+
+def _never_a_goal(found: list[Claim], group: list[int]) -> bool:
+    """However it was found: a group that only announces a goal (_announced_only), or one led
+    by the vendor's marketing deliverable (_vendor_deliverable)."""
+    return all(_announced_only(found[i]) for i in group) or _vendor_deliverable(found[group[0]])
 
 
 def _recalled_goal(meeting: Meeting, c: Claim) -> bool:
@@ -168,7 +174,7 @@ def _not_a_goal(meeting: Meeting, said: list[Claim]) -> bool:
     "I want to say" and no want besides; or a recap of who does what (_recap_task); or a
     result other customers usually reach (_benchmark); or a sentence that only announces a goal
     (_announced_only; goal_groups drops it again after the rules that find goals by their
-    shape, which may take it)."""
+    shape, which may take it); or the vendor's marketing deliverable (_vendor_deliverable)."""
     lead = said[0]
     return (
         _unowned_proposal(meeting, said)
@@ -180,6 +186,7 @@ def _not_a_goal(meeting: Meeting, said: list[Claim]) -> bool:
         or only_valued(lead)
         or (_benchmark(lead) and not agreed(meeting, said))
         or all(_announced_only(c) for c in said)
+        or _vendor_deliverable(lead)
     )
 
 
@@ -224,6 +231,19 @@ def _announced_goals(
         out.append([i])
         taken.append(i)
     return out
+
+
+def _vendor_deliverable(c: Claim) -> bool:
+    """A sentence about the case study or a testimonial ("Our goal is to have the case study
+    live by the end of May, in time for the climbing gym association conference.", "So for the
+    case study, I'd love to frame a forward looking target too, like you'll be at 25 days
+    average"; cues.yaml vendor_deliverable): the vendor's marketing piece, which an advocacy
+    meeting agrees on, not an outcome the customer bought the product for (the guide: not the
+    vendor's own target), however it scored or was affirmed. 88 training meetings speak of a
+    case study; one labelled goal's quote names it (yb_11, "Could we put 2,000 in the case
+    study, as the next milestone?", scored 0); 2 such sentences were found as goals, in 2
+    sets (xz_10, agreed, so the meeting read as having an agreed goal; ye_09), both wrong."""
+    return bool(cue_pattern("vendor_deliverable").search(c.text))
 
 
 def _benchmark(c: Claim) -> bool:
