@@ -19,6 +19,7 @@ JOINT_REPLY_WORDS = 8
 WE_CUES = frozenset({"WE_WILL", "WE_CAN", "WE_NEED"})
 # The owner key of a request whose addressee is not known ("ask:12", by its turn).
 ASKED = "ask:"
+SUGGEST, OWN_PROMISE = "I_SUGGEST", "I_WILL"
 # The customer signs its order; the vendor only sends it.
 SIGNING = frozenset({"sign", "countersign"})
 
@@ -132,7 +133,11 @@ def _name_said(tok: Token) -> str:
 
 
 def _owner_cue(cand: Candidate) -> str:
-    """The cue that decides ownership: a request or 'let's' beats an 'I'll' in passing."""
+    """The cue that decides ownership: a request or 'let's' beats an 'I'll' in passing, but
+    what the speaker suggests is their own promise when it is one ('So what I'd suggest is,
+    I'll send you a short deck ...')."""
+    if cand.cues and cand.cues[0] == SUGGEST and OWN_PROMISE in cand.cues:
+        return OWN_PROMISE
     for group in (JOINT_CUES, REQUEST_CUES):
         for cue in cand.cues:
             if cue in group and cand.cues.index(cue) == 0:
