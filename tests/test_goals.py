@@ -2230,3 +2230,30 @@ def test_the_vendor_s_marketing_deliverable_is_no_goal_even_when_affirmed(  # ty
     assert ([g.evidence for g in found] == [said]) is goal
     if not goal:
         assert found == []
+
+
+@pytest.mark.parametrize(
+    ("said", "goal"),
+    [
+        ("Make it thirty-five minutes, and by Easter.", True),
+        ("No, make it forty-five days for the whole team.", True),
+        # a bare count names no metric or deadline
+        ("Make it six.", False),
+    ],
+)
+def test_the_customer_making_the_target_their_own_is_a_goal_however_low_it_scored(
+    analyzer,  # type: ignore[no-untyped-def]
+    said: str,
+    goal: bool,
+) -> None:
+    lines = [
+        (VENDOR, "I'd propose thirty minutes for ninety percent of checkouts by March."),
+        (CUSTOMER, said),
+        (VENDOR, "Got it. Let's look at the setup."),
+    ]
+    m = meeting(analyzer, lines)
+    claims = goals.cl.claims(m)
+    k = next(i for i, c in enumerate(claims) if c.text == said)
+    probs = np.zeros(len(claims))
+    probs[k] = 0.03  # however low it scored
+    assert (goals._wanted_outcomes(m, claims, probs, [], goals._made_target) == [[k]]) is goal
