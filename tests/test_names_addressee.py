@@ -73,7 +73,7 @@ def test_a_speaker_talked_about_inside_a_request_is_not_asked(find) -> None:  # 
     found = find(
         sides,
         ("Halima Osei", "I'll need a week with the contract before the board meets."),
-        ("Dana Ruiz", "Could you get us your redlines by Tuesday, so Halima has time before the board?"),
+        ("Dana Ruiz", "Could you get us your redlines by Tuesday, so Halima has time before it?"),
         ("Raj Patel", "Sure, Tuesday works."),
     )
     step = _asked(found, "redlines")

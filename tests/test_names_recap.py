@@ -48,3 +48,19 @@ def test_a_recap_of_another_thing_names_no_owner(analyzer) -> None:  # type: ign
         ],
     )
     assert _owner(found, "I'll check that we integrate") is None
+
+
+def test_the_recap_names_a_diarized_speaker_the_call_never_named(analyzer) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        ("SPEAKER_00", "And the fuel side, what do you track today?"),
+        ("SPEAKER_01", "I'll send you the bunker receipts for November tomorrow."),
+        ("SPEAKER_00", "Great. So to recap, Anouk sends the bunker receipts tomorrow. Thanks all."),
+    ]
+    transcript = Transcript(
+        source="t.json", input_format="json", turns=[Turn(speaker=s, text=t) for s, t in lines]
+    )
+    meeting = Meeting(
+        transcript=transcript, docs=[analyzer.nlp(t) for _, t in lines], date=date(2026, 12, 14)
+    )
+    meeting.sides = {"SPEAKER_00": "vendor", "SPEAKER_01": "customer"}
+    assert _owner(steps.find(meeting), "bunker receipts for November") == "Anouk"

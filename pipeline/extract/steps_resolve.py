@@ -74,8 +74,9 @@ def resolve(meeting: Meeting, cand: Candidate) -> Resolved:
     else:
         side = _speaker_side(meeting, cand, speaker)
         owner = meeting.owner_name(speaker) if cue not in WE_CUES else None
-        if owner is None and speaker is None and cue not in WE_CUES:
-            owner = recapped_owner(meeting, cand)
+        anonymous = owner is not None and names.is_anonymous(owner)
+        if (anonymous or owner is None and speaker is None) and cue not in WE_CUES:
+            owner = recapped_owner(meeting, cand) or owner  # 'SPEAKER_01' is no one's name
         key = speaker or side
     due_text, due = due_of(meeting, cand)
     return Resolved(side, owner, key, action_phrase(cand, due_text), due_text, due)
