@@ -2257,3 +2257,34 @@ def test_the_customer_making_the_target_their_own_is_a_goal_however_low_it_score
     probs = np.zeros(len(claims))
     probs[k] = 0.03  # however low it scored
     assert (goals._wanted_outcomes(m, claims, probs, [], goals._made_target) == [[k]]) is goal
+
+
+@pytest.mark.parametrize(
+    ("said", "goal"),
+    [
+        (
+            "Cask stock-take from three weeks down to three days, by the HMRC visit in October.",
+            True,
+        ),
+        # no figure, bound or date: not the goal set before
+        ("Pippa, you'll remember it.", False),
+    ],
+)
+@pytest.mark.parametrize("named", [True, False])
+def test_the_goal_said_after_announcing_the_goal_set_before_is_a_goal_if_it_names_its_figure(
+    analyzer,  # type: ignore[no-untyped-def]
+    said: str,
+    goal: bool,
+    named: bool,
+) -> None:
+    announced = "So at kickoff in March we wrote down one thing as the goal."
+    if named:
+        lines = [(CUSTOMER, f"{announced} {said}"), (VENDOR, "Yep. That's what we committed to.")]
+    else:  # an unnamed caption file: one cue a turn
+        lines = [(None, announced), (None, said), (None, "Yep. That's what we committed to.")]
+    m = meeting(analyzer, lines)  # type: ignore[arg-type]
+    claims = goals.cl.claims(m)
+    k = next(i for i, c in enumerate(claims) if c.text == said)
+    probs = np.zeros(len(claims))
+    probs[k] = 0.05  # however low it scored
+    assert (goals._announced_goals(m, claims, probs, []) == [[k]]) is goal

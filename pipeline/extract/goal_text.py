@@ -220,9 +220,10 @@ def stated_want(text: str) -> bool:
 @lru_cache(maxsize=64)
 def cue_pattern(key: str) -> re.Pattern[str]:
     """A pattern kept beside the cue families in cues.yaml (some 30 are read: all stay cached);
-    {number} and {goal_follows} in it stand for those patterns."""
+    {number}, {goal_follows} and {goal_set_before} in it stand for those patterns."""
     raw = cl.data("cues.yaml")
     said = raw[key].replace("{goal_follows}", raw["goal_follows"])
+    said = said.replace("{goal_set_before}", raw["goal_set_before"])
     return re.compile(said.replace("{number}", raw["number"]), re.I)
 
 

@@ -222,31 +222,48 @@ def _announced_only(c: Claim) -> bool:
 def _announced_goals(
     meeting: Meeting, found: list[Claim], probs: np.ndarray, groups: list[list[int]]
 ) -> list[list[int]]:
-    """The goals a customer announces and then says in the next sentence of the turn ("So for
-    me the goal is very simple. Out of service under four percent by the first of June.",
-    "Because for me, the goal for Fortuna is simple. I want Fortuna to break even in the first
-    year."; cues.yaml goal_follows), however low that sentence scored: the announcement says a
-    goal comes next. All 10 such announcements in the training meetings (xe, xk, xm, xs, yc, yd
-    twice, yg three times) are followed, in the speaker's turn, by a labelled goal's statement;
-    none is part of a label itself. Before stop 23 the head found the 7 outside set yg; of
-    yg's, 2 scored under the threshold (0.09, 0.04) while the announcements themselves were
-    found as second goals. Not in a found goal's turn nor restating a goal already found (as
-    _wanted_outcomes), not a question, not a result already had."""
+    """The goals a customer announces and then says in the next sentence ("So for me the goal
+    is very simple. Out of service under four percent by the first of June.", "Because for me,
+    the goal for Fortuna is simple. I want Fortuna to break even in the first year."; cues.yaml
+    goal_follows), however low that sentence scored: the announcement says a goal comes next.
+    All 10 such announcements in the training meetings (xe, xk, xm, xs, yc, yd twice, yg three
+    times) are followed, in the speaker's turn, by a labelled goal's statement; none is part of
+    a label itself. Before stop 23 the head found the 7 outside set yg; of yg's, 2 scored under
+    the threshold (0.09, 0.04) while the announcements themselves were found as second goals.
+    Also a goal set before, announced ("So at kickoff in March we wrote down one thing as the
+    goal."; cues.yaml goal_set_before), when the next sentence names a figure, bound or date
+    ("Cask stock-take from three weeks down to three days, by the HMRC visit in October."): 3
+    training announcements, 2 followed so (xs, ye; the third by "Pippa, you'll remember it.").
+    ye_29's was found only while the reply after it is one the head's affirm cue knows ("Aye.
+    That's the one."; not "Yep. That's what we committed to."): this finds it whatever the
+    reply. Not in a found goal's turn nor restating a goal already found (as _wanted_outcomes),
+    not a question, not a result already had."""
     taken = [i for g in groups for i in g]
     out: list[list[int]] = []
     for i in range(1, len(found)):
         c, said = found[i], found[i - 1]
-        if not probs[i] or c.turn != said.turn or c.speaker != said.speaker:
+        if not probs[i] or not _said_next(said, c) or not _announced_only(said):
             continue
         if not _customer_statement(c) or "past_result" in c.fired:
             continue
-        if not (_announced_only(said) and cue_pattern("goal_follows").search(said.text)):
+        if not cue_pattern("goal_follows").search(said.text) and not (
+            cue_pattern("goal_set_before").search(said.text)
+            and (metric_of(c.text) or deadline_of(c.text) or _bound(c.text))
+        ):
             continue
         if _in_goal_turn(found, taken, i) or any(joins(found, g, i) for g in groups + out):
             continue
         out.append([i])
         taken.append(i)
     return out
+
+
+def _said_next(said: Claim, c: Claim) -> bool:
+    """c is the next sentence of said's speaker: in the same turn, or, where no speaker is
+    named (an unnamed caption file runs one speaker over several cues), the next turn."""
+    if c.speaker is None and said.speaker is None:
+        return c.turn in (said.turn, said.turn + 1)
+    return c.turn == said.turn and c.speaker == said.speaker
 
 
 def _vendor_deliverable(c: Claim) -> bool:
