@@ -2288,3 +2288,26 @@ def test_the_goal_said_after_announcing_the_goal_set_before_is_a_goal_if_it_name
     probs = np.zeros(len(claims))
     probs[k] = 0.05  # however low it scored
     assert (goals._announced_goals(m, claims, probs, []) == [[k]]) is goal
+
+
+@pytest.mark.parametrize(("side", "joins"), [(VENDOR, True), (CUSTOMER, False)])
+def test_the_customer_s_want_restating_a_goal_only_the_vendor_said_joins_it_as_its_quote(
+    analyzer,  # type: ignore[no-untyped-def]
+    side: str,
+    joins: bool,
+) -> None:
+    recap = (
+        "Quick catch-up, you set the goal, forty gallons of syrup per tap by the end of the season."
+    )
+    want = "So what I want out of this is forty gallons per tap, and I want it this season."
+    lines = [(side, recap), (VENDOR, "Shall we start with the tubing?"), (CUSTOMER, want)]
+    m = meeting(analyzer, lines)
+    claims = goals.cl.claims(m)
+    r = next(i for i, c in enumerate(claims) if c.text == recap)
+    k = next(i for i, c in enumerate(claims) if c.text == want)
+    probs = np.full(len(claims), 0.05)
+    groups = [[r]]
+    assert goals._wanted_outcomes(m, claims, probs, groups, goals._names_outcome) == []
+    assert groups == ([[r, k]] if joins else [[r]])
+    if joins:
+        assert goals.evidence_of(claims, groups[0], m) == trim_lead(want)

@@ -376,13 +376,25 @@ def _wanted_outcomes(
     or none of something wanted in a state ("I want every room ready by two o'clock":
     goal_shapes.scoped_want). Not in a found goal's turn, where it is more likely that goal's
     elaboration, nor the want whose figure a found goal gives when asked ("I need fewer
-    no-shows." "A number?" "Six percent by March."); `wanted` says which wants are read."""
+    no-shows." "A number?" "Six percent by March."); `wanted` says which wants are read. A
+    customer's want that restates a goal only the vendor's sentences state ("Quick catch-up,
+    Russell set the goal, point four gallons of syrup per tap ..." ... "So what I want out of
+    this is point four gallons per tap, and I want it this season.") joins that goal, whose
+    quote it becomes (_evidence_claim: the customer's words): in the training meetings all 4
+    such wants (xa, xr, xx, yg) are their labelled goal's quote, and none of the vendor
+    sentences they restate is."""
     taken = [i for g in groups for i in g]
     out: list[list[int]] = []
     for i, c in enumerate(found):
         if not probs[i] or not wanted(meeting, c):
             continue
-        if _in_goal_turn(found, taken, i) or any(joins(found, g, i) for g in groups + out):
+        if _in_goal_turn(found, taken, i):
+            continue
+        home = next((g for g in groups + out if joins(found, g, i)), None)
+        if home is not None:
+            if c.side == "customer" and all(found[k].side == "vendor" for k in home):
+                home.append(i)  # the customer's own words of a goal only the vendor said
+                taken.append(i)
             continue
         if any(figure_asked_for(c, found[g[0]]) for g in groups):  # its figure is the goal
             continue
