@@ -46,6 +46,8 @@ TAKE_ON_SENTS = 2
 COMMIT_CUES = frozenset({"I_WILL", "I_GOING", "WE_WILL", "LET_ME", "I_CAN"})
 # The day a meeting with no date is read from, only to ask whether a time names a day.
 ANY_DATE = date(2000, 1, 3)
+# An answer that says its speaker cannot, however it opens ('Sorry, I can't do Thursday.').
+CANNOT = ["i can't", "i cannot", "we can't", "we cannot", "can't do", "cannot do"]
 
 
 def accepted_offers(meeting: Meeting, cands: list[Candidate]) -> list[Candidate]:
@@ -89,6 +91,46 @@ def accepted_proposals(meeting: Meeting, cands: list[Candidate]) -> list[Candida
     return found
 
 
+def puts_a_time(meeting: Meeting, cand: Candidate) -> bool:
+    """A joint proposal that puts something on a day or time, the kind accepted_proposals
+    reads the answer to: 'Then let's pencil the desk training for Thursday.', 'Shall we
+    regroup Tuesday?'."""
+    if cand.first_cue not in PROPOSAL_CUES:
+        return False
+    if cand.text.rstrip().endswith("?"):
+        return time_phrase(cand.text) is not None
+    return _put_on_a_day(meeting, cand)
+
+
+def proposal_left(meeting: Meeting, cand: Candidate) -> bool:
+    """True for a joint proposal nobody takes up: the meeting ends on it, or the next
+    speaker answers only with a question of their own that names no time ('Can I ask about
+    pricing first?', not 'The 20th is a Monday?') or says they cannot ('Sorry, I can't do
+    Thursday.'). Other answers, and a proposal its maker speaks on after, stay as scored;
+    the question that closes the turn and puts the day ('Let's do a site visit. How's the
+    sixth?', read with the proposal by _put_on_a_day) is the proposal still."""
+    doc = meeting.docs[cand.turn]
+    if cand.sent.end < len(doc) and not _closing_question(doc, cand):
+        return False  # its maker spoke on: the answer may be to that
+    if cand.turn == len(meeting.docs) - 1:
+        return True
+    nxt = meeting.next_other(cand.turn)
+    if nxt is None or not len(meeting.docs[nxt]):
+        return False
+    sents = [sent.text.strip() for sent in meeting.docs[nxt].sents if sent.text.strip()]
+    if not sents:
+        return False
+    if all(sent.endswith("?") for sent in sents) and not any(map(time_phrase, sents)):
+        return True
+    return contains(sents[0], CANNOT) is not None
+
+
+def _closing_question(doc: Doc, cand: Candidate) -> bool:
+    """The candidate's sentence is followed only by a question that ends its turn."""
+    closing = doc[cand.sent.end].sent
+    return closing.end == len(doc) and closing.text.rstrip().endswith("?")
+
+
 def _put_on_a_day(meeting: Meeting, cand: Candidate) -> bool:
     """'Let's do the training on the eighteenth', 'Let's do a site visit. How's November
     sixth?': a day the due reader dates after 'let's' (or in the question that closes the
@@ -100,9 +142,8 @@ def _put_on_a_day(meeting: Meeting, cand: Candidate) -> bool:
     said = meeting.span_text(cand.turn, cand.cue_end, cand.sent.end)
     if after in ("not", "n't") or contains(said, lexicon()["deadline_words"]):
         return False
-    if cand.sent.end < len(doc) and doc[cand.sent.end].sent.end == len(doc):
-        closing = doc[cand.sent.end].sent.text
-        said += " " + closing if closing.rstrip().endswith("?") else ""
+    if cand.sent.end < len(doc) and _closing_question(doc, cand):
+        said += " " + doc[cand.sent.end].sent.text
     return find_due(said, meeting.date or ANY_DATE)[1] is not None  # a day, not 'once it's in'
 
 
@@ -134,33 +175,62 @@ def accepted_requests(meeting: Meeting, cands: list[Candidate], accept: float) -
     case study with the draft quotes by next Friday.") already is the step, in the words that
     say what will be done.
     """
-    lex = lexicon()
-    promises: dict[int, list[Candidate]] = {}
-    for cand in cands:
-        if cand.first_cue in TAKE_ON_CUES:
-            promises.setdefault(cand.turn, []).append(cand)
+    promises = promises_by_turn(cands)
     found = []
     for cand in cands:
-        if cand.first_cue not in REQUEST_CUES or not cand.text.rstrip().endswith("?"):
+        if request_taken(meeting, cand, promises) is not True:
             continue
-        if _perceiving(cand):
-            continue  # "Can you hear me okay?" "Yes, hi. Hang on, I'll shut the door."
-        doc = meeting.docs[cand.turn]
-        if "?" in meeting.span_text(cand.turn, cand.sent.end, len(doc)):
-            continue  # the asker asked something else after it: the answer is to that
-        nxt = meeting.next_other(cand.turn)
-        if nxt is None or not len(meeting.docs[nxt]):
-            continue
-        sents = list(meeting.docs[nxt].sents)[:TAKE_ON_SENTS]
-        if not starts_with(sents[0].text, lex["request_accepts"]):
-            continue
-        if contains(sents[0].text, lex["offer_declines"]):
-            continue
-        said = promises.get(nxt, [])
-        taken = any(p.sent.start < sents[-1].end and _promises(p) for p in said)
-        if taken and all(p.score < accept for p in said):
+        said = promises.get(meeting.next_other(cand.turn) or 0, [])
+        if all(p.score < accept for p in said):
             found.append(cand)
     return found
+
+
+def promises_by_turn(
+    cands: list[Candidate], cues: frozenset[str] = TAKE_ON_CUES
+) -> dict[int, list[Candidate]]:
+    """The candidates that take something on in the speaker's own voice (cues), by turn,
+    an offer with something said after its cue ('I can do that', not 'I can.')."""
+    promises: dict[int, list[Candidate]] = {}
+    for cand in cands:
+        rest = cand.sent.doc[cand.cue_end : cand.sent.end]
+        said = cand.first_cue not in ("I_CAN", "WE_CAN") or any(t.is_alpha for t in rest)
+        if cand.first_cue in cues and said:
+            promises.setdefault(cand.turn, []).append(cand)
+    return promises
+
+
+def request_taken(
+    meeting: Meeting, cand: Candidate, promises: dict[int, list[Candidate]]
+) -> bool | None:
+    """For a question asking someone to do a thing: True when the next speaker says yes and
+    promises in their own voice in the first TAKE_ON_SENTS sentences (accepted_requests);
+    False when those sentences promise nothing and either hold a promise that is none ('Yes,
+    I'll see. It depends on the audit.') or say it is done already, with no time ('Yep. It's
+    in the board pack already.'); None otherwise (the scorer decides): any other answer, no
+    answer, a question about the call, or one the asker followed with another question."""
+    if cand.first_cue not in REQUEST_CUES or not cand.text.rstrip().endswith("?"):
+        return None
+    if _perceiving(cand):
+        return None  # "Can you hear me okay?" "Yes, hi. Hang on, I'll shut the door."
+    doc = meeting.docs[cand.turn]
+    if "?" in meeting.span_text(cand.turn, cand.sent.end, len(doc)):
+        return None  # the asker asked something else after it: the answer is to that
+    nxt = meeting.next_other(cand.turn)
+    if nxt is None or not len(meeting.docs[nxt]):
+        return None
+    lex = lexicon()
+    sents = list(meeting.docs[nxt].sents)[:TAKE_ON_SENTS]
+    said = [p for p in promises.get(nxt, []) if p.sent.start < sents[-1].end]
+    if any(_promises(p) for p in said):
+        yes = starts_with(sents[0].text, lex["request_accepts"])
+        return True if yes and not contains(sents[0].text, lex["offer_declines"]) else None
+    if said:
+        return False  # 'I'll see', 'I'll think about it': a promise of nothing
+    if any(time_phrase(sent.text) for sent in sents):
+        return None  # 'Yes, by Friday.': the answer takes it on for a time
+    words = {t.lower_ for sent in sents for t in sent}
+    return False if "already" in words else None
 
 
 def _perceiving(cand: Candidate) -> bool:
