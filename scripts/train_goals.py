@@ -224,6 +224,14 @@ fold assignments; data/train under the shipped head), 0.4 -> 0.35: all 0.880 -> 
 0.951 both, yf 0.829 both, ye 0.833 -> 0.857, yc 0.851 -> 0.875, yd 0.718 -> 0.750, xs 0.800 ->
 0.875, xf 0.947 -> 1.000; xp and xx 1.000 -> 0.941 (one spurious outcome each).
 
+Stop 23 (cs_train + 556 data/train meetings, set yg joined at 9b0afc6; plain reruns from a fresh
+--cache, at the stop's start (9b0afc6's goal code) and at bc51955, after this stop's goal
+rules): both rewrite model.json byte for byte. The goal setting is chosen again (C=0.3,
+threshold 0.4, floor 0.1; smoothed 0.896, F1 0.900, P 0.910 R 0.891), so goals_sets.py's
+question does not arise; the outcome search, which now reads yg among the imitating sets, keeps
+C=0.1 threshold 0.35 (score 0.904: smoothed cs_train 0.949, imitating 0.858; C=0.3 t=0.45
+0.904, C=1 t=0.55 0.904, C=3 0.902, C=10 0.898, C=30 0.894).
+
 Reproducible: rerunning rewrites model.json byte for byte. It holds each head's weights and
 chosen settings, not their held-out figures (printed instead): those move with every later
 change to the code they are scored through, so a file holding them changed on every rerun.
