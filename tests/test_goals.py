@@ -2311,3 +2311,21 @@ def test_the_customer_s_want_restating_a_goal_only_the_vendor_said_joins_it_as_i
     assert groups == ([[r, k]] if joins else [[r]])
     if joins:
         assert goals.evidence_of(claims, groups[0], m) == trim_lead(want)
+
+
+def test_a_customer_s_want_restating_another_sentence_of_a_vendor_goal_does_not_take_its_quote(
+    analyzer,  # type: ignore[no-untyped-def]
+) -> None:
+    lead = "The goal for Halyard is a third fewer sailings cancelled this winter."
+    want = "I want every deferred defect to have a planned date against it."
+    back = "So every deferred defect with a planned date, is that right?"
+    lines = [(VENDOR, lead), (CUSTOMER, want), (VENDOR, back)]
+    m = meeting(analyzer, lines)
+    claims = goals.cl.claims(m)
+    r, k, b = (next(i for i, c in enumerate(claims) if c.text == t) for t in (lead, want, back))
+    probs = np.full(len(claims), 0.05)
+    groups = [[r, b]]  # the read-back of the want joined the vendor's goal
+    assert goal_groups.joins(claims, groups[0], k)
+    goals._wanted_outcomes(m, claims, probs, groups, goals.scoped_want)
+    assert groups == [[r, b]]
+    assert goals.evidence_of(claims, groups[0], m) == lead
