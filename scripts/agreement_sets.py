@@ -86,6 +86,19 @@ negated put or write into writing of whatever ("I can't put 5% on paper"), yf_24
 wrong and found goals lost in xc_05 and xo_03. From xz_30 (xz), "zero" as a figure ("Zero." said
 back): 544 and 543, xz_30 only. yf_18's miss is goal finding (the vendor's usage report found as a
 goal and affirmed).
+
+Stop 23 (596 meetings with yg, held out at stops 21-22 and never tuned to; fresh parse at 9b0afc6,
+C 0.1 / 0.4; bar fixed beforehand, /tmp/s23/agree/rule.md): 578/596 with the roster, 577/596
+without (yg 35/36 both: yg_04; yf 32/36; ye 35/36); at 69a99cf's goal rules 580/596 and 579/596
+(xz_19 and yd_22 right: the adopting sentence's "for next year" is no longer the vague goal's
+deadline). Tried, none kept: a goal named back by a pointer and a copula in any tense or number
+("that was the deal", "those are the two") with a recalled joint commitment ("we both signed up to
+it"), 577 and 576: right in t5_ebr and xt_04, but the refit puts three yes-first goals the model
+weighed at 0.42-0.43 under the threshold (xo_11, xv_10, yf_30; yf_30's meeting lost); a read-back
+answered first by thinking aloud ("Hmm. Let me think. ...") waiting for the yes after it, 577 and
+576 (t4_01: "Hmm. Maybe. ..." thinks, then hedges, and a later yes to something else confirmed).
+Eight of the thirty agreed goals the model alone decides sit at 0.42-0.43, just over the threshold:
+any cue that fires on more training replies moves them.
 """
 
 from __future__ import annotations
