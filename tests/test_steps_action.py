@@ -135,9 +135,13 @@ def test_action_families_read_as_a_csm_would(
     ],
 )
 def test_what_the_family_rules_leave_alone(analyzer, said: str, action: str) -> None:  # type: ignore[no-untyped-def]
-    from dialogue import VENDOR, meeting
+    from dialogue import CUSTOMER, VENDOR, meeting
 
     from milepost.pipeline.extract import steps
 
-    found = steps.find(meeting(analyzer, [(VENDOR, said)]))
+    # a joint proposal is a step only when the other side takes it up (reply gate, 6a061c6)
+    turns = [(VENDOR, said)]
+    if said.startswith("Let's"):
+        turns.append((CUSTOMER, "Monday works for us."))
+    found = steps.find(meeting(analyzer, turns))
     assert [s.action for s in found] == [action]
