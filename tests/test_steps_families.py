@@ -205,6 +205,7 @@ def test_joint_steps_for_two_days_stay_two(find) -> None:  # type: ignore[no-unt
         ("Dana", "Let's do a setup session together on Thursday."),
         ("Raj", "Sure."),
         ("Dana", "And let's review the first week's numbers together next Friday."),
+        ("Raj", "Yes, Friday's good."),
     )
     assert len([s for s in found if s.side == "joint"]) == 2
 
